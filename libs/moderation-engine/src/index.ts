@@ -1,0 +1,18 @@
+/**
+ * @replyguard/moderation-engine — local, explainable spam and toxicity checks. Pure TypeScript: no Nest,
+ * no ORM, no network. This file is the library's only door; import nothing else from it.
+ */
+export type {
+  ModerationAction,
+  EngineSubmission,
+  EngineContext,
+  ReasonCode,
+  DecisionReason,
+  DecisionScores,
+  Decision,
+} from './decision';
+export { REASON_CODES } from './decision';
+export type { SitePolicy, Threshold, DeepPartial, EnginePolicyErrorCode } from './policy';
+export { DEFAULT_SITE_POLICY, resolveSitePolicy, EnginePolicyError } from './policy';
+export { ModerationEngine, MAX_ANALYSED_CHARS } from './engine';
+export { defaultModelsDir } from './models-path';

@@ -1,0 +1,43 @@
+import { DEFAULT_SITE_POLICY, EnginePolicyError, resolveSitePolicy } from './policy';
+
+describe(resolveSitePolicy.name, () => {
+  it('returns the defaults for no policy', () => {
+    expect(resolveSitePolicy()).toEqual(DEFAULT_SITE_POLICY);
+    expect(resolveSitePolicy(null)).toEqual(DEFAULT_SITE_POLICY);
+  });
+
+  it('merges a partial policy over the defaults, key by key', () => {
+    const p = resolveSitePolicy({ mode: 'pre', maxLinks: 0, thresholds: { spam: { hold: 0.3 } }, bannedWords: ['foo'] });
+    expect(p.mode).toBe('pre');
+    expect(p.maxLinks).toBe(0);
+    expect(p.thresholds.spam).toEqual({ hold: 0.3, reject: DEFAULT_SITE_POLICY.thresholds.spam.reject });
+    expect(p.thresholds.toxicity).toEqual(DEFAULT_SITE_POLICY.thresholds.toxicity);
+    expect(p.bannedWords).toEqual(['foo']);
+    expect(p.flood).toEqual(DEFAULT_SITE_POLICY.flood);
+  });
+
+  it('does not let callers mutate the defaults', () => {
+    const p = resolveSitePolicy();
+    p.thresholds.spam.hold = 0;
+    expect(DEFAULT_SITE_POLICY.thresholds.spam.hold).not.toBe(0);
+    expect(Object.isFrozen(DEFAULT_SITE_POLICY.thresholds.spam)).toBe(true);
+  });
+
+  it.each([
+    [{ mode: 'later' }, 'POLICY_INVALID_MODE'],
+    [{ maxLinks: -1 }, 'POLICY_INVALID_NUMBER'],
+    [{ maxLinks: 1.5 }, 'POLICY_INVALID_NUMBER'],
+    [{ thresholds: { spam: { hold: 1.2 } } }, 'POLICY_INVALID_THRESHOLD'],
+    [{ thresholds: { hate: { hold: 0.9, reject: 0.5 } } }, 'POLICY_INVALID_THRESHOLD'],
+    [{ bannedWords: [3] }, 'POLICY_INVALID_WORDS'],
+    [{ flood: { maxPerWindow: 0 } }, 'POLICY_INVALID_NUMBER'],
+    [{ flood: 'often' }, 'POLICY_INVALID_SHAPE'],
+  ])('rejects %j with %s', (partial, code) => {
+    expect(() => resolveSitePolicy(partial as never)).toThrow(EnginePolicyError);
+    try {
+      resolveSitePolicy(partial as never);
+    } catch (e) {
+      expect((e as EnginePolicyError).code).toBe(code);
+    }
+  });
+});

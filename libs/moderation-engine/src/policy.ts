@@ -1,0 +1,159 @@
+/** Approve below `hold`, hold from `hold`, reject from `reject`. Both in [0, 1], hold <= reject. */
+export interface Threshold {
+  hold: number;
+  reject: number;
+}
+
+export interface SitePolicy {
+  /** `post`: approve unless flagged. `pre`: hold everything except (optionally) trusted authors. */
+  mode: 'post' | 'pre';
+  /** More links than this holds the comment (WordPress default: 2). */
+  maxLinks: number;
+  /** Matched after folding case, accents, leetspeak and spacing: reject. */
+  bannedWords: string[];
+  /** Matched the same way: hold. */
+  suspectWords: string[];
+  thresholds: { spam: Threshold; toxicity: Threshold; hate: Threshold };
+  trustedSkipPremoderation: boolean;
+  flood: { maxPerWindow: number; windowSeconds: number };
+  /** Reply depth cap; enforced by the moderation service, carried here so policy lives in one place. */
+  maxDepth: number;
+}
+
+export type DeepPartial<T> = T extends readonly (infer U)[]
+  ? U[]
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+
+/**
+ * Defaults reject automatically only where the held-out precision is very high; everything doubtful
+ * goes to a human (hold). See libs/moderation-engine/README.md for the measured figures.
+ */
+export const DEFAULT_SITE_POLICY: SitePolicy = deepFreeze({
+  mode: 'post',
+  maxLinks: 2,
+  bannedWords: [],
+  suspectWords: [],
+  thresholds: {
+    spam: { hold: 0.5, reject: 0.98 },
+    toxicity: { hold: 0.6, reject: 0.97 },
+    hate: { hold: 0.6, reject: 0.99 },
+  },
+  trustedSkipPremoderation: true,
+  flood: { maxPerWindow: 5, windowSeconds: 60 },
+  maxDepth: 5,
+});
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+export type EnginePolicyErrorCode =
+  | 'POLICY_INVALID_MODE'
+  | 'POLICY_INVALID_NUMBER'
+  | 'POLICY_INVALID_THRESHOLD'
+  | 'POLICY_INVALID_WORDS'
+  | 'POLICY_INVALID_SHAPE';
+
+/** Thrown by `resolveSitePolicy` on a policy that makes no sense. */
+export class EnginePolicyError extends Error {
+  constructor(
+    readonly code: EnginePolicyErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'EnginePolicyError';
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function integer(value: unknown, fallback: number, field: string, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new EnginePolicyError('POLICY_INVALID_NUMBER', `${field} must be an integer in [${min}, ${max}]`, field);
+  }
+  return value;
+}
+
+function threshold(value: unknown, fallback: Threshold, field: string): Threshold {
+  if (value === undefined || value === null) return { ...fallback };
+  if (!isObject(value)) throw new EnginePolicyError('POLICY_INVALID_SHAPE', `${field} must be an object`, field);
+  const out = { ...fallback };
+  for (const key of ['hold', 'reject'] as const) {
+    const v = value[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) {
+      throw new EnginePolicyError('POLICY_INVALID_THRESHOLD', `${field}.${key} must be a number in [0, 1]`, `${field}.${key}`);
+    }
+    out[key] = v;
+  }
+  if (out.hold > out.reject) {
+    throw new EnginePolicyError('POLICY_INVALID_THRESHOLD', `${field}.hold must not exceed ${field}.reject`, field);
+  }
+  return out;
+}
+
+function words(value: unknown, field: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((w) => typeof w !== 'string')) {
+    throw new EnginePolicyError('POLICY_INVALID_WORDS', `${field} must be an array of strings`, field);
+  }
+  if (value.length > 10_000) {
+    throw new EnginePolicyError('POLICY_INVALID_WORDS', `${field} may hold at most 10000 entries`, field);
+  }
+  const cleaned = (value as string[]).map((w) => w.trim()).filter((w) => w.length > 0);
+  if (cleaned.some((w) => w.length > 200)) {
+    throw new EnginePolicyError('POLICY_INVALID_WORDS', `${field} entries must be at most 200 characters`, field);
+  }
+  return [...new Set(cleaned)];
+}
+
+/**
+ * Merges a stored (partial) site policy over the defaults and validates it.
+ * Arrays replace the default, objects merge key by key. Throws `EnginePolicyError` on nonsense.
+ */
+export function resolveSitePolicy(partial?: DeepPartial<SitePolicy> | null): SitePolicy {
+  const d = DEFAULT_SITE_POLICY;
+  if (partial === undefined || partial === null) return structuredClone(d);
+  if (!isObject(partial)) throw new EnginePolicyError('POLICY_INVALID_SHAPE', 'policy must be an object');
+  const p = partial as Record<string, unknown>;
+
+  const mode = p.mode ?? d.mode;
+  if (mode !== 'post' && mode !== 'pre') {
+    throw new EnginePolicyError('POLICY_INVALID_MODE', "mode must be 'post' or 'pre'", 'mode');
+  }
+  const trusted = p.trustedSkipPremoderation ?? d.trustedSkipPremoderation;
+  if (typeof trusted !== 'boolean') {
+    throw new EnginePolicyError('POLICY_INVALID_SHAPE', 'trustedSkipPremoderation must be a boolean', 'trustedSkipPremoderation');
+  }
+  const t = p.thresholds ?? {};
+  if (!isObject(t)) throw new EnginePolicyError('POLICY_INVALID_SHAPE', 'thresholds must be an object', 'thresholds');
+  const f = p.flood ?? {};
+  if (!isObject(f)) throw new EnginePolicyError('POLICY_INVALID_SHAPE', 'flood must be an object', 'flood');
+
+  return {
+    mode,
+    maxLinks: integer(p.maxLinks, d.maxLinks, 'maxLinks', 0, 1000),
+    bannedWords: p.bannedWords === undefined ? [...d.bannedWords] : words(p.bannedWords, 'bannedWords'),
+    suspectWords: p.suspectWords === undefined ? [...d.suspectWords] : words(p.suspectWords, 'suspectWords'),
+    thresholds: {
+      spam: threshold(t.spam, d.thresholds.spam, 'thresholds.spam'),
+      toxicity: threshold(t.toxicity, d.thresholds.toxicity, 'thresholds.toxicity'),
+      hate: threshold(t.hate, d.thresholds.hate, 'thresholds.hate'),
+    },
+    trustedSkipPremoderation: trusted,
+    flood: {
+      maxPerWindow: integer(f.maxPerWindow, d.flood.maxPerWindow, 'flood.maxPerWindow', 1, 1_000_000),
+      windowSeconds: integer(f.windowSeconds, d.flood.windowSeconds, 'flood.windowSeconds', 1, 86_400 * 30),
+    },
+    maxDepth: integer(p.maxDepth, d.maxDepth, 'maxDepth', 1, 1000),
+  };
+}

@@ -1,0 +1,145 @@
+/** Well-known URL shorteners: a link through one hides where it goes. */
+export const URL_SHORTENERS: ReadonlySet<string> = new Set([
+  'bit.ly', 'bitly.com', 'tinyurl.com', 'goo.gl', 't.co', 'ow.ly', 'is.gd', 'buff.ly', 'adf.ly', 'bit.do',
+  'cutt.ly', 'rebrand.ly', 'shorturl.at', 'tiny.cc', 'rb.gy', 'v.gd', 'x.co', 'lnkd.in', 'db.tt', 'qr.ae',
+  'soo.gd', 's.id', 'shorte.st', 'ouo.io', 'bc.vc', 'clck.ru', 'tr.im', 'snip.ly', 'youtu.be', 'goo.su',
+]);
+
+export interface LinkInfo {
+  /** Links a reader can follow: scheme URLs, `www.` hosts and markup anchors (an anchor's URL counts once). */
+  count: number;
+  /** Anchors written as markup (`<a href=…>`, `[url=…]`). */
+  markup: number;
+  /** Distinct host names, lower case, without `www.`. */
+  domains: string[];
+  shorteners: string[];
+  /** Host-like words without a scheme ("cheap-pills.com", "kidsmediausa . com"). */
+  bareDomains: number;
+  /** The visible text of markup anchors, joined (capped), for the spam model. */
+  anchorText: string;
+}
+
+const TLDS = new Set([
+  'com', 'net', 'org', 'info', 'biz', 'ru', 'cn', 'xyz', 'top', 'site', 'online', 'shop', 'store', 'club', 'io',
+  'co', 'us', 'uk', 'de', 'in', 'me', 'tk', 'ml', 'ga', 'cf', 'gq', 'pw', 'cc', 'ws', 'su', 'click', 'link', 'win',
+  'bid', 'loan', 'vip', 'live', 'pro', 'fr', 'pl', 'nl', 'it', 'es', 'br', 'tv', 'ly', 'gl',
+]);
+
+const MAX_ANCHOR_TEXT = 500;
+/** How far past `<a` an `href` may start: bounds the work per `<` so nested markup stays linear. */
+const TAG_WINDOW = 300;
+
+/** One left-to-right scan; no backtracking regular expressions, so a 10,000-char run stays linear. */
+export function extractLinks(text: string): LinkInfo {
+  const lower = text.toLowerCase();
+  const n = lower.length;
+  const domains = new Set<string>();
+  const shorteners = new Set<string>();
+  let count = 0;
+  let markup = 0;
+  let bareDomains = 0;
+  let anchorText = '';
+  let skipUntil = 0; // URLs inside an anchor we already counted
+
+  for (let i = 0; i < n; i++) {
+    const c = lower.charCodeAt(i);
+    if (c === 60 /* < */ && lower.startsWith('<a', i) && i + 2 < n && /[\s>]/.test(lower[i + 2])) {
+      const close = indexWithin(lower, '>', i, TAG_WINDOW);
+      const tagEnd = close < 0 ? Math.min(n, i + TAG_WINDOW) : close;
+      const href = indexWithin(lower, 'href', i, tagEnd - i);
+      markup++;
+      count++;
+      if (href >= 0) {
+        const url = readUrl(lower, skipSpacesQuotes(lower, href + 4));
+        const host = hostOf(url);
+        if (host) addHost(host, domains, shorteners);
+      }
+      if (close >= 0 && anchorText.length < MAX_ANCHOR_TEXT) {
+        const end = indexWithin(lower, '</a', close, MAX_ANCHOR_TEXT);
+        anchorText += ' ' + text.slice(close + 1, end < 0 ? Math.min(n, close + 1 + 100) : end);
+      }
+      skipUntil = tagEnd;
+      i = tagEnd;
+      continue;
+    }
+    if (c === 91 /* [ */ && lower.startsWith('[url', i)) {
+      markup++;
+      count++;
+      const close = indexWithin(lower, ']', i, TAG_WINDOW);
+      const eq = indexWithin(lower, '=', i, close < 0 ? TAG_WINDOW : close - i);
+      const host = eq >= 0 ? hostOf(readUrl(lower, eq + 1)) : '';
+      if (host) addHost(host, domains, shorteners);
+      skipUntil = close < 0 ? i + 4 : close;
+      i = skipUntil;
+      continue;
+    }
+    if ((c === 104 /* h */ && (lower.startsWith('http://', i) || lower.startsWith('https://', i))) || (c === 119 /* w */ && lower.startsWith('www.', i) && (i === 0 || !isHostChar(lower.charCodeAt(i - 1))))) {
+      const url = readUrl(lower, i);
+      if (i >= skipUntil) count++;
+      const host = hostOf(url);
+      if (host) addHost(host, domains, shorteners);
+      i += Math.max(0, url.length - 1);
+      continue;
+    }
+    if (c === 46 /* . */ && i > 0 && isHostChar(lower.charCodeAt(i - 1))) {
+      // "word.com" or "word . com": look ahead for a TLD after optional spaces.
+      let j = i + 1;
+      while (j < n && j - i < 3 && lower[j] === ' ') j++;
+      let k = j;
+      while (k < n && k - j < 8 && lower.charCodeAt(k) >= 97 && lower.charCodeAt(k) <= 122) k++;
+      if (k > j && (k === n || !isHostChar(lower.charCodeAt(k))) && TLDS.has(lower.slice(j, k))) bareDomains++;
+    }
+  }
+  return { count, markup, domains: [...domains], shorteners: [...shorteners], bareDomains, anchorText };
+}
+
+function indexWithin(s: string, needle: string, from: number, window: number): number {
+  const at = s.indexOf(needle, from);
+  return at >= 0 && at - from <= window ? at : -1;
+}
+
+function skipSpacesQuotes(s: string, i: number): number {
+  let j = i;
+  while (j < s.length && j - i < 10 && (s[j] === ' ' || s[j] === '=' || s[j] === '"' || s[j] === "'")) j++;
+  return j;
+}
+
+/** Reads a URL up to whitespace, a quote or markup; capped so one huge token stays cheap. */
+function readUrl(s: string, i: number): string {
+  let j = i;
+  while (j < s.length && j - i < 2048) {
+    const c = s[j];
+    if (c === ' ' || c === '\n' || c === '\t' || c === '"' || c === "'" || c === '<' || c === '>' || c === ']') break;
+    j++;
+  }
+  return s.slice(i, j);
+}
+
+function isHostChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
+}
+
+/** Host name of a URL (lower case, no `www.`), or '' if there is none. */
+export function hostOf(url: string): string {
+  let s = url.trim().toLowerCase();
+  const scheme = s.indexOf('://');
+  if (scheme >= 0 && scheme < 10) s = s.slice(scheme + 3);
+  else if (s.startsWith('//')) s = s.slice(2);
+  let end = 0;
+  while (end < s.length && end < 253 && (isHostChar(s.charCodeAt(end)) || s[end] === '.')) end++;
+  let host = s.slice(0, end).replace(/\.+$/, '');
+  if (host.startsWith('www.')) host = host.slice(4);
+  return host.includes('.') ? host : '';
+}
+
+function addHost(host: string, domains: Set<string>, shorteners: Set<string>): void {
+  domains.add(host);
+  if (URL_SHORTENERS.has(host)) shorteners.add(host);
+}
+
+/** The domain of an e-mail address, lower case, or '' (used for blocking by domain, never reported). */
+export function emailDomain(email: string | undefined): string {
+  if (!email) return '';
+  const at = email.lastIndexOf('@');
+  return at >= 0 ? email.slice(at + 1).trim().toLowerCase() : '';
+}
