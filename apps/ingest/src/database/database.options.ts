@@ -1,0 +1,15 @@
+import { databaseConfig, serviceDataSourceOptions } from '@replyguard/platform';
+import type { DataSourceOptions } from 'typeorm';
+import { SiteEntity } from '../sites/site.entity';
+import { CreateIngestSchema1764252000000 } from './migrations/1764252000000-CreateIngestSchema';
+
+export const INGEST_SCHEMA = 'ingest';
+
+export function ingestDataSourceOptions(db = databaseConfig()): DataSourceOptions {
+  return serviceDataSourceOptions({
+    ...db,
+    schema: INGEST_SCHEMA,
+    entities: [SiteEntity],
+    migrations: [CreateIngestSchema1764252000000],
+  });
+}

@@ -1,0 +1,82 @@
+import { Type } from 'class-transformer';
+import { IsISO8601, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import type { EventTypeInfo } from '../envelope';
+import {
+  FieldLimits,
+  IsArticleId,
+  IsAuthorEmail,
+  IsAuthorName,
+  IsAuthorUrl,
+  IsCommentContent,
+  IsCommentId,
+  IsSiteId,
+} from '../fields';
+
+/** Context of the HTTP request that submitted the comment, for moderation only. */
+export class SubmissionClientV1 {
+  /** HMAC-SHA256 of the client IP (keyed by the deployment's secret); the IP itself never leaves ingest. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  ipHash?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  userAgent?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  referer?: string | null;
+}
+
+/**
+ * A reader submitted a reply; ingest has made it durable. INTERNAL: holds personal data (the
+ * commenter's email and an IP hash). Only the moderation service reads it.
+ */
+export class CommentSubmittedV1 {
+  static readonly info: EventTypeInfo = {
+    type: 'org.replyguard.comment.submitted.v1',
+    dataschema: 'urn:replyguard:asyncapi:comments.submitted.v1',
+  };
+
+  @IsCommentId()
+  commentId!: string;
+
+  @IsSiteId()
+  siteId!: string;
+
+  @IsArticleId()
+  articleId!: string;
+
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsCommentId()
+  parentId!: string | null;
+
+  @IsAuthorName()
+  authorName!: string;
+
+  @IsAuthorEmail()
+  authorEmail!: string;
+
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsAuthorUrl()
+  authorUrl!: string | null;
+
+  @IsCommentContent()
+  content!: string;
+
+  /** Value of the form's honeypot field, if the site renders one. Filled means a bot. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(FieldLimits.honeypot)
+  honeypot?: string;
+
+  @IsISO8601({ strict: true })
+  submittedAt!: string;
+
+  @ValidateNested()
+  @Type(() => SubmissionClientV1)
+  client!: SubmissionClientV1;
+}

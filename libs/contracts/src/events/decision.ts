@@ -1,0 +1,70 @@
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+  IsArray,
+  ArrayMaxSize,
+} from 'class-validator';
+
+/** Why the engine or a moderator decided as it did. Never contains an email or IP address. */
+export class DecisionReasonV1 {
+  /** Stable machine code, e.g. `LINKS_OVER_LIMIT`, `BANNED_WORD`, `SPAM_MODEL`. */
+  @IsString()
+  @MaxLength(64)
+  code!: string;
+
+  /** Human-readable explanation for moderators. */
+  @IsString()
+  @MaxLength(1000)
+  message!: string;
+
+  /** Evidence such as matched terms, counts or scores. */
+  @IsOptional()
+  @IsObject()
+  evidence?: Record<string, unknown>;
+}
+
+/** Classifier scores in [0, 1]. */
+export class DecisionScoresV1 {
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  spam!: number;
+
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  toxicity!: number;
+
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  hate!: number;
+}
+
+/** The outcome of a moderation run, as carried in held and rejected events. */
+export class DecisionV1 {
+  @IsIn(['approve', 'hold', 'reject'])
+  action!: 'approve' | 'hold' | 'reject';
+
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => DecisionReasonV1)
+  reasons!: DecisionReasonV1[];
+
+  @ValidateNested()
+  @Type(() => DecisionScoresV1)
+  scores!: DecisionScoresV1;
+
+  /** Model name → content-hash version of the model that scored the comment. */
+  @IsObject()
+  modelVersions!: Record<string, string>;
+}

@@ -1,0 +1,95 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+
+/**
+ * Field rules shared by the HTTP intake and the events, so that a value accepted at the edge is
+ * accepted by every consumer downstream. Each decorator names its rule in the error message.
+ */
+export const FieldLimits = {
+  siteId: 64,
+  articleId: 200,
+  authorName: 245,
+  authorEmail: 254,
+  authorUrl: 200,
+  content: 10_000,
+  honeypot: 1_000,
+} as const;
+
+const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+export const IsSiteId = (): PropertyDecorator =>
+  applyDecorators(
+    IsString(),
+    Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+      message: 'siteId must be 1-64 characters of letters, digits, ".", "_" or "-"',
+    }),
+  );
+
+export const IsArticleId = (): PropertyDecorator =>
+  applyDecorators(
+    IsString(),
+    Matches(/^[A-Za-z0-9._:-]{1,200}$/, {
+      message: 'articleId must be 1-200 characters of letters, digits, ".", "_", ":" or "-"',
+    }),
+  );
+
+export const IsCommentId = (): PropertyDecorator => applyDecorators(IsUUID('all'));
+
+/** Trimmed, 1-245 characters. */
+export const IsAuthorName = (): PropertyDecorator =>
+  applyDecorators(
+    trim,
+    IsString(),
+    IsNotEmpty({ message: 'authorName is required' }),
+    MaxLength(FieldLimits.authorName),
+  );
+
+/** Trimmed, a valid address, at most 254 characters. */
+export const IsAuthorEmail = (): PropertyDecorator =>
+  applyDecorators(
+    trim,
+    IsString(),
+    IsNotEmpty({ message: 'authorEmail is required' }),
+    MaxLength(FieldLimits.authorEmail),
+    IsEmail({}, { message: 'authorEmail must be a valid email address' }),
+  );
+
+/** http or https only (so never `javascript:` or `data:`), at most 200 characters. */
+export const IsAuthorUrl = (): PropertyDecorator =>
+  applyDecorators(
+    Transform(({ value }: { value: unknown }) => {
+      if (typeof value !== 'string') return value;
+      const trimmed = value.trim();
+      return trimmed === '' ? undefined : trimmed;
+    }),
+    IsString(),
+    MaxLength(FieldLimits.authorUrl),
+    IsUrl(
+      { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+      { message: 'authorUrl must be an http or https URL' },
+    ),
+  );
+
+/** Trimmed, 1-10,000 characters. */
+export const IsCommentContent = (): PropertyDecorator =>
+  applyDecorators(
+    trim,
+    IsString(),
+    IsNotEmpty({ message: 'content is required' }),
+    MinLength(1),
+    MaxLength(FieldLimits.content),
+  );
+
+export const IsModerationAction = (): PropertyDecorator =>
+  applyDecorators(IsIn(['approve', 'hold', 'reject']));

@@ -1,0 +1,51 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+
+/** One failing field and the rules it broke, with the field's full path (`data.authorName`). */
+export interface FieldViolation {
+  field: string;
+  rules: string[];
+  messages: string[];
+}
+
+/** Thrown when a payload does not match its contract. Carries every violation, never the values. */
+export class ContractViolationError extends Error {
+  readonly code = 'CONTRACT_VIOLATION';
+  constructor(
+    readonly contract: string,
+    readonly violations: FieldViolation[],
+  ) {
+    super(
+      `${contract} is invalid: ${violations.map((v) => `${v.field} (${v.rules.join(', ')})`).join('; ')}`,
+    );
+    this.name = 'ContractViolationError';
+  }
+}
+
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldViolation[] {
+  const out: FieldViolation[] = [];
+  for (const error of errors) {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints) {
+      out.push({ field, rules: Object.keys(error.constraints), messages: Object.values(error.constraints) });
+    }
+    if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
+  }
+  return out;
+}
+
+/**
+ * Turns an untrusted plain value into a validated instance of a contract class, the same way for
+ * HTTP bodies and Kafka payloads: unknown properties are refused, nested objects are validated.
+ */
+export function parseContract<T extends object>(cls: ClassConstructor<T>, value: unknown): T {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ContractViolationError(cls.name, [
+      { field: '(root)', rules: ['isObject'], messages: ['payload must be a JSON object'] },
+    ]);
+  }
+  const instance = plainToInstance(cls, value);
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) throw new ContractViolationError(cls.name, flattenValidationErrors(errors));
+  return instance;
+}

@@ -1,0 +1,21 @@
+import type { EntityManager } from 'typeorm';
+
+/** A service's processed-messages table, e.g. `articles.processed_messages`. */
+export type ProcessedMessagesTable = `${string}.processed_messages`;
+
+/**
+ * Claims a message for a consumer inside the caller's transaction. Returns false when it was
+ * already processed: the caller then does nothing, and the redelivery changes nothing.
+ */
+export async function claimMessage(
+  manager: EntityManager,
+  table: ProcessedMessagesTable,
+  consumer: string,
+  messageId: string,
+): Promise<boolean> {
+  const rows: unknown[] = await manager.query(
+    `INSERT INTO ${table} (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
+    [consumer, messageId],
+  );
+  return rows.length === 1;
+}

@@ -1,0 +1,144 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { TopicMessages } from 'kafkajs';
+import type { OutboxTable } from './outbox';
+import { CLOUDEVENTS_CONTENT_TYPE } from '@replyguard/contracts';
+
+export interface OutboxRelayOptions {
+  table: OutboxTable;
+  batchSize?: number;
+  /** Idle poll interval; `wake()` short-cuts it after a local commit. */
+  pollIntervalMs?: number;
+  maxBackoffMs?: number;
+}
+
+/** What the relay needs from Kafka: one durable batch send. */
+export interface BatchSender {
+  sendBatch(topicMessages: TopicMessages[]): Promise<void>;
+}
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  key: string;
+  payload: string;
+}
+
+/**
+ * Publishes outbox rows to Kafka. Rows are claimed with `FOR UPDATE SKIP LOCKED`, sent with
+ * acks from all in-sync replicas, and deleted in the same transaction, so several relays can run
+ * side by side and each row is published once; a crash between send and commit republishes the
+ * batch (at-least-once), which consumers absorb by deduplicating on the event id.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly maxBackoffMs: number;
+  private running = false;
+  private loop?: Promise<void>;
+  private wakeUp?: () => void;
+  private failures = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sender: BatchSender,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.batchSize = options.batchSize ?? 200;
+    this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.maxBackoffMs = options.maxBackoffMs ?? 5000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops after the batch in flight, then drains what is left once more. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wake();
+    await this.loop;
+    try {
+      while ((await this.drainOnce()) > 0);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'outbox not fully drained at shutdown; rows stay for the next start');
+    }
+  }
+
+  /** Called after a commit that added rows, so they go out without waiting for the poll. */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Publishes one batch; returns how many rows went out. */
+  async drainOnce(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, topic, key, payload FROM ${this.options.table} ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      const byTopic = new Map<string, TopicMessages>();
+      for (const row of rows) {
+        let entry = byTopic.get(row.topic);
+        if (!entry) {
+          entry = { topic: row.topic, messages: [] };
+          byTopic.set(row.topic, entry);
+        }
+        entry.messages.push({
+          key: row.key,
+          value: row.payload,
+          headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
+        });
+      }
+      await this.sender.sendBatch([...byTopic.values()]);
+      await manager.query(`DELETE FROM ${this.options.table} WHERE id = ANY($1::bigint[])`, [
+        rows.map((r) => r.id),
+      ]);
+      return rows.length;
+    });
+  }
+
+  /** Rows waiting to be published. */
+  async backlog(): Promise<number> {
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM ${this.options.table}`)) as {
+      n: number;
+    }[];
+    return row?.n ?? 0;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await this.drainOnce();
+        this.failures = 0;
+      } catch (error) {
+        this.failures += 1;
+        const backoff = Math.min(this.maxBackoffMs, 100 * 2 ** Math.min(this.failures, 10));
+        this.logger.error(
+          { err: error, attempt: this.failures, backoffMs: backoff },
+          'outbox relay could not publish; will retry',
+        );
+        await this.sleep(backoff);
+        continue;
+      }
+      if (published < this.batchSize) await this.sleep(this.pollIntervalMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, IsNotEmpty } from 'class-validator';
+import { configArea } from './validate-config';
+
+const toInt = Transform(({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value,
+);
+
+class DatabaseEnv {
+  /** PostgreSQL connection string. */
+  @IsString()
+  @IsNotEmpty()
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/replyguard';
+
+  @toInt
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+}
+
+export const databaseConfig = configArea('database', DatabaseEnv, (env) => ({
+  url: env.DATABASE_URL,
+  poolSize: env.DATABASE_POOL_SIZE,
+}));
+
+class KafkaEnv {
+  /** Comma-separated bootstrap brokers. */
+  @IsString()
+  @IsNotEmpty()
+  KAFKA_BROKERS = '127.0.0.1:9092';
+
+  /** How long a produce may wait for all in-sync replicas before the request fails. */
+  @toInt
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  KAFKA_ACK_TIMEOUT_MS = 5000;
+
+  /** Attempts for a consumed message before it goes to the dead-letter topic. */
+  @toInt
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  KAFKA_HANDLER_ATTEMPTS = 5;
+
+  /** Prefix of consumer group ids (lets tests and several deployments share a cluster). */
+  @IsOptional()
+  @IsString()
+  KAFKA_GROUP_PREFIX = 'replyguard';
+}
+
+export const kafkaConfig = configArea('kafka', KafkaEnv, (env) => ({
+  brokers: env.KAFKA_BROKERS.split(',')
+    .map((b) => b.trim())
+    .filter(Boolean),
+  ackTimeoutMs: env.KAFKA_ACK_TIMEOUT_MS,
+  handlerAttempts: env.KAFKA_HANDLER_ATTEMPTS,
+  groupPrefix: env.KAFKA_GROUP_PREFIX,
+}));
+
+class RuntimeEnv {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Interface the HTTP servers bind to; containers set 0.0.0.0. */
+  @IsString()
+  HTTP_HOST = '127.0.0.1';
+}
+
+export const runtimeConfig = configArea('runtime', RuntimeEnv, (env) => ({
+  nodeEnv: env.NODE_ENV,
+  production: env.NODE_ENV === 'production',
+  logLevel: env.LOG_LEVEL,
+  httpHost: env.HTTP_HOST,
+}));
+
+export { toInt };

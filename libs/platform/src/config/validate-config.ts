@@ -1,0 +1,37 @@
+import { registerAs, type ConfigType } from '@nestjs/config';
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validateSync } from 'class-validator';
+
+/** Raised at start-up when the environment does not describe a runnable service. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+/**
+ * Builds a typed config object from the environment, validated by a class-validator class. The
+ * class's properties are the environment variables; `toConfig` shapes them for the code.
+ */
+export function loadConfig<TEnv extends object, TConfig>(
+  envClass: ClassConstructor<TEnv>,
+  toConfig: (env: TEnv) => TConfig,
+  source: NodeJS.ProcessEnv = process.env,
+): TConfig {
+  const env = plainToInstance(envClass, { ...source }, { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: true, skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return toConfig(env);
+}
+
+/** `registerAs` over `loadConfig`: one namespace per area, read through `ConfigType<typeof x>`. */
+export function configArea<TEnv extends object, TConfig extends Record<string, unknown>>(
+  namespace: string,
+  envClass: ClassConstructor<TEnv>,
+  toConfig: (env: TEnv) => TConfig,
+) {
+  return registerAs(namespace, (): TConfig => loadConfig(envClass, toConfig));
+}
+
+export type { ConfigType };

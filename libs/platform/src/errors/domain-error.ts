@@ -1,0 +1,29 @@
+/**
+ * Every error the domain raises carries one of these codes. Transports map codes, never messages:
+ * HTTP to a status (see HttpErrorFilter), Kafka to retry or dead-letter.
+ */
+export const ErrorCodes = {
+  VALIDATION_FAILED: 400,
+  SITE_NOT_FOUND: 404,
+  COMMENT_NOT_FOUND: 404,
+  PARENT_NOT_FOUND: 422,
+  SUBMISSION_NOT_DURABLE: 503,
+  DEPENDENCY_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  get httpStatus(): number {
+    return ErrorCodes[this.code];
+  }
+}

@@ -1,0 +1,67 @@
+import helmet from '@fastify/helmet';
+import { BadRequestException, type INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { flattenValidationErrors } from '@replyguard/contracts';
+import { Logger } from 'nestjs-pino';
+import { HttpErrorFilter } from '../errors/http-error.filter';
+
+export interface HttpAppOptions {
+  /** Shown in the OpenAPI document. */
+  title: string;
+  description: string;
+  /** Proxies whose X-Forwarded-For is believed (IPs or CIDRs); empty: none. */
+  trustedProxies?: string[];
+  /** Largest accepted body; larger ones get 413. */
+  bodyLimitBytes?: number;
+}
+
+/** ValidationPipe that refuses unknown fields and names every failing field and its rule. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => {
+      const fields = flattenValidationErrors(errors);
+      return new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'VALIDATION_FAILED',
+        message: fields.flatMap((f) => f.messages),
+        fields,
+      });
+    },
+  });
+}
+
+/**
+ * Creates a service's HTTP application on Fastify with the shared edge: validation, the error
+ * filter, security headers, structured logs, OpenAPI at /docs and graceful shutdown.
+ */
+export async function createHttpApp(module: Parameters<typeof NestFactory.create>[0], options: HttpAppOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimitBytes ?? 64 * 1024,
+    trustProxy: options.trustedProxies && options.trustedProxies.length > 0 ? options.trustedProxies : false,
+    genReqId: () => crypto.randomUUID(),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+  await app.register(helmet, { contentSecurityPolicy: false });
+  app.enableShutdownHooks();
+  setupOpenApi(app, options);
+  return app;
+}
+
+export function setupOpenApi(app: INestApplication, options: HttpAppOptions): void {
+  const config = new DocumentBuilder()
+    .setTitle(options.title)
+    .setDescription(options.description)
+    .setVersion('1')
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+}
