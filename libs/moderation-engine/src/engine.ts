@@ -1,11 +1,14 @@
-import type { Decision, DecisionReason, EngineContext, EngineSubmission, ModerationAction } from './decision';
-import type { SitePolicy } from './policy';
+import type { Decision, DecisionReason, DecisionScores, EngineContext, EngineSubmission, ModerationAction, ReasonCode } from './decision';
+import { sigmoid } from './model/model-file';
+import { readManifest, SpamModel, ToxicityModel } from './model/text-models';
+import { defaultModelsDir } from './models-path';
+import type { SitePolicy, Threshold } from './policy';
+import { authorSignals } from './rules/author';
 import { WordList } from './rules/word-list';
 import { collapseRepeats, foldTokens } from './text/fold';
 import { extractLinks } from './text/links';
-import { defaultModelsDir } from './models-path';
 
-/** Content beyond this many characters is not analysed (it is still stored by the caller). */
+/** Content beyond this many characters is not analysed (the caller still stores all of it). */
 export const MAX_ANALYSED_CHARS = 20_000;
 
 type Severity = 'reject' | 'hold' | 'info';
@@ -17,44 +20,137 @@ interface Flag {
 /**
  * Decides approve / hold / reject for one comment, with reasons. Pure and synchronous: load it once at
  * start-up, then call `moderate` per submission with the site's policy and the facts the caller looked up.
+ * Not re-entrant across threads (it reuses feature buffers); one instance per worker.
  */
 export class ModerationEngine {
   readonly modelVersions: Record<string, string>;
-  private readonly wordLists = new Map<string, WordList>();
+  private readonly listsByArray = new WeakMap<readonly string[], WordList>();
+  private readonly listsByKey = new Map<string, WordList>();
 
-  private constructor(modelVersions: Record<string, string>) {
-    this.modelVersions = Object.freeze({ ...modelVersions });
+  private constructor(
+    private readonly spam: SpamModel | undefined,
+    private readonly toxicity: ToxicityModel | undefined,
+  ) {
+    const versions: Record<string, string> = {};
+    if (spam) versions.spam = spam.version;
+    if (toxicity) {
+      versions.toxicity = toxicity.version;
+      versions.hate = toxicity.version;
+    }
+    this.modelVersions = Object.freeze(versions);
   }
 
-  /** Loads the committed models once (synchronous; call at start-up). Default: `defaultModelsDir()`. */
+  /**
+   * Loads the committed models once (synchronous; call at start-up). `modelsDir` defaults to
+   * `defaultModelsDir()`. Throws `EngineModelError` if the folder or a model file is missing or altered.
+   */
   static load(modelsDir: string = defaultModelsDir()): ModerationEngine {
-    void modelsDir;
-    return new ModerationEngine({});
+    const manifest = readManifest(modelsDir);
+    return new ModerationEngine(SpamModel.load(modelsDir, manifest.spam), ToxicityModel.load(modelsDir, manifest.toxicity));
+  }
+
+  /** Rules only, no models (scores stay 0). For tests and for callers that have no model files. */
+  static rulesOnly(): ModerationEngine {
+    return new ModerationEngine(undefined, undefined);
   }
 
   moderate(s: EngineSubmission, policy: SitePolicy, ctx: EngineContext = {}): Decision {
-    const content = (s.content ?? '').slice(0, MAX_ANALYSED_CHARS);
+    const content = typeof s.content === 'string' ? s.content.slice(0, MAX_ANALYSED_CHARS) : '';
     const flags: Flag[] = [];
+
+    if (s.honeypot && s.honeypot.trim().length > 0) {
+      flags.push(flag('reject', 'HONEYPOT', 'The hidden form field was filled in, as bots do'));
+    }
+    if (ctx.blocked?.email) flags.push(flag('reject', 'BLOCKED_EMAIL', "The author's e-mail address is blocked on this site"));
+    if (ctx.blocked?.ipHash) flags.push(flag('reject', 'BLOCKED_IP', "The author's network address is blocked on this site"));
+    if (ctx.blocked?.domain) flags.push(flag('reject', 'BLOCKED_DOMAIN', "The author's e-mail domain is blocked on this site"));
+    if (ctx.duplicateRecent) {
+      flags.push(flag('reject', 'DUPLICATE', 'The same comment by the same author on this article within the last 10 minutes'));
+    }
+    const fromEmail = ctx.recentFromEmail ?? 0;
+    const fromIp = ctx.recentFromIp ?? 0;
+    if (fromEmail >= policy.flood.maxPerWindow || fromIp >= policy.flood.maxPerWindow) {
+      flags.push(flag('hold', 'FLOOD', `More than ${policy.flood.maxPerWindow} comments within ${policy.flood.windowSeconds} s`, {
+        recentFromEmail: fromEmail,
+        recentFromIp: fromIp,
+        maxPerWindow: policy.flood.maxPerWindow,
+        windowSeconds: policy.flood.windowSeconds,
+      }));
+    }
 
     const links = extractLinks(content);
     if (links.count > policy.maxLinks) {
-      flags.push(hold('LINKS_OVER_LIMIT', `${links.count} links, the site allows ${policy.maxLinks}`, {
+      flags.push(flag('hold', 'LINKS_OVER_LIMIT', `${links.count} links, the site allows ${policy.maxLinks}`, {
         links: links.count,
         maxLinks: policy.maxLinks,
         domains: links.domains.slice(0, 10),
       }));
     }
 
-    const tokens = foldTokens(content).map(collapseRepeats);
-    const banned = this.wordList(policy.bannedWords).matchTokens(tokens);
-    if (banned.length > 0) {
-      flags.push(reject('BANNED_WORD', `Contains banned ${plural(banned.length, 'word')}: ${banned.join(', ')}`, { terms: banned }));
+    if (policy.bannedWords.length > 0 || policy.suspectWords.length > 0) {
+      const tokens = foldTokens(content).map(collapseRepeats);
+      const banned = this.wordList(policy.bannedWords).matchTokens(tokens);
+      if (banned.length > 0) {
+        flags.push(flag('reject', 'BANNED_WORD', `Contains banned ${plural(banned.length, 'word')}: ${banned.join(', ')}`, { terms: banned }));
+      }
+      const suspect = this.wordList(policy.suspectWords).matchTokens(tokens);
+      if (suspect.length > 0) {
+        flags.push(flag('hold', 'SUSPECT_WORD', `Contains suspect ${plural(suspect.length, 'word')}: ${suspect.join(', ')}`, { terms: suspect }));
+      }
     }
 
-    return this.decide(flags, { spam: 0, toxicity: 0, hate: 0 });
+    const scores: DecisionScores = { spam: 0, toxicity: 0, hate: 0 };
+    if (this.spam) {
+      const author = authorSignals(s.authorName, s.authorUrl);
+      const modelLogit = this.spam.logit(content, links);
+      scores.spam = round(sigmoid(modelLogit + author.logit));
+      const severity = bySeverity(scores.spam, policy.thresholds.spam);
+      if (severity !== 'info') {
+        flags.push(flag(severity, 'SPAM_MODEL', `Spam score ${scores.spam} (hold at ${policy.thresholds.spam.hold}, reject at ${policy.thresholds.spam.reject})`, {
+          score: scores.spam,
+          contentScore: round(sigmoid(modelLogit)),
+          terms: this.spam.explain(content),
+          links: links.count,
+          markupLinks: links.markup,
+          shorteners: links.shorteners,
+          authorSignals: author.signals,
+          websiteDomain: author.websiteDomain,
+          threshold: policy.thresholds.spam,
+          modelVersion: this.spam.version,
+        }));
+      }
+    }
+    if (this.toxicity) {
+      const t = this.toxicity.score(content);
+      scores.toxicity = round(t.toxicity);
+      scores.hate = round(t.hate);
+      for (const [code, head, label] of [['TOXICITY_MODEL', 'toxicity', 'Toxicity'], ['HATE_MODEL', 'hate', 'Hate']] as const) {
+        const threshold = policy.thresholds[head];
+        const severity = bySeverity(scores[head], threshold);
+        if (severity === 'info') continue;
+        flags.push(flag(severity, code, `${label} score ${scores[head]} (hold at ${threshold.hold}, reject at ${threshold.reject})`, {
+          score: scores[head],
+          terms: this.toxicity.explain(content, head),
+          lexicon: [...new Set(t.lexiconHits)].slice(0, 10),
+          threshold,
+          modelVersion: this.toxicity.version,
+        }));
+      }
+    }
+
+    const trusted = ctx.trustedAuthor === true;
+    if (policy.mode === 'pre' && !(trusted && policy.trustedSkipPremoderation)) {
+      flags.push(flag('hold', 'PREMODERATION', 'This site reviews every comment before it is published'));
+    }
+    if (trusted) {
+      flags.push(flag('info', 'TRUSTED_AUTHOR', policy.mode === 'pre' && policy.trustedSkipPremoderation
+        ? 'The author has an earlier approved comment on this site and skips pre-moderation'
+        : 'The author has an earlier approved comment on this site'));
+    }
+    return this.decide(flags, scores);
   }
 
-  private decide(flags: Flag[], scores: Decision['scores']): Decision {
+  private decide(flags: Flag[], scores: DecisionScores): Decision {
     const rank: Record<Severity, number> = { reject: 0, hold: 1, info: 2 };
     flags.sort((a, b) => rank[a.severity] - rank[b.severity]);
     const action: ModerationAction = flags.some((f) => f.severity === 'reject')
@@ -63,34 +159,38 @@ export class ModerationEngine {
         ? 'hold'
         : 'approve';
     const reasons = flags.map((f) => f.reason);
-    if (action === 'approve' && reasons.length === 0) {
-      reasons.push({ code: 'NO_FLAGS', message: 'No rule or model flagged this comment' });
+    if (action === 'approve' && !reasons.some((r) => r.code === 'TRUSTED_AUTHOR')) {
+      reasons.push({ code: 'NO_FLAGS', message: 'No rule or model flagged this comment', evidence: { ...scores } });
     }
     return { action, reasons, scores, modelVersions: { ...this.modelVersions } };
   }
 
-  /** Word lists are compiled once per distinct list; sites change lists rarely, so a small cache suffices. */
+  /** Word lists compile once per list; keyed by array identity first, then by content. */
   private wordList(terms: readonly string[]): WordList {
     if (terms.length === 0) return EMPTY_LIST;
+    let list = this.listsByArray.get(terms);
+    if (list) return list;
     const key = terms.join('\u0000');
-    let list = this.wordLists.get(key);
+    list = this.listsByKey.get(key);
     if (!list) {
-      if (this.wordLists.size >= 256) this.wordLists.delete(this.wordLists.keys().next().value as string);
+      if (this.listsByKey.size >= 256) this.listsByKey.delete(this.listsByKey.keys().next().value as string);
       list = new WordList(terms);
-      this.wordLists.set(key, list);
+      this.listsByKey.set(key, list);
     }
+    this.listsByArray.set(terms, list);
     return list;
   }
 }
 
 const EMPTY_LIST = new WordList([]);
 
+function bySeverity(score: number, t: Threshold): Severity {
+  return score >= t.reject ? 'reject' : score >= t.hold ? 'hold' : 'info';
+}
+
+const round = (x: number): number => Math.round(x * 10000) / 10000;
 const plural = (n: number, word: string): string => (n === 1 ? word : `${word}s`);
-const hold = (code: DecisionReason['code'], message: string, evidence?: Record<string, unknown>): Flag => ({
-  severity: 'hold',
-  reason: { code, message, evidence },
-});
-const reject = (code: DecisionReason['code'], message: string, evidence?: Record<string, unknown>): Flag => ({
-  severity: 'reject',
-  reason: { code, message, evidence },
+const flag = (severity: Severity, code: ReasonCode, message: string, evidence?: Record<string, unknown>): Flag => ({
+  severity,
+  reason: evidence ? { code, message, evidence } : { code, message },
 });

@@ -16,3 +16,4 @@ export type { SitePolicy, Threshold, DeepPartial, EnginePolicyErrorCode } from '
 export { DEFAULT_SITE_POLICY, resolveSitePolicy, EnginePolicyError } from './policy';
 export { ModerationEngine, MAX_ANALYSED_CHARS } from './engine';
 export { defaultModelsDir } from './models-path';
+export { EngineModelError } from './model/text-models';

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LinkInfo } from '../text/links';
+import { FeatureBuffer, hashString, mix } from './features';
+import { Lexicon } from './lexicon';
+import { LinearHead, MODEL_FORMAT, sigmoid, versionOf, type ModelFile, type ModelManifest } from './model-file';
+import { spamFeatures, spamTokens, SPAM_BITS, SPAM_SEED_WORD } from './spam-features';
+import { TOX_SEED_WORD, toxicityFeatures, toxicityTokens, TOXICITY_BITS } from './toxicity-features';
+
+/** Thrown when the models folder is missing or a file does not match its manifest. */
+export class EngineModelError extends Error {
+  constructor(
+    readonly code: 'MODELS_NOT_FOUND' | 'MODEL_INVALID',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EngineModelError';
+  }
+}
+
+function readModel(dir: string, fileName: string, kind: ModelFile['kind'], bits: number): { model: ModelFile; version: string } {
+  const text = readFileSync(join(dir, fileName), 'utf8');
+  const model = JSON.parse(text) as ModelFile;
+  if (model.format !== MODEL_FORMAT || model.kind !== kind || model.bits !== bits) {
+    throw new EngineModelError('MODEL_INVALID', `${fileName} is not a ${kind} model in format ${MODEL_FORMAT} with ${bits} bits`);
+  }
+  const version = versionOf(text, kind);
+  if (fileName !== `${version}.json`) {
+    throw new EngineModelError('MODEL_INVALID', `${fileName} does not match its content hash (${version})`);
+  }
+  return { model, version };
+}
+
+export function readManifest(dir: string): ModelManifest {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as ModelManifest;
+  } catch (e) {
+    throw new EngineModelError('MODELS_NOT_FOUND', `no readable manifest.json in ${dir}: ${(e as Error).message}`);
+  }
+}
+
+/** Terms whose unigram weight pushed a head up most: the "why" a moderator sees. */
+function topTerms(head: LinearHead, tokens: readonly string[], seed: number, bits: number, limit = 5): string[] {
+  const mask = (1 << bits) - 1;
+  const seen = new Map<string, number>();
+  for (const t of tokens) {
+    if (seen.has(t) || t.length < 2 || t.startsWith('#')) continue;
+    seen.set(t, head.weights[mix(hashString(t, seed)) & mask]);
+    if (seen.size > 500) break;
+  }
+  return [...seen]
+    .filter(([, w]) => w > 0)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([t]) => t);
+}
+
+export class SpamModel {
+  private readonly buf = new FeatureBuffer(SPAM_BITS, 4096);
+
+  private constructor(
+    readonly version: string,
+    private readonly head: LinearHead,
+  ) {}
+
+  static load(dir: string, fileName: string): SpamModel {
+    const { model, version } = readModel(dir, fileName, 'spam', SPAM_BITS);
+    return new SpamModel(version, LinearHead.fromFile(model.heads[0], model.bits));
+  }
+
+  logit(content: string, links: LinkInfo): number {
+    spamFeatures(this.buf, content, links);
+    return this.head.logit(this.buf.idx, this.buf.val, this.buf.n);
+  }
+
+  explain(content: string): string[] {
+    return topTerms(this.head, spamTokens(content.toLowerCase()), SPAM_SEED_WORD, SPAM_BITS);
+  }
+}
+
+export interface ToxicityScores {
+  toxicity: number;
+  hate: number;
+  lexiconHits: string[];
+}
+
+export class ToxicityModel {
+  private readonly buf = new FeatureBuffer(TOXICITY_BITS, 4096);
+
+  private constructor(
+    readonly version: string,
+    private readonly toxicity: LinearHead,
+    private readonly hate: LinearHead,
+    private readonly lexicon: Lexicon,
+  ) {}
+
+  static load(dir: string, fileName: string): ToxicityModel {
+    const { model, version } = readModel(dir, fileName, 'toxicity', TOXICITY_BITS);
+    const head = (name: string): LinearHead => {
+      const h = model.heads.find((x) => x.name === name);
+      if (!h) throw new EngineModelError('MODEL_INVALID', `${fileName} has no ${name} head`);
+      return LinearHead.fromFile(h, model.bits);
+    };
+    const lex = new Lexicon(model.lexicon ?? {});
+    return new ToxicityModel(version, head('toxicity'), head('hate'), lex);
+  }
+
+  score(content: string): ToxicityScores {
+    const b = this.buf;
+    const lexiconHits = toxicityFeatures(b, content, this.lexicon);
+    return {
+      toxicity: sigmoid(this.toxicity.logit(b.idx, b.val, b.n)),
+      hate: sigmoid(this.hate.logit(b.idx, b.val, b.n)),
+      lexiconHits,
+    };
+  }
+
+  explain(content: string, head: 'toxicity' | 'hate'): string[] {
+    return topTerms(head === 'hate' ? this.hate : this.toxicity, toxicityTokens(content), TOX_SEED_WORD, TOXICITY_BITS);
+  }
+}

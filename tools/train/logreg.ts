@@ -1,0 +1,81 @@
+/** Sparse rows in CSR form: row i spans idx/val[offsets[i] .. offsets[i+1]). */
+export interface SparseRows {
+  offsets: Int32Array;
+  idx: Int32Array;
+  val: Float32Array;
+}
+
+export class SparseRowsBuilder {
+  private idx = new Int32Array(1 << 20);
+  private val = new Float32Array(1 << 20);
+  private n = 0;
+  private readonly offsets: number[] = [0];
+
+  add(idx: Int32Array, val: Float32Array, count: number): void {
+    while (this.n + count > this.idx.length) {
+      const i2 = new Int32Array(this.idx.length * 2);
+      i2.set(this.idx);
+      const v2 = new Float32Array(this.val.length * 2);
+      v2.set(this.val);
+      this.idx = i2;
+      this.val = v2;
+    }
+    this.idx.set(idx.subarray(0, count), this.n);
+    this.val.set(val.subarray(0, count), this.n);
+    this.n += count;
+    this.offsets.push(this.n);
+  }
+
+  build(): SparseRows {
+    return { offsets: Int32Array.from(this.offsets), idx: this.idx.slice(0, this.n), val: this.val.slice(0, this.n) };
+  }
+}
+
+export interface LogRegOptions {
+  bits: number;
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  random: () => number;
+  onEpoch?: (epoch: number) => void;
+}
+
+/**
+ * Weighted logistic regression by AdaGrad SGD over hashed features. Rows with weight 0 are skipped (no
+ * label for this head). Deterministic: the visiting order comes from the seeded `random`.
+ */
+export function trainLogReg(rows: SparseRows, labels: Float32Array, weights: Float32Array, o: LogRegOptions): { w: Float64Array; bias: number } {
+  const size = 1 << o.bits;
+  const w = new Float64Array(size);
+  const g2 = new Float64Array(size).fill(1e-6);
+  let bias = 0;
+  let biasG2 = 1e-6;
+  const order: number[] = [];
+  for (let i = 0; i < labels.length; i++) if (weights[i] > 0) order.push(i);
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(o.random() * (i + 1));
+      const t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    for (const r of order) {
+      const from = rows.offsets[r];
+      const to = rows.offsets[r + 1];
+      let z = bias;
+      for (let k = from; k < to; k++) z += w[rows.idx[k]] * rows.val[k];
+      const p = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+      const g = (p - labels[r]) * weights[r];
+      for (let k = from; k < to; k++) {
+        const j = rows.idx[k];
+        const grad = g * rows.val[k] + o.l2 * w[j];
+        g2[j] += grad * grad;
+        w[j] -= (o.learningRate * grad) / Math.sqrt(g2[j]);
+      }
+      biasG2 += g * g;
+      bias -= (o.learningRate * g) / Math.sqrt(biasG2);
+    }
+    o.onEpoch?.(epoch + 1);
+  }
+  return { w, bias };
+}

@@ -1,0 +1,227 @@
+/**
+ * `npm run train [-- --data <dir>]`: trains the spam and toxicity models from ../shared/datasets into
+ * libs/moderation-engine/models, named by content hash, and writes held-out metrics next to them.
+ * Deterministic: same data, same files, byte for byte.
+ */
+import { existsSync, mkdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MultiBar, Presets } from 'cli-progress';
+import { Filter } from 'bad-words';
+import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import { DEFAULT_SITE_POLICY, ModerationEngine } from '@replyguard/moderation-engine';
+import { FeatureBuffer } from '../../libs/moderation-engine/src/model/features';
+import { MODEL_FORMAT, packHead, serialiseModel, type ModelFile } from '../../libs/moderation-engine/src/model/model-file';
+import { Lexicon } from '../../libs/moderation-engine/src/model/lexicon';
+import { spamFeatures, SPAM_BITS } from '../../libs/moderation-engine/src/model/spam-features';
+import { toxicityFeatures, TOXICITY_BITS } from '../../libs/moderation-engine/src/model/toxicity-features';
+import { extractLinks } from '../../libs/moderation-engine/src/text/links';
+import { MAX_ANALYSED_CHARS } from '../../libs/moderation-engine/src/engine';
+import { datasetsDir, isHeldOut, loadDatasets, repoRoot } from './datasets';
+import { report, scoreTexts } from './evaluate';
+import { obscenityLexicon } from './lexicon-source';
+import { SparseRowsBuilder, trainLogReg } from './logreg';
+import { binaryMetrics, rocAuc } from './metrics';
+import { seededRandom } from './rng';
+import { blogRows, identityRows, IDENTITIES, NEUTRAL_ADJECTIVES } from './synthetic';
+
+interface Example {
+  text: string;
+  group: string;
+  /** Per head: label and sample weight (weight 0 = this example says nothing for that head). */
+  y: Record<string, [label: number, weight: number]>;
+}
+
+const SEED = 20240611;
+const MODELS_DIR = join(repoRoot(), 'libs', 'moderation-engine', 'models');
+
+function main(): void {
+  const dataDir = datasetsDir();
+  process.stderr.write(`datasets: ${dataDir}\n`);
+  const data = loadDatasets(dataDir);
+  const bars = new MultiBar({ format: '{phase} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: false, stream: process.stderr }, Presets.shades_classic);
+
+  // ---------- spam ----------
+  const spamEx: Example[] = [];
+  for (const r of data.spam) spamEx.push({ text: r.text, group: r.source, y: { spam: [r.label, 1] } });
+  // Everyday text that is not spam: the toxicity files' clean comments, so "legitimate" is broader than SMS.
+  for (const r of data.wiki) spamEx.push({ text: r.text, group: 'wikipedia-talk', y: { spam: [0, 0.3] } });
+  for (const r of data.fox) spamEx.push({ text: r.text, group: 'fox-news', y: { spam: [0, 0.5] } });
+  for (const r of blogRows(900, SEED + 1)) spamEx.push({ text: r.text, group: 'synthetic-blog', y: { spam: [r.label, 1] } });
+  const spamSplit = split(spamEx);
+  const spamHeads = trainHeads(spamSplit.train, ['spam'], SPAM_BITS, (buf, text) => spamFeatures(buf, text, extractLinks(text)), bars, 'spam', { epochs: 10, learningRate: 0.2, l2: 1e-6 });
+
+  // ---------- toxicity ----------
+  const lexSource = obscenityLexicon();
+  const lexicon = new Lexicon(lexSource);
+  const toxEx: Example[] = [];
+  for (const r of data.offensive) toxEx.push({ text: r.text, group: 'offensive', y: { toxicity: [r.label, 1], hate: [r.isHate ?? 0, r.isHate ? 3 : 1] } });
+  for (const r of data.fox) toxEx.push({ text: r.text, group: 'hate', y: { toxicity: [r.label, 1], hate: [r.label, r.label ? 4 : 2] } });
+  for (const r of data.wiki) toxEx.push({ text: r.text, group: 'toxic', y: { toxicity: [r.label, r.label ? 5 : 1], hate: r.label ? [0, 0] : [0, 1] } });
+  for (const r of data.spam) if (r.label === 0) toxEx.push({ text: r.text, group: 'ham', y: { toxicity: [0, 0.5], hate: [0, 0.5] } });
+  for (const r of identityRows(3000, SEED + 2)) toxEx.push({ text: r.text, group: 'identity-template', y: { toxicity: [r.label, 2], hate: [r.label, 2] } });
+  const toxSplit = split(toxEx);
+  const toxHeads = trainHeads(toxSplit.train, ['toxicity', 'hate'], TOXICITY_BITS, (buf, text) => void toxicityFeatures(buf, text, lexicon), bars, 'toxicity', { epochs: 8, learningRate: 0.1, l2: 1e-6 });
+  bars.stop();
+
+  // ---------- write ----------
+  const count = (xs: Example[]): Record<string, number> => tally(xs.map((x) => x.group));
+  const spamFile: ModelFile = {
+    format: MODEL_FORMAT,
+    kind: 'spam',
+    bits: SPAM_BITS,
+    heads: [packHead('spam', spamHeads.spam.bias, spamHeads.spam.w)],
+    training: { seed: SEED, trainRows: count(spamSplit.train), heldOutRows: count(spamSplit.heldOut) },
+  };
+  const toxFile: ModelFile = {
+    format: MODEL_FORMAT,
+    kind: 'toxicity',
+    bits: TOXICITY_BITS,
+    heads: [packHead('toxicity', toxHeads.toxicity.bias, toxHeads.toxicity.w), packHead('hate', toxHeads.hate.bias, toxHeads.hate.w)],
+    lexicon: lexSource,
+    training: { seed: SEED, trainRows: count(toxSplit.train), heldOutRows: count(toxSplit.heldOut), lexicon: 'obscenity englishDataset' },
+  };
+  mkdirSync(MODELS_DIR, { recursive: true });
+  const spamOut = serialiseModel(spamFile);
+  const toxOut = serialiseModel(toxFile);
+  for (const f of readdirSync(MODELS_DIR)) if (/^(spam|toxicity)-[0-9a-f]{12}\.json$/.test(f) && f !== spamOut.fileName && f !== toxOut.fileName) unlinkSync(join(MODELS_DIR, f));
+  writeFileSync(join(MODELS_DIR, spamOut.fileName), spamOut.text);
+  writeFileSync(join(MODELS_DIR, toxOut.fileName), toxOut.text);
+  writeFileSync(join(MODELS_DIR, 'manifest.json'), JSON.stringify({ spam: spamOut.fileName, toxicity: toxOut.fileName }, null, 2) + '\n');
+  process.stderr.write(`wrote ${spamOut.fileName} (${kb(spamOut.text)} KB), ${toxOut.fileName} (${kb(toxOut.text)} KB)\n`);
+
+  // ---------- held-out metrics, through the real engine and the files just written ----------
+  const engine = ModerationEngine.load(MODELS_DIR);
+  const metrics = heldOutMetrics(engine, spamSplit.heldOut, toxSplit.heldOut);
+  writeFileSync(join(MODELS_DIR, 'metrics.json'), JSON.stringify({ modelVersions: engine.modelVersions, policy: DEFAULT_SITE_POLICY.thresholds, ...metrics }, null, 2) + '\n');
+  process.stdout.write(JSON.stringify(metrics, null, 2) + '\n');
+}
+
+function split(xs: Example[]): { train: Example[]; heldOut: Example[] } {
+  const train: Example[] = [];
+  const heldOut: Example[] = [];
+  for (const x of xs) (isHeldOut(x.text) ? heldOut : train).push(x);
+  return { train, heldOut };
+}
+
+function trainHeads(
+  xs: Example[],
+  heads: string[],
+  bits: number,
+  featurise: (buf: FeatureBuffer, text: string) => void,
+  bars: MultiBar,
+  name: string,
+  opts: { epochs: number; learningRate: number; l2: number },
+): Record<string, { w: Float64Array; bias: number }> {
+  const buf = new FeatureBuffer(bits, 4096);
+  const rows = new SparseRowsBuilder();
+  const bar = bars.create(xs.length, 0, { phase: `${name.padEnd(8)} features` });
+  xs.forEach((x, i) => {
+    featurise(buf, x.text.slice(0, MAX_ANALYSED_CHARS));
+    rows.add(buf.idx, buf.val, buf.n);
+    if (i % 500 === 0) bar.update(i);
+  });
+  bar.update(xs.length);
+  const sparse = rows.build();
+  const out: Record<string, { w: Float64Array; bias: number }> = {};
+  for (const head of heads) {
+    const labels = new Float32Array(xs.map((x) => x.y[head]?.[0] ?? 0));
+    const weights = balance(xs.map((x) => x.y[head] ?? [0, 0]));
+    const epochs = bars.create(opts.epochs, 0, { phase: `${head.padEnd(8)} epochs  ` });
+    out[head] = trainLogReg(sparse, labels, weights, { bits, ...opts, random: seededRandom(SEED + head.length), onEpoch: (e) => epochs.update(e) });
+  }
+  return out;
+}
+
+/** Scales sample weights so both classes carry the same total weight. */
+function balance(ys: [number, number][]): Float32Array {
+  let pos = 0;
+  let neg = 0;
+  for (const [y, w] of ys) y === 1 ? (pos += w) : (neg += w);
+  const half = (pos + neg) / 2;
+  return new Float32Array(ys.map(([y, w]) => (w * half) / (y === 1 ? pos : neg)));
+}
+
+function heldOutMetrics(engine: ModerationEngine, spamHeld: Example[], toxHeld: Example[]): Record<string, unknown> {
+  const spam: Record<string, unknown> = {};
+  for (const [group, xs] of Object.entries(groupBy(spamHeld))) {
+    const s = scoreTexts(engine, xs.map((x) => x.text), 'spam');
+    spam[group] = report(s, xs.map((x) => x.y.spam[0]));
+  }
+  const comments = spamHeld.filter((x) => x.group !== 'sms-spam-collection');
+  spam['all-comments'] = report(scoreTexts(engine, comments.map((x) => x.text), 'spam'), comments.map((x) => x.y.spam[0]));
+
+  const toxicity: Record<string, unknown> = {};
+  const baselines: Record<string, unknown> = {};
+  const badWords = new Filter();
+  const obscenity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+  for (const [group, xs] of Object.entries(groupBy(toxHeld))) {
+    if (group === 'ham') continue;
+    const texts = xs.map((x) => x.text);
+    const labels = xs.map((x) => x.y.toxicity[0]);
+    const s = scoreTexts(engine, texts, 'toxicity');
+    toxicity[group] = { ...report(s, labels), aucToxicityHead: rocAuc(s.toxicity, labels), aucHateHead: rocAuc(s.hate, labels) };
+    if (group === 'offensive') {
+      const hateLabels = xs.map((x) => x.y.hate[0]);
+      toxicity['offensive:is_hate'] = { n: xs.length, positives: hateLabels.filter((y) => y === 1).length, aucHateHead: rocAuc(s.hate, hateLabels) };
+    }
+    const bw = texts.map((t) => safe(() => badWords.isProfane(t)));
+    const ob = texts.map((t) => obscenity.hasMatch(t));
+    baselines[group] = {
+      'bad-words': { ...binaryMetrics(bw, labels), auc: rocAuc(bw.map(Number), labels) },
+      obscenity: { ...binaryMetrics(ob, labels), auc: rocAuc(ob.map(Number), labels) },
+    };
+  }
+  return { heldOut: { spam, toxicity }, baselines, identity: identityCheck(engine) };
+}
+
+/** Neutral identity sentences against their twins with an ordinary adjective. */
+function identityCheck(engine: ModerationEngine): Record<string, unknown> {
+  const templates = ['I am a {x} woman.', 'My {x} neighbour brought us soup.', 'I am {x}.', 'We are a {x} family and we love this town.', 'My friend is {x}.'];
+  const diffs: number[] = [];
+  let flagged = 0;
+  let worst = { sentence: '', toxicity: 0, twin: 0 };
+  for (const t of templates) {
+    const twin = NEUTRAL_ADJECTIVES.map((a) => score(engine, t.replace('{x}', a)));
+    const twinMean = twin.reduce((a, b) => a + b, 0) / twin.length;
+    for (const id of IDENTITIES) {
+      const sentence = t.replace('{x}', id);
+      const d = engine.moderate({ content: sentence }, DEFAULT_SITE_POLICY);
+      const v = Math.max(d.scores.toxicity, d.scores.hate);
+      if (d.action !== 'approve') flagged++;
+      diffs.push(v - twinMean);
+      if (v > worst.toxicity) worst = { sentence, toxicity: v, twin: round(twinMean) };
+    }
+  }
+  return { sentences: diffs.length, flagged, meanDifference: round(diffs.reduce((a, b) => a + b, 0) / diffs.length), maxDifference: round(Math.max(...diffs)), worst };
+}
+
+function score(engine: ModerationEngine, content: string): number {
+  const d = engine.moderate({ content }, DEFAULT_SITE_POLICY);
+  return Math.max(d.scores.toxicity, d.scores.hate);
+}
+
+function groupBy(xs: Example[]): Record<string, Example[]> {
+  const out: Record<string, Example[]> = {};
+  for (const x of xs) (out[x.group] ??= []).push(x);
+  return out;
+}
+
+function tally(xs: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const x of xs) out[x] = (out[x] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(out).sort());
+}
+
+function safe(f: () => boolean): boolean {
+  try {
+    return f();
+  } catch {
+    return false;
+  }
+}
+
+const kb = (s: string): number => Math.round(Buffer.byteLength(s) / 1024);
+const round = (x: number): number => Math.round(x * 10000) / 10000;
+
+if (!existsSync(MODELS_DIR)) mkdirSync(MODELS_DIR, { recursive: true });
+main();
