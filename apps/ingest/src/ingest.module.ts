@@ -1,7 +1,15 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { databaseConfig, HealthModule, kafkaConfig, LoggingModule, privacyConfig, runtimeConfig } from '@replyguard/platform';
+import {
+  databaseConfig,
+  HealthModule,
+  kafkaConfig,
+  LoggingModule,
+  outboxConfig,
+  privacyConfig,
+  runtimeConfig,
+} from '@replyguard/platform';
 import { ingestConfig } from './config/ingest.config';
 import { ingestDataSourceOptions } from './database/database.options';
 
@@ -12,7 +20,7 @@ import { SubmissionsModule } from './submissions/submissions.module';
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      load: [runtimeConfig, databaseConfig, kafkaConfig, privacyConfig, ingestConfig],
+      load: [runtimeConfig, databaseConfig, kafkaConfig, outboxConfig, privacyConfig, ingestConfig],
     }),
     LoggingModule,
     TypeOrmModule.forRootAsync({

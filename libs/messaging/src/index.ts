@@ -6,3 +6,6 @@ export * from './idempotency';
 export * from './event-handler-runner';
 export * from './kafka-server-options';
 export * from './messaging.module';
+export * from './topic-provisioner';
+export * from './outbox-relay.module';
+export * from './kafka-app';

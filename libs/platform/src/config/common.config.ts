@@ -79,3 +79,38 @@ export const runtimeConfig = configArea('runtime', RuntimeEnv, (env) => ({
 }));
 
 export { toInt };
+
+class OutboxEnv {
+  @toInt
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  OUTBOX_BATCH_SIZE = 200;
+
+  /** How often an idle relay looks for new rows (a local commit wakes it at once). */
+  @toInt
+  @IsInt()
+  @Min(5)
+  @Max(60000)
+  OUTBOX_POLL_MS = 100;
+
+  /** Partitions of the topics a service creates when they are missing. */
+  @toInt
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  KAFKA_TOPIC_PARTITIONS = 6;
+
+  @toInt
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  KAFKA_REPLICATION_FACTOR = 1;
+}
+
+export const outboxConfig = configArea('outbox', OutboxEnv, (env) => ({
+  batchSize: env.OUTBOX_BATCH_SIZE,
+  pollIntervalMs: env.OUTBOX_POLL_MS,
+  topicPartitions: env.KAFKA_TOPIC_PARTITIONS,
+  replicationFactor: env.KAFKA_REPLICATION_FACTOR,
+}));

@@ -1,0 +1,9 @@
+import { IsArticleId, IsSiteId } from '@replyguard/contracts';
+
+export class ThreadParamsV1 {
+  @IsSiteId()
+  siteId!: string;
+
+  @IsArticleId()
+  articleId!: string;
+}

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import { PublishedCommentEntity } from './published-comment.entity';
+
+@Injectable()
+export class PublishedCommentsRepository {
+  constructor(
+    @InjectRepository(PublishedCommentEntity) private readonly comments: Repository<PublishedCommentEntity>,
+  ) {}
+
+  async publish(manager: EntityManager, comment: PublishedCommentEntity): Promise<void> {
+    await manager.createQueryBuilder().insert().into(PublishedCommentEntity).values(comment).orIgnore().execute();
+  }
+
+  /** Every published comment of an article, oldest first. */
+  listForArticle(siteId: string, articleId: string): Promise<PublishedCommentEntity[]> {
+    return this.comments.find({ where: { siteId, articleId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+}

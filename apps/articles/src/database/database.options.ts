@@ -1,0 +1,15 @@
+import { databaseConfig, serviceDataSourceOptions } from '@replyguard/platform';
+import type { DataSourceOptions } from 'typeorm';
+import { PublishedCommentEntity } from '../comments/published-comment.entity';
+import { CreateArticlesSchema1764252200000 } from './migrations/1764252200000-CreateArticlesSchema';
+
+export const ARTICLES_PROCESSED = 'articles.processed_messages' as const;
+
+export function articlesDataSourceOptions(db = databaseConfig()): DataSourceOptions {
+  return serviceDataSourceOptions({
+    ...db,
+    schema: 'articles',
+    entities: [PublishedCommentEntity],
+    migrations: [CreateArticlesSchema1764252200000],
+  });
+}

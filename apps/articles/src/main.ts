@@ -1,0 +1,13 @@
+import type { ConfigType } from '@nestjs/config';
+import { runtimeConfig } from '@replyguard/platform';
+import { articlesConfig } from './config/articles.config';
+import { createArticlesApp } from './articles.app';
+
+async function bootstrap(): Promise<void> {
+  const app = await createArticlesApp();
+  const runtime = app.get<ConfigType<typeof runtimeConfig>>(runtimeConfig.KEY);
+  const config = app.get<ConfigType<typeof articlesConfig>>(articlesConfig.KEY);
+  await app.listen(config.port, runtime.httpHost);
+}
+
+void bootstrap();

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { CommentStatusResponseV1 } from '@replyguard/contracts';
+import { DomainError } from '@replyguard/platform';
+import { CommentsRepository } from '../comments.repository';
+
+/** How long after its id was minted an unseen comment counts as still pending. */
+const PENDING_WINDOW_MS = 10 * 60 * 1000;
+
+/** Milliseconds since the epoch encoded in a UUIDv7, or null for other versions. */
+export function uuidV7Time(id: string): number | null {
+  const hex = id.replace(/-/g, '');
+  if (hex.length !== 32 || hex[12] !== '7') return null;
+  return parseInt(hex.slice(0, 12), 16);
+}
+
+@Injectable()
+export class GetCommentStatusHandler {
+  constructor(private readonly comments: CommentsRepository) {}
+
+  /**
+   * The comment's status. A comment ingest accepted moments ago may not have reached moderation
+   * yet: its id (a UUIDv7 minted by ingest) tells when it was accepted, so it reads as pending.
+   */
+  async execute(id: string, now = Date.now()): Promise<CommentStatusResponseV1> {
+    const status = await this.comments.statusOf(id);
+    if (status) return { id, status };
+    const minted = uuidV7Time(id);
+    if (minted !== null && minted <= now + 60_000 && now - minted < PENDING_WINDOW_MS) {
+      return { id, status: 'pending' };
+    }
+    throw new DomainError('COMMENT_NOT_FOUND', `comment ${id} does not exist`);
+  }
+}

@@ -1,0 +1,18 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommentStatusResponseV1 } from '@replyguard/contracts';
+import { GetCommentStatusHandler } from './get-comment-status.handler';
+
+@ApiTags('comments')
+@Controller('v1/comments')
+export class GetCommentStatusHttpController {
+  constructor(private readonly handler: GetCommentStatusHandler) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: "A submitted comment's moderation status, for the submitter's page" })
+  @ApiOkResponse({ type: CommentStatusResponseV1 })
+  @ApiNotFoundResponse({ description: 'Unknown comment' })
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<CommentStatusResponseV1> {
+    return this.handler.execute(id);
+  }
+}

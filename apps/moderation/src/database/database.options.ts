@@ -1,0 +1,17 @@
+import { databaseConfig, serviceDataSourceOptions } from '@replyguard/platform';
+import type { DataSourceOptions } from 'typeorm';
+import { CommentDecisionEntity } from '../comments/comment-decision.entity';
+import { CommentEntity } from '../comments/comment.entity';
+import { SiteEntity } from '../sites/site.entity';
+import { CreateModerationSchema1764252100000 } from './migrations/1764252100000-CreateModerationSchema';
+
+export const MODERATION_OUTBOX = 'moderation.outbox' as const;
+
+export function moderationDataSourceOptions(db = databaseConfig()): DataSourceOptions {
+  return serviceDataSourceOptions({
+    ...db,
+    schema: 'moderation',
+    entities: [SiteEntity, CommentEntity, CommentDecisionEntity],
+    migrations: [CreateModerationSchema1764252100000],
+  });
+}

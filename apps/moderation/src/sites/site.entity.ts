@@ -1,0 +1,24 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/** A website whose comments we moderate, with its moderation policy. */
+@Entity({ schema: 'moderation', name: 'sites' })
+export class SiteEntity {
+  @PrimaryColumn({ type: 'text' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ name: 'allowed_origins', type: 'text', array: true, default: () => "'{}'" })
+  allowedOrigins!: string[];
+
+  /** Partial policy; missing values take the engine's defaults. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  policy!: Record<string, unknown>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,35 @@
+import type { INestApplication } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { Topics } from '@replyguard/contracts';
+import { kafkaConfig, outboxConfig } from '@replyguard/platform';
+import { kafkaConsumerOptions } from './kafka-server-options';
+import { ensureTopics } from './topic-provisioner';
+
+/** Creates the Replyguard topics (and their dead-letter topics) that are missing. */
+export async function provisionTopics(app: INestApplication): Promise<void> {
+  const kafka = app.get<ConfigType<typeof kafkaConfig>>(kafkaConfig.KEY);
+  const outbox = app.get<ConfigType<typeof outboxConfig>>(outboxConfig.KEY);
+  await ensureTopics(kafka.brokers, {
+    topics: Object.values(Topics),
+    partitions: outbox.topicPartitions,
+    replicationFactor: outbox.replicationFactor,
+    withDeadLetters: true,
+  });
+}
+
+/**
+ * Attaches the service's Kafka consumer to its HTTP application (a hybrid app). `service` names the
+ * consumer group, so every service reads every topic it handles independently of the others.
+ */
+export async function startKafkaConsumer(app: INestApplication, service: string): Promise<void> {
+  const kafka = app.get<ConfigType<typeof kafkaConfig>>(kafkaConfig.KEY);
+  app.connectMicroservice(
+    kafkaConsumerOptions({
+      brokers: kafka.brokers,
+      clientId: `replyguard-${service}`,
+      groupId: `${kafka.groupPrefix}-${service}`,
+    }),
+    { inheritAppConfig: false },
+  );
+  await app.startAllMicroservices();
+}

@@ -1,0 +1,62 @@
+import {
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { outboxConfig } from '@replyguard/platform';
+import type { DataSource } from 'typeorm';
+import { KafkaProducerService } from './kafka-producer.service';
+import { MessagingModule } from './messaging.module';
+import type { OutboxTable } from './outbox';
+import { OutboxRelay } from './outbox-relay';
+
+const OUTBOX_TABLE = Symbol('OUTBOX_TABLE');
+
+/** Runs the service's outbox relay from start-up to shutdown, and lets writers wake it. */
+@Injectable()
+export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly relay: OutboxRelay;
+
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    producer: KafkaProducerService,
+    @Inject(OUTBOX_TABLE) table: OutboxTable,
+    @Inject(outboxConfig.KEY) config: ConfigType<typeof outboxConfig>,
+  ) {
+    this.relay = new OutboxRelay(dataSource, producer, {
+      table,
+      batchSize: config.batchSize,
+      pollIntervalMs: config.pollIntervalMs,
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+
+  /** Call after committing a transaction that enqueued events. */
+  wake(): void {
+    this.relay.wake();
+  }
+}
+
+@Module({})
+export class OutboxRelayModule {
+  static register(table: OutboxTable): DynamicModule {
+    return {
+      module: OutboxRelayModule,
+      imports: [MessagingModule],
+      providers: [{ provide: OUTBOX_TABLE, useValue: table }, OutboxRelayService],
+      exports: [OutboxRelayService],
+    };
+  }
+}

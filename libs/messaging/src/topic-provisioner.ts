@@ -1,0 +1,42 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { deadLetterTopic } from '@replyguard/contracts';
+
+export interface TopicSpec {
+  topics: string[];
+  partitions: number;
+  replicationFactor: number;
+  /** Also create `<topic>.dlq` for each consumed topic. */
+  withDeadLetters?: boolean;
+}
+
+/**
+ * Creates the topics a service uses when they are missing (idempotent), so that no produce relies
+ * on broker-side auto-creation, which is slow and racy on first use.
+ */
+export async function ensureTopics(brokers: string[], spec: TopicSpec): Promise<void> {
+  const admin = new Kafka({ clientId: 'replyguard-provisioner', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const wanted = new Set(spec.topics);
+    if (spec.withDeadLetters) for (const t of spec.topics) wanted.add(deadLetterTopic(t));
+    const existing = new Set(await admin.listTopics());
+    const missing = [...wanted].filter((t) => !existing.has(t));
+    if (missing.length === 0) return;
+    try {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: topic.endsWith('.dlq') ? 1 : spec.partitions,
+          replicationFactor: spec.replicationFactor,
+        })),
+      });
+    } catch (error) {
+      // Another service may have created them between list and create.
+      const after = new Set(await admin.listTopics());
+      if (missing.some((t) => !after.has(t))) throw error;
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}

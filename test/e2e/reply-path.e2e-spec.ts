@@ -1,0 +1,177 @@
+import { Topics } from '@replyguard/contracts';
+import { aSubmission, uniqueArticleId } from '../support/factories';
+import { createSite } from '../support/fixtures';
+import { recordTopics, type RecordedMessage } from '../support/kafka';
+import { eventually, getJson, postJson, type RunningSystem, startSystem } from '../support/system';
+
+interface ThreadComment {
+  id: string;
+  parentId: string | null;
+  authorName: string;
+  content: string;
+  replies: ThreadComment[];
+}
+
+describe('a reply travels from a website to the published thread', () => {
+  let system: RunningSystem;
+  let recorder: Awaited<ReturnType<typeof recordTopics>>;
+
+  beforeAll(async () => {
+    system = await startSystem();
+    recorder = await recordTopics([Topics.CommentApprovedV1, Topics.CommentHeldV1, Topics.CommentRejectedV1]);
+  });
+
+  afterAll(async () => {
+    await system?.close();
+    await recorder?.stop();
+  });
+
+  const submit = (body: Record<string, unknown>) => postJson(`${system.ingestUrl}/v1/comments`, body);
+  const thread = async (siteId: string, articleId: string) =>
+    (await getJson(`${system.articlesUrl}/v1/sites/${siteId}/articles/${articleId}/comments`)).json as unknown as {
+      count: number;
+      comments: ThreadComment[];
+    };
+  const statusOf = async (id: string) => (await getJson(`${system.moderationUrl}/v1/comments/${id}`)).json.status;
+  const decided = (id: string) =>
+    eventually(async () => {
+      const status = await statusOf(id);
+      return status === 'pending' ? undefined : status;
+    }, { what: `a decision on ${id}` });
+
+  it('publishes a valid reply, and nests a reply to it under it', async () => {
+    const articleId = uniqueArticleId('china-russia-ties');
+    const first = await submit(aSubmission({ articleId }));
+    expect(first.status).toBe(202);
+    expect(first.json).toEqual({ id: expect.any(String), status: 'pending' });
+    const firstId = first.json.id as string;
+
+    const published = await eventually(async () => {
+      const t = await thread('default', articleId);
+      return t.count === 1 ? t : undefined;
+    }, { what: 'the comment in the thread' });
+    expect(published.comments[0]).toMatchObject({ id: firstId, parentId: null, authorName: 'Ann' });
+    expect(JSON.stringify(published)).not.toContain('@example.org');
+    expect(await statusOf(firstId)).toBe('approved');
+
+    const reply = await submit(aSubmission({ articleId, parentId: firstId, authorName: 'Bob', content: 'Agreed.' }));
+    expect(reply.status).toBe(202);
+    const nested = await eventually(async () => {
+      const t = await thread('default', articleId);
+      return t.count === 2 ? t : undefined;
+    }, { what: 'the reply in the thread' });
+    expect(nested.comments).toHaveLength(1);
+    expect(nested.comments[0].replies).toEqual([
+      expect.objectContaining({ id: reply.json.id, parentId: firstId, authorName: 'Bob', content: 'Agreed.' }),
+    ]);
+  });
+
+  it('holds a comment with three links and does not publish it', async () => {
+    const articleId = uniqueArticleId();
+    const links =
+      'The tariff numbers in the third paragraph differ from the official ones: compare ' +
+      'https://www.reuters.com/markets/ with https://apnews.com/hub/trade and https://www.bbc.co.uk/news/business.';
+    const res = await submit(aSubmission({ articleId, content: links }));
+    expect(res.status).toBe(202);
+    expect(await decided(res.json.id as string)).toBe('held');
+    const event = await eventually(async () => findEvent(recorder.messages, Topics.CommentHeldV1, res.json.id as string), {
+      what: 'the held event',
+    });
+    expect(event.data.decision.reasons.map((r: { code: string }) => r.code)).toContain('LINKS_OVER_LIMIT');
+    expect((await thread('default', articleId)).count).toBe(0);
+  });
+
+  it("rejects a comment with a word from the site's blocked list", async () => {
+    const siteId = await createSite({ bannedWords: ['grifter'] });
+    const articleId = uniqueArticleId();
+    const res = await submit(aSubmission({ siteId, articleId, content: 'The author is a GRIFTER, plain and simple.' }));
+    expect(res.status).toBe(202);
+    expect(await decided(res.json.id as string)).toBe('rejected');
+    const event = await eventually(
+      async () => findEvent(recorder.messages, Topics.CommentRejectedV1, res.json.id as string),
+      { what: 'the rejected event' },
+    );
+    expect(event.data.decision.reasons.map((r: { code: string }) => r.code)).toContain('BANNED_WORD');
+    expect((await thread(siteId, articleId)).count).toBe(0);
+  });
+
+  it('publishes the approval as a CloudEvent with its envelope and without the email', async () => {
+    const body = aSubmission();
+    const res = await submit(body);
+    const id = res.json.id as string;
+    const message = await eventually(
+      async () => recorder.messages.find((m) => m.topic === Topics.CommentApprovedV1 && m.value.includes(id)),
+      { what: 'the approval event' },
+    );
+    expect(message.key).toBe(`default:${body.articleId as string}`);
+    expect(message.headers['content-type']).toContain('application/cloudevents+json');
+    const envelope = JSON.parse(message.value);
+    expect(envelope).toMatchObject({
+      specversion: '1.0',
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      type: 'org.replyguard.comment.approved.v1',
+      source: '/replyguard/moderation',
+      datacontenttype: 'application/json',
+      subject: id,
+      correlationid: id,
+      time: expect.any(String),
+      data: {
+        commentId: id,
+        siteId: 'default',
+        articleId: body.articleId,
+        parentId: null,
+        authorName: 'Ann',
+        authorUrl: 'https://ann.example.org',
+        content: body.content,
+        approvedBy: 'auto',
+      },
+    });
+    expect(message.value).not.toContain(body.authorEmail as string);
+    expect(message.value).not.toMatch(/email|ipHash|127\.0\.0\.1/i);
+  });
+
+  it('refuses a missing authorEmail with a 400 that names the field', async () => {
+    const body = aSubmission();
+    delete body.authorEmail;
+    const res = await submit(body);
+    expect(res.status).toBe(400);
+    expect(res.json.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'authorEmail' })]));
+    expect((res.json.message as string[]).join(' ')).toContain('authorEmail');
+  });
+
+  it('refuses an invalid email', async () => {
+    const res = await submit(aSubmission({ authorEmail: 'not-an-email' }));
+    expect(res.status).toBe(400);
+    expect(res.json.message).toContain('authorEmail must be a valid email address');
+  });
+
+  it('answers 404 for an unknown site', async () => {
+    const res = await submit(aSubmission({ siteId: 'no-such-site' }));
+    expect(res.status).toBe(404);
+    expect(res.json).toMatchObject({ error: 'SITE_NOT_FOUND', message: expect.stringContaining('no-such-site') });
+  });
+
+  it('refuses unknown fields, non-JSON bodies and bodies over 64 KiB without a 5xx', async () => {
+    const extra = await submit({ ...aSubmission(), isAdmin: true });
+    expect(extra.status).toBe(400);
+    expect(extra.json.message).toContain('property isAdmin should not exist');
+
+    const notJson = await postJson(`${system.ingestUrl}/v1/comments`, '{"siteId": ');
+    expect(notJson.status).toBe(400);
+
+    const huge = await submit(aSubmission({ content: 'x'.repeat(70 * 1024) }));
+    expect(huge.status).toBe(413);
+  });
+
+  it('refuses a reply to a comment that is not published', async () => {
+    const res = await submit(aSubmission({ parentId: '0190aaaa-aaaa-7aaa-8aaa-aaaaaaaaaaaa' }));
+    expect(res.status).toBe(202);
+    expect(await decided(res.json.id as string)).toBe('rejected');
+  });
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test inspection of a parsed event
+function findEvent(messages: RecordedMessage[], topic: string, commentId: string): any {
+  const m = messages.find((x) => x.topic === topic && x.value.includes(commentId));
+  return m ? JSON.parse(m.value) : undefined;
+}

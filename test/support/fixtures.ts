@@ -1,0 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+
+/** Direct database access for fixtures the admin API (a later issue) will provide. */
+export async function withDb<T>(fn: (db: Client) => Promise<T>): Promise<T> {
+  const db = new Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  try {
+    return await fn(db);
+  } finally {
+    await db.end();
+  }
+}
+
+/** Creates a site known to both ingest and moderation, with a partial policy. */
+export async function createSite(policy: Record<string, unknown> = {}): Promise<string> {
+  const id = `site-${randomUUID().slice(0, 8)}`;
+  await withDb(async (db) => {
+    await db.query('INSERT INTO ingest.sites (id, name) VALUES ($1, $1)', [id]);
+    await db.query('INSERT INTO moderation.sites (id, name, policy) VALUES ($1, $1, $2)', [id, JSON.stringify(policy)]);
+  });
+  return id;
+}

@@ -1,0 +1,81 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createArticlesApp } from '../../apps/articles/src/articles.app';
+import { createIngestApp } from '../../apps/ingest/src/ingest.app';
+import { createModerationApp } from '../../apps/moderation/src/moderation.app';
+
+export interface RunningSystem {
+  ingestUrl: string;
+  moderationUrl: string;
+  articlesUrl: string;
+  close(): Promise<void>;
+}
+
+async function listen(app: NestFastifyApplication): Promise<string> {
+  await app.listen(0, '127.0.0.1');
+  return app.getUrl();
+}
+
+/**
+ * Boots the three services in this process against the run's real Postgres and Kafka (set up by
+ * the global setup), each on a free port, exactly as their main files do.
+ */
+export async function startSystem(): Promise<RunningSystem> {
+  process.env.LOG_LEVEL ??= 'warn';
+  process.env.NODE_ENV ??= 'test';
+  process.env.OUTBOX_POLL_MS ??= '50';
+  const apps: NestFastifyApplication[] = [];
+  try {
+    const moderation = await createModerationApp();
+    apps.push(moderation);
+    const articles = await createArticlesApp();
+    apps.push(articles);
+    const ingest = await createIngestApp();
+    apps.push(ingest);
+    return {
+      ingestUrl: await listen(ingest),
+      moderationUrl: await listen(moderation),
+      articlesUrl: await listen(articles),
+      close: async () => {
+        for (const app of apps.reverse()) await app.close();
+      },
+    };
+  } catch (error) {
+    for (const app of apps.reverse()) await app.close();
+    throw error;
+  }
+}
+
+/** Polls until `probe` returns a value, or fails after `timeoutMs` with what it last saw. */
+export async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  { timeoutMs = 15000, intervalMs = 100, what = 'condition' } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, json: json as Record<string, unknown>, text, headers: response.headers };
+}
+
+export async function getJson(url: string) {
+  const response = await fetch(url);
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
