@@ -20,7 +20,7 @@ export interface TaskReport extends BinaryMetrics {
 export interface Scored {
   flagged: boolean[];
   rejected: boolean[];
-  /** spam: the spam score; toxicity: max(toxicity, hate). */
+  /** spam: the spam score; toxicity: the toxicity head (the hate head is reported beside it). */
   score: number[];
   toxicity: number[];
   hate: number[];
@@ -33,7 +33,7 @@ export function scoreTexts(engine: ModerationEngine, texts: readonly string[], t
     const own = d.reasons.some((r) => TASK_REASONS[task].has(r.code));
     out.flagged.push(own && d.action !== 'approve');
     out.rejected.push(own && d.action === 'reject');
-    out.score.push(task === 'spam' ? d.scores.spam : Math.max(d.scores.toxicity, d.scores.hate));
+    out.score.push(task === 'spam' ? d.scores.spam : d.scores.toxicity);
     out.toxicity.push(d.scores.toxicity);
     out.hate.push(d.scores.hate);
   }

@@ -25,6 +25,8 @@ const NEUTRAL = [
   '{A} voters have different views on this.', 'I love my {a} friends.', 'My {a} {n} just graduated from college.',
   'There are many {a} people in my city.', 'I am {a} and I agree with the author.', 'My wife is {a} and my son is {b}.',
   'Is this policy good for {a} families?', 'I met a {a} {n} at the library.', '{A} {n}s deserve equal pay.',
+  'My friend is {a}.', 'Her husband is {a}.', 'Our {n} is {a}.', 'I have many {a} friends.', 'We are {a}.',
+  'The {a} students won the science fair.', 'I am proud to be {a}.', 'Are there any {a} writers on your staff?',
 ];
 const HATEFUL = [
   '{A} people are disgusting.', 'I hate {a} people.', 'All {a} people should be banned from this country.',

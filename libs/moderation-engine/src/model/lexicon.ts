@@ -40,8 +40,20 @@ export class Lexicon {
     }
   }
 
-  /** The lexicon entry a folded, repeat-collapsed token hits, or ''. */
+  private readonly memo = new Map<string, string>();
+
+  /** The lexicon entry a folded, repeat-collapsed token hits, or ''. Memoised: most words recur. */
   hit(token: string): string {
+    let found = this.memo.get(token);
+    if (found === undefined) {
+      found = this.lookup(token);
+      if (this.memo.size >= 100_000) this.memo.clear();
+      if (token.length <= 40) this.memo.set(token, found);
+    }
+    return found;
+  }
+
+  private lookup(token: string): string {
     if (this.words.has(token)) return token;
     if (token.endsWith('s') && this.words.has(token.slice(0, -1))) return token.slice(0, -1);
     if (token.includes('*')) return this.masked(token);

@@ -30,28 +30,68 @@ export interface ModelManifest {
   toxicity: string;
 }
 
-export class LinearHead {
-  constructor(
-    readonly name: string,
-    readonly bias: number,
-    readonly weights: Float32Array,
-  ) {}
+/**
+ * Logistic-regression heads over the same hashed features. Weights are interleaved (bucket-major), so
+ * scoring k heads touches one cache line per feature instead of k.
+ */
+export class LinearHeads {
+  readonly k: number;
+  private readonly out: Float64Array;
 
-  /** Logit for a filled feature buffer. */
-  logit(idx: Int32Array, val: Float32Array, n: number): number {
-    const w = this.weights;
-    let z = this.bias;
-    for (let i = 0; i < n; i++) z += w[idx[i]] * val[i];
-    return z;
+  constructor(
+    readonly names: readonly string[],
+    readonly biases: Float64Array,
+    readonly weights: Float32Array,
+  ) {
+    this.k = names.length;
+    this.out = new Float64Array(this.k);
   }
 
-  static fromFile(h: HeadFile, bits: number): LinearHead {
-    const raw = inflateSync(Buffer.from(h.weights, 'base64'));
-    const q = new Int16Array(raw.buffer, raw.byteOffset, raw.byteLength / 2);
-    if (q.length !== 1 << bits) throw new Error(`head ${h.name}: expected ${1 << bits} weights, got ${q.length}`);
-    const w = new Float32Array(q.length);
-    for (let i = 0; i < q.length; i++) w[i] = q[i] * h.scale;
-    return new LinearHead(h.name, h.bias, w);
+  /** Logits for a filled feature buffer; the returned array is reused by the next call. */
+  logits(idx: Int32Array, val: Float32Array, n: number): Float64Array {
+    const w = this.weights;
+    const out = this.out;
+    if (this.k === 1) {
+      let z = this.biases[0];
+      for (let i = 0; i < n; i++) z += w[idx[i]] * val[i];
+      out[0] = z;
+      return out;
+    }
+    if (this.k === 2) {
+      let a = this.biases[0];
+      let b = this.biases[1];
+      for (let i = 0; i < n; i++) {
+        const j = idx[i] << 1;
+        a += w[j] * val[i];
+        b += w[j + 1] * val[i];
+      }
+      out[0] = a;
+      out[1] = b;
+      return out;
+    }
+    out.set(this.biases);
+    for (let i = 0; i < n; i++) {
+      const j = idx[i] * this.k;
+      for (let h = 0; h < this.k; h++) out[h] += w[j + h] * val[i];
+    }
+    return out;
+  }
+
+  weight(bucket: number, head: number): number {
+    return this.weights[bucket * this.k + head];
+  }
+
+  static fromFile(heads: readonly HeadFile[], bits: number): LinearHeads {
+    const size = 1 << bits;
+    const k = heads.length;
+    const weights = new Float32Array(size * k);
+    heads.forEach((h, hi) => {
+      const raw = inflateSync(Buffer.from(h.weights, 'base64'));
+      const q = new Int16Array(raw.buffer, raw.byteOffset, raw.byteLength / 2);
+      if (q.length !== size) throw new Error(`head ${h.name}: expected ${size} weights, got ${q.length}`);
+      for (let i = 0; i < size; i++) weights[i * k + hi] = q[i] * h.scale;
+    });
+    return new LinearHeads(heads.map((h) => h.name), Float64Array.from(heads.map((h) => h.bias)), weights);
   }
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { LinkInfo } from '../text/links';
 import { FeatureBuffer, hashString, mix } from './features';
 import { Lexicon } from './lexicon';
-import { LinearHead, MODEL_FORMAT, sigmoid, versionOf, type ModelFile, type ModelManifest } from './model-file';
+import { LinearHeads, MODEL_FORMAT, sigmoid, versionOf, type ModelFile, type ModelManifest } from './model-file';
 import { spamFeatures, spamTokens, SPAM_BITS, SPAM_SEED_WORD } from './spam-features';
 import { TOX_SEED_WORD, toxicityFeatures, toxicityTokens, TOXICITY_BITS } from './toxicity-features';
 
@@ -40,12 +40,12 @@ export function readManifest(dir: string): ModelManifest {
 }
 
 /** Terms whose unigram weight pushed a head up most: the "why" a moderator sees. */
-function topTerms(head: LinearHead, tokens: readonly string[], seed: number, bits: number, limit = 5): string[] {
+function topTerms(heads: LinearHeads, head: number, tokens: readonly string[], seed: number, bits: number, limit = 5): string[] {
   const mask = (1 << bits) - 1;
   const seen = new Map<string, number>();
   for (const t of tokens) {
     if (seen.has(t) || t.length < 2 || t.startsWith('#')) continue;
-    seen.set(t, head.weights[mix(hashString(t, seed)) & mask]);
+    seen.set(t, heads.weight(mix(hashString(t, seed)) & mask, head));
     if (seen.size > 500) break;
   }
   return [...seen]
@@ -60,21 +60,21 @@ export class SpamModel {
 
   private constructor(
     readonly version: string,
-    private readonly head: LinearHead,
+    private readonly heads: LinearHeads,
   ) {}
 
   static load(dir: string, fileName: string): SpamModel {
     const { model, version } = readModel(dir, fileName, 'spam', SPAM_BITS);
-    return new SpamModel(version, LinearHead.fromFile(model.heads[0], model.bits));
+    return new SpamModel(version, LinearHeads.fromFile(model.heads.slice(0, 1), model.bits));
   }
 
   logit(content: string, links: LinkInfo): number {
     spamFeatures(this.buf, content, links);
-    return this.head.logit(this.buf.idx, this.buf.val, this.buf.n);
+    return this.heads.logits(this.buf.idx, this.buf.val, this.buf.n)[0];
   }
 
   explain(content: string): string[] {
-    return topTerms(this.head, spamTokens(content.toLowerCase()), SPAM_SEED_WORD, SPAM_BITS);
+    return topTerms(this.heads, 0, spamTokens(content.toLowerCase()), SPAM_SEED_WORD, SPAM_BITS);
   }
 }
 
@@ -89,33 +89,29 @@ export class ToxicityModel {
 
   private constructor(
     readonly version: string,
-    private readonly toxicity: LinearHead,
-    private readonly hate: LinearHead,
+    /** Heads in order: toxicity, hate. */
+    private readonly heads: LinearHeads,
     private readonly lexicon: Lexicon,
   ) {}
 
   static load(dir: string, fileName: string): ToxicityModel {
     const { model, version } = readModel(dir, fileName, 'toxicity', TOXICITY_BITS);
-    const head = (name: string): LinearHead => {
+    const heads = ['toxicity', 'hate'].map((name) => {
       const h = model.heads.find((x) => x.name === name);
       if (!h) throw new EngineModelError('MODEL_INVALID', `${fileName} has no ${name} head`);
-      return LinearHead.fromFile(h, model.bits);
-    };
-    const lex = new Lexicon(model.lexicon ?? {});
-    return new ToxicityModel(version, head('toxicity'), head('hate'), lex);
+      return h;
+    });
+    return new ToxicityModel(version, LinearHeads.fromFile(heads, model.bits), new Lexicon(model.lexicon ?? {}));
   }
 
   score(content: string): ToxicityScores {
     const b = this.buf;
     const lexiconHits = toxicityFeatures(b, content, this.lexicon);
-    return {
-      toxicity: sigmoid(this.toxicity.logit(b.idx, b.val, b.n)),
-      hate: sigmoid(this.hate.logit(b.idx, b.val, b.n)),
-      lexiconHits,
-    };
+    const z = this.heads.logits(b.idx, b.val, b.n);
+    return { toxicity: sigmoid(z[0]), hate: sigmoid(z[1]), lexiconHits };
   }
 
   explain(content: string, head: 'toxicity' | 'hate'): string[] {
-    return topTerms(head === 'hate' ? this.hate : this.toxicity, toxicityTokens(content), TOX_SEED_WORD, TOXICITY_BITS);
+    return topTerms(this.heads, head === 'hate' ? 1 : 0, toxicityTokens(content), TOX_SEED_WORD, TOXICITY_BITS);
   }
 }

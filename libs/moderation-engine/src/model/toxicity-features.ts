@@ -1,8 +1,10 @@
-import { foldTokens } from '../text/fold';
+import { collapseRepeats, collapseToTwo, foldTokens } from '../text/fold';
+
+export { collapseToTwo };
 import { addCharNgrams, addMeta, addWordNgrams, bucket, type FeatureBuffer } from './features';
 import type { Lexicon } from './lexicon';
 
-export const TOXICITY_BITS = 20;
+export const TOXICITY_BITS = 19;
 export const TOX_SEED_WORD = 21;
 const SEED_CHAR = 22;
 const SEED_META = 23;
@@ -11,20 +13,11 @@ const SEED_META = 23;
 const URL_RE = /https?:\/\/\S+|www\.\S+/gi;
 const MENTION_RE = /@\w+/g;
 
-/** Keeps at most two of a repeated character: "fuuuuck" → "fuuck", "!!!!!" → "!!". */
-export function collapseToTwo(word: string): string {
-  let out = '';
-  let run = 0;
-  for (let i = 0; i < word.length; i++) {
-    run = i > 0 && word[i] === word[i - 1] ? run + 1 : 1;
-    if (run <= 2) out += word[i];
-  }
-  return out;
-}
-
 /** Folded words for the toxicity model: URLs, @mentions and a leading retweet marker removed. */
 export function toxicityTokens(content: string): string[] {
-  const cleaned = content.replace(URL_RE, ' ').replace(MENTION_RE, ' ');
+  let cleaned = content;
+  if (cleaned.includes('http') || cleaned.includes('www.')) cleaned = cleaned.replace(URL_RE, ' ');
+  if (cleaned.includes('@')) cleaned = cleaned.replace(MENTION_RE, ' ');
   const tokens = foldTokens(cleaned).map(collapseToTwo);
   let start = 0;
   while (start < tokens.length && tokens[start] === 'rt') start++;
@@ -36,11 +29,11 @@ export function toxicityFeatures(buf: FeatureBuffer, content: string, lexicon: L
   buf.reset();
   const tokens = toxicityTokens(content);
   addWordNgrams(buf, tokens, TOX_SEED_WORD, 1);
-  addCharNgrams(buf, ` ${tokens.join(' ')} `, 2, 5, SEED_CHAR, 1);
+  addCharNgrams(buf, ` ${tokens.join(' ')} `, 3, 5, SEED_CHAR, 1);
   const hits: string[] = [];
   if (lexicon) {
     for (const t of tokens) {
-      const hit = lexicon.hit(t.length > 2 ? collapseOnce(t) : t);
+      const hit = lexicon.hit(collapseRepeats(t));
       if (hit) hits.push(hit);
     }
   }
@@ -55,10 +48,4 @@ export function toxicityFeatures(buf: FeatureBuffer, content: string, lexicon: L
   if (letters >= 10) meta.push(`caps:${bucket(upper / letters, [0.3, 0.7])}`);
   addMeta(buf, meta, SEED_META, 0.5);
   return hits;
-}
-
-function collapseOnce(word: string): string {
-  let out = '';
-  for (let i = 0; i < word.length; i++) if (i === 0 || word[i] !== word[i - 1] || word[i] === '*') out += word[i];
-  return out;
 }

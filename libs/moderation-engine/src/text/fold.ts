@@ -14,9 +14,12 @@ const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 
 /** Lower case with diacritics removed ("Ëvïl" → "evil"); keeps other scripts. */
 export function stripAccents(text: string): string {
+  // Most comments are plain ASCII: skip the Unicode work for them.
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   // NFKD also folds full-width and mathematical letters ("ｆｕｃｋ", "𝐟𝐮𝐜𝐤") to ASCII.
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Folds a text into words of letters (plus `*` for masked letters). Digits inside or at the start of a
@@ -56,6 +59,7 @@ export function foldTokens(text: string): string[] {
 }
 
 function mapDigits(word: string): string {
+  if (!/[0-9]/.test(word)) return word;
   let out = '';
   for (const c of word) out += LEET_DIGITS[c] ?? c;
   return out;
@@ -83,6 +87,7 @@ function joinSpacedLetters(tokens: string[]): string[] {
 
 /** "fuuuuck" → "fuck", "good" → "god": compare collapsed forms on both sides. */
 export function collapseRepeats(word: string): string {
+  if (!hasRepeat(word)) return word;
   let out = '';
   let prev = '';
   for (const c of word) {
@@ -95,4 +100,23 @@ export function collapseRepeats(word: string): string {
 /** Folded text as one string of words separated by single spaces. */
 export function foldText(text: string): string {
   return foldTokens(text).join(' ');
+}
+
+function hasRepeat(word: string): boolean {
+  for (let i = 1; i < word.length; i++) if (word.charCodeAt(i) === word.charCodeAt(i - 1)) return true;
+  return false;
+}
+
+/** Keeps at most two of a repeated character: "fuuuuck" → "fuuck", "!!!!!" → "!!". */
+export function collapseToTwo(word: string): string {
+  let triple = false;
+  for (let i = 2; i < word.length && !triple; i++) triple = word[i] === word[i - 1] && word[i] === word[i - 2];
+  if (!triple) return word;
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < word.length; i++) {
+    run = i > 0 && word[i] === word[i - 1] ? run + 1 : 1;
+    if (run <= 2) out += word[i];
+  }
+  return out;
 }

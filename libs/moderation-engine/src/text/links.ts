@@ -87,15 +87,24 @@ export function extractLinks(text: string): LinkInfo {
       while (j < n && j - i < 3 && lower[j] === ' ') j++;
       let k = j;
       while (k < n && k - j < 8 && lower.charCodeAt(k) >= 97 && lower.charCodeAt(k) <= 122) k++;
-      if (k > j && (k === n || !isHostChar(lower.charCodeAt(k))) && TLDS.has(lower.slice(j, k))) bareDomains++;
+      if (k > j && (k === n || !isHostChar(lower.charCodeAt(k))) && TLDS.has(lower.slice(j, k))) {
+        bareDomains++;
+        // the label before the dot, bounded: "adf . ly" → "adf.ly"
+        let b = i - 1;
+        while (b > 0 && i - b < 64 && isHostChar(lower.charCodeAt(b - 1))) b--;
+        if (i - b < 64 && i >= skipUntil) addHost(`${lower.slice(b, i)}.${lower.slice(j, k)}`, domains, shorteners);
+      }
     }
   }
   return { count, markup, domains: [...domains], shorteners: [...shorteners], bareDomains, anchorText };
 }
 
+/** Like indexOf, but never looks further than `window` chars: keeps every scan bounded. */
 function indexWithin(s: string, needle: string, from: number, window: number): number {
-  const at = s.indexOf(needle, from);
-  return at >= 0 && at - from <= window ? at : -1;
+  const last = Math.min(s.length - needle.length, from + window);
+  const first = needle.charCodeAt(0);
+  for (let i = from; i <= last; i++) if (s.charCodeAt(i) === first && s.startsWith(needle, i)) return i;
+  return -1;
 }
 
 function skipSpacesQuotes(s: string, i: number): number {

@@ -1,0 +1,70 @@
+import { DEFAULT_SITE_POLICY, ModerationEngine, resolveSitePolicy } from '@replyguard/moderation-engine';
+import type { BenchResult, BenchSection } from '../types';
+import { typicalComments } from './corpus';
+
+const SECTION = 'engine';
+
+/** Comments per second over `passes` passes, after a warm-up pass. One core, in-process. */
+function throughput(engine: ModerationEngine, texts: string[], policy = DEFAULT_SITE_POLICY, passes = 3): number {
+  for (const content of texts.slice(0, 2000)) engine.moderate({ content }, policy);
+  const start = process.hrtime.bigint();
+  for (let p = 0; p < passes; p++) for (const content of texts) engine.moderate({ content, authorName: 'Sam' }, policy);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return Math.round((texts.length * passes) / seconds);
+}
+
+/** Microseconds per character for one long comment, at several lengths: flat means linear. */
+function perChar(engine: ModerationEngine, make: (n: number) => string, n: number): number {
+  const content = make(n);
+  engine.moderate({ content }, DEFAULT_SITE_POLICY);
+  const reps = 20;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < reps; i++) engine.moderate({ content }, DEFAULT_SITE_POLICY);
+  return Number(process.hrtime.bigint() - start) / 1e3 / reps / n;
+}
+
+export const engineBench: BenchSection = {
+  name: SECTION,
+  description: 'Whole ModerationEngine.moderate on typical comments, memory of loaded models, cost vs length',
+  run(): BenchResult[] {
+    global.gc?.();
+    const heapBefore = process.memoryUsage();
+    const loadStart = process.hrtime.bigint();
+    const engine = ModerationEngine.load();
+    const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
+    global.gc?.();
+    const heapAfter = process.memoryUsage();
+    const modelMb = (heapAfter.heapUsed + heapAfter.arrayBuffers + heapAfter.external - heapBefore.heapUsed - heapBefore.arrayBuffers - heapBefore.external) / 2 ** 20;
+
+    const { texts, source } = typicalComments();
+    const avgLen = Math.round(texts.reduce((a, t) => a + t.length, 0) / texts.length);
+    const rate = throughput(engine, texts);
+    const withLists = resolveSitePolicy({
+      bannedWords: ['viagra', 'casino', 'buy now', 'idiot'],
+      suspectWords: ['crypto', 'free money', 'loan'],
+    });
+    const rateLists = throughput(engine, texts, withLists);
+    const rulesOnly = throughput(ModerationEngine.rulesOnly(), texts);
+
+    const rows: BenchResult[] = [
+      { section: SECTION, name: 'load models', value: round(loadMs), unit: 'ms' },
+      { section: SECTION, name: 'loaded models memory', value: round(modelMb), unit: 'MB', target: '≤ 100', pass: modelMb <= 100 },
+      { section: SECTION, name: 'throughput, default policy', value: rate, unit: 'comments/s', target: '≥ 20000', pass: rate >= 20000, note: `${texts.length} comments, avg ${avgLen} chars, ${source}` },
+      { section: SECTION, name: 'throughput, with word lists', value: rateLists, unit: 'comments/s', target: '≥ 20000', pass: rateLists >= 20000 },
+      { section: SECTION, name: 'throughput, rules only (no models)', value: rulesOnly, unit: 'comments/s' },
+    ];
+    const shapes: [string, (n: number) => string][] = [
+      ['one repeated char', (n) => 'a'.repeat(n)],
+      ['nested markup', (n) => '<a href="http://x.example/">'.repeat(Math.ceil(n / 26)).slice(0, n)],
+      ['unclosed quotes/links', (n) => '<a <a href="'.repeat(Math.ceil(n / 12)).slice(0, n)],
+    ];
+    for (const [label, make] of shapes) {
+      const small = perChar(engine, make, 1000);
+      const big = perChar(engine, make, 10_000);
+      rows.push({ section: SECTION, name: `µs/char, ${label}, 1k → 10k chars`, value: round(big), unit: 'µs/char', note: `1k: ${round(small)} µs/char; ratio ${round(big / small)}`, target: 'ratio ≈ 1 (linear)', pass: big / small < 3 });
+    }
+    return rows;
+  },
+};
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
