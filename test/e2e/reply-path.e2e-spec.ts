@@ -28,16 +28,21 @@ describe('a reply travels from a website to the published thread', () => {
 
   const submit = (body: Record<string, unknown>) => postJson(`${system.ingestUrl}/v1/comments`, body);
   const thread = async (siteId: string, articleId: string) =>
-    (await getJson(`${system.articlesUrl}/v1/sites/${siteId}/articles/${articleId}/comments`)).json as unknown as {
+    (await getJson(`${system.articlesUrl}/v1/sites/${siteId}/articles/${articleId}/comments`))
+      .json as unknown as {
       count: number;
       comments: ThreadComment[];
     };
-  const statusOf = async (id: string) => (await getJson(`${system.moderationUrl}/v1/comments/${id}`)).json.status;
+  const statusOf = async (id: string) =>
+    (await getJson(`${system.moderationUrl}/v1/comments/${id}`)).json.status;
   const decided = (id: string) =>
-    eventually(async () => {
-      const status = await statusOf(id);
-      return status === 'pending' ? undefined : status;
-    }, { what: `a decision on ${id}` });
+    eventually(
+      async () => {
+        const status = await statusOf(id);
+        return status === 'pending' ? undefined : status;
+      },
+      { what: `a decision on ${id}` },
+    );
 
   it('publishes a valid reply, and nests a reply to it under it', async () => {
     const articleId = uniqueArticleId('china-russia-ties');
@@ -46,23 +51,36 @@ describe('a reply travels from a website to the published thread', () => {
     expect(first.json).toEqual({ id: expect.any(String), status: 'pending' });
     const firstId = first.json.id as string;
 
-    const published = await eventually(async () => {
-      const t = await thread('default', articleId);
-      return t.count === 1 ? t : undefined;
-    }, { what: 'the comment in the thread' });
+    const published = await eventually(
+      async () => {
+        const t = await thread('default', articleId);
+        return t.count === 1 ? t : undefined;
+      },
+      { what: 'the comment in the thread' },
+    );
     expect(published.comments[0]).toMatchObject({ id: firstId, parentId: null, authorName: 'Ann' });
     expect(JSON.stringify(published)).not.toContain('@example.org');
     expect(await statusOf(firstId)).toBe('approved');
 
-    const reply = await submit(aSubmission({ articleId, parentId: firstId, authorName: 'Bob', content: 'Agreed.' }));
+    const reply = await submit(
+      aSubmission({ articleId, parentId: firstId, authorName: 'Bob', content: 'Agreed.' }),
+    );
     expect(reply.status).toBe(202);
-    const nested = await eventually(async () => {
-      const t = await thread('default', articleId);
-      return t.count === 2 ? t : undefined;
-    }, { what: 'the reply in the thread' });
+    const nested = await eventually(
+      async () => {
+        const t = await thread('default', articleId);
+        return t.count === 2 ? t : undefined;
+      },
+      { what: 'the reply in the thread' },
+    );
     expect(nested.comments).toHaveLength(1);
     expect(nested.comments[0].replies).toEqual([
-      expect.objectContaining({ id: reply.json.id, parentId: firstId, authorName: 'Bob', content: 'Agreed.' }),
+      expect.objectContaining({
+        id: reply.json.id,
+        parentId: firstId,
+        authorName: 'Bob',
+        content: 'Agreed.',
+      }),
     ]);
   });
 
@@ -74,24 +92,29 @@ describe('a reply travels from a website to the published thread', () => {
     const res = await submit(aSubmission({ articleId, content: links }));
     expect(res.status).toBe(202);
     expect(await decided(res.json.id as string)).toBe('held');
-    const event = await eventually(async () => findEvent(recorder.messages, Topics.CommentHeldV1, res.json.id as string), {
-      what: 'the held event',
-    });
-    expect(event.data.decision.reasons.map((r: { code: string }) => r.code)).toContain('LINKS_OVER_LIMIT');
+    const event = await eventually(
+      async () => findEvent(recorder.messages, Topics.CommentHeldV1, res.json.id as string),
+      {
+        what: 'the held event',
+      },
+    );
+    expect(event.data.decision.reasons.map((r) => r.code)).toContain('LINKS_OVER_LIMIT');
     expect((await thread('default', articleId)).count).toBe(0);
   });
 
   it("rejects a comment with a word from the site's blocked list", async () => {
     const siteId = await createSite({ bannedWords: ['grifter'] });
     const articleId = uniqueArticleId();
-    const res = await submit(aSubmission({ siteId, articleId, content: 'The author is a GRIFTER, plain and simple.' }));
+    const res = await submit(
+      aSubmission({ siteId, articleId, content: 'The author is a GRIFTER, plain and simple.' }),
+    );
     expect(res.status).toBe(202);
     expect(await decided(res.json.id as string)).toBe('rejected');
     const event = await eventually(
       async () => findEvent(recorder.messages, Topics.CommentRejectedV1, res.json.id as string),
       { what: 'the rejected event' },
     );
-    expect(event.data.decision.reasons.map((r: { code: string }) => r.code)).toContain('BANNED_WORD');
+    expect(event.data.decision.reasons.map((r) => r.code)).toContain('BANNED_WORD');
     expect((await thread(siteId, articleId)).count).toBe(0);
   });
 
@@ -135,7 +158,9 @@ describe('a reply travels from a website to the published thread', () => {
     delete body.authorEmail;
     const res = await submit(body);
     expect(res.status).toBe(400);
-    expect(res.json.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'authorEmail' })]));
+    expect(res.json.fields).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'authorEmail' })]),
+    );
     expect((res.json.message as string[]).join(' ')).toContain('authorEmail');
   });
 
@@ -148,7 +173,10 @@ describe('a reply travels from a website to the published thread', () => {
   it('answers 404 for an unknown site', async () => {
     const res = await submit(aSubmission({ siteId: 'no-such-site' }));
     expect(res.status).toBe(404);
-    expect(res.json).toMatchObject({ error: 'SITE_NOT_FOUND', message: expect.stringContaining('no-such-site') });
+    expect(res.json).toMatchObject({
+      error: 'SITE_NOT_FOUND',
+      message: expect.stringContaining('no-such-site'),
+    });
   });
 
   it('refuses unknown fields, non-JSON bodies and bodies over 64 KiB without a 5xx', async () => {
@@ -170,8 +198,11 @@ describe('a reply travels from a website to the published thread', () => {
   });
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test inspection of a parsed event
-function findEvent(messages: RecordedMessage[], topic: string, commentId: string): any {
+interface DecisionEvent {
+  data: { decision: { reasons: { code: string }[] } };
+}
+
+function findEvent(messages: RecordedMessage[], topic: string, commentId: string): DecisionEvent | undefined {
   const m = messages.find((x) => x.topic === topic && x.value.includes(commentId));
-  return m ? JSON.parse(m.value) : undefined;
+  return m ? (JSON.parse(m.value) as DecisionEvent) : undefined;
 }

@@ -50,10 +50,13 @@ describe(OutboxRelay.name, () => {
 
     const producer = testKafka().producer({ allowAutoTopicCreation: false });
     await producer.connect();
-    const sender = { sendBatch: (topicMessages: Parameters<typeof producer.sendBatch>[0]['topicMessages']) =>
-      producer.sendBatch({ topicMessages, acks: -1 }).then(() => undefined) };
+    const sender = {
+      sendBatch: (topicMessages: Parameters<typeof producer.sendBatch>[0]['topicMessages']) =>
+        producer.sendBatch({ topicMessages, acks: -1 }).then(() => undefined),
+    };
     const relays = [1, 2].map(
-      () => new OutboxRelay(dataSource, sender, { table: `${schema}.outbox`, batchSize: 25, pollIntervalMs: 10 }),
+      () =>
+        new OutboxRelay(dataSource, sender, { table: `${schema}.outbox`, batchSize: 25, pollIntervalMs: 10 }),
     );
     const recorder = await recordTopics([topic]);
     try {

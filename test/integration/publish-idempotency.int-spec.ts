@@ -74,7 +74,9 @@ describe('articles: a redelivered approval is applied once', () => {
     expect(thread.count).toBe(2);
     expect(thread.comments.map((c) => c.id)).toEqual([first.data.commentId, marker.data.commentId]);
     const processed = await withDb((db) =>
-      db.query('SELECT count(*)::int AS n FROM articles.processed_messages WHERE message_id = $1', [first.id]),
+      db.query('SELECT count(*)::int AS n FROM articles.processed_messages WHERE message_id = $1', [
+        first.id,
+      ]),
     );
     expect(processed.rows[0].n).toBe(1);
   });
@@ -97,7 +99,9 @@ describe('articles: a redelivered approval is applied once', () => {
     await producer.disconnect();
     await eventually(
       async () => {
-        const t = (await getJson(`${url}/v1/sites/default/articles/${articleId}/comments`)).json as { count: number };
+        const t = (await getJson(`${url}/v1/sites/default/articles/${articleId}/comments`)).json as {
+          count: number;
+        };
         return t.count === 1 ? t : undefined;
       },
       { what: 'the comment after the poison messages' },

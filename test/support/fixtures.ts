@@ -17,7 +17,10 @@ export async function createSite(policy: Record<string, unknown> = {}): Promise<
   const id = `site-${randomUUID().slice(0, 8)}`;
   await withDb(async (db) => {
     await db.query('INSERT INTO ingest.sites (id, name) VALUES ($1, $1)', [id]);
-    await db.query('INSERT INTO moderation.sites (id, name, policy) VALUES ($1, $1, $2)', [id, JSON.stringify(policy)]);
+    await db.query('INSERT INTO moderation.sites (id, name, policy) VALUES ($1, $1, $2)', [
+      id,
+      JSON.stringify(policy),
+    ]);
   });
   return id;
 }

@@ -31,12 +31,17 @@ export default async function globalSetup(): Promise<void> {
     globalThis.__replyguardKafka = broker;
     process.env.KAFKA_BROKERS = broker.brokers.join(',');
   }
-  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/replyguard_test';
+  process.env.DATABASE_URL =
+    process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/replyguard_test';
   const root = path.resolve(__dirname, '../..');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'test/support/prepare-database.ts'], {
-    cwd: root,
-    env: process.env,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'test/support/prepare-database.ts'],
+    {
+      cwd: root,
+      env: process.env,
+      stdio: 'inherit',
+    },
+  );
   process.env.REPLYGUARD_TEST_INFRA_READY = '1';
 }

@@ -27,7 +27,12 @@ export async function recordTopics(topics: string[]): Promise<{
     eachMessage: async ({ topic, message }) => {
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(message.headers ?? {})) headers[k] = String(v);
-      messages.push({ topic, key: message.key?.toString() ?? null, value: message.value?.toString() ?? '', headers });
+      messages.push({
+        topic,
+        key: message.key?.toString() ?? null,
+        value: message.value?.toString() ?? '',
+        headers,
+      });
     },
   });
   return { messages, stop: () => consumer.disconnect() };

@@ -9,6 +9,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`test database setup failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `test database setup failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -65,7 +65,7 @@ export class EventHandlerRunner {
   }
 
   private parse<T extends object>(payload: unknown, eventClass: EventClass<T>): EventEnvelope<T> {
-    const envelope = parseContract(EventEnvelope, payload) as EventEnvelope<unknown>;
+    const envelope: EventEnvelope<unknown> = parseContract(EventEnvelope, payload);
     if (envelope.type !== eventClass.info.type) {
       throw new ContractViolationError(eventClass.name, [
         {
@@ -79,7 +79,12 @@ export class EventHandlerRunner {
     return Object.assign(envelope, { data });
   }
 
-  private async deadLetter(context: KafkaContext, payload: unknown, error: unknown, attempts: number): Promise<void> {
+  private async deadLetter(
+    context: KafkaContext,
+    payload: unknown,
+    error: unknown,
+    attempts: number,
+  ): Promise<void> {
     const message = context.getMessage();
     const topic = context.getTopic();
     const code = error instanceof ContractViolationError ? error.code : 'HANDLER_FAILED';

@@ -105,9 +105,9 @@ export class OutboxRelay {
 
   /** Rows waiting to be published. */
   async backlog(): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM ${this.options.table}`)) as {
-      n: number;
-    }[];
+    const [row] = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM ${this.options.table}`,
+    );
     return row?.n ?? 0;
   }
 

@@ -14,7 +14,11 @@ export interface TopicSpec {
  * on broker-side auto-creation, which is slow and racy on first use.
  */
 export async function ensureTopics(brokers: string[], spec: TopicSpec): Promise<void> {
-  const admin = new Kafka({ clientId: 'replyguard-provisioner', brokers, logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: 'replyguard-provisioner',
+    brokers,
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
   try {
     const wanted = new Set(spec.topics);

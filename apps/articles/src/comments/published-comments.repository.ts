@@ -10,7 +10,13 @@ export class PublishedCommentsRepository {
   ) {}
 
   async publish(manager: EntityManager, comment: PublishedCommentEntity): Promise<void> {
-    await manager.createQueryBuilder().insert().into(PublishedCommentEntity).values(comment).orIgnore().execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(PublishedCommentEntity)
+      .values(comment)
+      .orIgnore()
+      .execute();
   }
 
   /** Every published comment of an article, oldest first. */

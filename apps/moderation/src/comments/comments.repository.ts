@@ -34,7 +34,9 @@ export class CommentsRepository {
       where: { id },
       select: { id: true, siteId: true, articleId: true, status: true, depth: true },
     });
-    return row ? { siteId: row.siteId, articleId: row.articleId, status: row.status, depth: row.depth } : null;
+    return row
+      ? { siteId: row.siteId, articleId: row.articleId, status: row.status, depth: row.depth }
+      : null;
   }
 
   /** What the author's earlier comments on this site tell: trust, duplicates, flooding. */
@@ -51,7 +53,8 @@ export class CommentsRepository {
       at: Date;
     },
   ): Promise<AuthorHistory> {
-    const [row] = (await manager.query(
+    type Row = { trusted: boolean; duplicate: boolean; from_email: number; from_ip: number };
+    const [row] = await manager.query<Row[]>(
       `SELECT
          EXISTS (SELECT 1 FROM moderation.comments
                  WHERE site_id = $1 AND author_email_hash = $2 AND status = 'approved') AS trusted,
@@ -74,7 +77,7 @@ export class CommentsRepository {
         q.floodWindowSeconds,
         q.ipHash,
       ],
-    )) as { trusted: boolean; duplicate: boolean; from_email: number; from_ip: number }[];
+    );
     return {
       trusted: Boolean(row?.trusted),
       duplicateRecent: Boolean(row?.duplicate),
@@ -96,7 +99,10 @@ export class CommentsRepository {
     return (result.raw as unknown[]).length === 1;
   }
 
-  async recordDecision(manager: EntityManager, record: Omit<CommentDecisionEntity, 'id' | 'createdAt'>): Promise<void> {
+  async recordDecision(
+    manager: EntityManager,
+    record: Omit<CommentDecisionEntity, 'id' | 'createdAt'>,
+  ): Promise<void> {
     // jsonb evidence is open-ended; TypeORM's deep-partial type cannot express `unknown` values.
     await manager.insert(CommentDecisionEntity, record as QueryDeepPartialEntity<CommentDecisionEntity>);
   }

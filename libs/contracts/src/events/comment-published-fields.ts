@@ -1,12 +1,5 @@
 import { IsISO8601, ValidateIf } from 'class-validator';
-import {
-  IsArticleId,
-  IsAuthorName,
-  IsAuthorUrl,
-  IsCommentContent,
-  IsCommentId,
-  IsSiteId,
-} from '../fields';
+import { IsArticleId, IsAuthorName, IsAuthorUrl, IsCommentContent, IsCommentId, IsSiteId } from '../fields';
 
 /**
  * The public part of a comment, shared by the decision events. Holds no email and no IP: these

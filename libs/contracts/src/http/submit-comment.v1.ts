@@ -21,7 +21,11 @@ export class SubmitCommentRequestV1 {
   @IsArticleId()
   articleId!: string;
 
-  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: 'An approved comment of the same article' })
+  @ApiPropertyOptional({
+    nullable: true,
+    format: 'uuid',
+    description: 'An approved comment of the same article',
+  })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsCommentId()
   parentId?: string | null;
@@ -30,7 +34,11 @@ export class SubmitCommentRequestV1 {
   @IsAuthorName()
   authorName!: string;
 
-  @ApiProperty({ example: 'ann@example.org', maxLength: FieldLimits.authorEmail, description: 'Never published' })
+  @ApiProperty({
+    example: 'ann@example.org',
+    maxLength: FieldLimits.authorEmail,
+    description: 'Never published',
+  })
   @IsAuthorEmail()
   authorEmail!: string;
 

@@ -40,7 +40,10 @@ export function createValidationPipe(): ValidationPipe {
  * Creates a service's HTTP application on Fastify with the shared edge: validation, the error
  * filter, security headers, structured logs, OpenAPI at /docs and graceful shutdown.
  */
-export async function createHttpApp(module: Parameters<typeof NestFactory.create>[0], options: HttpAppOptions): Promise<NestFastifyApplication> {
+export async function createHttpApp(
+  module: Parameters<typeof NestFactory.create>[0],
+  options: HttpAppOptions,
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimitBytes ?? 64 * 1024,
     trustProxy: options.trustedProxies && options.trustedProxies.length > 0 ? options.trustedProxies : false,

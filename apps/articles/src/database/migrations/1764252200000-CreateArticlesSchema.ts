@@ -17,7 +17,9 @@ export class CreateArticlesSchema1764252200000 implements MigrationInterface {
         created_at timestamptz NOT NULL,
         published_at timestamptz NOT NULL
       )`);
-    await q.query(`CREATE INDEX comments_thread_idx ON articles.comments (site_id, article_id, created_at, id)`);
+    await q.query(
+      `CREATE INDEX comments_thread_idx ON articles.comments (site_id, article_id, created_at, id)`,
+    );
     await q.query(`
       CREATE TABLE articles.processed_messages (
         consumer text NOT NULL,

@@ -38,7 +38,9 @@ export class CreateModerationSchema1764252100000 implements MigrationInterface {
         version int NOT NULL DEFAULT 1
       )`);
     // Queues: one site's comments in one status, in time order, cursor-paginated.
-    await q.query(`CREATE INDEX comments_queue_idx ON moderation.comments (site_id, status, submitted_at, id)`);
+    await q.query(
+      `CREATE INDEX comments_queue_idx ON moderation.comments (site_id, status, submitted_at, id)`,
+    );
     // Trusted authors, duplicates and floods, all scoped by site and author.
     await q.query(
       `CREATE INDEX comments_author_idx ON moderation.comments (site_id, author_email_hash, submitted_at)`,
@@ -57,7 +59,9 @@ export class CreateModerationSchema1764252100000 implements MigrationInterface {
         decision jsonb NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX comment_decisions_comment_idx ON moderation.comment_decisions (comment_id, id)`);
+    await q.query(
+      `CREATE INDEX comment_decisions_comment_idx ON moderation.comment_decisions (comment_id, id)`,
+    );
     await q.query(`
       CREATE TABLE moderation.outbox (
         id bigserial PRIMARY KEY,

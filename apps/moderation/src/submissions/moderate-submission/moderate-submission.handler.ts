@@ -70,7 +70,10 @@ export class ModerateSubmissionHandler {
 
       const verdicts: ServiceVerdict[] = [];
       if (!sitePolicy) {
-        verdicts.push({ action: 'hold', reason: { code: 'SITE_UNKNOWN', message: 'the site is not configured here' } });
+        verdicts.push({
+          action: 'hold',
+          reason: { code: 'SITE_UNKNOWN', message: 'the site is not configured here' },
+        });
       }
       const depth = await this.threadDepth(manager, s, policy.maxDepth, verdicts);
 
@@ -141,7 +144,10 @@ export class ModerateSubmissionHandler {
       this.outbox.wake();
       this.logger.log({ commentId: s.commentId, correlationId: event.correlationid }, 'submission decided');
     } else {
-      this.logger.log({ commentId: s.commentId, correlationId: event.correlationid }, 'redelivered submission ignored');
+      this.logger.log(
+        { commentId: s.commentId, correlationId: event.correlationid },
+        'redelivered submission ignored',
+      );
     }
   }
 
@@ -154,7 +160,12 @@ export class ModerateSubmissionHandler {
   ): Promise<number> {
     if (!s.parentId) return 1;
     const parent = await this.comments.parentInfo(manager, s.parentId);
-    if (!parent || parent.siteId !== s.siteId || parent.articleId !== s.articleId || parent.status !== 'approved') {
+    if (
+      !parent ||
+      parent.siteId !== s.siteId ||
+      parent.articleId !== s.articleId ||
+      parent.status !== 'approved'
+    ) {
       verdicts.push({
         action: 'reject',
         reason: {
@@ -210,13 +221,23 @@ function decisionEvent(
     content: s.content,
     submittedAt: s.submittedAt,
   };
-  const meta = { source: SOURCE, subject: s.commentId, correlationId: submitted.correlationid, causationId: submitted.id, time: decidedAt };
+  const meta = {
+    source: SOURCE,
+    subject: s.commentId,
+    correlationId: submitted.correlationid,
+    causationId: submitted.id,
+    time: decidedAt,
+  };
   const key = articleKey(s.siteId, s.articleId);
   const at = decidedAt.toISOString();
   switch (decision.action) {
     case 'approve': {
       const data: CommentApprovedV1 = { ...publicFields, approvedAt: at, approvedBy: 'auto' };
-      return { topic: Topics.CommentApprovedV1, key, envelope: createEnvelope(CommentApprovedV1.info, data, meta) };
+      return {
+        topic: Topics.CommentApprovedV1,
+        key,
+        envelope: createEnvelope(CommentApprovedV1.info, data, meta),
+      };
     }
     case 'hold': {
       const data: CommentHeldV1 = { ...publicFields, heldAt: at, decision };
@@ -224,7 +245,11 @@ function decisionEvent(
     }
     case 'reject': {
       const data: CommentRejectedV1 = { ...publicFields, rejectedAt: at, rejectedBy: 'auto', decision };
-      return { topic: Topics.CommentRejectedV1, key, envelope: createEnvelope(CommentRejectedV1.info, data, meta) };
+      return {
+        topic: Topics.CommentRejectedV1,
+        key,
+        envelope: createEnvelope(CommentRejectedV1.info, data, meta),
+      };
     }
   }
 }

@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// `npm start`: the whole system on one machine. Starts a local Kafka broker unless KAFKA_BROKERS
+// names one, creates and migrates the database, builds and starts the three services, waits until
+// each is ready and prints their URLs. Ctrl-C (or SIGTERM) stops everything it started.
+'use strict';
+
+const { spawn, spawnSync } = require('node:child_process');
+const path = require('node:path');
+const { startLocalKafka } = require('../kafka/local-kafka.cjs');
+
+const root = path.resolve(__dirname, '../..');
+const services = [
+  { name: 'ingest', port: Number(process.env.INGEST_PORT ?? 3000) },
+  { name: 'moderation', port: Number(process.env.MODERATION_PORT ?? 3001) },
+  { name: 'articles', port: Number(process.env.ARTICLES_PORT ?? 3002) },
+];
+const children = [];
+let broker;
+let stopping = false;
+
+function say(line) {
+  process.stderr.write(`[replyguard] ${line}\n`);
+}
+
+function runStep(title, command, args, env) {
+  say(title);
+  const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${title} failed (exit ${result.status ?? result.signal})`);
+}
+
+async function waitReady(service, timeoutMs = 60000) {
+  const url = `http://127.0.0.1:${service.port}/health/ready`;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (service.exited) throw new Error(`${service.name} exited during start-up`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${service.name} was not ready within ${timeoutMs / 1000} s`);
+}
+
+async function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  say('stopping…');
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  if (broker) await broker.stop();
+  say('stopped');
+  process.exit(code);
+}
+
+async function main() {
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+  const env = { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: '1' };
+  env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/replyguard';
+  if (!env.KAFKA_BROKERS) {
+    broker = await startLocalKafka({ port: Number(env.LOCAL_KAFKA_PORT ?? 9092), log: say });
+    env.KAFKA_BROKERS = broker.brokers.join(',');
+  } else {
+    say(`using the Kafka cluster at ${env.KAFKA_BROKERS}`);
+  }
+  runStep('creating the database if missing and applying migrations', process.execPath, [
+    path.join(root, 'node_modules/tsx/dist/cli.mjs'),
+    'tools/run/migrate.ts',
+  ], env);
+  if (!env.REPLYGUARD_SKIP_BUILD) {
+    for (const s of services) {
+      runStep(`building ${s.name}`, process.execPath, [path.join(root, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', s.name], env);
+    }
+  }
+  for (const s of services) {
+    const main = path.join(root, 'dist/apps', s.name, 'apps', s.name, 'src/main.js');
+    const child = spawn(process.execPath, ['--enable-source-maps', main], { cwd: root, env, stdio: 'inherit' });
+    child.on('exit', (code, signal) => {
+      s.exited = true;
+      if (!stopping) {
+        say(`${s.name} exited (${code ?? signal}); stopping the rest`);
+        void stopAll(1);
+      }
+    });
+    children.push(child);
+  }
+  await Promise.all(services.map((s) => waitReady(s)));
+  say('ready:');
+  say(`  ingest      http://127.0.0.1:${services[0].port}  (POST /v1/comments, docs at /docs)`);
+  say(`  moderation  http://127.0.0.1:${services[1].port}  (GET /v1/comments/{id}, docs at /docs)`);
+  say(`  articles    http://127.0.0.1:${services[2].port}  (GET /v1/sites/{siteId}/articles/{articleId}/comments)`);
+  say(`  kafka       ${env.KAFKA_BROKERS}`);
+  say('Ctrl-C stops everything.');
+}
+
+main().catch((error) => {
+  say(error instanceof Error ? error.message : String(error));
+  void stopAll(1);
+});
