@@ -120,3 +120,18 @@ export function blogRows(count: number, seed: number): SyntheticRow[] {
   }
   return [...rows.values()];
 }
+
+const INSULTS = ['idiot', 'moron', 'stupid idiot', 'loser', 'imbecile', 'clown', 'jerk', 'fool', 'dumbass', 'asshole', 'bastard', 'piece of shit', 'retard', 'pathetic troll', 'brainless twit', 'dumb fuck', 'waste of space', 'lowlife'];
+const KIND = ['nice person', 'good writer', 'great teacher', 'kind neighbour', 'smart reader', 'helpful commenter', 'true fan', 'careful reader'];
+const INSULT_TEMPLATES = ['You are an {x}.', 'you are a {x}', 'What a {x}.', 'Shut up, you {x}.', 'The author is a complete {x}.', 'Only an {x} would write this.', 'Go away, {x}.', 'Are you an {x} or what?', 'You {x}, nobody asked you.', 'Typical {x} comment.'];
+
+/** Personal insults (toxic, but not hate toward a group) and their kind twins (neither). */
+export function insultRows(seed: number): (SyntheticRow & { hate: number })[] {
+  const random = seededRandom(seed);
+  const rows = new Map<string, SyntheticRow & { hate: number }>();
+  for (const t of INSULT_TEMPLATES) {
+    for (const x of INSULTS) if (random() < 0.6) rows.set(t.replace('{x}', x), { text: t.replace('{x}', x).replace(/\ban ([^aeiou])/, 'a $1'), label: 1, hate: 0, kind: 'insult' });
+    for (const x of KIND) rows.set(t.replace('{x}', x) + '!', { text: t.replace('{x}', x).replace(/\ban ([^aeiou])/, 'a $1'), label: 0, hate: 0, kind: 'insult' });
+  }
+  return [...rows.values()];
+}

@@ -22,7 +22,7 @@ import { obscenityLexicon } from './lexicon-source';
 import { SparseRowsBuilder, trainLogReg } from './logreg';
 import { binaryMetrics, rocAuc } from './metrics';
 import { seededRandom } from './rng';
-import { blogRows, identityRows, IDENTITIES, NEUTRAL_ADJECTIVES } from './synthetic';
+import { blogRows, identityRows, IDENTITIES, insultRows, NEUTRAL_ADJECTIVES } from './synthetic';
 
 interface Example {
   text: string;
@@ -60,6 +60,8 @@ function main(): void {
   for (const r of data.wiki) toxEx.push({ text: r.text, group: 'toxic', y: { toxicity: [r.label, r.label ? 5 : 1], hate: r.label ? [0, 0] : [0, 1] } });
   for (const r of data.spam) if (r.label === 0) toxEx.push({ text: r.text, group: 'ham', y: { toxicity: [0, 0.5], hate: [0, 0.5] } });
   for (const r of identityRows(5000, SEED + 2)) toxEx.push({ text: r.text, group: 'identity-template', y: { toxicity: [r.label, 2], hate: [r.label, 2] } });
+  // Reader-to-reader insults are toxic but not hate (the Fox News labels draw the same line).
+  for (const r of insultRows(SEED + 3)) toxEx.push({ text: r.text, group: 'insult', y: { toxicity: [r.label, 2], hate: [0, 2] } });
   const toxSplit = split(toxEx);
   const toxHeads = trainHeads(toxSplit.train, ['toxicity', 'hate'], TOXICITY_BITS, (buf, text) => void toxicityFeatures(buf, text, lexicon), bars, 'toxicity', { epochs: 8, learningRate: 0.1, l2: 1e-6 });
   bars.stop();

@@ -1,34 +1,148 @@
+import type { EngineContext, EngineSubmission } from './decision';
 import { ModerationEngine } from './engine';
-import { DEFAULT_SITE_POLICY, resolveSitePolicy } from './policy';
+import { DEFAULT_SITE_POLICY, resolveSitePolicy, type SitePolicy } from './policy';
+
+const codes = (engine: ModerationEngine, s: EngineSubmission, policy: SitePolicy = DEFAULT_SITE_POLICY, ctx?: EngineContext) =>
+  engine.moderate(s, policy, ctx).reasons.map((r) => r.code);
 
 describe(ModerationEngine.name, () => {
-  const engine = ModerationEngine.load();
-  const policy = DEFAULT_SITE_POLICY;
+  describe('rules', () => {
+    const engine = ModerationEngine.rulesOnly();
+    const policy = DEFAULT_SITE_POLICY;
 
-  it('approves an ordinary comment and says why', () => {
-    const d = engine.moderate({ content: 'Thanks, this was a helpful article about sourdough.' }, policy);
-    expect(d.action).toBe('approve');
-    expect(d.reasons.length).toBeGreaterThan(0);
-    expect(d.scores).toEqual({ spam: expect.any(Number), toxicity: expect.any(Number), hate: expect.any(Number) });
+    it('approves an ordinary comment and says why', () => {
+      const d = engine.moderate({ content: 'Thanks, this was a helpful article about sourdough.' }, policy);
+      expect(d).toMatchObject({ action: 'approve', scores: { spam: 0, toxicity: 0, hate: 0 }, modelVersions: {} });
+      expect(d.reasons.map((r) => r.code)).toEqual(['NO_FLAGS']);
+    });
+
+    it('holds a comment with more links than the site allows', () => {
+      const d = engine.moderate({ content: 'see http://a.example.com and https://b.example.org and www.c.example.net' }, policy);
+      expect(d.action).toBe('hold');
+      expect(d.reasons.find((r) => r.code === 'LINKS_OVER_LIMIT')?.evidence).toMatchObject({ links: 3, maxLinks: 2 });
+      expect(engine.moderate({ content: 'see http://a.example.com and https://b.example.org' }, policy).action).toBe('approve');
+    });
+
+    it('counts a markup link once, not once for the tag and once for its URL', () => {
+      const d = engine.moderate({ content: '<a href="http://a.example">a</a> <a href="http://b.example">b</a>' }, policy);
+      expect(d.action).toBe('approve');
+    });
+
+    it('rejects a banned word, folded for case, accents, leetspeak, repeats and spacing', () => {
+      const p = resolveSitePolicy({ bannedWords: ['Viagra', 'buy now'] });
+      for (const content of ['Get VIAGRA here', 'get v1agr@ here', 'get v i a g r a', 'get v.i.a.g.r.a', 'get vïágra', 'get viaaagra', 'get v*agra', 'BUY N0W!']) {
+        const d = engine.moderate({ content }, p);
+        expect([content, d.action, d.reasons[0].code]).toEqual([content, 'reject', 'BANNED_WORD']);
+      }
+      expect(engine.moderate({ content: 'a viable agrarian plan, buy it now' }, p).action).toBe('approve');
+    });
+
+    it('holds a suspect word and reports the site spelling as evidence', () => {
+      const d = engine.moderate({ content: 'Try CRYPT0 today' }, resolveSitePolicy({ suspectWords: ['crypto'] }));
+      expect(d.action).toBe('hold');
+      expect(d.reasons[0]).toMatchObject({ code: 'SUSPECT_WORD', evidence: { terms: ['crypto'] } });
+    });
+
+    it.each([
+      [{ honeypot: 'http://spam' }, {}, 'HONEYPOT', 'reject'],
+      [{}, { blocked: { email: true } }, 'BLOCKED_EMAIL', 'reject'],
+      [{}, { blocked: { ipHash: true } }, 'BLOCKED_IP', 'reject'],
+      [{}, { blocked: { domain: true } }, 'BLOCKED_DOMAIN', 'reject'],
+      [{}, { duplicateRecent: true }, 'DUPLICATE', 'reject'],
+      [{}, { recentFromEmail: 5 }, 'FLOOD', 'hold'],
+      [{}, { recentFromIp: 9 }, 'FLOOD', 'hold'],
+    ] as const)('%j %j → %s (%s)', (extra, ctx, code, action) => {
+      const d = engine.moderate({ content: 'hello', ...extra }, policy, ctx);
+      expect(d.action).toBe(action);
+      expect(d.reasons[0].code).toBe(code);
+    });
+
+    it('does not flood below the limit', () => {
+      expect(engine.moderate({ content: 'hello' }, policy, { recentFromEmail: 4, recentFromIp: 4 }).action).toBe('approve');
+    });
+
+    it('pre-moderates everyone but trusted authors when the policy lets them skip', () => {
+      const pre = resolveSitePolicy({ mode: 'pre' });
+      expect(codes(engine, { content: 'hello' }, pre)).toEqual(['PREMODERATION']);
+      expect(engine.moderate({ content: 'hello' }, pre, { trustedAuthor: true })).toMatchObject({ action: 'approve', reasons: [{ code: 'TRUSTED_AUTHOR' }] });
+      const strict = resolveSitePolicy({ mode: 'pre', trustedSkipPremoderation: false });
+      expect(codes(engine, { content: 'hello' }, strict, { trustedAuthor: true })).toEqual(['PREMODERATION', 'TRUSTED_AUTHOR']);
+    });
+
+    it('puts reject reasons before hold reasons and never reports the e-mail', () => {
+      const d = engine.moderate({ content: 'a http://x.example b http://y.example c http://z.example', authorEmail: 'sam@example.com' }, policy, { duplicateRecent: true });
+      expect(d.reasons.map((r) => r.code)).toEqual(['DUPLICATE', 'LINKS_OVER_LIMIT']);
+      expect(JSON.stringify(d)).not.toContain('sam@example.com');
+    });
   });
 
-  it('holds a comment with more links than the site allows', () => {
-    const d = engine.moderate(
-      { content: 'see http://a.example.com and https://b.example.org and www.c.example.net' },
-      policy,
-    );
-    expect(d.action).not.toBe('approve');
-    expect(d.reasons.map((r) => r.code)).toContain('LINKS_OVER_LIMIT');
-    expect(d.reasons.find((r) => r.code === 'LINKS_OVER_LIMIT')?.evidence).toMatchObject({ links: 3, maxLinks: 2 });
+  describe('models', () => {
+    const engine = ModerationEngine.load();
+    const policy = DEFAULT_SITE_POLICY;
+    const tox = (content: string) => engine.moderate({ content }, policy).scores.toxicity;
+
+    it('reports the content-hash versions of the loaded models', () => {
+      expect(engine.modelVersions).toEqual({ spam: expect.stringMatching(/^spam-[0-9a-f]{12}$/), toxicity: expect.stringMatching(/^toxicity-[0-9a-f]{12}$/), hate: engine.modelVersions.toxicity });
+    });
+
+    it('catches blog-style link spam and explains it', () => {
+      const d = engine.moderate({ content: 'Great post! Thanks for sharing. <a href="http://pills.example.ru">cheap meds</a>' }, policy);
+      expect(d.action).not.toBe('approve');
+      const reason = d.reasons.find((r) => r.code === 'SPAM_MODEL');
+      expect(reason?.evidence).toMatchObject({ markupLinks: 1, modelVersion: engine.modelVersions.spam });
+    });
+
+    it('lets an ordinary comment with one link through', () => {
+      expect(engine.moderate({ content: 'The council minutes are here: https://www.boston.gov/departments/city-council - page 4 has the vote.' }, policy).action).toBe('approve');
+    });
+
+    it('adds author-field evidence to the spam score', () => {
+      const plain = engine.moderate({ content: 'Nice article, thanks.', authorName: 'Sam' }, policy).scores.spam;
+      const sales = engine.moderate({ content: 'Nice article, thanks.', authorName: 'Cheap Viagra Online', authorUrl: 'http://cheap-pills.xyz' }, policy);
+      expect(sales.scores.spam).toBeGreaterThan(plain);
+      expect(sales.reasons.find((r) => r.code === 'SPAM_MODEL')?.evidence).toMatchObject({ authorSignals: expect.arrayContaining(['sales_words_in_name']) });
+    });
+
+    it.each([
+      ['I am a gay Muslim woman', 'I am a tall woman'],
+      ['My Black neighbour helped us move', 'My tall neighbour helped us move'],
+      ['I am a proud Jewish father', 'I am a proud busy father'],
+      ['As a transgender nurse, I found this useful', 'As a friendly nurse, I found this useful'],
+    ])('scores "%s" like its neutral twin "%s"', (identity, twin) => {
+      const a = engine.moderate({ content: identity }, policy);
+      const b = engine.moderate({ content: twin }, policy);
+      expect(a.action).toBe('approve');
+      expect(Math.abs(a.scores.toxicity - b.scores.toxicity)).toBeLessThan(0.15);
+      expect(Math.abs(a.scores.hate - b.scores.hate)).toBeLessThan(0.25);
+    });
+
+    it('sees through obfuscation', () => {
+      const clean = tox('you are a nice person');
+      for (const content of ['you are a f*cking idiot', 'you are an id1ot', 'you are a s t u p i d idiot', 'you are a fuuuuucking moron', 'ｆｕｃｋ you']) {
+        expect([content, tox(content) > 0.5]).toEqual([content, true]);
+        expect(tox(content)).toBeGreaterThan(clean);
+      }
+    });
   });
 
-  it('rejects a banned word, folded for case, accents, leetspeak and spacing', () => {
-    const p = resolveSitePolicy({ bannedWords: ['Viagra', 'buy now'] });
-    for (const content of ['Get VIAGRA here', 'get v1agr@ here', 'get v i a g r a', 'get vïágra', 'get viaaagra', 'BUY N0W!']) {
-      const d = engine.moderate({ content }, p);
-      expect([content, d.action]).toEqual([content, 'reject']);
-      expect(d.reasons[0].code).toBe('BANNED_WORD');
-    }
-    expect(engine.moderate({ content: 'a viable agrarian plan' }, p).action).toBe('approve');
+  describe('cost grows linearly with length', () => {
+    const engine = ModerationEngine.load();
+    const shapes: [string, (n: number) => string][] = [
+      ['one repeated character', (n) => 'a'.repeat(n)],
+      ['nested markup', (n) => '<a href="http://x.example/"><b><i>'.repeat(n).slice(0, n)],
+      ['unclosed tags and quotes', (n) => '<a <a href="[url='.repeat(n).slice(0, n)],
+      ['spaced letters', (n) => 'f u '.repeat(n).slice(0, n)],
+    ];
+
+    it.each(shapes)('%s: 10,000 chars finish in bounded time', (_, make) => {
+      // Generous bound: a quadratic scan of 10,000 chars would take seconds, linear takes milliseconds.
+      const content = make(10_000);
+      const policy = resolveSitePolicy({ bannedWords: ['fu', 'aaa'], suspectWords: ['href'] });
+      engine.moderate({ content }, policy);
+      const start = performance.now();
+      const d = engine.moderate({ content, authorName: content, authorUrl: content }, policy);
+      expect(performance.now() - start).toBeLessThan(500);
+      expect(['approve', 'hold', 'reject']).toContain(d.action);
+    });
   });
 });

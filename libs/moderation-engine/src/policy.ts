@@ -38,7 +38,7 @@ export const DEFAULT_SITE_POLICY: SitePolicy = deepFreeze({
   thresholds: {
     spam: { hold: 0.35, reject: 0.98 },
     toxicity: { hold: 0.6, reject: 0.97 },
-    hate: { hold: 0.6, reject: 0.99 },
+    hate: { hold: 0.8, reject: 0.99 },
   },
   trustedSkipPremoderation: true,
   flood: { maxPerWindow: 5, windowSeconds: 60 },

@@ -41,7 +41,13 @@ export function extractLinks(text: string): LinkInfo {
   let anchorText = '';
   let skipUntil = 0; // URLs inside an anchor we already counted
 
+  // Jump between candidate positions with a native scan; each candidate's own work is bounded.
+  const candidates = /<a[\s>]|\[url|https?:\/\/|www\.|\./g;
   for (let i = 0; i < n; i++) {
+    candidates.lastIndex = i;
+    const m = candidates.exec(lower);
+    if (!m) break;
+    i = m.index;
     const c = lower.charCodeAt(i);
     if (c === 60 /* < */ && lower.startsWith('<a', i) && i + 2 < n && /[\s>]/.test(lower[i + 2])) {
       const close = indexWithin(lower, '>', i, TAG_WINDOW);
