@@ -1,0 +1,60 @@
+import { ContractViolationError, parseContract } from '../validation';
+import { SubmitCommentRequestV1 } from './submit-comment.v1';
+
+const valid = {
+  siteId: 'default',
+  articleId: 'china-russia-ties',
+  authorName: 'Ann',
+  authorEmail: 'ann@example.org',
+  content: 'Hello.',
+};
+
+function violations(body: Record<string, unknown>): Record<string, string[]> {
+  try {
+    parseContract(SubmitCommentRequestV1, body);
+    return {};
+  } catch (error) {
+    if (!(error instanceof ContractViolationError)) throw error;
+    return Object.fromEntries(error.violations.map((v) => [v.field, v.rules]));
+  }
+}
+
+describe(SubmitCommentRequestV1.name, () => {
+  it('accepts the documented example and trims names and content', () => {
+    const parsed = parseContract(SubmitCommentRequestV1, { ...valid, authorName: '  Ann ', content: ' Hi ' });
+    expect(parsed.authorName).toBe('Ann');
+    expect(parsed.content).toBe('Hi');
+  });
+
+  it('treats an empty website field as absent, as the WordPress form sends it', () => {
+    expect(parseContract(SubmitCommentRequestV1, { ...valid, authorUrl: '' }).authorUrl).toBeUndefined();
+  });
+
+  it.each([
+    ['authorName', { authorName: '   ' }, 'isNotEmpty'],
+    ['authorName', { authorName: 'a'.repeat(246) }, 'maxLength'],
+    ['authorEmail', { authorEmail: 'nope' }, 'isEmail'],
+    ['authorEmail', { authorEmail: `${'a'.repeat(250)}@example.org` }, 'maxLength'],
+    ['authorUrl', { authorUrl: 'javascript:alert(1)' }, 'isUrl'],
+    ['authorUrl', { authorUrl: 'data:text/html,<script>' }, 'isUrl'],
+    ['authorUrl', { authorUrl: `https://example.org/${'a'.repeat(200)}` }, 'maxLength'],
+    ['content', { content: '' }, 'isNotEmpty'],
+    ['content', { content: 'x'.repeat(10_001) }, 'maxLength'],
+    ['articleId', { articleId: 'has spaces' }, 'matches'],
+    ['articleId', { articleId: 'a'.repeat(201) }, 'matches'],
+    ['parentId', { parentId: 'not-a-uuid' }, 'isUuid'],
+    ['content', { content: 42 }, 'isString'],
+  ])('refuses a bad %s', (field, patch, rule) => {
+    expect(violations({ ...valid, ...patch })[field]).toContain(rule);
+  });
+
+  it('names every missing required field', () => {
+    expect(Object.keys(violations({}))).toEqual(
+      expect.arrayContaining(['siteId', 'articleId', 'authorName', 'authorEmail', 'content']),
+    );
+  });
+
+  it('refuses unknown fields', () => {
+    expect(violations({ ...valid, isAdmin: true }).isAdmin).toContain('whitelistValidation');
+  });
+});
