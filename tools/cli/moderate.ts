@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const input = flag(process.argv, '--input');
   const engine = ModerationEngine.load(flag(process.argv, '--models'));
   const stream = input && input !== '-' ? createReadStream(input, { encoding: 'utf8' }) : process.stdin;
-  stream.on('error', (e) => fail(`cannot read ${input}: ${e.message}`));
+  stream.on('error', (e: Error) => fail(`cannot read ${input}: ${e.message}`));
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   const start = process.hrtime.bigint();
   let count = 0;

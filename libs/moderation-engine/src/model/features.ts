@@ -23,17 +23,22 @@ export function hashString(s: string, seed: number): number {
   return h >>> 0;
 }
 
+/** Fibonacci hashing: the top `32 - shift` bits of hash × 2^32/φ; one multiply, well spread. */
+export function bucketOf(hash: number, shift: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> shift;
+}
+
 /** Growable buffer of (bucket, value) pairs, reused between comments to avoid allocation. */
 export class FeatureBuffer {
   idx: Int32Array;
   val: Float32Array;
   n = 0;
-  private readonly mask: number;
+  private readonly shift: number;
 
   constructor(readonly bits: number, capacity = 1024) {
     this.idx = new Int32Array(capacity);
     this.val = new Float32Array(capacity);
-    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
   }
 
   reset(): void {
@@ -42,7 +47,7 @@ export class FeatureBuffer {
 
   push(hash: number, value: number): void {
     if (this.n === this.idx.length) this.grow();
-    this.idx[this.n] = mix(hash) & this.mask;
+    this.idx[this.n] = bucketOf(hash, this.shift);
     this.val[this.n] = value;
     this.n++;
   }

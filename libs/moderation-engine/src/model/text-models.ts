@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LinkInfo } from '../text/links';
-import { FeatureBuffer, hashString, mix } from './features';
+import { bucketOf, FeatureBuffer, hashString } from './features';
 import { Lexicon } from './lexicon';
 import { LinearHeads, MODEL_FORMAT, sigmoid, versionOf, type ModelFile, type ModelManifest } from './model-file';
 import { spamFeatures, spamTokens, SPAM_BITS, SPAM_SEED_WORD } from './spam-features';
@@ -41,11 +41,10 @@ export function readManifest(dir: string): ModelManifest {
 
 /** Terms whose unigram weight pushed a head up most: the "why" a moderator sees. */
 function topTerms(heads: LinearHeads, head: number, tokens: readonly string[], seed: number, bits: number, limit = 5): string[] {
-  const mask = (1 << bits) - 1;
   const seen = new Map<string, number>();
   for (const t of tokens) {
     if (seen.has(t) || t.length < 2 || t.startsWith('#')) continue;
-    seen.set(t, heads.weight(mix(hashString(t, seed)) & mask, head));
+    seen.set(t, heads.weight(bucketOf(hashString(t, seed), 32 - bits), head));
     if (seen.size > 500) break;
   }
   return [...seen]

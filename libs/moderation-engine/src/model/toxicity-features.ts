@@ -4,7 +4,7 @@ export { collapseToTwo };
 import { addCharNgrams, addMeta, addWordNgrams, bucket, type FeatureBuffer } from './features';
 import type { Lexicon } from './lexicon';
 
-export const TOXICITY_BITS = 19;
+export const TOXICITY_BITS = 18;
 export const TOX_SEED_WORD = 21;
 const SEED_CHAR = 22;
 const SEED_META = 23;

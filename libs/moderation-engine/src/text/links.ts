@@ -26,6 +26,8 @@ const TLDS = new Set([
 ]);
 
 const MAX_ANCHOR_TEXT = 500;
+/** Where a link may start; a dot only when a known TLD follows ("word.com", "word . com"). */
+const CANDIDATES = new RegExp(`<a[\\s>]|\\[url|https?://|www\\.|[a-z0-9-]\\.\\s{0,2}(?:${[...TLDS].join('|')})(?![a-z0-9-])`, 'g');
 /** How far past `<a` an `href` may start: bounds the work per `<` so nested markup stays linear. */
 const TAG_WINDOW = 300;
 
@@ -42,7 +44,7 @@ export function extractLinks(text: string): LinkInfo {
   let skipUntil = 0; // URLs inside an anchor we already counted
 
   // Jump between candidate positions with a native scan; each candidate's own work is bounded.
-  const candidates = /<a[\s>]|\[url|https?:\/\/|www\.|\./g;
+  const candidates = CANDIDATES;
   for (let i = 0; i < n; i++) {
     candidates.lastIndex = i;
     const m = candidates.exec(lower);
@@ -87,7 +89,8 @@ export function extractLinks(text: string): LinkInfo {
       i += Math.max(0, url.length - 1);
       continue;
     }
-    if (c === 46 /* . */ && i > 0 && isHostChar(lower.charCodeAt(i - 1))) {
+    if (c !== 46 && lower.charCodeAt(i + 1) === 46) i++; // bare-domain candidates start one char before the dot
+    if (lower.charCodeAt(i) === 46 /* . */ && i > 0 && isHostChar(lower.charCodeAt(i - 1))) {
       // "word.com" or "word . com": look ahead for a TLD after optional spaces.
       let j = i + 1;
       while (j < n && j - i < 3 && lower[j] === ' ') j++;
