@@ -1,6 +1,7 @@
 import { Topics } from '@replyguard/contracts';
 import { aSubmission, uniqueArticleId } from '../support/factories';
-import { createSite } from '../support/fixtures';
+import { DEV_PII_HASH_SECRET, hashPii } from '@replyguard/platform';
+import { createSite, withDb } from '../support/fixtures';
 import { recordTopics, type RecordedMessage } from '../support/kafka';
 import { eventually, getJson, postJson, type RunningSystem, startSystem } from '../support/system';
 
@@ -189,6 +190,30 @@ describe('a reply travels from a website to the published thread', () => {
 
     const huge = await submit(aSubmission({ content: 'x'.repeat(70 * 1024) }));
     expect(huge.status).toBe(413);
+  });
+
+  it('records the client context, believing X-Forwarded-For only from trusted proxies', async () => {
+    const res = await postJson(`${system.ingestUrl}/v1/comments`, aSubmission(), {
+      'x-forwarded-for': '198.51.100.7',
+      'user-agent': 'ReplyguardTest/1.0',
+      referer: 'https://news.example/china-russia-ties',
+    });
+    expect(res.status).toBe(202);
+    await decided(res.json.id as string);
+    const row = await withDb(async (db) => {
+      const r = await db.query<{ ip_hash: string; user_agent: string; referer: string }>(
+        'SELECT ip_hash, user_agent, referer FROM moderation.comments WHERE id = $1',
+        [res.json.id],
+      );
+      return r.rows[0];
+    });
+    // No proxy is trusted by default, so the socket address counts, not the header.
+    expect(row.ip_hash).toBe(hashPii(DEV_PII_HASH_SECRET, '127.0.0.1'));
+    expect(row.ip_hash).not.toBe(hashPii(DEV_PII_HASH_SECRET, '198.51.100.7'));
+    expect(row).toMatchObject({
+      user_agent: 'ReplyguardTest/1.0',
+      referer: 'https://news.example/china-russia-ties',
+    });
   });
 
   it('refuses a reply to a comment that is not published', async () => {
