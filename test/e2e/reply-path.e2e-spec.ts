@@ -119,6 +119,22 @@ describe('a reply travels from a website to the published thread', () => {
     expect((await thread(siteId, articleId)).count).toBe(0);
   });
 
+  it("applies a change to the site's policy without a restart", async () => {
+    const siteId = await createSite({});
+    const before = await submit(aSubmission({ siteId, content: 'This op-ed reads like clickbait to me.' }));
+    expect(await decided(before.json.id as string)).toBe('approved');
+    await withDb((db) =>
+      db.query(`UPDATE moderation.sites SET policy = $2 WHERE id = $1`, [
+        siteId,
+        JSON.stringify({ bannedWords: ['clickbait'] }),
+      ]),
+    );
+    // The policy cache is POLICY_CACHE_MS (200 ms in this suite).
+    await new Promise((r) => setTimeout(r, 400));
+    const after = await submit(aSubmission({ siteId, content: 'Another piece of clickbait, sadly.' }));
+    expect(await decided(after.json.id as string)).toBe('rejected');
+  });
+
   it('publishes the approval as a CloudEvent with its envelope and without the email', async () => {
     const body = aSubmission();
     const res = await submit(body);

@@ -23,6 +23,7 @@ export async function startSystem(): Promise<RunningSystem> {
   process.env.LOG_LEVEL ??= 'warn';
   process.env.NODE_ENV ??= 'test';
   process.env.OUTBOX_POLL_MS ??= '50';
+  process.env.POLICY_CACHE_MS ??= '200';
   const apps: NestFastifyApplication[] = [];
   try {
     const moderation = await createModerationApp();
