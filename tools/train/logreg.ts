@@ -50,6 +50,9 @@ export function trainLogReg(rows: SparseRows, labels: Float32Array, weights: Flo
   const g2 = new Float64Array(size).fill(1e-6);
   let bias = 0;
   let biasG2 = 1e-6;
+  const avg = new Float64Array(size);
+  let avgBias = 0;
+  let averaged = 0;
   const order: number[] = [];
   for (let i = 0; i < labels.length; i++) if (weights[i] > 0) order.push(i);
   for (let epoch = 0; epoch < o.epochs; epoch++) {
@@ -75,7 +78,14 @@ export function trainLogReg(rows: SparseRows, labels: Float32Array, weights: Flo
       biasG2 += g * g;
       bias -= (o.learningRate * g) / Math.sqrt(biasG2);
     }
+    // Polyak averaging over the second half of the epochs: smoother, better-generalising weights.
+    if (epoch >= Math.floor(o.epochs / 2)) {
+      for (let j = 0; j < size; j++) avg[j] += w[j];
+      avgBias += bias;
+      averaged++;
+    }
     o.onEpoch?.(epoch + 1);
   }
-  return { w, bias };
+  for (let j = 0; j < size; j++) avg[j] /= averaged;
+  return { w: avg, bias: avgBias / averaged };
 }

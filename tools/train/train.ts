@@ -150,6 +150,8 @@ function heldOutMetrics(engine: ModerationEngine, spamHeld: Example[], toxHeld: 
     const s = scoreTexts(engine, xs.map((x) => x.text), 'spam');
     spam[group] = report(s, xs.map((x) => x.y.spam[0]));
   }
+  const spamFile = spamHeld.filter((x) => x.group === 'sms-spam-collection' || x.group === 'youtube-spam-collection');
+  spam['spam-dataset (youtube + sms)'] = report(scoreTexts(engine, spamFile.map((x) => x.text), 'spam'), spamFile.map((x) => x.y.spam[0]));
   const comments = spamHeld.filter((x) => x.group !== 'sms-spam-collection');
   spam['all-comments'] = report(scoreTexts(engine, comments.map((x) => x.text), 'spam'), comments.map((x) => x.y.spam[0]));
 

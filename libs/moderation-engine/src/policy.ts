@@ -36,7 +36,7 @@ export const DEFAULT_SITE_POLICY: SitePolicy = deepFreeze({
   bannedWords: [],
   suspectWords: [],
   thresholds: {
-    spam: { hold: 0.35, reject: 0.98 },
+    spam: { hold: 0.3, reject: 0.98 },
     toxicity: { hold: 0.6, reject: 0.97 },
     hate: { hold: 0.8, reject: 0.99 },
   },
