@@ -46,16 +46,20 @@ export class FeatureBuffer {
   }
 
   push(hash: number, value: number): void {
-    if (this.n === this.idx.length) this.grow();
+    if (this.n === this.idx.length) this.reserve(1);
     this.idx[this.n] = bucketOf(hash, this.shift);
     this.val[this.n] = value;
     this.n++;
   }
 
-  private grow(): void {
-    const idx = new Int32Array(this.idx.length * 2);
+  /** Makes room for `extra` more features, so hot loops can write without checks. */
+  reserve(extra: number): void {
+    if (this.n + extra <= this.idx.length) return;
+    let size = this.idx.length * 2;
+    while (size < this.n + extra) size *= 2;
+    const idx = new Int32Array(size);
     idx.set(this.idx);
-    const val = new Float32Array(this.val.length * 2);
+    const val = new Float32Array(size);
     val.set(this.val);
     this.idx = idx;
     this.val = val;
@@ -84,14 +88,24 @@ export function addCharNgrams(buf: FeatureBuffer, text: string, minN: number, ma
   if (total === 0) return;
   const v = weight / Math.sqrt(total);
   const base = (2166136261 ^ seed) >>> 0;
+  buf.reserve(total);
+  // Hot loop: written out rather than through push() (no capacity check, no call).
+  const idx = buf.idx;
+  const val = buf.val;
+  const shift = 32 - buf.bits;
+  let n = buf.n;
   for (let i = 0; i < len; i++) {
     let h = base;
     const end = Math.min(len, i + maxN);
     for (let j = i; j < end; j++) {
       h = Math.imul(h ^ text.charCodeAt(j), FNV_PRIME);
-      if (j - i + 1 >= minN) buf.push(h, v);
+      if (j - i + 1 >= minN) {
+        idx[n] = Math.imul(h, 0x9e3779b1) >>> shift;
+        val[n++] = v;
+      }
     }
   }
+  buf.n = n;
 }
 
 /** Named binary indicators ("links:3+", "markup"), not length-normalised. */

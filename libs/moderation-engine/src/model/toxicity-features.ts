@@ -29,7 +29,7 @@ export function toxicityFeatures(buf: FeatureBuffer, content: string, lexicon: L
   buf.reset();
   const tokens = toxicityTokens(content);
   addWordNgrams(buf, tokens, TOX_SEED_WORD, 1);
-  addCharNgrams(buf, ` ${tokens.join(' ')} `, 3, 5, SEED_CHAR, 1);
+  addCharNgrams(buf, ` ${tokens.join(' ')} `, 3, 4, SEED_CHAR, 1);
   const hits: string[] = [];
   if (lexicon) {
     for (const t of tokens) {

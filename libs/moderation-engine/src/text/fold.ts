@@ -28,38 +28,71 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function foldTokens(text: string): string[] {
   const s = stripAccents(text);
   const raw: string[] = [];
-  let cur = '';
-  let hasLetter = false;
   const n = s.length;
+  // Fast path: a token of plain letters and digits is one slice. Only a leet symbol or mask inside a
+  // word switches to building the token character by character (`cur`).
+  let start = -1;
+  let cur: string | undefined;
+  let hasLetter = false;
+  let hasDigit = false;
+  const end = (i: number): void => {
+    if (start >= 0) {
+      const token = cur ?? s.slice(start, i);
+      raw.push(hasLetter && hasDigit ? mapDigits(token) : token);
+    }
+    start = -1;
+    cur = undefined;
+    hasLetter = false;
+    hasDigit = false;
+  };
   for (let i = 0; i < n; i++) {
-    const c = s[i];
-    const next = i + 1 < n ? s[i + 1] : '';
-    if (isLetter(c)) {
-      cur += c;
+    const code = s.charCodeAt(i);
+    if ((code >= 97 && code <= 122) || code > 0xbf) {
+      if (start < 0) start = i;
+      if (cur !== undefined) cur += s[i];
       hasLetter = true;
-    } else if (isDigit(c)) {
-      cur += c;
-    } else if ((LEET_SYMBOLS[c] !== undefined || MASKS.has(c)) && (isLetter(next) || isDigit(next) || MASKS.has(next)) && (cur.length > 0 || LEET_SYMBOLS[c] !== undefined)) {
-      cur += MASKS.has(c) ? '*' : LEET_SYMBOLS[c];
-      hasLetter = hasLetter || LEET_SYMBOLS[c] !== undefined;
+      continue;
+    }
+    if (code >= 48 && code <= 57) {
+      if (start < 0) start = i;
+      if (cur !== undefined) cur += s[i];
+      hasDigit = true;
+      continue;
+    }
+    const c = s[i];
+    const leet = LEET_SYMBOLS[c];
+    const mask = MASKS.has(c);
+    if (leet === undefined && !mask) {
+      end(i);
+      continue;
+    }
+    const next = i + 1 < n ? s[i + 1] : '';
+    const inWord = start >= 0;
+    let mapped: string | undefined;
+    if ((isLetter(next) || isDigit(next) || MASKS.has(next)) && (inWord || leet !== undefined)) {
+      mapped = mask ? '*' : leet;
     } else if ((c === '@' || c === '$') && hasLetter) {
       // "v1agr@", "bo$$": at the end of a word these are letters, unlike "!" (punctuation)
-      cur += LEET_SYMBOLS[c];
-    } else if (MASKS.has(c) && cur.length > 0 && hasLetter) {
-      // trailing mask, as in "sh*" — keep it
-      cur += '*';
-    } else {
-      if (cur.length > 0) raw.push(hasLetter ? mapDigits(cur) : cur);
-      cur = '';
-      hasLetter = false;
+      mapped = leet;
+    } else if (mask && inWord && hasLetter) {
+      mapped = '*'; // trailing mask, as in "sh*"
     }
+    if (mapped === undefined) {
+      end(i);
+      continue;
+    }
+    if (start < 0) {
+      start = i;
+      cur = '';
+    } else if (cur === undefined) cur = s.slice(start, i);
+    cur += mapped;
+    if (!mask) hasLetter = true;
   }
-  if (cur.length > 0) raw.push(hasLetter ? mapDigits(cur) : cur);
+  end(n);
   return joinSpacedLetters(raw);
 }
 
 function mapDigits(word: string): string {
-  if (!/[0-9]/.test(word)) return word;
   let out = '';
   for (const c of word) out += LEET_DIGITS[c] ?? c;
   return out;
