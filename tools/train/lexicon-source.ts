@@ -26,7 +26,7 @@ export function obscenityLexicon(): LexiconSource {
   const prefixes = new Set<string>();
   const roots = new Set<string>();
   for (const term of built.blacklistedTerms) {
-    const p = term.pattern as unknown as { requireWordBoundaryAtStart: boolean; requireWordBoundaryAtEnd: boolean; nodes: PatternNode[] };
+    const p: { requireWordBoundaryAtStart: boolean; requireWordBoundaryAtEnd: boolean; nodes: readonly PatternNode[] } = term.pattern;
     let spellings = [''];
     let ok = true;
     for (const node of p.nodes) {

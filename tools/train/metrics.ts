@@ -15,8 +15,11 @@ export function binaryMetrics(predicted: readonly boolean[], labels: readonly nu
   let fn = 0;
   let tn = 0;
   for (let i = 0; i < labels.length; i++) {
-    if (predicted[i]) labels[i] === 1 ? tp++ : fp++;
-    else labels[i] === 1 ? fn++ : tn++;
+    const positive = labels[i] === 1;
+    if (predicted[i] && positive) tp++;
+    else if (predicted[i]) fp++;
+    else if (positive) fn++;
+    else tn++;
   }
   const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
   const recall = tp + fn > 0 ? tp / (tp + fn) : 0;

@@ -17,3 +17,5 @@ export { DEFAULT_SITE_POLICY, resolveSitePolicy, EnginePolicyError } from './pol
 export { ModerationEngine, MAX_ANALYSED_CHARS } from './engine';
 export { defaultModelsDir } from './models-path';
 export { EngineModelError } from './model/text-models';
+/** Feature extractors and file format, for tools/train only. */
+export * as modelTraining from './model/training';

@@ -53,7 +53,7 @@ export class Lexicon {
     const roots = clean(data.roots);
     const allow = clean(data.allow);
 
-    const children: Map<number, number>[] = [new Map()];
+    const children: Map<number, number>[] = [new Map<number, number>()];
     const flags: number[] = [0];
     const entry: string[] = [''];
     const isRoot: string[] = [''];
@@ -65,7 +65,7 @@ export class Lexicon {
         let t = children[s].get(c);
         if (t === undefined) {
           t = children.length;
-          children.push(new Map());
+          children.push(new Map<number, number>());
           flags.push(0);
           entry.push('');
           isRoot.push('');

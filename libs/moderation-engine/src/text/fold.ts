@@ -19,7 +19,7 @@ export function stripAccents(text: string): string {
   // NFKD also folds full-width and mathematical letters ("ｆｕｃｋ", "𝐟𝐮𝐜𝐤") to ASCII.
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * Folds a text into words of letters (plus `*` for masked letters). Digits inside or at the start of a
