@@ -27,7 +27,7 @@ const TLDS = new Set([
 
 const MAX_ANCHOR_TEXT = 500;
 /** Where a link may start; a dot only when a known TLD follows ("word.com", "word . com"). */
-const CANDIDATES = new RegExp(`<a[\\s>]|\\[url|https?://|www\\.|[a-z0-9-]\\.\\s{0,2}(?:${[...TLDS].join('|')})(?![a-z0-9-])`, 'g');
+const CANDIDATES = new RegExp(`<a[\\s>]|\\[url|https?://|www\\.|[a-z0-9-] ?\\.\\s{0,2}(?:${[...TLDS].join('|')})(?![a-z0-9-])`, 'g');
 /** How far past `<a` an `href` may start: bounds the work per `<` so nested markup stays linear. */
 const TAG_WINDOW = 300;
 
@@ -89,21 +89,21 @@ export function extractLinks(text: string): LinkInfo {
       i += Math.max(0, url.length - 1);
       continue;
     }
-    if (c !== 46 && lower.charCodeAt(i + 1) === 46) i++; // bare-domain candidates start one char before the dot
-    if (lower.charCodeAt(i) === 46 /* . */ && i > 0 && isHostChar(lower.charCodeAt(i - 1))) {
-      // "word.com" or "word . com": look ahead for a TLD after optional spaces.
-      let j = i + 1;
-      while (j < n && j - i < 3 && lower[j] === ' ') j++;
-      let k = j;
-      while (k < n && k - j < 8 && lower.charCodeAt(k) >= 97 && lower.charCodeAt(k) <= 122) k++;
-      if (k > j && (k === n || !isHostChar(lower.charCodeAt(k))) && TLDS.has(lower.slice(j, k))) {
-        bareDomains++;
-        // the label before the dot, bounded: "adf . ly" → "adf.ly"
-        let b = i - 1;
-        while (b > 0 && i - b < 64 && isHostChar(lower.charCodeAt(b - 1))) b--;
-        if (i - b < 64 && i >= skipUntil) addHost(`${lower.slice(b, i)}.${lower.slice(j, k)}`, domains, shorteners);
-      }
+    // Bare domain: the candidate starts at the last host char, then an optional space and the dot.
+    const dot = lower.charCodeAt(i + 1) === 46 ? i + 1 : i + 2;
+    let j = dot + 1;
+    while (j < n && j - dot < 3 && lower[j] === ' ') j++;
+    let k = j;
+    while (k < n && k - j < 8 && lower.charCodeAt(k) >= 97 && lower.charCodeAt(k) <= 122) k++;
+    const tld = lower.slice(j, k);
+    if (TLDS.has(tld)) {
+      bareDomains++;
+      // the label before the dot, bounded: "adf . ly" → "adf.ly"
+      let b = i;
+      while (b > 0 && i - b < 64 && isHostChar(lower.charCodeAt(b - 1))) b--;
+      if (i - b < 64 && i >= skipUntil) addHost(`${lower.slice(b, i + 1)}.${tld}`, domains, shorteners);
     }
+    i = Math.max(i, k - 1);
   }
   return { count, markup, domains: [...domains], shorteners: [...shorteners], bareDomains, anchorText };
 }

@@ -1,0 +1,27 @@
+import { extractLinks } from './links';
+
+describe(extractLinks.name, () => {
+  it('counts URLs, www hosts and anchors, an anchor and its URL once', () => {
+    const l = extractLinks('a http://a.example/x b www.b.example <a href="https://c.example/">cheap meds</a> [url=http://d.example]d[/url]');
+    expect(l).toMatchObject({ count: 4, markup: 2 });
+    expect(l.domains.sort()).toEqual(['a.example', 'b.example', 'c.example', 'd.example']);
+    expect(l.anchorText).toContain('cheap meds');
+  });
+
+  it('finds shorteners and bare domains, also spaced out', () => {
+    const l = extractLinks('go to bit.ly/abc or kidsmediausa . com or adf.ly / KlD3Y');
+    expect(l.count).toBe(0);
+    expect(l.bareDomains).toBe(3);
+    expect(l.shorteners.sort()).toEqual(['adf.ly', 'bit.ly']);
+  });
+
+  it('does not mistake sentences for domains', () => {
+    expect(extractLinks('I agree. Come on. The end.').bareDomains).toBe(0);
+  });
+
+  it('stays bounded on unclosed and nested markup', () => {
+    const l = extractLinks('<a <a href="'.repeat(2000));
+    expect(l.markup).toBeGreaterThan(0);
+    expect(l.anchorText.length).toBeLessThanOrEqual(700);
+  });
+});
