@@ -88,8 +88,9 @@ describe('a reply travels from a website to the published thread', () => {
   it('holds a comment with three links and does not publish it', async () => {
     const articleId = uniqueArticleId();
     const links =
-      'The tariff numbers in the third paragraph differ from the official ones: compare ' +
-      'https://www.reuters.com/markets/ with https://apnews.com/hub/trade and https://www.bbc.co.uk/news/business.';
+      "I think the article gets the 2019 figures wrong. The ministry's own tables " +
+      '(https://www.stats.gov.cn/english/, https://www.customs.gov.cn/ and https://comtrade.un.org/) show a ' +
+      'smaller rise, and the author should say which series was used.';
     const res = await submit(aSubmission({ articleId, content: links }));
     expect(res.status).toBe(202);
     expect(await decided(res.json.id as string)).toBe('held');
