@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsISO8601, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsISO8601, IsString, MaxLength, ValidateNested } from 'class-validator';
 import type { EventTypeInfo } from '../envelope';
 import { CommentPublicFieldsV1 } from './comment-published-fields';
 import { DecisionV1 } from './decision';
@@ -30,6 +30,7 @@ export class CommentHeldV1 extends CommentPublicFieldsV1 {
   @IsISO8601({ strict: true })
   heldAt!: string;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => DecisionV1)
   decision!: DecisionV1;
@@ -50,6 +51,7 @@ export class CommentRejectedV1 extends CommentPublicFieldsV1 {
   @MaxLength(64)
   rejectedBy!: string;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => DecisionV1)
   decision!: DecisionV1;

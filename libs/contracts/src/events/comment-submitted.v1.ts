@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsISO8601, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsISO8601, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import type { EventTypeInfo } from '../envelope';
 import {
   FieldLimits,
@@ -76,6 +76,7 @@ export class CommentSubmittedV1 {
   @IsISO8601({ strict: true })
   submittedAt!: string;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => SubmissionClientV1)
   client!: SubmissionClientV1;

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsIn,
   IsNumber,
   IsObject,
@@ -60,6 +61,7 @@ export class DecisionV1 {
   @Type(() => DecisionReasonV1)
   reasons!: DecisionReasonV1[];
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => DecisionScoresV1)
   scores!: DecisionScoresV1;

@@ -14,7 +14,11 @@ import { runtimeConfig } from '../config/common.config';
       useFactory: (runtime: ConfigType<typeof runtimeConfig>) => ({
         pinoHttp: {
           level: runtime.logLevel,
-          autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+          // Under Fastify `req.url` is rewritten by the time this runs; the path is in `originalUrl`.
+          autoLogging: {
+            ignore: (req) =>
+              ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').startsWith('/health'),
+          },
           serializers: {
             req: (req: { id?: unknown; method?: string; url?: string }) => ({
               id: req.id,
