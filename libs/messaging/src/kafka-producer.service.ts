@@ -2,16 +2,20 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import type { ConfigType } from '@nestjs/config';
 import { kafkaConfig } from '@replyguard/platform';
 import { Kafka, logLevel, type Message, type Producer, type TopicMessages } from 'kafkajs';
+import { SendCoalescer } from './send-coalescer';
 
 /**
  * One kafkajs producer per service. Every send waits for all in-sync replicas (acks = -1), so a
  * resolved send means the record is durable; a failed send rejects and nothing is assumed.
+ * Concurrent `send`s are coalesced into one produce request (see SendCoalescer): one round trip
+ * to the broker then acknowledges many HTTP requests at once.
  */
 @Injectable()
 export class KafkaProducerService implements OnModuleDestroy {
   private readonly logger = new Logger(KafkaProducerService.name);
   private readonly producer: Producer;
   private connecting?: Promise<void>;
+  private readonly coalescer: SendCoalescer;
 
   constructor(@Inject(kafkaConfig.KEY) private readonly kafka: ConfigType<typeof kafkaConfig>) {
     const client = new Kafka({
@@ -26,6 +30,12 @@ export class KafkaProducerService implements OnModuleDestroy {
     this.producer.on(this.producer.events.DISCONNECT, () => {
       this.connecting = undefined;
     });
+    this.coalescer = new SendCoalescer((batch) => this.sendBatch(batch), {
+      lingerMs: kafka.produceLingerMs,
+      maxBatchMessages: kafka.produceMaxBatch,
+      // Two batches in flight: one is being acknowledged while the next one fills.
+      maxInFlight: 2,
+    });
   }
 
   private async ensureConnected(): Promise<void> {
@@ -36,9 +46,9 @@ export class KafkaProducerService implements OnModuleDestroy {
     return this.connecting;
   }
 
-  async send(topic: string, messages: Message[]): Promise<void> {
-    await this.ensureConnected();
-    await this.producer.send({ topic, messages, acks: -1, timeout: this.kafka.ackTimeoutMs });
+  /** Resolves once the broker acknowledged these messages on all in-sync replicas. */
+  send(topic: string, messages: Message[]): Promise<void> {
+    return this.coalescer.send(topic, messages);
   }
 
   async sendBatch(topicMessages: TopicMessages[]): Promise<void> {

@@ -48,6 +48,20 @@ class KafkaEnv {
   @IsOptional()
   @IsString()
   KAFKA_GROUP_PREFIX = 'replyguard';
+
+  /** How long a produced message may wait for others to share its batch (0: same tick only). */
+  @toInt
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  KAFKA_PRODUCE_LINGER_MS = 0;
+
+  /** Most messages per produce batch. */
+  @toInt
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  KAFKA_PRODUCE_MAX_BATCH = 1000;
 }
 
 export const kafkaConfig = configArea('kafka', KafkaEnv, (env) => ({
@@ -57,6 +71,8 @@ export const kafkaConfig = configArea('kafka', KafkaEnv, (env) => ({
   ackTimeoutMs: env.KAFKA_ACK_TIMEOUT_MS,
   handlerAttempts: env.KAFKA_HANDLER_ATTEMPTS,
   groupPrefix: env.KAFKA_GROUP_PREFIX,
+  produceLingerMs: env.KAFKA_PRODUCE_LINGER_MS,
+  produceMaxBatch: env.KAFKA_PRODUCE_MAX_BATCH,
 }));
 
 class RuntimeEnv {
