@@ -6,15 +6,21 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { SECTIONS } from './sections';
+import { stopBenchInfra } from './support/infra';
 import type { BenchResult } from './types';
 
 async function main(): Promise<void> {
   const only = flag('--only');
   const results: BenchResult[] = [];
-  for (const section of SECTIONS) {
-    if (only && section.name !== only) continue;
-    process.stderr.write(`running ${section.name}: ${section.description}\n`);
-    results.push(...(await section.run()));
+  try {
+    for (const section of SECTIONS) {
+      if (only && section.name !== only) continue;
+      process.stderr.write(`running ${section.name}: ${section.description}\n`);
+      results.push(...(await section.run()));
+    }
+  } finally {
+    // The broker, database and service processes the sections started.
+    await stopBenchInfra();
   }
   printTable(results);
   const dir = join(__dirname, 'results');

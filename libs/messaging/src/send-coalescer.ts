@@ -61,7 +61,10 @@ export class SendCoalescer {
     if (this.queue.length === 0 || this.inFlight >= this.options.maxInFlight) return;
     const batch: Pending[] = [];
     let count = 0;
-    while (this.queue.length > 0 && (batch.length === 0 || count + this.queue[0].messages.length <= this.options.maxBatchMessages)) {
+    while (
+      this.queue.length > 0 &&
+      (batch.length === 0 || count + this.queue[0].messages.length <= this.options.maxBatchMessages)
+    ) {
       const next = this.queue.shift()!;
       batch.push(next);
       count += next.messages.length;

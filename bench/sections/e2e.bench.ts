@@ -1,0 +1,204 @@
+import { Topics } from '@replyguard/contracts';
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import { benchInfra, buildAll, log, startService } from '../support/infra';
+import { groupLag, kafkaAdmin, truncateTopic } from '../support/kafka-lag';
+import { benignSubmission, percentile, round1 } from '../support/load';
+import type { BenchResult, BenchSection } from '../types';
+
+const SECTION = 'e2e';
+const DURATION_S = Number(process.env.BENCH_E2E_SECONDS ?? 30);
+const RATES = (process.env.BENCH_E2E_RATES ?? '500,1000').split(',').map(Number);
+const DRAIN_TIMEOUT_MS = 30_000;
+const GROUPS = [
+  { groupId: 'replyguard-moderation', topic: Topics.CommentSubmittedV1 },
+  { groupId: 'replyguard-articles', topic: Topics.CommentApprovedV1 },
+];
+
+/**
+ * Publication is observed in the articles database itself: a trigger (bench database only) sends a
+ * NOTIFY when a published row commits, so the clock stops when a reader could see the comment.
+ */
+async function watchPublications(
+  databaseUrl: string,
+): Promise<{ seen: Map<string, number>; close(): Promise<void> }> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  await db.query(`
+    CREATE OR REPLACE FUNCTION public.bench_notify_published() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN PERFORM pg_notify('bench_published', NEW.id::text); RETURN NEW; END $$`);
+  await db.query(`DROP TRIGGER IF EXISTS bench_published ON articles.comments`);
+  await db.query(`CREATE TRIGGER bench_published AFTER INSERT ON articles.comments
+                  FOR EACH ROW EXECUTE FUNCTION public.bench_notify_published()`);
+  const seen = new Map<string, number>();
+  db.on('notification', (n) => {
+    if (n.payload) seen.set(n.payload, performance.now());
+  });
+  await db.query('LISTEN bench_published');
+  return { seen, close: () => db.end() };
+}
+
+interface Offered {
+  sentAt: Map<string, number>;
+  refused: number;
+  failed: number;
+  lastAnswerAt: number;
+}
+
+/** Open-loop load: `rate` POSTs a second for `seconds`, whatever the latency (no coordinated omission). */
+async function offer(url: string, rate: number, seconds: number, articleId: string): Promise<Offered> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const target = new URL('/v1/comments', url);
+  const result: Offered = { sentAt: new Map(), refused: 0, failed: 0, lastAnswerAt: 0 };
+  const pending = new Set<Promise<void>>();
+  const total = rate * seconds;
+  const start = performance.now();
+  let sent = 0;
+  const post = (): Promise<void> =>
+    new Promise((done) => {
+      const { body, ip } = benignSubmission('default', articleId);
+      const t0 = performance.now();
+      const req = request(
+        target,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            'x-forwarded-for': ip,
+          },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => {
+            result.lastAnswerAt = performance.now();
+            if (res.statusCode === 202) result.sentAt.set((JSON.parse(text) as { id: string }).id, t0);
+            else result.refused += 1;
+            done();
+          });
+        },
+      );
+      req.on('error', () => {
+        result.failed += 1;
+        done();
+      });
+      req.end(body);
+    });
+  while (sent < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate));
+    while (sent < due) {
+      sent += 1;
+      const p = post();
+      pending.add(p);
+      void p.then(() => pending.delete(p));
+    }
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  return result;
+}
+
+export const e2eBench: BenchSection = {
+  name: SECTION,
+  description: `POST → published by articles at ${RATES.join(' and ')}/s for ${DURATION_S} s; lag when the load stops`,
+  async run(): Promise<BenchResult[]> {
+    buildAll();
+    const { brokers, databaseUrl } = await benchInfra();
+    const admin = await kafkaAdmin(brokers);
+    const ingest = await startService('ingest', { TRUSTED_PROXIES: '127.0.0.1' });
+    // Submissions left by the ingest section would be a backlog here; this section starts clean.
+    await truncateTopic(admin, Topics.CommentSubmittedV1);
+    await startService('moderation');
+    await startService('articles');
+    const watch = await watchPublications(databaseUrl);
+    const rows: BenchResult[] = [];
+    try {
+      log('e2e: warm-up, 200 submissions at 100/s');
+      await offer(ingest, 100, 2, 'bench-e2e-warmup');
+      await new Promise((r) => setTimeout(r, 2000));
+      for (const rate of RATES) {
+        log(`e2e: ${rate}/s for ${DURATION_S} s`);
+        watch.seen.clear();
+        const offered = await offer(ingest, rate, DURATION_S, `bench-e2e-${rate}`);
+        const stoppedAt = offered.lastAnswerAt;
+        const lagAtStop = await Promise.all(GROUPS.map((g) => groupLag(admin, g.groupId, g.topic)));
+        // Drained: every accepted submission published and both groups' lag back to zero.
+        let drainedAt = NaN;
+        const deadline = performance.now() + DRAIN_TIMEOUT_MS;
+        while (performance.now() < deadline) {
+          const published = [...offered.sentAt.keys()].every((id) => watch.seen.has(id));
+          if (published) {
+            const lags = await Promise.all(GROUPS.map((g) => groupLag(admin, g.groupId, g.topic)));
+            if (lags.every((l) => l === 0)) {
+              drainedAt = performance.now();
+              break;
+            }
+          }
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        const latencies: number[] = [];
+        let lastPublished = 0;
+        for (const [id, t0] of offered.sentAt) {
+          const t1 = watch.seen.get(id);
+          if (t1 !== undefined) {
+            latencies.push(t1 - t0);
+            lastPublished = Math.max(lastPublished, t1);
+          }
+        }
+        latencies.sort((a, b) => a - b);
+        const accepted = offered.sentAt.size;
+        const p = (q: number): number => round1(percentile(latencies, q));
+        const drainMs = round1(drainedAt - stoppedAt);
+        const note = `${accepted} accepted, ${latencies.length} published, ${offered.refused} refused, ${offered.failed} failed`;
+        rows.push(
+          {
+            section: SECTION,
+            name: `${rate}/s: POST → published p50`,
+            value: p(50),
+            unit: 'ms',
+            target: rate === 1000 ? '≤ 30' : undefined,
+            pass: rate === 1000 ? p(50) <= 30 : undefined,
+            note,
+          },
+          { section: SECTION, name: `${rate}/s: POST → published p95`, value: p(95), unit: 'ms' },
+          {
+            section: SECTION,
+            name: `${rate}/s: POST → published p99`,
+            value: p(99),
+            unit: 'ms',
+            target: rate === 1000 ? '≤ 200' : undefined,
+            pass: rate === 1000 ? p(99) <= 200 : undefined,
+          },
+          { section: SECTION, name: `${rate}/s: POST → published max`, value: p(100), unit: 'ms' },
+          {
+            section: SECTION,
+            name: `${rate}/s: consumer lag when the load stopped`,
+            value: lagAtStop.reduce((a, b) => a + b, 0),
+            unit: 'messages',
+            note: GROUPS.map((g, i) => `${g.groupId} ${lagAtStop[i]}`).join(', '),
+          },
+          {
+            section: SECTION,
+            name: `${rate}/s: last answer → all published, lag 0`,
+            value: Number.isNaN(drainMs) ? -1 : drainMs,
+            unit: 'ms',
+            target: '≤ 2000',
+            pass: !Number.isNaN(drainMs) && drainMs <= 2000,
+            note: Number.isNaN(drainMs)
+              ? `not drained within ${DRAIN_TIMEOUT_MS / 1000} s`
+              : `last publication ${round1(lastPublished - stoppedAt)} ms after the last answer`,
+          },
+        );
+      }
+    } finally {
+      await watch.close();
+      await admin.disconnect();
+    }
+    return rows;
+  },
+};

@@ -1,0 +1,177 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { openSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ensureDatabase, migrateAll } from '../../tools/run/database';
+
+/* eslint-disable @typescript-eslint/no-require-imports -- the broker tool is plain CommonJS on purpose */
+const localKafka = require('../../tools/kafka/local-kafka.cjs') as {
+  startLocalKafka(options: { port: number; controllerPort: number; log?: (line: string) => void }): Promise<{
+    brokers: string[];
+    stop(): Promise<void>;
+  }>;
+};
+
+export const ROOT = resolve(__dirname, '../..');
+const BENCH_KAFKA_PORT = 39092;
+const DEFAULT_BENCH_DB = 'postgres://postgres@127.0.0.1:5432/replyguard_bench';
+export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
+
+export type ServiceName = 'ingest' | 'moderation' | 'articles';
+const PORTS: Record<ServiceName, number> = { ingest: 3100, moderation: 3101, articles: 3102 };
+
+export interface BenchInfra {
+  brokers: string[];
+  databaseUrl: string;
+  /** Environment every service process gets. */
+  env: NodeJS.ProcessEnv;
+}
+
+let infra: Promise<BenchInfra> | undefined;
+let stopBroker: (() => Promise<void>) | undefined;
+let built = false;
+const running = new Map<string, ChildProcess>();
+
+export function log(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}
+
+/**
+ * The benchmarks' own infrastructure, started once per `npm run bench`: a local broker on its own
+ * port (unless KAFKA_BROKERS names one) and its own database (BENCH_DATABASE_URL, default
+ * replyguard_bench), recreated and migrated, so a run never touches the dev or test data.
+ */
+export function benchInfra(): Promise<BenchInfra> {
+  infra ??= (async () => {
+    let brokers = (process.env.KAFKA_BROKERS ?? '').split(',').filter(Boolean);
+    if (brokers.length === 0) {
+      log(`starting a local Kafka broker on 127.0.0.1:${BENCH_KAFKA_PORT}`);
+      const broker = await localKafka.startLocalKafka({
+        port: BENCH_KAFKA_PORT,
+        controllerPort: BENCH_KAFKA_PORT + 1,
+        log: (line) => log(`kafka: ${line}`),
+      });
+      stopBroker = () => broker.stop();
+      brokers = broker.brokers;
+    }
+    const databaseUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_DB;
+    log(`recreating and migrating ${new URL(databaseUrl).pathname.slice(1)}`);
+    await ensureDatabase(databaseUrl, { recreate: true });
+    await migrateAll(databaseUrl);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      PII_HASH_SECRET: 'bench-only-pii-hash-secret-0123456789',
+      ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+      KAFKA_BROKERS: brokers.join(','),
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+      INGEST_PORT: String(PORTS.ingest),
+      MODERATION_PORT: String(PORTS.moderation),
+      ARTICLES_PORT: String(PORTS.articles),
+    };
+    return { brokers, databaseUrl, env };
+  })();
+  return infra;
+}
+
+/** `nest build` of the three services and the baseline, once per run (BENCH_SKIP_BUILD=1 skips). */
+export function buildAll(): void {
+  if (built || process.env.BENCH_SKIP_BUILD) return;
+  const nest = join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js');
+  const builds: string[][] = [
+    ['build', 'ingest'],
+    ['build', 'moderation'],
+    ['build', 'articles'],
+    ['build', '-c', 'bench/baseline/nest-cli.json'],
+  ];
+  for (const args of builds) {
+    log(`nest ${args.join(' ')}`);
+    const result = spawnSync(process.execPath, [nest, ...args], { cwd: ROOT, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`nest ${args.join(' ')} failed`);
+  }
+  built = true;
+}
+
+export function serviceUrl(name: ServiceName): string {
+  return `http://127.0.0.1:${PORTS[name]}`;
+}
+
+/**
+ * Starts a built service as its own process, as in production: each service gets its own event
+ * loop, and the load generator in this process does not share one with what it measures. Its
+ * stdout/stderr go to `.cache/bench/<name>.log`.
+ */
+export async function startService(name: ServiceName, extraEnv: NodeJS.ProcessEnv = {}): Promise<string> {
+  const { env } = await benchInfra();
+  const main = join(ROOT, 'dist/apps', name, 'apps', name, 'src/main.js');
+  return spawnAndWait(
+    name,
+    [main],
+    { ...env, ...extraEnv },
+    `${serviceUrl(name)}/health/ready`,
+    serviceUrl(name),
+  );
+}
+
+export async function startBaseline(port = 3190): Promise<string> {
+  const main = join(ROOT, 'dist/bench/baseline/bench/baseline/baseline.main.js');
+  const url = `http://127.0.0.1:${port}`;
+  return spawnAndWait('baseline', [main, String(port)], process.env, null, url);
+}
+
+async function spawnAndWait(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  readyUrl: string | null,
+  url: string,
+): Promise<string> {
+  if (running.has(name)) return url;
+  const logDir = join(ROOT, '.cache/bench');
+  mkdirSync(logDir, { recursive: true });
+  const out = openSync(join(logDir, `${name}.log`), 'w');
+  const child = spawn(process.execPath, ['--enable-source-maps', ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', out, out],
+  });
+  running.set(name, child);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited during start-up; see .cache/bench/${name}.log`);
+    try {
+      const res = await fetch(readyUrl ?? `${url}/`, { signal: AbortSignal.timeout(1000) });
+      if (readyUrl ? res.ok : true) return url;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${name} was not ready within 60 s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Stops one process this harness started (SIGTERM, then SIGKILL after 10 s). */
+export async function stopProcess(name: string): Promise<void> {
+  const child = running.get(name);
+  running.delete(name);
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise<void>((done) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Stops every process and the broker this harness started, and nothing else. */
+export async function stopBenchInfra(): Promise<void> {
+  for (const name of [...running.keys()]) await stopProcess(name);
+  if (stopBroker) await stopBroker();
+  stopBroker = undefined;
+  infra = undefined;
+}

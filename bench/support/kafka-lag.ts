@@ -1,0 +1,33 @@
+import { type Admin, Kafka, logLevel } from 'kafkajs';
+
+/** Messages a consumer group has yet to commit on a topic (sum over partitions). */
+export async function groupLag(admin: Admin, groupId: string, topic: string): Promise<number> {
+  const [committed, ends] = await Promise.all([
+    admin.fetchOffsets({ groupId, topics: [topic] }),
+    admin.fetchTopicOffsets(topic),
+  ]);
+  const done = new Map<number, number>();
+  for (const p of committed[0]?.partitions ?? []) done.set(p.partition, Number(p.offset));
+  let lag = 0;
+  for (const p of ends) {
+    const low = Number(p.low);
+    const at = Math.max(done.get(p.partition) ?? -1, low);
+    lag += Math.max(0, Number(p.high) - at);
+  }
+  return lag;
+}
+
+export async function kafkaAdmin(brokers: string[]): Promise<Admin> {
+  const admin = new Kafka({ clientId: 'replyguard-bench', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  return admin;
+}
+
+/** Drops every record of a topic (up to its high watermark), so a consumer starting later skips them. */
+export async function truncateTopic(admin: Admin, topic: string): Promise<void> {
+  const ends = await admin.fetchTopicOffsets(topic);
+  await admin.deleteTopicRecords({
+    topic,
+    partitions: ends.map((p) => ({ partition: p.partition, offset: '-1' })),
+  });
+}
