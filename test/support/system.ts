@@ -2,6 +2,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createArticlesApp } from '../../apps/articles/src/articles.app';
 import { createIngestApp } from '../../apps/ingest/src/ingest.app';
 import { createModerationApp } from '../../apps/moderation/src/moderation.app';
+import { NO_FLOOD, withDb } from './fixtures';
+
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 export interface RunningSystem {
   ingestUrl: string;
@@ -24,6 +27,13 @@ export async function startSystem(): Promise<RunningSystem> {
   process.env.NODE_ENV ??= 'test';
   process.env.OUTBOX_POLL_MS ??= '50';
   process.env.POLICY_CACHE_MS ??= '200';
+  process.env.ADMIN_TOKEN ??= TEST_ADMIN_TOKEN;
+  // Every test comment comes from 127.0.0.1; the default site must not hold them as a flood.
+  await withDb((db) =>
+    db.query(`UPDATE moderation.sites SET policy = policy || $1::jsonb WHERE id = 'default'`, [
+      JSON.stringify(NO_FLOOD),
+    ]),
+  );
   const apps: NestFastifyApplication[] = [];
   try {
     const moderation = await createModerationApp();
@@ -60,9 +70,14 @@ export async function eventually<T>(
   }
 }
 
-export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+  method = 'POST',
+) {
   const response = await fetch(url, {
-    method: 'POST',
+    method,
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
@@ -76,7 +91,7 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
   return { status: response.status, json: json as Record<string, unknown>, text, headers: response.headers };
 }
 
-export async function getJson(url: string) {
-  const response = await fetch(url);
+export async function getJson(url: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { headers });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }

@@ -15,8 +15,11 @@ import { PublishCommentHandler } from './comments/publish-comment/publish-commen
 import { PublishCommentMessageController } from './comments/publish-comment/publish-comment.message.controller';
 import { PublishedCommentEntity } from './comments/published-comment.entity';
 import { PublishedCommentsRepository } from './comments/published-comments.repository';
+import { UnpublishCommentHandler } from './comments/unpublish-comment/unpublish-comment.handler';
+import { UnpublishCommentMessageController } from './comments/unpublish-comment/unpublish-comment.message.controller';
 import { articlesConfig } from './config/articles.config';
 import { articlesDataSourceOptions } from './database/database.options';
+import { DemoModule } from './demo/demo.module';
 
 @Module({
   imports: [
@@ -33,8 +36,9 @@ import { articlesDataSourceOptions } from './database/database.options';
     TypeOrmModule.forFeature([PublishedCommentEntity]),
     MessagingModule,
     HealthModule,
+    DemoModule,
   ],
-  controllers: [GetThreadHttpController, PublishCommentMessageController],
-  providers: [PublishedCommentsRepository, PublishCommentHandler],
+  controllers: [GetThreadHttpController, PublishCommentMessageController, UnpublishCommentMessageController],
+  providers: [PublishedCommentsRepository, PublishCommentHandler, UnpublishCommentHandler],
 })
 export class ArticlesModule {}

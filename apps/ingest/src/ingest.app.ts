@@ -1,8 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { provisionTopics } from '@replyguard/messaging';
+import { provisionTopics, startKafkaConsumer } from '@replyguard/messaging';
 import { createHttpApp } from '@replyguard/platform';
 import { ingestConfig } from './config/ingest.config';
 import { IngestModule } from './ingest.module';
+import { SitesRepository } from './sites/sites.repository';
 
 /** The ingest service, ready but for its HTTP listener (main and tests share it). */
 export async function createIngestApp(): Promise<NestFastifyApplication> {
@@ -11,6 +12,16 @@ export async function createIngestApp(): Promise<NestFastifyApplication> {
     description: 'Public intake of reply submissions from websites.',
     trustedProxies: ingestConfig().trustedProxies,
   });
+  const sites = app.get(SitesRepository);
+  // Browsers may post from any origin some site allows; the handler then checks it is this site's.
+  app.enableCors({
+    methods: ['POST'],
+    allowedHeaders: ['content-type'],
+    maxAge: 600,
+    origin: async (origin: string | undefined) => !!origin && (await sites.allOrigins()).has(origin),
+  });
   await provisionTopics(app);
+  // Site configuration arrives from the moderation service.
+  await startKafkaConsumer(app, 'ingest');
   return app;
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule, OutboxRelayModule } from '@replyguard/messaging';
 import {
@@ -17,8 +18,11 @@ import { CommentsRepository } from './comments/comments.repository';
 import { GetCommentStatusHandler } from './comments/get-comment-status/get-comment-status.handler';
 import { GetCommentStatusHttpController } from './comments/get-comment-status/get-comment-status.http.controller';
 import { moderationConfig } from './config/moderation.config';
+import { ConsoleModule } from './console/console.module';
 import { MODERATION_OUTBOX, moderationDataSourceOptions } from './database/database.options';
+import { BansRepository } from './bans/bans.repository';
 import { moderationEngineProvider } from './engine/engine.provider';
+import { moderatorApiControllers, moderatorApiProviders } from './moderator-api';
 import { SiteEntity } from './sites/site.entity';
 import { SitePoliciesRepository } from './sites/site-policies.repository';
 import { ModerateSubmissionHandler } from './submissions/moderate-submission/moderate-submission.handler';
@@ -40,13 +44,21 @@ import { ModerateSubmissionMessageController } from './submissions/moderate-subm
     MessagingModule,
     OutboxRelayModule.register(MODERATION_OUTBOX),
     HealthModule,
+    ConsoleModule,
+    ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 60 }]),
   ],
-  controllers: [GetCommentStatusHttpController, ModerateSubmissionMessageController],
+  controllers: [
+    GetCommentStatusHttpController,
+    ModerateSubmissionMessageController,
+    ...moderatorApiControllers,
+  ],
   providers: [
     moderationEngineProvider,
     SitePoliciesRepository,
     CommentsRepository,
+    BansRepository,
     ModerateSubmissionHandler,
+    ...moderatorApiProviders,
     GetCommentStatusHandler,
   ],
 })

@@ -8,6 +8,9 @@ export const Topics = {
   CommentApprovedV1: 'comments.approved.v1',
   CommentHeldV1: 'comments.held.v1',
   CommentRejectedV1: 'comments.rejected.v1',
+  CommentRemovedV1: 'comments.removed.v1',
+  /** Compacted: the latest record per site is its configuration. */
+  SiteConfiguredV1: 'sites.configured.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -16,6 +19,9 @@ export type TopicName = (typeof Topics)[keyof typeof Topics];
 export function deadLetterTopic(topic: string): string {
   return `${topic}.dlq`;
 }
+
+/** Topics whose records are configuration, kept by key (log compaction) rather than by time. */
+export const COMPACTED_TOPICS: readonly string[] = [Topics.SiteConfiguredV1];
 
 /** Partition key: one article's events stay in order on one partition. */
 export function articleKey(siteId: string, articleId: string): string {

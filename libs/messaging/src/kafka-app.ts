@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { Topics } from '@replyguard/contracts';
+import { COMPACTED_TOPICS, deadLetterTopic, Topics } from '@replyguard/contracts';
 import { kafkaConfig, outboxConfig } from '@replyguard/platform';
 import { kafkaConsumerOptions } from './kafka-server-options';
 import { ensureTopics } from './topic-provisioner';
@@ -14,6 +14,14 @@ export async function provisionTopics(app: INestApplication): Promise<void> {
     partitions: outbox.topicPartitions,
     replicationFactor: outbox.replicationFactor,
     withDeadLetters: true,
+    configFor: (topic): Record<string, string> => {
+      if (COMPACTED_TOPICS.includes(topic)) return { 'cleanup.policy': 'compact' };
+      // The submission topic and its dead letters hold personal data: keep them no longer than needed.
+      if (topic === Topics.CommentSubmittedV1 || topic === deadLetterTopic(Topics.CommentSubmittedV1)) {
+        return { 'retention.ms': String(outbox.personalDataRetentionHours * 3_600_000) };
+      }
+      return {};
+    },
   });
 }
 

@@ -7,6 +7,8 @@ export interface TopicSpec {
   replicationFactor: number;
   /** Also create `<topic>.dlq` for each consumed topic. */
   withDeadLetters?: boolean;
+  /** Topic-level settings (retention, compaction) by topic name. */
+  configFor?: (topic: string) => Record<string, string>;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function ensureTopics(brokers: string[], spec: TopicSpec): Promise<
           topic,
           numPartitions: topic.endsWith('.dlq') ? 1 : spec.partitions,
           replicationFactor: spec.replicationFactor,
+          configEntries: Object.entries(spec.configFor?.(topic) ?? {}).map(([name, value]) => ({ name, value })),
         })),
       });
     } catch (error) {

@@ -19,6 +19,10 @@ export class PublishedCommentsRepository {
       .execute();
   }
 
+  async unpublish(manager: EntityManager, id: string): Promise<void> {
+    await manager.delete(PublishedCommentEntity, { id });
+  }
+
   /** Every published comment of an article, oldest first. */
   listForArticle(siteId: string, articleId: string): Promise<PublishedCommentEntity[]> {
     return this.comments.find({ where: { siteId, articleId }, order: { createdAt: 'ASC', id: 'ASC' } });

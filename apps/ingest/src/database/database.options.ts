@@ -2,6 +2,7 @@ import { databaseConfig, serviceDataSourceOptions } from '@replyguard/platform';
 import type { DataSourceOptions } from 'typeorm';
 import { SiteEntity } from '../sites/site.entity';
 import { CreateIngestSchema1764252000000 } from './migrations/1764252000000-CreateIngestSchema';
+import { SiteOrigins1764256100000 } from './migrations/1764256100000-SiteOrigins';
 
 export const INGEST_SCHEMA = 'ingest';
 
@@ -10,6 +11,6 @@ export function ingestDataSourceOptions(db = databaseConfig()): DataSourceOption
     ...db,
     schema: INGEST_SCHEMA,
     entities: [SiteEntity],
-    migrations: [CreateIngestSchema1764252000000],
+    migrations: [CreateIngestSchema1764252000000, SiteOrigins1764256100000],
   });
 }

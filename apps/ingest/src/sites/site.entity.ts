@@ -11,4 +11,8 @@ export class SiteEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** Origins whose pages may post comments from a browser (CORS). */
+  @Column({ name: 'allowed_origins', type: 'text', array: true, default: () => "'{}'" })
+  allowedOrigins!: string[];
 }

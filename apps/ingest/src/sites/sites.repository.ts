@@ -5,20 +5,55 @@ import { SiteEntity } from './site.entity';
 
 const CACHE_TTL_MS = 5000;
 
-/** Looks up sites; a short cache keeps the database off the hot path of every submission. */
+export interface SiteAccess {
+  active: boolean;
+  allowedOrigins: string[];
+}
+
+/**
+ * Ingest's copy of the sites (kept current from `sites.configured.v1`). A short cache keeps the
+ * database off the hot path of every submission and every CORS preflight.
+ */
 @Injectable()
 export class SitesRepository {
-  private readonly cache = new Map<string, { exists: boolean; until: number }>();
+  private readonly cache = new Map<string, { site: SiteAccess | null; until: number }>();
+  private origins?: { all: Set<string>; until: number };
 
   constructor(@InjectRepository(SiteEntity) private readonly sites: Repository<SiteEntity>) {}
 
-  async isActive(siteId: string): Promise<boolean> {
+  async find(siteId: string): Promise<SiteAccess | null> {
     const now = Date.now();
     const hit = this.cache.get(siteId);
-    if (hit && hit.until > now) return hit.exists;
-    const exists = await this.sites.exists({ where: { id: siteId, active: true } });
+    if (hit && hit.until > now) return hit.site;
+    const row = await this.sites.findOne({
+      where: { id: siteId },
+      select: { id: true, active: true, allowedOrigins: true },
+    });
+    const site = row ? { active: row.active, allowedOrigins: row.allowedOrigins } : null;
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(siteId, { exists, until: now + CACHE_TTL_MS });
-    return exists;
+    this.cache.set(siteId, { site, until: now + CACHE_TTL_MS });
+    return site;
+  }
+
+  /** Every origin some active site allows: what a CORS preflight may be answered for. */
+  async allOrigins(): Promise<Set<string>> {
+    const now = Date.now();
+    if (this.origins && this.origins.until > now) return this.origins.all;
+    const rows = await this.sites.find({
+      where: { active: true },
+      select: { id: true, allowedOrigins: true },
+    });
+    const all = new Set(rows.flatMap((r) => r.allowedOrigins));
+    this.origins = { all, until: now + CACHE_TTL_MS };
+    return all;
+  }
+
+  async upsert(site: { id: string; name: string; active: boolean; allowedOrigins: string[] }): Promise<void> {
+    await this.sites.upsert(
+      { id: site.id, name: site.name, active: site.active, allowedOrigins: site.allowedOrigins },
+      ['id'],
+    );
+    this.cache.delete(site.id);
+    this.origins = undefined;
   }
 }

@@ -26,6 +26,13 @@ export class CommentDecisionEntity {
   @Column({ type: 'jsonb' })
   decision!: StoredDecision;
 
+  /** The moderator's reason code, if any. */
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

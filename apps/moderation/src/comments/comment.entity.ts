@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 
-export type CommentStatus = 'approved' | 'held' | 'rejected';
+export type CommentStatus = 'approved' | 'held' | 'rejected' | 'reported';
 
 /** The last decision on a comment, as stored with it. */
 export interface StoredDecision {
@@ -71,6 +71,17 @@ export class CommentEntity {
   /** `auto` or a moderator id. */
   @Column({ name: 'decided_by', type: 'text' })
   decidedBy!: string;
+
+  /** Whether the article service has been told to show it (approved and not taken down). */
+  @Column({ type: 'boolean', default: false })
+  published!: boolean;
+
+  @Column({ name: 'report_count', type: 'int', default: 0 })
+  reportCount!: number;
+
+  /** Domain of the author's email (not personal on its own): for domain bans. */
+  @Column({ name: 'author_domain', type: 'text', nullable: true })
+  authorDomain!: string | null;
 
   /** Optimistic concurrency for moderator decisions. */
   @VersionColumn({ type: 'int' })

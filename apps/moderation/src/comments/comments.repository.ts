@@ -24,9 +24,12 @@ export interface AuthorHistory {
 export class CommentsRepository {
   constructor(@InjectRepository(CommentEntity) private readonly comments: Repository<CommentEntity>) {}
 
-  async statusOf(id: string): Promise<CommentStatus | null> {
-    const row = await this.comments.findOne({ where: { id }, select: { id: true, status: true } });
-    return row?.status ?? null;
+  async statusOf(id: string): Promise<{ status: CommentStatus; published: boolean } | null> {
+    const row = await this.comments.findOne({
+      where: { id },
+      select: { id: true, status: true, published: true },
+    });
+    return row ? { status: row.status, published: row.published } : null;
   }
 
   async parentInfo(manager: EntityManager, id: string): Promise<ParentInfo | null> {

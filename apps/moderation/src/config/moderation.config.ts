@@ -1,5 +1,5 @@
-import { configArea, toInt } from '@replyguard/platform';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { ConfigError, configArea, toInt } from '@replyguard/platform';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 
 class ModerationEnv {
   @toInt
@@ -19,10 +19,25 @@ class ModerationEnv {
   @Min(0)
   @Max(600000)
   POLICY_CACHE_MS = 2000;
+
+  /** Bearer token of the built-in administrator; production refuses to start without one. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  ADMIN_TOKEN?: string;
+
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV = 'development';
 }
 
-export const moderationConfig = configArea('moderation', ModerationEnv, (env) => ({
-  port: env.MODERATION_PORT,
-  modelsDir: env.MODELS_DIR,
-  policyCacheMs: env.POLICY_CACHE_MS,
-}));
+export const moderationConfig = configArea('moderation', ModerationEnv, (env) => {
+  if (env.NODE_ENV === 'production' && !env.ADMIN_TOKEN) {
+    throw new ConfigError('ADMIN_TOKEN is required in production');
+  }
+  return {
+    port: env.MODERATION_PORT,
+    modelsDir: env.MODELS_DIR,
+    policyCacheMs: env.POLICY_CACHE_MS,
+    adminToken: env.ADMIN_TOKEN,
+  };
+});

@@ -4,6 +4,7 @@ import { CommentDecisionEntity } from '../comments/comment-decision.entity';
 import { CommentEntity } from '../comments/comment.entity';
 import { SiteEntity } from '../sites/site.entity';
 import { CreateModerationSchema1764252100000 } from './migrations/1764252100000-CreateModerationSchema';
+import { ModeratorsQueuesBans1764256000000 } from './migrations/1764256000000-ModeratorsQueuesBans';
 
 export const MODERATION_OUTBOX = 'moderation.outbox' as const;
 
@@ -12,6 +13,6 @@ export function moderationDataSourceOptions(db = databaseConfig()): DataSourceOp
     ...db,
     schema: 'moderation',
     entities: [SiteEntity, CommentEntity, CommentDecisionEntity],
-    migrations: [CreateModerationSchema1764252100000],
+    migrations: [CreateModerationSchema1764252100000, ModeratorsQueuesBans1764256000000],
   });
 }

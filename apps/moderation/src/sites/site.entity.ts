@@ -16,6 +16,15 @@ export class SiteEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   policy!: Record<string, unknown>;
 
+  @Column({ name: 'report_threshold', type: 'int', default: 3 })
+  reportThreshold!: number;
+
+  @Column({ name: 'unpublish_on_reports', type: 'boolean', default: false })
+  unpublishOnReports!: boolean;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

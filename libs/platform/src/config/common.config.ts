@@ -122,6 +122,13 @@ class OutboxEnv {
   @Min(1)
   @Max(10)
   KAFKA_REPLICATION_FACTOR = 1;
+
+  /** Retention of the topics that carry personal data (the submissions), in hours. */
+  @toInt
+  @IsInt()
+  @Min(1)
+  @Max(24 * 365)
+  KAFKA_PII_RETENTION_HOURS = 72;
 }
 
 export const outboxConfig = configArea('outbox', OutboxEnv, (env) => ({
@@ -129,4 +136,5 @@ export const outboxConfig = configArea('outbox', OutboxEnv, (env) => ({
   pollIntervalMs: env.OUTBOX_POLL_MS,
   topicPartitions: env.KAFKA_TOPIC_PARTITIONS,
   replicationFactor: env.KAFKA_REPLICATION_FACTOR,
+  personalDataRetentionHours: env.KAFKA_PII_RETENTION_HOURS,
 }));

@@ -22,6 +22,7 @@ export class PublishCommentHandler {
     const c = event.data;
     const applied = await this.dataSource.transaction(async (manager) => {
       if (!(await claimMessage(manager, ARTICLES_PROCESSED, CONSUMER, event.id))) return false;
+      // A comment approved again after a removal is published again.
       await this.comments.publish(manager, {
         id: c.commentId,
         siteId: c.siteId,

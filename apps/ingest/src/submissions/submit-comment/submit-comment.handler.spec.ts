@@ -9,7 +9,12 @@ const SECRET = 'unit-test-secret-0123456789';
 
 function setup(options: { siteExists?: boolean; kafkaDown?: boolean } = {}) {
   const sent: { topic: string; messages: Message[] }[] = [];
-  const sites = { isActive: () => Promise.resolve(options.siteExists ?? true) } as unknown as SitesRepository;
+  const sites = {
+    find: () =>
+      Promise.resolve(
+        options.siteExists === false ? null : { active: true, allowedOrigins: ['https://news.example'] },
+      ),
+  } as unknown as SitesRepository;
   const producer = {
     send: (topic: string, messages: Message[]) =>
       options.kafkaDown
@@ -59,6 +64,18 @@ describe(SubmitCommentHandler.name, () => {
       httpStatus: 404,
     });
     expect(sent).toHaveLength(0);
+  });
+
+  it("refuses a browser post from an origin that is not the site's", async () => {
+    const { handler, sent } = setup();
+    const from = (origin: string) =>
+      handler.execute({ request: request(), client: { ...client, origin }, requestId: 'r4' });
+    await expect(from('https://evil.example')).rejects.toMatchObject({
+      code: 'ORIGIN_NOT_ALLOWED',
+      httpStatus: 403,
+    });
+    await expect(from('https://news.example')).resolves.toMatchObject({ status: 'pending' });
+    expect(sent).toHaveLength(1);
   });
 
   it('answers SUBMISSION_NOT_DURABLE (503) when Kafka does not acknowledge', async () => {

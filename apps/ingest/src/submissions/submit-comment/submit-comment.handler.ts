@@ -29,10 +29,18 @@ export class SubmitCommentHandler {
 
   async execute(command: SubmitCommentCommand): Promise<SubmitCommentResponseV1> {
     const { request, client } = command;
-    if (!(await this.sites.isActive(request.siteId))) {
+    const site = await this.sites.find(request.siteId);
+    if (!site?.active) {
       throw new DomainError('SITE_NOT_FOUND', `site "${request.siteId}" does not exist`, {
         field: 'siteId',
       });
+    }
+    // A browser says which page posted; it must be one of the site's. Servers send no Origin.
+    if (client.origin && !site.allowedOrigins.includes(client.origin)) {
+      throw new DomainError(
+        'ORIGIN_NOT_ALLOWED',
+        `origin ${client.origin} may not post to site "${request.siteId}"`,
+      );
     }
     // Time-ordered ids keep the moderation tables' primary key index append-mostly.
     const id = uuidv7();

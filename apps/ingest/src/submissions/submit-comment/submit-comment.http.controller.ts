@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
@@ -28,13 +29,19 @@ export class SubmitCommentHttpController {
   @ApiAcceptedResponse({ type: SubmitCommentResponseV1, description: 'Durable; moderation follows' })
   @ApiBadRequestResponse({ description: 'Names every failing field and its rule' })
   @ApiNotFoundResponse({ description: 'Unknown site' })
+  @ApiForbiddenResponse({ description: "ORIGIN_NOT_ALLOWED: the page's origin is not one of the site's" })
   @ApiPayloadTooLargeResponse({ description: 'Body over 64 KiB' })
   @ApiServiceUnavailableResponse({ description: 'Could not be made durable; nothing was saved' })
   submit(@Body() body: SubmitCommentRequestV1, @Req() req: FastifyRequest): Promise<SubmitCommentResponseV1> {
     return this.handler.execute({
       request: body,
       // Fastify resolves X-Forwarded-For only for the configured trusted proxies.
-      client: { ip: req.ip ?? null, userAgent: header(req, 'user-agent'), referer: header(req, 'referer') },
+      client: {
+        ip: req.ip ?? null,
+        userAgent: header(req, 'user-agent'),
+        referer: header(req, 'referer'),
+        origin: header(req, 'origin'),
+      },
       requestId: String(req.id),
     });
   }

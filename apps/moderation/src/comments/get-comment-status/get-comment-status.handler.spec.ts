@@ -3,8 +3,13 @@ import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
 import type { CommentsRepository } from '../comments.repository';
 import { GetCommentStatusHandler, uuidV7Time } from './get-comment-status.handler';
 
-function handlerWith(status: 'approved' | 'held' | 'rejected' | null): GetCommentStatusHandler {
-  const repo = { statusOf: () => Promise.resolve(status) } as unknown as CommentsRepository;
+function handlerWith(
+  status: 'approved' | 'held' | 'rejected' | 'reported' | null,
+  published = status === 'approved',
+): GetCommentStatusHandler {
+  const repo = {
+    statusOf: () => Promise.resolve(status ? { status, published } : null),
+  } as unknown as CommentsRepository;
   return new GetCommentStatusHandler(repo);
 }
 
@@ -12,6 +17,12 @@ describe(GetCommentStatusHandler.name, () => {
   it('returns the stored status', async () => {
     const id = uuidv7();
     await expect(handlerWith('held').execute(id)).resolves.toEqual({ id, status: 'held' });
+  });
+
+  it('shows a reported comment as approved while published and as held once taken down', async () => {
+    const id = uuidv7();
+    await expect(handlerWith('reported', true).execute(id)).resolves.toEqual({ id, status: 'approved' });
+    await expect(handlerWith('reported', false).execute(id)).resolves.toEqual({ id, status: 'held' });
   });
 
   it('reads an unseen, freshly minted id as pending', async () => {

@@ -22,8 +22,12 @@ export class GetCommentStatusHandler {
    * yet: its id (a UUIDv7 minted by ingest) tells when it was accepted, so it reads as pending.
    */
   async execute(id: string, now = Date.now()): Promise<CommentStatusResponseV1> {
-    const status = await this.comments.statusOf(id);
-    if (status) return { id, status };
+    const found = await this.comments.statusOf(id);
+    if (found) {
+      // A reported comment reads as approved while it is still published, as held once taken down.
+      const status = found.status === 'reported' ? (found.published ? 'approved' : 'held') : found.status;
+      return { id, status };
+    }
     const minted = uuidV7Time(id);
     if (minted !== null && minted <= now + 60_000 && now - minted < PENDING_WINDOW_MS) {
       return { id, status: 'pending' };

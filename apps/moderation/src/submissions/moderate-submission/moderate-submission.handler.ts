@@ -1,16 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  articleKey,
-  CommentApprovedV1,
-  CommentHeldV1,
-  CommentRejectedV1,
-  type CommentSubmittedV1,
-  createEnvelope,
-  type EventEnvelope,
-  Topics,
-} from '@replyguard/contracts';
+import type { CommentSubmittedV1, EventEnvelope } from '@replyguard/contracts';
 import { enqueueOutbox, type OutboxRecord, OutboxRelayService } from '@replyguard/messaging';
 import {
   DEFAULT_SITE_POLICY,
@@ -21,13 +12,20 @@ import {
 import { hashPii, privacyConfig } from '@replyguard/platform';
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { BansRepository } from '../../bans/bans.repository';
+import {
+  approvedEvent,
+  type EventMeta,
+  heldEvent,
+  publicFields,
+  rejectedEvent,
+} from '../../comments/comment-events';
 import type { CommentStatus, StoredDecision } from '../../comments/comment.entity';
 import { CommentsRepository } from '../../comments/comments.repository';
 import { MODERATION_OUTBOX } from '../../database/database.options';
 import { SitePoliciesRepository } from '../../sites/site-policies.repository';
 
 const DUPLICATE_WINDOW_SECONDS = 600;
-const SOURCE = '/replyguard/moderation';
 
 /** A rule of the service (not of the engine) that overrides the engine's verdict. */
 interface ServiceVerdict {
@@ -55,6 +53,7 @@ export class ModerateSubmissionHandler {
     private readonly engine: ModerationEngine,
     private readonly policies: SitePoliciesRepository,
     private readonly comments: CommentsRepository,
+    private readonly bans: BansRepository,
     private readonly outbox: OutboxRelayService,
     @Inject(privacyConfig.KEY) private readonly privacy: ConfigType<typeof privacyConfig>,
   ) {}
@@ -87,6 +86,14 @@ export class ModerateSubmissionHandler {
         floodWindowSeconds: policy.flood.windowSeconds,
         at: submittedAt,
       });
+      const authorDomain = domainOf(s.authorEmail);
+      const banned = await this.bans.activeFor(manager, {
+        siteId: s.siteId,
+        emailHash,
+        ipHash: s.client.ipHash ?? null,
+        domains: [authorDomain, s.authorUrl ? hostOf(s.authorUrl) : null].filter((d): d is string => !!d),
+        at: submittedAt,
+      });
       const engineDecision = this.engine.moderate(
         {
           content: s.content,
@@ -101,6 +108,7 @@ export class ModerateSubmissionHandler {
           duplicateRecent: history.duplicateRecent,
           recentFromEmail: history.recentFromEmail,
           recentFromIp: history.recentFromIp,
+          blocked: banned,
         },
       );
       const decision = applyServiceVerdicts(engineDecision, verdicts);
@@ -126,6 +134,9 @@ export class ModerateSubmissionHandler {
         submittedAt,
         decidedAt,
         decidedBy: 'auto',
+        published: status === 'approved',
+        reportCount: 0,
+        authorDomain,
         version: 1,
       });
       if (!inserted) return false;
@@ -136,6 +147,8 @@ export class ModerateSubmissionHandler {
         previousStatus: null,
         newStatus: status,
         decision,
+        reason: null,
+        note: null,
       });
       await enqueueOutbox(manager, MODERATION_OUTBOX, [decisionEvent(event, decision, decidedAt)]);
       return true;
@@ -209,47 +222,36 @@ function decisionEvent(
   decision: StoredDecision,
   decidedAt: Date,
 ): OutboxRecord {
-  const s = submitted.data;
-  // The public part only: never the email, never the IP hash.
-  const publicFields = {
-    commentId: s.commentId,
-    siteId: s.siteId,
-    articleId: s.articleId,
-    parentId: s.parentId,
-    authorName: s.authorName,
-    authorUrl: s.authorUrl,
-    content: s.content,
-    submittedAt: s.submittedAt,
-  };
-  const meta = {
-    source: SOURCE,
-    subject: s.commentId,
+  const comment = publicFields(submitted.data);
+  const meta: EventMeta = {
     correlationId: submitted.correlationid,
     causationId: submitted.id,
-    time: decidedAt,
+    at: decidedAt,
   };
-  const key = articleKey(s.siteId, s.articleId);
-  const at = decidedAt.toISOString();
   switch (decision.action) {
-    case 'approve': {
-      const data: CommentApprovedV1 = { ...publicFields, approvedAt: at, approvedBy: 'auto' };
-      return {
-        topic: Topics.CommentApprovedV1,
-        key,
-        envelope: createEnvelope(CommentApprovedV1.info, data, meta),
-      };
-    }
-    case 'hold': {
-      const data: CommentHeldV1 = { ...publicFields, heldAt: at, decision };
-      return { topic: Topics.CommentHeldV1, key, envelope: createEnvelope(CommentHeldV1.info, data, meta) };
-    }
-    case 'reject': {
-      const data: CommentRejectedV1 = { ...publicFields, rejectedAt: at, rejectedBy: 'auto', decision };
-      return {
-        topic: Topics.CommentRejectedV1,
-        key,
-        envelope: createEnvelope(CommentRejectedV1.info, data, meta),
-      };
-    }
+    case 'approve':
+      return approvedEvent(comment, 'auto', meta);
+    case 'hold':
+      return heldEvent(comment, decision, meta);
+    case 'reject':
+      return rejectedEvent(comment, 'auto', decision, meta);
+  }
+}
+
+function domainOf(email: string): string | null {
+  const at = email.lastIndexOf('@');
+  return at > 0
+    ? email
+        .slice(at + 1)
+        .trim()
+        .toLowerCase()
+    : null;
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
   }
 }

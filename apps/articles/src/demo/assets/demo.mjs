@@ -1,0 +1,330 @@
+// The demo page's "Leave a Reply" form: posts to Replyguard ingest, shows the comment as awaiting
+// moderation, and follows the thread until it is published. Comment data reaches the page only
+// through textContent and DOM attributes, never as markup.
+
+const body = document.body;
+const siteId = body.dataset.siteId;
+const articleId = body.dataset.articleId;
+const headline = body.dataset.headline;
+const ingestUrl = document.querySelector('meta[name="replyguard-ingest"]').content.replace(/\/+$/, '');
+const threadUrl = `/v1/sites/${encodeURIComponent(siteId)}/articles/${encodeURIComponent(articleId)}/comments`;
+const PENDING_KEY = `replyguard.pending.${siteId}/${articleId}`;
+const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
+
+const form = /** @type {HTMLFormElement} */ (document.getElementById('commentform'));
+const respond = document.getElementById('respond');
+const respondHome = document.createComment('respond');
+respond.before(respondHome);
+const list = document.getElementById('comment-list');
+const title = document.getElementById('comments-title');
+const status = document.getElementById('form-status');
+const cancelReply = document.getElementById('cancel-comment-reply-link');
+const replyTitle = document.getElementById('reply-title-text');
+const parentInput = /** @type {HTMLInputElement} */ (document.getElementById('comment_parent'));
+const submitButton = /** @type {HTMLInputElement} */ (document.getElementById('submit'));
+
+// ---------------------------------------------------------------------------------------------------
+// Rendering (the same markup render-page.ts produces on the server)
+// ---------------------------------------------------------------------------------------------------
+
+const DATE_FORMAT = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+const formatDate = (iso) => `${DATE_FORMAT.format(new Date(iso))} UTC`;
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
+
+function trimUrl(url) {
+  let end = url.length;
+  for (;;) {
+    const last = url[end - 1];
+    if (/[.,;:!?'"\]]/.test(last)) {
+      end--;
+      continue;
+    }
+    if (last === ')') {
+      const head = url.slice(0, end);
+      if ((head.match(/\)/g) ?? []).length > (head.match(/\(/g) ?? []).length) {
+        end--;
+        continue;
+      }
+    }
+    return url.slice(0, end);
+  }
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** A line of text as nodes: text nodes, and http(s) URLs as nofollow links. */
+function linkify(line) {
+  const nodes = [];
+  let last = 0;
+  for (const match of line.matchAll(URL_PATTERN)) {
+    const url = trimUrl(match[0]);
+    nodes.push(document.createTextNode(line.slice(last, match.index)));
+    const a = el('a', { href: url, rel: 'nofollow ugc' });
+    a.textContent = url;
+    nodes.push(a);
+    last = match.index + url.length;
+  }
+  nodes.push(document.createTextNode(line.slice(last)));
+  return nodes;
+}
+
+function commentText(content) {
+  return content
+    .replace(/\r\n?/g, '\n')
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .map((p) => {
+      const paragraph = el('p');
+      p.split('\n').forEach((line, i) => {
+        if (i > 0) paragraph.append(el('br'), '\n');
+        paragraph.append(...linkify(line));
+      });
+      return paragraph;
+    });
+}
+
+function renderComment(c, depth, pending = false) {
+  const author = el('b', { class: 'fn' });
+  if (c.authorUrl && /^https?:\/\//i.test(c.authorUrl)) {
+    const a = el('a', { href: c.authorUrl, rel: 'external nofollow ugc', class: 'url' });
+    a.textContent = c.authorName;
+    author.append(a);
+  } else {
+    author.textContent = c.authorName;
+  }
+  const avatar = el('span', { class: 'avatar', 'aria-hidden': 'true' });
+  avatar.textContent = (c.authorName.trim().charAt(0) || '?').toUpperCase();
+  const time = el('time', { datetime: c.createdAt });
+  time.textContent = formatDate(c.createdAt);
+  const meta = el(
+    'footer',
+    { class: 'comment-meta' },
+    el('div', { class: 'comment-author' }, avatar, author, ' ', Object.assign(el('span', { class: 'says' }), { textContent: 'says:' })),
+    el('div', { class: 'comment-metadata' }, el('a', { href: `#comment-${c.id}` }, time)),
+  );
+  if (pending) {
+    const note = el('em', { class: 'comment-awaiting-moderation' });
+    note.textContent = 'Your comment is awaiting moderation.';
+    meta.append(note);
+  }
+  const article = el('article', { class: 'comment-body' }, meta, el('div', { class: 'comment-content' }, ...commentText(c.content)));
+  if (!pending) {
+    const reply = el('a', {
+      rel: 'nofollow',
+      class: 'comment-reply-link',
+      href: '#respond',
+      'data-reply-to': c.id,
+      'data-author': c.authorName,
+      'aria-label': `Reply to ${c.authorName}`,
+    });
+    reply.textContent = 'Reply';
+    article.append(el('div', { class: 'reply' }, reply));
+  }
+  const li = el('li', { id: `comment-${c.id}`, class: `comment depth-${depth}${pending ? ' pending' : ''}`, 'data-comment-id': c.id }, article);
+  const replies = c.replies ?? [];
+  if (replies.length > 0) li.append(el('ol', { class: 'children' }, ...replies.map((r) => renderComment(r, depth + 1))));
+  return li;
+}
+
+function threadTitle(count) {
+  if (count === 0) return 'No comments yet';
+  return `${count} ${count === 1 ? 'thought' : 'thoughts'} on “${headline}”`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Comments awaiting moderation, kept for this tab so a reload still shows them
+// ---------------------------------------------------------------------------------------------------
+
+function loadPending() {
+  try {
+    const all = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? '[]');
+    return Array.isArray(all) ? all.filter((c) => Date.now() - Date.parse(c.createdAt) < PENDING_TTL_MS) : [];
+  } catch {
+    return [];
+  }
+}
+
+function savePending(pending) {
+  if (pending.length === 0) sessionStorage.removeItem(PENDING_KEY);
+  else sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
+}
+
+let pending = loadPending();
+
+/** Re-renders the thread from the API's answer, with this reader's pending comments in place. */
+function renderThread(thread) {
+  const published = new Set();
+  const walk = (cs) => cs.forEach((c) => (published.add(c.id), walk(c.replies ?? [])));
+  walk(thread.comments);
+  pending = pending.filter((c) => !published.has(c.id));
+  savePending(pending);
+
+  // Keep the form where the reader left it while the list under it is rebuilt.
+  const replyingTo = parentInput.value;
+  if (respond.parentElement !== respondHome.parentElement) respondHome.after(respond);
+  list.replaceChildren(...thread.comments.map((c) => renderComment(c, 1)));
+  for (const c of pending) placePending(c);
+  title.textContent = threadTitle(thread.count);
+  if (replyingTo) startReply(replyingTo);
+}
+
+/** Shows a comment awaiting moderation where it will appear: under its parent, or at the end. */
+function placePending(c) {
+  const parent = c.parentId && document.getElementById(`comment-${c.parentId}`);
+  const depth = parent ? Number(/depth-(\d+)/.exec(parent.className)?.[1] ?? 1) + 1 : 1;
+  const node = renderComment(c, depth, true);
+  if (parent) {
+    let children = parent.querySelector(':scope > ol.children');
+    if (!children) parent.append((children = el('ol', { class: 'children' })));
+    children.append(node);
+  } else {
+    list.append(node);
+  }
+  return node;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Following the thread until pending comments are published
+// ---------------------------------------------------------------------------------------------------
+
+let pollTimer = 0;
+let polls = 0;
+
+function schedulePoll() {
+  clearTimeout(pollTimer);
+  if (pending.length === 0) return;
+  // Quick at first (most comments are decided in well under a second), then patient: a held
+  // comment waits for a moderator.
+  const delay = polls < 30 ? 1000 : polls < 60 ? 3000 : 10000;
+  pollTimer = setTimeout(poll, delay);
+}
+
+async function poll() {
+  polls++;
+  try {
+    const response = await fetch(threadUrl, { cache: 'no-store', headers: { accept: 'application/json' } });
+    if (response.ok) {
+      const before = new Set(pending.map((c) => c.id));
+      renderThread(await response.json());
+      const published = [...before].filter((id) => !pending.some((c) => c.id === id));
+      if (published.length > 0) {
+        status.textContent = 'Your comment has been published.';
+        document.getElementById(`comment-${published[0]}`)?.classList.add('just-published');
+      }
+    }
+  } catch {
+    // Offline for a moment: try again on the next tick.
+  }
+  schedulePoll();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Replying
+// ---------------------------------------------------------------------------------------------------
+
+function startReply(commentId) {
+  const target = document.getElementById(`comment-${commentId}`);
+  if (!target) return cancel();
+  const link = target.querySelector(':scope > .comment-body .comment-reply-link');
+  parentInput.value = commentId;
+  replyTitle.textContent = `Reply to ${link?.dataset.author ?? 'this comment'}`;
+  cancelReply.hidden = false;
+  target.querySelector(':scope > .comment-body').after(respond);
+}
+
+function cancel() {
+  parentInput.value = '';
+  replyTitle.textContent = 'Leave a Reply';
+  cancelReply.hidden = true;
+  respondHome.after(respond);
+}
+
+list.addEventListener('click', (event) => {
+  const link = event.target.closest('.comment-reply-link');
+  if (!link) return;
+  event.preventDefault();
+  startReply(link.dataset.replyTo);
+  document.getElementById('comment').focus();
+});
+
+cancelReply.addEventListener('click', (event) => {
+  event.preventDefault();
+  cancel();
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Posting
+// ---------------------------------------------------------------------------------------------------
+
+function describeError(responseStatus, body) {
+  if (responseStatus === 400 && body && Array.isArray(body.message)) return body.message.join('. ') + '.';
+  if (responseStatus === 413) return 'Your comment is too long.';
+  if (responseStatus === 429) return 'You are commenting too quickly. Please wait a moment and try again.';
+  if (responseStatus === 404) return 'Comments are not open on this site.';
+  return 'Your comment could not be sent just now. Please try again in a moment.';
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (!form.reportValidity()) return;
+  const value = (name) => form.elements.namedItem(name).value.trim();
+  const submission = {
+    siteId,
+    articleId,
+    parentId: parentInput.value || null,
+    authorName: value('author'),
+    authorEmail: value('email'),
+    authorUrl: value('url') || null,
+    content: value('comment'),
+    honeypot: value('extra'),
+  };
+  submitButton.disabled = true;
+  status.classList.remove('error');
+  status.textContent = 'Sending…';
+  try {
+    const response = await fetch(`${ingestUrl}/v1/comments`, {
+      method: 'POST',
+      mode: 'cors',
+      credentials: 'omit',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(submission),
+    });
+    const answer = await response.json().catch(() => null);
+    if (response.status !== 202 || !answer || typeof answer.id !== 'string') {
+      status.classList.add('error');
+      status.textContent = describeError(response.status, answer);
+      return;
+    }
+    const comment = {
+      id: answer.id,
+      parentId: submission.parentId,
+      authorName: submission.authorName,
+      authorUrl: submission.authorUrl,
+      content: submission.content,
+      createdAt: new Date().toISOString(),
+      replies: [],
+    };
+    pending.push(comment);
+    savePending(pending);
+    form.elements.namedItem('comment').value = '';
+    cancel();
+    placePending(comment).scrollIntoView({ block: 'center' });
+    status.textContent = 'Thank you. Your comment is awaiting moderation.';
+    polls = 0;
+    schedulePoll();
+  } catch {
+    status.classList.add('error');
+    status.textContent = describeError(0, null);
+  } finally {
+    submitButton.disabled = false;
+  }
+});
+
+// A reload while comments were waiting: show them and keep following the thread.
+if (pending.length > 0) void poll();

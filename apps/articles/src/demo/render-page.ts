@@ -1,0 +1,176 @@
+import type { ArticleThreadV1, ThreadCommentV1 } from '@replyguard/contracts';
+import type { DemoArticle } from './demo-article';
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes text for HTML element content and quoted attribute values alike. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
+
+/**
+ * Drops sentence punctuation that follows a URL ("(see https://x.org/)." ends at the slash), but keeps
+ * a closing parenthesis that the URL itself opened, as in Wikipedia's "Foo_(bar)".
+ */
+export function trimUrl(url: string): string {
+  let end = url.length;
+  for (;;) {
+    const last = url[end - 1];
+    if (/[.,;:!?'"\]]/.test(last)) {
+      end--;
+      continue;
+    }
+    if (last === ')') {
+      const head = url.slice(0, end);
+      if ((head.match(/\)/g) ?? []).length > (head.match(/\(/g) ?? []).length) {
+        end--;
+        continue;
+      }
+    }
+    return url.slice(0, end);
+  }
+}
+
+/** A line of comment text as HTML: everything escaped, http(s) URLs as nofollow links. */
+function linkify(text: string): string {
+  let html = '';
+  let last = 0;
+  for (const match of text.matchAll(URL_PATTERN)) {
+    const url = trimUrl(match[0]);
+    const start = match.index;
+    html += escapeHtml(text.slice(last, start));
+    html += `<a href="${escapeHtml(url)}" rel="nofollow ugc">${escapeHtml(url)}</a>`;
+    last = start + url.length;
+  }
+  return html + escapeHtml(text.slice(last));
+}
+
+/** Comment text as paragraphs, as WordPress shows it: blank lines split paragraphs, newlines break lines. */
+export function renderCommentText(content: string): string {
+  return content
+    .replace(/\r\n?/g, '\n')
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .map((p) => `<p>${p.split('\n').map(linkify).join('<br>\n')}</p>`)
+    .join('\n');
+}
+
+const DATE_FORMAT = new Intl.DateTimeFormat('en-US', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
+
+/** The date shown under a comment; demo.mjs formats the same way. */
+export function formatDate(iso: string): string {
+  return `${DATE_FORMAT.format(new Date(iso))} UTC`;
+}
+
+function renderAuthor(c: ThreadCommentV1): string {
+  const name = escapeHtml(c.authorName);
+  return c.authorUrl && /^https?:\/\//i.test(c.authorUrl)
+    ? `<a href="${escapeHtml(c.authorUrl)}" rel="external nofollow ugc" class="url">${name}</a>`
+    : name;
+}
+
+function renderComment(c: ThreadCommentV1, depth: number): string {
+  const id = escapeHtml(c.id);
+  const initial = escapeHtml((c.authorName.trim().charAt(0) || '?').toUpperCase());
+  const children =
+    c.replies.length > 0
+      ? `<ol class="children">${c.replies.map((r) => renderComment(r, depth + 1)).join('')}</ol>`
+      : '';
+  return `<li id="comment-${id}" class="comment depth-${depth}" data-comment-id="${id}">
+<article class="comment-body">
+<footer class="comment-meta">
+<div class="comment-author"><span class="avatar" aria-hidden="true">${initial}</span><b class="fn">${renderAuthor(c)}</b> <span class="says">says:</span></div>
+<div class="comment-metadata"><a href="#comment-${id}"><time datetime="${escapeHtml(c.createdAt)}">${escapeHtml(formatDate(c.createdAt))}</time></a></div>
+</footer>
+<div class="comment-content">${renderCommentText(c.content)}</div>
+<div class="reply"><a rel="nofollow" class="comment-reply-link" href="#respond" data-reply-to="${id}" data-author="${escapeHtml(c.authorName)}" aria-label="Reply to ${escapeHtml(c.authorName)}">Reply</a></div>
+</article>
+${children}
+</li>`;
+}
+
+/** "3 thoughts on “Headline”", as WordPress titles a thread. */
+export function threadTitle(count: number, headline: string): string {
+  if (count === 0) return 'No comments yet';
+  return `${count} ${count === 1 ? 'thought' : 'thoughts'} on “${headline}”`;
+}
+
+export interface DemoPage {
+  siteId: string;
+  articleId: string;
+  article: DemoArticle;
+  thread: ArticleThreadV1;
+  ingestUrl: string;
+}
+
+/** The whole demo page. Every value from outside this file passes through escapeHtml. */
+export function renderDemoPage({ siteId, articleId, article, thread, ingestUrl }: DemoPage): string {
+  const e = escapeHtml;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(article.headline)} · The Daily Ledger</title>
+<meta name="replyguard-ingest" content="${e(ingestUrl)}">
+<link rel="stylesheet" href="/demo/_assets/demo.css">
+<script type="module" src="/demo/_assets/demo.mjs"></script>
+</head>
+<body data-site-id="${e(siteId)}" data-article-id="${e(articleId)}" data-headline="${e(article.headline)}">
+<header class="masthead">
+<div class="wrap">
+<a class="site-title" href="#top">The Daily Ledger</a>
+<nav aria-label="Sections"><a href="#top">World</a><a href="#top">Business</a><a href="#top">Opinion</a><a href="#top">Science</a><a href="#top">Culture</a></nav>
+</div>
+</header>
+<main class="wrap" id="top">
+<article class="post">
+<p class="kicker">${e(article.section)}</p>
+<h1 class="entry-title">${e(article.headline)}</h1>
+<p class="standfirst">${e(article.standfirst)}</p>
+<p class="byline">By <span class="author">${e(article.author)}</span> · <time datetime="${e(article.published)}">${e(formatDate(article.published))}</time></p>
+<figure class="hero"><div class="hero-art" role="img" aria-label="${e(article.caption)}"></div><figcaption>${e(article.caption)}</figcaption></figure>
+<div class="entry-content">
+${article.paragraphs.map((p) => `<p>${e(p)}</p>`).join('\n')}
+</div>
+</article>
+
+<section id="comments" class="comments-area" aria-labelledby="comments-title">
+<h2 id="comments-title" class="comments-title">${e(threadTitle(thread.count, article.headline))}</h2>
+<ol class="comment-list" id="comment-list">
+${thread.comments.map((c) => renderComment(c, 1)).join('\n')}
+</ol>
+
+<div id="respond" class="comment-respond">
+<h3 id="reply-title" class="comment-reply-title"><span id="reply-title-text">Leave a Reply</span> <small><a rel="nofollow" id="cancel-comment-reply-link" href="#respond" hidden>Cancel reply</a></small></h3>
+<form action="#respond" method="post" id="commentform" class="comment-form">
+<p class="comment-notes"><span id="email-notes">Your email address will not be published.</span> <span class="required-field-message">Required fields are marked <span class="required">*</span></span></p>
+<p class="comment-form-comment"><label for="comment">Comment <span class="required">*</span></label><textarea id="comment" name="comment" cols="45" rows="8" maxlength="10000" required></textarea></p>
+<p class="comment-form-author"><label for="author">Name <span class="required">*</span></label><input id="author" name="author" type="text" size="30" maxlength="245" autocomplete="name" required></p>
+<p class="comment-form-email"><label for="email">Email <span class="required">*</span></label><input id="email" name="email" type="email" size="30" maxlength="254" autocomplete="email" aria-describedby="email-notes" required></p>
+<p class="comment-form-url"><label for="url">Website</label><input id="url" name="url" type="url" size="30" maxlength="200" autocomplete="url"></p>
+<p class="comment-form-extra" aria-hidden="true"><label for="extra">Leave this field empty</label><input id="extra" name="extra" type="text" tabindex="-1" autocomplete="off"></p>
+<p class="form-submit"><input name="submit" type="submit" id="submit" class="submit" value="Post Comment"><input type="hidden" name="comment_parent" id="comment_parent" value=""></p>
+<p class="form-status" id="form-status" role="status" aria-live="polite"></p>
+</form>
+</div>
+</section>
+</main>
+<footer class="site-footer"><div class="wrap">The Daily Ledger is a demo site. Comments are moderated by Replyguard.</div></footer>
+</body>
+</html>
+`;
+}

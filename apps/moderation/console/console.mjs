@@ -1,0 +1,605 @@
+// Replyguard moderator console. Plain browser JavaScript, no build step.
+// Every piece of comment data reaches the page through textContent or an attribute set by the DOM
+// API, never through innerHTML: a comment is text, whatever it contains.
+
+const TOKEN_KEY = 'replyguard.console.token';
+const SITE_KEY = 'replyguard.console.site';
+const PAGE_SIZE = 50;
+
+const ACTION_LABELS = { approve: 'Approved', reject: 'Rejected', spam: 'Marked as spam', ham: 'Marked as not spam' };
+const STATUS_TABS = ['held', 'reported', 'rejected', 'approved'];
+
+/** Reason codes whose evidence.terms are words from the site's lists, and how to mark them. */
+const TERM_CLASSES = {
+  BANNED_WORD: 'hit-banned',
+  SUSPECT_WORD: 'hit-suspect',
+  SPAM_MODEL: 'hit-model',
+  TOXICITY_MODEL: 'hit-model',
+  HATE_MODEL: 'hit-model',
+};
+
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+const state = {
+  token: sessionStorage.getItem(TOKEN_KEY),
+  me: null,
+  siteId: null,
+  status: 'held',
+  order: 'oldest',
+  items: [],
+  nextCursor: null,
+  focus: 0,
+  selected: new Set(),
+  loadSeq: 0,
+};
+
+// ---------------------------------------------------------------------------------------------------
+// API
+// ---------------------------------------------------------------------------------------------------
+
+class ApiError extends Error {
+  constructor(status, body) {
+    super((body && (body.message || body.error)) || `HTTP ${status}`);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+async function api(path, { method = 'GET', body } = {}) {
+  const headers = { authorization: `Bearer ${state.token}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    cache: 'no-store',
+  });
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (response.status === 401) {
+    signOut('Your token was not accepted. Sign in again.');
+    throw new ApiError(401, json);
+  }
+  if (!response.ok) throw new ApiError(response.status, json);
+  return json;
+}
+
+const errorText = (error) => {
+  if (error instanceof ApiError) {
+    const message = Array.isArray(error.message) ? error.message.join('; ') : error.message;
+    return error.status === 403 ? 'You do not moderate this site.' : message;
+  }
+  return 'The moderation service could not be reached.';
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Sign-in and site
+// ---------------------------------------------------------------------------------------------------
+
+async function signIn(token) {
+  state.token = token;
+  const me = await api('/v1/moderation/me');
+  sessionStorage.setItem(TOKEN_KEY, token);
+  state.me = me;
+  $('who').textContent = `${me.name} (${me.role})`;
+  const picker = /** @type {HTMLSelectElement} */ ($('site'));
+  picker.replaceChildren(
+    ...me.sites.map((id) => {
+      const option = document.createElement('option');
+      option.value = id;
+      option.textContent = id;
+      return option;
+    }),
+  );
+  const remembered = sessionStorage.getItem(SITE_KEY);
+  state.siteId = me.sites.includes(remembered) ? remembered : (me.sites[0] ?? null);
+  if (state.siteId) picker.value = state.siteId;
+  $('signin').hidden = true;
+  $('session').hidden = false;
+  $('workspace').hidden = false;
+  await reload();
+}
+
+function signOut(message = '') {
+  sessionStorage.removeItem(TOKEN_KEY);
+  state.token = null;
+  state.me = null;
+  state.items = [];
+  state.selected.clear();
+  $('queue').replaceChildren();
+  $('workspace').hidden = true;
+  $('session').hidden = true;
+  $('signin').hidden = false;
+  $('signin-error').textContent = message;
+  const input = /** @type {HTMLInputElement} */ ($('token'));
+  input.value = '';
+  input.focus();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The queue
+// ---------------------------------------------------------------------------------------------------
+
+async function reload() {
+  state.items = [];
+  state.nextCursor = null;
+  state.focus = 0;
+  state.selected.clear();
+  for (const tab of document.querySelectorAll('[role=tab]')) {
+    tab.setAttribute('aria-selected', String(tab.dataset.status === state.status));
+  }
+  render();
+  if (!state.siteId) {
+    $('empty').textContent = 'You moderate no site yet.';
+    $('empty').hidden = false;
+    return;
+  }
+  await loadPage();
+}
+
+async function loadPage() {
+  const seq = ++state.loadSeq;
+  const params = new URLSearchParams({
+    siteId: state.siteId,
+    status: state.status,
+    order: state.order,
+    limit: String(PAGE_SIZE),
+  });
+  if (state.nextCursor) params.set('cursor', state.nextCursor);
+  $('loading').hidden = false;
+  $('empty').hidden = true;
+  try {
+    const page = await api(`/v1/moderation/queue?${params}`);
+    if (seq !== state.loadSeq) return; // a newer load (other site or tab) superseded this one
+    const known = new Set(state.items.map((c) => c.id));
+    state.items.push(...page.items.filter((c) => !known.has(c.id)));
+    state.nextCursor = page.nextCursor;
+  } catch (error) {
+    if (seq === state.loadSeq) toast(errorText(error), true);
+  } finally {
+    if (seq === state.loadSeq) $('loading').hidden = true;
+  }
+  if (seq === state.loadSeq) render();
+}
+
+function render() {
+  const list = $('queue');
+  const template = /** @type {HTMLTemplateElement} */ ($('card-template'));
+  list.replaceChildren(...state.items.map((item, index) => renderCard(template, item, index)));
+  state.focus = Math.min(state.focus, Math.max(0, state.items.length - 1));
+  $('empty').textContent = 'Nothing waiting here.';
+  $('empty').hidden = state.items.length > 0 || !$('loading').hidden;
+  $('more').hidden = !state.nextCursor;
+  updateSelection();
+  highlightFocus(false);
+}
+
+function renderCard(template, item, index) {
+  const card = /** @type {HTMLElement} */ (template.content.firstElementChild.cloneNode(true));
+  const q = (selector) => /** @type {HTMLElement} */ (card.querySelector(selector));
+  card.dataset.id = item.id;
+  card.dataset.index = String(index);
+
+  const pick = /** @type {HTMLInputElement} */ (q('.pick'));
+  pick.checked = state.selected.has(item.id);
+  pick.setAttribute('aria-label', `Select the comment by ${item.authorName}`);
+
+  q('.author').textContent = item.authorName;
+  if (item.authorUrl) q('.author-url').textContent = item.authorUrl;
+  else q('.author-url').remove();
+  q('.article').textContent = `on ${item.articleId}${item.parentId ? ' (a reply)' : ''}`;
+  const when = q('.when');
+  when.textContent = relativeTime(item.submittedAt);
+  when.setAttribute('datetime', item.submittedAt);
+  when.title = new Date(item.submittedAt).toLocaleString();
+  const status = q('.status');
+  status.textContent = item.status;
+  status.classList.add(`status-${item.status}`);
+  if (item.reportCount > 0) {
+    const reports = q('.reports');
+    reports.textContent = `${item.reportCount} ${item.reportCount === 1 ? 'report' : 'reports'}`;
+    reports.hidden = false;
+  }
+
+  const reasons = item.decision?.reasons ?? [];
+  const links = linksOf(item.content, reasons);
+  renderContent(q('.content'), item.content, termsOf(reasons), links);
+  if (links.urls.length > 0 || links.domains.length > 0) {
+    const shown = links.urls.length > 0 ? links.urls : links.domains;
+    q('.links .label').textContent = `${shown.length} ${shown.length === 1 ? 'link' : 'links'}`;
+    q('.link-list').replaceChildren(
+      ...shown.map((url) => {
+        const li = document.createElement('li');
+        li.textContent = url; // listed, not clickable: a moderator should not have to visit spam
+        return li;
+      }),
+    );
+    q('.links').hidden = false;
+  }
+
+  q('.reasons').replaceChildren(
+    ...reasons
+      .filter((r) => r.code !== 'NO_FLAGS')
+      .map((r) => {
+        const li = document.createElement('li');
+        const code = document.createElement('code');
+        code.textContent = r.code;
+        code.className = `reason-${r.code.toLowerCase().replace(/_/g, '-')}`;
+        const message = document.createElement('span');
+        message.textContent = r.message;
+        li.append(code, ' ', message);
+        return li;
+      }),
+  );
+
+  const scores = item.decision?.scores;
+  if (scores) {
+    q('.scores').replaceChildren(
+      ...['spam', 'toxicity', 'hate'].flatMap((name) => scoreRow(name, scores[name])),
+    );
+  } else {
+    q('.scores').remove();
+  }
+
+  for (const button of card.querySelectorAll('[data-action]')) {
+    const action = button.dataset.action;
+    // "Not spam" belongs to comments taken down; "Approve" to those not yet published.
+    if (action === 'ham') button.hidden = item.status !== 'rejected';
+    if (action === 'approve') button.hidden = item.status === 'approved';
+  }
+  return card;
+}
+
+function scoreRow(name, value) {
+  const dt = document.createElement('dt');
+  dt.textContent = name;
+  const dd = document.createElement('dd');
+  const meter = document.createElement('meter');
+  meter.min = 0;
+  meter.max = 1;
+  meter.low = 0.3;
+  meter.high = 0.7;
+  meter.optimum = 0;
+  meter.value = typeof value === 'number' ? value : 0;
+  const number = document.createElement('span');
+  number.textContent = typeof value === 'number' ? value.toFixed(2) : '–';
+  dd.append(meter, number);
+  return [dt, dd];
+}
+
+/** Words to mark in the content, each with the class of the reason that reported it. */
+function termsOf(reasons) {
+  const terms = new Map();
+  for (const reason of reasons) {
+    const cls = TERM_CLASSES[reason.code];
+    if (!cls || !reason.evidence) continue;
+    const found = [reason.evidence.terms, reason.evidence.lexicon].flat().filter((t) => typeof t === 'string');
+    for (const term of found) {
+      const key = term.trim().toLowerCase();
+      // A term from a site's own list outranks a model's guess at the same word.
+      if (key.length >= 2 && (!terms.has(key) || terms.get(key) === 'hit-model')) terms.set(key, cls);
+    }
+  }
+  return terms;
+}
+
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+|\bwww\.[^\s<>"'`]+/gi;
+
+function linksOf(content, reasons) {
+  const urls = [...content.matchAll(URL_PATTERN)].map((m) => trimUrl(m[0]));
+  const domains = [];
+  for (const r of reasons) {
+    if (r.code === 'LINKS_OVER_LIMIT' && Array.isArray(r.evidence?.domains)) {
+      domains.push(...r.evidence.domains.filter((d) => typeof d === 'string'));
+    }
+  }
+  return { urls: [...new Set(urls)], domains: [...new Set(domains)] };
+}
+
+/** "(https://x.org/)," ends at the slash: trailing punctuation belongs to the sentence. */
+function trimUrl(url) {
+  return url.replace(/[).,;:!?\]'"]+$/, '');
+}
+
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Fills `element` with the content as text, wrapping matched terms and URLs in <mark>. */
+function renderContent(element, content, terms, links) {
+  const parts = [];
+  const words = [...terms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const urls = [...links.urls].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const alternatives = [];
+  if (urls.length) alternatives.push(`(${urls.join('|')})`);
+  else alternatives.push('(?!)');
+  if (words.length) alternatives.push(`(?<![\\p{L}\\p{N}])(${words.join('|')})(?![\\p{L}\\p{N}])`);
+  const pattern = new RegExp(alternatives.join('|'), 'giu');
+  let last = 0;
+  for (const match of content.matchAll(pattern)) {
+    if (match.index > last) parts.push(document.createTextNode(content.slice(last, match.index)));
+    const mark = document.createElement('mark');
+    mark.textContent = match[0];
+    mark.className = match[1] !== undefined ? 'hit-link' : (terms.get(match[0].toLowerCase()) ?? 'hit-model');
+    parts.push(mark);
+    last = match.index + match[0].length;
+  }
+  if (last < content.length) parts.push(document.createTextNode(content.slice(last)));
+  element.replaceChildren(...parts);
+}
+
+function relativeTime(iso) {
+  const seconds = Math.round((Date.now() - new Date(iso).getTime()) / 1000);
+  if (!Number.isFinite(seconds)) return '';
+  if (seconds < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 36) return `${hours} h ago`;
+  return new Date(iso).toLocaleDateString();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Focus and selection
+// ---------------------------------------------------------------------------------------------------
+
+function cards() {
+  return /** @type {HTMLElement[]} */ ([...$('queue').children]);
+}
+
+function highlightFocus(scroll = true) {
+  cards().forEach((card, i) => {
+    const focused = i === state.focus;
+    card.classList.toggle('focused', focused);
+    if (focused) card.setAttribute('aria-current', 'true');
+    else card.removeAttribute('aria-current');
+    if (focused && scroll) {
+      card.focus({ preventScroll: true });
+      card.scrollIntoView({ block: 'nearest' });
+    }
+  });
+}
+
+function moveFocus(delta) {
+  if (state.items.length === 0) return;
+  state.focus = Math.max(0, Math.min(state.items.length - 1, state.focus + delta));
+  highlightFocus();
+  if (delta > 0 && state.focus === state.items.length - 1 && state.nextCursor) void loadPage();
+}
+
+function toggleSelected(id, on = !state.selected.has(id)) {
+  if (on) state.selected.add(id);
+  else state.selected.delete(id);
+  const card = cards().find((c) => c.dataset.id === id);
+  if (card) /** @type {HTMLInputElement} */ (card.querySelector('.pick')).checked = on;
+  updateSelection();
+}
+
+function updateSelection() {
+  const n = state.selected.size;
+  $('selected-count').textContent = n === 0 ? 'Select all' : `${n} selected`;
+  const all = /** @type {HTMLInputElement} */ ($('select-all'));
+  all.checked = n > 0 && n === state.items.length;
+  all.indeterminate = n > 0 && n < state.items.length;
+  $('bulk').hidden = n === 0;
+  for (const card of cards()) card.classList.toggle('selected', state.selected.has(card.dataset.id));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Decisions
+// ---------------------------------------------------------------------------------------------------
+
+/** Removes decided comments that no longer belong to the open queue, keeping the focus in place. */
+function applyResults(results) {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  state.items = state.items.flatMap((item) => {
+    const result = byId.get(item.id);
+    if (!result) return [item];
+    state.selected.delete(item.id);
+    if (result.status && result.status !== state.status) return [];
+    return [{ ...item, status: result.status ?? item.status, version: result.version ?? item.version }];
+  });
+  render();
+  highlightFocus();
+  if (state.items.length < 10 && state.nextCursor) void loadPage();
+}
+
+async function decide(item, action) {
+  if (!item) return;
+  const card = cards().find((c) => c.dataset.id === item.id);
+  card?.classList.add('busy');
+  try {
+    const result = await api(`/v1/moderation/comments/${encodeURIComponent(item.id)}/decision`, {
+      method: 'POST',
+      body: { action, expectedVersion: item.version },
+    });
+    applyResults([{ id: item.id, status: result.status, version: result.version }]);
+    toast(`${ACTION_LABELS[action]}: the comment by ${item.authorName}`);
+  } catch (error) {
+    card?.classList.remove('busy');
+    if (error instanceof ApiError && error.status === 409) {
+      toast('Someone else decided this comment first; the queue is refreshed.', true);
+      await reload();
+    } else if (!(error instanceof ApiError && error.status === 401)) {
+      toast(errorText(error), true);
+    }
+  }
+}
+
+async function decideSelected(action) {
+  const ids = state.items.filter((c) => state.selected.has(c.id)).map((c) => c.id);
+  if (ids.length === 0) return;
+  try {
+    const { results } = await api('/v1/moderation/decisions', { method: 'POST', body: { ids, action } });
+    const done = results.filter((r) => r.ok);
+    const failed = results.filter((r) => !r.ok);
+    applyResults(done);
+    for (const r of failed) state.selected.add(r.id);
+    updateSelection();
+    toast(
+      failed.length === 0
+        ? `${ACTION_LABELS[action]}: ${done.length} ${done.length === 1 ? 'comment' : 'comments'}`
+        : `${done.length} done, ${failed.length} not (${[...new Set(failed.map((r) => r.error))].join(', ')})`,
+      failed.length > 0,
+    );
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 401)) toast(errorText(error), true);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// History
+// ---------------------------------------------------------------------------------------------------
+
+async function showHistory(item) {
+  if (!item) return;
+  const dialog = /** @type {HTMLDialogElement} */ ($('history'));
+  $('history-comment').textContent = `${item.authorName}: ${item.content}`;
+  const rows = $('history-rows');
+  rows.replaceChildren(row(['Loading…']));
+  if (!dialog.open) dialog.showModal();
+  try {
+    const history = await api(`/v1/moderation/comments/${encodeURIComponent(item.id)}/history`);
+    rows.replaceChildren(
+      ...history.entries.map((e) => {
+        const why = [e.reason, e.note, ...(e.reasons ?? []).map((r) => r.code)].filter(Boolean).join(' · ');
+        const change = e.previousStatus ? `${e.previousStatus} → ${e.newStatus}` : e.newStatus;
+        return row([new Date(e.at).toLocaleString(), e.actor, e.action, change, why]);
+      }),
+    );
+    if (history.entries.length === 0) rows.replaceChildren(row(['No entries.']));
+  } catch (error) {
+    rows.replaceChildren(row([errorText(error)]));
+  }
+}
+
+function row(cells) {
+  const tr = document.createElement('tr');
+  for (const text of cells) {
+    const td = document.createElement('td');
+    td.textContent = text ?? '';
+    if (cells.length === 1) td.colSpan = 5;
+    tr.append(td);
+  }
+  return tr;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Toast
+// ---------------------------------------------------------------------------------------------------
+
+let toastTimer = 0;
+function toast(message, isError = false) {
+  const el = $('toast');
+  el.textContent = message;
+  el.classList.toggle('error', isError);
+  el.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => (el.hidden = true), isError ? 6000 : 3000);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Wiring
+// ---------------------------------------------------------------------------------------------------
+
+const itemOf = (element) => {
+  const card = element.closest('.card');
+  return card ? state.items.find((c) => c.id === card.dataset.id) : undefined;
+};
+
+$('signin-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const token = /** @type {HTMLInputElement} */ ($('token')).value.trim();
+  $('signin-error').textContent = '';
+  signIn(token).catch((error) => {
+    if (!(error instanceof ApiError && error.status === 401)) signOut(errorText(error));
+  });
+});
+
+$('sign-out').addEventListener('click', () => signOut());
+
+$('site').addEventListener('change', (event) => {
+  state.siteId = /** @type {HTMLSelectElement} */ (event.target).value;
+  sessionStorage.setItem(SITE_KEY, state.siteId);
+  void reload();
+});
+
+$('order').addEventListener('change', (event) => {
+  state.order = /** @type {HTMLSelectElement} */ (event.target).value;
+  void reload();
+});
+
+$('refresh').addEventListener('click', () => void reload());
+$('more').addEventListener('click', () => void loadPage());
+
+for (const tab of document.querySelectorAll('[role=tab]')) {
+  tab.addEventListener('click', () => {
+    state.status = tab.dataset.status;
+    void reload();
+  });
+}
+
+$('select-all').addEventListener('change', (event) => {
+  const on = /** @type {HTMLInputElement} */ (event.target).checked;
+  for (const item of state.items) toggleSelected(item.id, on);
+});
+
+for (const button of document.querySelectorAll('[data-bulk]')) {
+  button.addEventListener('click', () => void decideSelected(button.dataset.bulk));
+}
+
+$('queue').addEventListener('click', (event) => {
+  const target = /** @type {HTMLElement} */ (event.target);
+  const item = itemOf(target);
+  if (!item) return;
+  state.focus = state.items.indexOf(item);
+  highlightFocus(false);
+  const actionButton = target.closest('[data-action]');
+  if (actionButton) void decide(item, actionButton.dataset.action);
+  else if (target.closest('[data-history]')) void showHistory(item);
+  else if (target.classList.contains('pick')) toggleSelected(item.id, /** @type {HTMLInputElement} */ (target).checked);
+});
+
+$('history-close').addEventListener('click', () => /** @type {HTMLDialogElement} */ ($('history')).close());
+
+document.addEventListener('keydown', (event) => {
+  if (!state.me || event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = /** @type {HTMLElement} */ (event.target);
+  if (target.closest('input[type=text], input[type=password], textarea, select')) return;
+  if (/** @type {HTMLDialogElement} */ ($('history')).open) return; // Escape closes it natively
+  const item = state.items[state.focus];
+  const keys = {
+    j: () => moveFocus(1),
+    ArrowDown: () => moveFocus(1),
+    k: () => moveFocus(-1),
+    ArrowUp: () => moveFocus(-1),
+    a: () => decide(item, 'approve'),
+    r: () => decide(item, 'reject'),
+    s: () => decide(item, 'spam'),
+    A: () => decideSelected('approve'),
+    R: () => decideSelected('reject'),
+    S: () => decideSelected('spam'),
+    x: () => item && toggleSelected(item.id),
+    h: () => showHistory(item),
+    Escape: () => {
+      state.selected.clear();
+      render();
+    },
+  };
+  const run = keys[event.key];
+  if (!run) return;
+  event.preventDefault();
+  void run();
+});
+
+if (!STATUS_TABS.includes(state.status)) state.status = 'held';
+if (state.token) {
+  signIn(state.token).catch((error) => {
+    if (!(error instanceof ApiError && error.status === 401)) signOut(errorText(error));
+  });
+} else {
+  signOut();
+}

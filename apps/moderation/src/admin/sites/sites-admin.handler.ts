@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type CreateSiteRequestV1,
+  createEnvelope,
+  SiteConfiguredV1,
+  type SiteResponseV1,
+  Topics,
+  type UpdateSiteRequestV1,
+} from '@replyguard/contracts';
+import { enqueueOutbox, OutboxRelayService } from '@replyguard/messaging';
+import { EnginePolicyError, resolveSitePolicy } from '@replyguard/moderation-engine';
+import { DomainError } from '@replyguard/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { MODERATION_OUTBOX } from '../../database/database.options';
+import { SiteEntity } from '../../sites/site.entity';
+
+/**
+ * Creates and changes sites. Every change publishes the site's configuration (compacted topic) so
+ * that ingest accepts its submissions and answers CORS for its origins.
+ */
+@Injectable()
+export class SitesAdminHandler {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRelayService,
+  ) {}
+
+  async create(request: CreateSiteRequestV1): Promise<SiteResponseV1> {
+    const policy = validPolicy(request.policy ?? {});
+    const site = await this.dataSource.transaction(async (manager) => {
+      if (await manager.exists(SiteEntity, { where: { id: request.id } })) {
+        throw new DomainError('SITE_EXISTS', `site "${request.id}" already exists`, { field: 'id' });
+      }
+      await manager.insert(SiteEntity, {
+        id: request.id,
+        name: request.name,
+        allowedOrigins: normaliseOrigins(request.allowedOrigins ?? []),
+        policy,
+        reportThreshold: request.reportThreshold ?? 3,
+        unpublishOnReports: request.unpublishOnReports ?? false,
+        active: true,
+        // jsonb policy: TypeORM's deep-partial type cannot express `unknown` values.
+      } as QueryDeepPartialEntity<SiteEntity>);
+      return this.publish(manager, request.id);
+    });
+    this.outbox.wake();
+    return toResponse(site);
+  }
+
+  async get(id: string): Promise<SiteResponseV1> {
+    const site = await this.dataSource.manager.findOne(SiteEntity, { where: { id } });
+    if (!site) throw new DomainError('SITE_NOT_FOUND', `site "${id}" does not exist`);
+    return toResponse(site);
+  }
+
+  async update(id: string, request: UpdateSiteRequestV1): Promise<SiteResponseV1> {
+    const site = await this.dataSource.transaction(async (manager) => {
+      const existing = await manager.findOne(SiteEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!existing) throw new DomainError('SITE_NOT_FOUND', `site "${id}" does not exist`);
+      await manager.update(SiteEntity, { id }, {
+        ...(request.name !== undefined ? { name: request.name } : {}),
+        ...(request.allowedOrigins !== undefined
+          ? { allowedOrigins: normaliseOrigins(request.allowedOrigins) }
+          : {}),
+        ...(request.policy !== undefined ? { policy: validPolicy(request.policy) } : {}),
+        ...(request.reportThreshold !== undefined ? { reportThreshold: request.reportThreshold } : {}),
+        ...(request.unpublishOnReports !== undefined
+          ? { unpublishOnReports: request.unpublishOnReports }
+          : {}),
+        ...(request.active !== undefined ? { active: request.active } : {}),
+      } as QueryDeepPartialEntity<SiteEntity>);
+      return this.publish(manager, id);
+    });
+    this.outbox.wake();
+    return toResponse(site);
+  }
+
+  private async publish(manager: EntityManager, id: string): Promise<SiteEntity> {
+    const site = await manager.findOneOrFail(SiteEntity, { where: { id } });
+    const data: SiteConfiguredV1 = {
+      siteId: site.id,
+      name: site.name,
+      allowedOrigins: site.allowedOrigins,
+      active: site.active,
+    };
+    await enqueueOutbox(manager, MODERATION_OUTBOX, [
+      {
+        topic: Topics.SiteConfiguredV1,
+        key: site.id,
+        envelope: createEnvelope(SiteConfiguredV1.info, data, {
+          source: '/replyguard/moderation',
+          subject: site.id,
+          correlationId: site.id,
+        }),
+      },
+    ]);
+    return site;
+  }
+}
+
+function validPolicy(policy: Record<string, unknown>): Record<string, unknown> {
+  try {
+    resolveSitePolicy(policy);
+    return policy;
+  } catch (error) {
+    if (error instanceof EnginePolicyError) {
+      throw new DomainError('POLICY_INVALID', error.message, {
+        field: `policy.${error.field ?? ''}`,
+        code: error.code,
+      });
+    }
+    throw error;
+  }
+}
+
+function normaliseOrigins(origins: string[]): string[] {
+  return [...new Set(origins.map((o) => new URL(o).origin))];
+}
+
+function toResponse(site: SiteEntity): SiteResponseV1 {
+  return {
+    id: site.id,
+    name: site.name,
+    allowedOrigins: site.allowedOrigins,
+    policy: site.policy,
+    effectivePolicy: resolveSitePolicy(site.policy) as unknown as Record<string, unknown>,
+    reportThreshold: site.reportThreshold,
+    unpublishOnReports: site.unpublishOnReports,
+    active: site.active,
+    createdAt: site.createdAt.toISOString(),
+    updatedAt: site.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export type BanKind = 'email' | 'ipHash' | 'domain';
+
+export interface ActiveBans {
+  email: boolean;
+  ipHash: boolean;
+  domain: boolean;
+}
+
+@Injectable()
+export class BansRepository {
+  /** Which of the author's identifiers are banned on the site right now. */
+  async activeFor(
+    manager: EntityManager,
+    q: { siteId: string; emailHash: string; ipHash: string | null; domains: string[]; at: Date },
+  ): Promise<ActiveBans> {
+    const rows = await manager.query<{ kind: BanKind }[]>(
+      `SELECT DISTINCT kind FROM moderation.bans
+        WHERE site_id = $1 AND (expires_at IS NULL OR expires_at > $5)
+          AND ((kind = 'email' AND value = $2) OR (kind = 'ipHash' AND value = $3)
+               OR (kind = 'domain' AND value = ANY($4::text[])))`,
+      [q.siteId, q.emailHash, q.ipHash, q.domains, q.at.toISOString()],
+    );
+    const kinds = new Set(rows.map((r) => r.kind));
+    return { email: kinds.has('email'), ipHash: kinds.has('ipHash'), domain: kinds.has('domain') };
+  }
+
+  async create(
+    manager: EntityManager,
+    ban: {
+      id: string;
+      siteId: string;
+      kind: BanKind;
+      value: string;
+      reason: string;
+      expiresAt: Date | null;
+      createdBy: string;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO moderation.bans (id, site_id, kind, value, reason, expires_at, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [ban.id, ban.siteId, ban.kind, ban.value, ban.reason, ban.expiresAt, ban.createdBy],
+    );
+  }
+
+  /** Held comments on the site from the banned identifier. */
+  async heldCommentIds(
+    manager: EntityManager,
+    siteId: string,
+    kind: BanKind,
+    value: string,
+  ): Promise<string[]> {
+    const column = { email: 'author_email_hash', ipHash: 'ip_hash', domain: 'author_domain' }[kind];
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT id FROM moderation.comments WHERE site_id = $1 AND status = 'held' AND ${column} = $2`,
+      [siteId, value],
+    );
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { BanResponseV1, CreateBanRequestV1 } from '@replyguard/contracts';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor, ModeratorOnly } from '../../auth/auth.decorators';
+import { CreateBanHandler } from './create-ban.handler';
+
+@ApiTags('moderation')
+@ApiBearerAuth()
+@ModeratorOnly()
+@Controller('v1/moderation/bans')
+export class CreateBanHttpController {
+  constructor(private readonly handler: CreateBanHandler) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Ban an email, IP hash or domain on a site; later submissions that match are rejected',
+  })
+  @ApiCreatedResponse({ type: BanResponseV1 })
+  @ApiBadRequestResponse({ description: 'Not exactly one of email, ipHash, domain' })
+  @ApiUnauthorizedResponse({ description: 'No or bad token' })
+  @ApiForbiddenResponse({ description: 'The site is not yours' })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateBanRequestV1): Promise<BanResponseV1> {
+    return this.handler.execute(actor, body);
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { HistoryResponseV1 } from '@replyguard/contracts';
+import { DomainError } from '@replyguard/platform';
+import type { DataSource } from 'typeorm';
+import { type Actor, canActOn } from '../../auth/actor';
+import type { StoredDecision } from '../../comments/comment.entity';
+
+interface Row {
+  created_at: Date;
+  actor: string;
+  action: string;
+  previous_status: string | null;
+  new_status: string;
+  reason: string | null;
+  note: string | null;
+  decision: StoredDecision;
+}
+
+/** Every decision on a comment, automatic or human, oldest first. */
+@Injectable()
+export class CommentHistoryHandler {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async execute(actor: Actor, id: string): Promise<HistoryResponseV1> {
+    const [comment] = await this.db.query<{ site_id: string }[]>(
+      'SELECT site_id FROM moderation.comments WHERE id = $1',
+      [id],
+    );
+    if (!comment) throw new DomainError('COMMENT_NOT_FOUND', `comment ${id} does not exist`);
+    if (!canActOn(actor, comment.site_id)) throw new DomainError('FORBIDDEN', 'you may not see this comment');
+    const rows = await this.db.query<Row[]>(
+      `SELECT created_at, actor, action, previous_status, new_status, reason, note, decision
+         FROM moderation.comment_decisions WHERE comment_id = $1 ORDER BY id`,
+      [id],
+    );
+    return {
+      id,
+      entries: rows.map((r) => ({
+        at: r.created_at.toISOString(),
+        actor: r.actor,
+        action: r.action,
+        previousStatus: r.previous_status,
+        newStatus: r.new_status,
+        reason: r.reason,
+        note: r.note,
+        reasons: r.decision.reasons,
+      })),
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { HistoryResponseV1 } from '@replyguard/contracts';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor, ModeratorOnly } from '../../auth/auth.decorators';
+import { CommentHistoryHandler } from './comment-history.handler';
+
+@ApiTags('moderation')
+@ApiBearerAuth()
+@ModeratorOnly()
+@Controller('v1/moderation/comments')
+export class CommentHistoryHttpController {
+  constructor(private readonly handler: CommentHistoryHandler) {}
+
+  @Get(':id/history')
+  @ApiOperation({ summary: "A comment's decisions: who, when, action, reason, previous status" })
+  @ApiOkResponse({ type: HistoryResponseV1 })
+  @ApiUnauthorizedResponse({ description: 'No or bad token' })
+  @ApiForbiddenResponse({ description: "The comment's site is not yours" })
+  @ApiNotFoundResponse({ description: 'Unknown comment' })
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<HistoryResponseV1> {
+    return this.handler.execute(actor, id);
+  }
+}

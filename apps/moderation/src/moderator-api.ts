@@ -1,0 +1,53 @@
+import type { Provider, Type } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ExportFeedbackHandler } from './admin/feedback/export-feedback.handler';
+import { ExportFeedbackHttpController } from './admin/feedback/export-feedback.http.controller';
+import { ModeratorsAdminHandler } from './admin/moderators/moderators-admin.handler';
+import { ModeratorsAdminHttpController } from './admin/moderators/moderators-admin.http.controller';
+import { SitesAdminHandler } from './admin/sites/sites-admin.handler';
+import { SitesAdminHttpController } from './admin/sites/sites-admin.http.controller';
+import { ModeratorAuthGuard } from './auth/moderator-auth.guard';
+import { ModeratorsRepository } from './auth/moderators.repository';
+import { CreateBanHandler } from './bans/create-ban/create-ban.handler';
+import { CreateBanHttpController } from './bans/create-ban/create-ban.http.controller';
+import { LabeledExamplesRepository } from './comments/labeled-examples.repository';
+import { BulkDecideHandler } from './decisions/bulk-decide/bulk-decide.handler';
+import { CommentHistoryHandler } from './decisions/comment-history/comment-history.handler';
+import { CommentHistoryHttpController } from './decisions/comment-history/comment-history.http.controller';
+import { DecideCommentHandler } from './decisions/decide-comment/decide-comment.handler';
+import { DecideCommentHttpController } from './decisions/decide-comment/decide-comment.http.controller';
+import { MeHandler } from './me/me.handler';
+import { MeHttpController } from './me/me.http.controller';
+import { ListQueueHandler } from './queue/list-queue/list-queue.handler';
+import { ListQueueHttpController } from './queue/list-queue/list-queue.http.controller';
+import { ReportCommentHandler } from './reports/report-comment/report-comment.handler';
+import { ReportCommentHttpController } from './reports/report-comment/report-comment.http.controller';
+
+/** The admin and moderator HTTP API and reader reports: controllers and their use cases. */
+export const moderatorApiControllers: Type[] = [
+  SitesAdminHttpController,
+  ModeratorsAdminHttpController,
+  ExportFeedbackHttpController,
+  MeHttpController,
+  ListQueueHttpController,
+  DecideCommentHttpController,
+  CommentHistoryHttpController,
+  CreateBanHttpController,
+  ReportCommentHttpController,
+];
+
+export const moderatorApiProviders: Provider[] = [
+  { provide: APP_GUARD, useClass: ModeratorAuthGuard },
+  ModeratorsRepository,
+  LabeledExamplesRepository,
+  SitesAdminHandler,
+  ModeratorsAdminHandler,
+  ExportFeedbackHandler,
+  MeHandler,
+  ListQueueHandler,
+  DecideCommentHandler,
+  BulkDecideHandler,
+  CommentHistoryHandler,
+  CreateBanHandler,
+  ReportCommentHandler,
+];

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { QueueItemV1, QueuePageV1, QueueQueryV1 } from '@replyguard/contracts';
+import { DomainError } from '@replyguard/platform';
+import type { DataSource } from 'typeorm';
+import { type Actor, canActOn } from '../../auth/actor';
+import type { StoredDecision } from '../../comments/comment.entity';
+
+interface Row {
+  id: string;
+  site_id: string;
+  article_id: string;
+  parent_id: string | null;
+  author_name: string;
+  author_url: string | null;
+  content: string;
+  status: string;
+  version: number;
+  submitted_at: Date;
+  decided_at: Date;
+  decided_by: string;
+  report_count: number;
+  decision: StoredDecision;
+  /** Microsecond-exact timestamp text, so the cursor loses nothing. */
+  cursor_time: string;
+}
+
+interface Cursor {
+  t: string;
+  id: string;
+}
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+export function decodeCursor(raw: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<Cursor>;
+    if (typeof c.t === 'string' && typeof c.id === 'string' && /^[0-9a-f-]{36}$/.test(c.id))
+      return { t: c.t, id: c.id };
+  } catch {
+    // fall through
+  }
+  throw new DomainError('VALIDATION_FAILED', 'cursor must be a cursor returned by this endpoint', {
+    field: 'cursor',
+  });
+}
+
+/**
+ * A site's queue in one status, keyset-paginated on (submitted_at, id) so that a deep page costs
+ * the same as the first (the queue index covers the order; no OFFSET).
+ */
+@Injectable()
+export class ListQueueHandler {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async execute(actor: Actor, q: QueueQueryV1): Promise<QueuePageV1> {
+    if (!canActOn(actor, q.siteId)) throw new DomainError('FORBIDDEN', 'you may not see this site');
+    const limit = q.limit ?? 50;
+    const newest = q.order === 'newest';
+    const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+    const params: unknown[] = [q.siteId, q.status];
+    let where = 'site_id = $1 AND status = $2';
+    if (q.articleId) {
+      params.push(q.articleId);
+      where += ` AND article_id = $${params.length}`;
+    }
+    if (cursor) {
+      params.push(cursor.t, cursor.id);
+      where += ` AND (submitted_at, id) ${newest ? '<' : '>'} ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+    }
+    params.push(limit + 1);
+    const dir = newest ? 'DESC' : 'ASC';
+    const rows = await this.db.query<Row[]>(
+      `SELECT id, site_id, article_id, parent_id, author_name, author_url, content, status, version,
+              submitted_at, decided_at, decided_by, report_count, decision,
+              to_char(submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_time
+         FROM moderation.comments
+        WHERE ${where}
+        ORDER BY submitted_at ${dir}, id ${dir}
+        LIMIT $${params.length}`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toItem),
+      nextCursor: rows.length > limit && last ? encodeCursor({ t: last.cursor_time, id: last.id }) : null,
+    };
+  }
+}
+
+function toItem(r: Row): QueueItemV1 {
+  return {
+    id: r.id,
+    siteId: r.site_id,
+    articleId: r.article_id,
+    parentId: r.parent_id,
+    authorName: r.author_name,
+    authorUrl: r.author_url,
+    content: r.content,
+    status: r.status,
+    version: r.version,
+    submittedAt: r.submitted_at.toISOString(),
+    decidedAt: r.decided_at.toISOString(),
+    decidedBy: r.decided_by,
+    reportCount: r.report_count,
+    decision: r.decision,
+  };
+}

@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ReportRequestV1, ReportResponseV1 } from '@replyguard/contracts';
+import { enqueueOutbox, OutboxRelayService } from '@replyguard/messaging';
+import { DomainError, hashPii, privacyConfig } from '@replyguard/platform';
+import type { DataSource } from 'typeorm';
+import { removedEvent } from '../../comments/comment-events';
+import { CommentEntity } from '../../comments/comment.entity';
+import { CommentsRepository } from '../../comments/comments.repository';
+import { MODERATION_OUTBOX } from '../../database/database.options';
+import { SiteEntity } from '../../sites/site.entity';
+
+/**
+ * A reader reports a published comment. One report per reader (by IP hash) counts; at the site's
+ * threshold the comment enters the reported queue, and is unpublished if the site says so.
+ */
+@Injectable()
+export class ReportCommentHandler {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly comments: CommentsRepository,
+    private readonly outbox: OutboxRelayService,
+    @Inject(privacyConfig.KEY) private readonly privacy: ConfigType<typeof privacyConfig>,
+  ) {}
+
+  async execute(id: string, report: ReportRequestV1, reporterIp: string): Promise<ReportResponseV1> {
+    const removed = await this.dataSource.transaction(async (manager) => {
+      const row = await manager.findOne(CommentEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row) throw new DomainError('COMMENT_NOT_FOUND', `comment ${id} does not exist`);
+      if (!row.published) throw new DomainError('NOT_REPORTABLE', 'only published comments can be reported');
+      const inserted = await manager.query<unknown[]>(
+        `INSERT INTO moderation.reports (comment_id, reporter_hash, reason, note) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (comment_id, reporter_hash) DO NOTHING RETURNING 1`,
+        [id, hashPii(this.privacy.hashSecret, reporterIp), report.reason, report.note ?? null],
+      );
+      if (inserted.length === 0) return false;
+      const site = await manager.findOneOrFail(SiteEntity, { where: { id: row.siteId } });
+      const reportCount = row.reportCount + 1;
+      if (reportCount < site.reportThreshold || row.status !== 'approved') {
+        await manager.update(CommentEntity, { id }, { reportCount });
+        return false;
+      }
+      const at = new Date();
+      const unpublish = site.unpublishOnReports;
+      await manager.update(
+        CommentEntity,
+        { id, version: row.version },
+        { reportCount, status: 'reported', version: row.version + 1, published: !unpublish },
+      );
+      await this.comments.recordDecision(manager, {
+        commentId: id,
+        actor: 'readers',
+        action: 'report',
+        previousStatus: row.status,
+        newStatus: 'reported',
+        decision: {
+          ...row.decision,
+          reasons: [
+            {
+              code: 'READER_REPORTS',
+              message: `${reportCount} reader reports`,
+              evidence: { reports: reportCount },
+            },
+          ],
+        },
+        reason: report.reason,
+        note: null,
+      });
+      if (!unpublish) return false;
+      await enqueueOutbox(manager, MODERATION_OUTBOX, [
+        removedEvent(
+          {
+            commentId: row.id,
+            siteId: row.siteId,
+            articleId: row.articleId,
+            parentId: row.parentId,
+            authorName: row.authorName,
+            authorUrl: row.authorUrl,
+            content: row.content,
+            submittedAt: row.submittedAt.toISOString(),
+          },
+          'readers',
+          'reported',
+          { correlationId: row.id, at },
+        ),
+      ]);
+      return true;
+    });
+    if (removed) this.outbox.wake();
+    return { accepted: true };
+  }
+}

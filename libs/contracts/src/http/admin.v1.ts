@@ -1,0 +1,149 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { IsSiteId } from '../fields';
+
+const IsOrigin = () =>
+  IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false, require_valid_protocol: true },
+    { each: true, message: 'allowedOrigins must hold origins such as https://news.example' },
+  );
+
+/** `POST /v1/admin/sites`. */
+export class CreateSiteRequestV1 {
+  @ApiProperty({ example: 'daily-news' })
+  @IsSiteId()
+  id!: string;
+
+  @ApiProperty({ example: 'The Daily News' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['https://news.example'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsOrigin()
+  allowedOrigins?: string[];
+
+  @ApiPropertyOptional({ description: 'Partial moderation policy; missing values take the defaults' })
+  @IsOptional()
+  @IsObject()
+  policy?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'Reader reports that put a comment in the reported queue', default: 3 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  reportThreshold?: number;
+
+  @ApiPropertyOptional({ description: 'Unpublish a comment when it reaches the report threshold', default: false })
+  @IsOptional()
+  @IsBoolean()
+  unpublishOnReports?: boolean;
+}
+
+/** `PATCH /v1/admin/sites/{id}`: any subset; `policy` replaces the stored partial policy. */
+export class UpdateSiteRequestV1 {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsOrigin()
+  allowedOrigins?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsObject()
+  policy?: Record<string, unknown>;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  reportThreshold?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  unpublishOnReports?: boolean;
+
+  @ApiPropertyOptional({ description: 'An inactive site accepts no submissions' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class SiteResponseV1 {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: [String] }) allowedOrigins!: string[];
+  @ApiProperty({ description: 'The stored partial policy' }) policy!: Record<string, unknown>;
+  @ApiProperty({ description: 'The policy in force, defaults included' }) effectivePolicy!: Record<string, unknown>;
+  @ApiProperty() reportThreshold!: number;
+  @ApiProperty() unpublishOnReports!: boolean;
+  @ApiProperty() active!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+/** `POST /v1/admin/moderators`. */
+export class CreateModeratorRequestV1 {
+  @ApiProperty({ example: 'Maria' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ example: 'maria@news.example' })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ enum: ['moderator', 'admin'] })
+  @IsIn(['moderator', 'admin'])
+  role!: 'moderator' | 'admin';
+
+  @ApiProperty({ type: [String], description: 'Sites the moderator may act on (admins act on all)' })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  sites!: string[];
+}
+
+export class CreateModeratorResponseV1 {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'Shown once; only its hash is stored' }) token!: string;
+}
+
+export class MeResponseV1 {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['moderator', 'admin'] }) role!: 'moderator' | 'admin';
+  @ApiProperty({ type: [String] }) sites!: string[];
+}

@@ -1,0 +1,231 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { IsArticleId, IsSiteId } from '../fields';
+
+export const QUEUE_STATUSES = ['held', 'reported', 'rejected', 'approved'] as const;
+export type QueueStatusV1 = (typeof QUEUE_STATUSES)[number];
+export const MODERATOR_ACTIONS = ['approve', 'reject', 'spam', 'ham'] as const;
+export type ModeratorActionV1 = (typeof MODERATOR_ACTIONS)[number];
+
+/** Query of `GET /v1/moderation/queue`. */
+export class QueueQueryV1 {
+  @ApiProperty() @IsSiteId() siteId!: string;
+
+  @ApiProperty({ enum: QUEUE_STATUSES })
+  @IsIn(QUEUE_STATUSES)
+  status!: QueueStatusV1;
+
+  @ApiPropertyOptional() @IsOptional() @IsArticleId() articleId?: string;
+
+  @ApiPropertyOptional({ enum: ['oldest', 'newest'], default: 'oldest' })
+  @IsOptional()
+  @IsIn(['oldest', 'newest'])
+  order?: 'oldest' | 'newest';
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by this endpoint' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class DecisionReasonViewV1 {
+  @ApiProperty() code!: string;
+  @ApiProperty() message!: string;
+  @ApiPropertyOptional({ type: Object }) evidence?: Record<string, unknown>;
+}
+
+export class DecisionViewV1 {
+  @ApiProperty({ enum: ['approve', 'hold', 'reject'] }) action!: string;
+  @ApiProperty({ type: [DecisionReasonViewV1] }) reasons!: DecisionReasonViewV1[];
+  @ApiProperty({ example: { spam: 0.01, toxicity: 0.02, hate: 0.0 } }) scores!: Record<string, number>;
+  @ApiProperty({ type: Object }) modelVersions!: Record<string, string>;
+}
+
+/** A comment in a moderation queue. No email, no IP. */
+export class QueueItemV1 {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() siteId!: string;
+  @ApiProperty() articleId!: string;
+  @ApiProperty({ nullable: true, type: String }) parentId!: string | null;
+  @ApiProperty() authorName!: string;
+  @ApiProperty({ nullable: true, type: String }) authorUrl!: string | null;
+  @ApiProperty() content!: string;
+  @ApiProperty({ enum: ['approved', 'held', 'rejected', 'reported'] }) status!: string;
+  @ApiProperty({ description: 'Send it back as expectedVersion when deciding' }) version!: number;
+  @ApiProperty({ format: 'date-time' }) submittedAt!: string;
+  @ApiProperty({ format: 'date-time' }) decidedAt!: string;
+  @ApiProperty() decidedBy!: string;
+  @ApiProperty() reportCount!: number;
+  @ApiProperty({ type: DecisionViewV1 }) decision!: DecisionViewV1;
+}
+
+export class QueuePageV1 {
+  @ApiProperty({ type: [QueueItemV1] }) items!: QueueItemV1[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+/** `POST /v1/moderation/comments/{id}/decision`. */
+export class DecisionRequestV1 {
+  @ApiProperty({ enum: MODERATOR_ACTIONS })
+  @IsIn(MODERATOR_ACTIONS)
+  action!: ModeratorActionV1;
+
+  @ApiPropertyOptional({ example: 'abusive' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reason?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+
+  @ApiProperty({ description: 'The version the moderator saw; a newer one means someone decided first (409)' })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+}
+
+export class DecisionResponseV1 {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['approved', 'rejected'] }) status!: string;
+  @ApiProperty() version!: number;
+}
+
+/** `POST /v1/moderation/decisions`. */
+export class BulkDecisionRequestV1 {
+  @ApiProperty({ type: [String], maxItems: 500 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  ids!: string[];
+
+  @ApiProperty({ enum: MODERATOR_ACTIONS })
+  @IsIn(MODERATOR_ACTIONS)
+  action!: ModeratorActionV1;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reason?: string;
+}
+
+export class BulkDecisionResultV1 {
+  @ApiProperty() id!: string;
+  @ApiProperty() ok!: boolean;
+  @ApiPropertyOptional() status?: string;
+  @ApiPropertyOptional() version?: number;
+  @ApiPropertyOptional({ description: 'Error code when not ok' }) error?: string;
+}
+
+export class BulkDecisionResponseV1 {
+  @ApiProperty({ type: [BulkDecisionResultV1] }) results!: BulkDecisionResultV1[];
+}
+
+export class HistoryEntryV1 {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ description: '`auto`, `readers` or a moderator id' }) actor!: string;
+  @ApiProperty() action!: string;
+  @ApiProperty({ nullable: true, type: String }) previousStatus!: string | null;
+  @ApiProperty() newStatus!: string;
+  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ type: [DecisionReasonViewV1] }) reasons!: DecisionReasonViewV1[];
+}
+
+export class HistoryResponseV1 {
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: [HistoryEntryV1] }) entries!: HistoryEntryV1[];
+}
+
+/** `POST /v1/moderation/bans`: exactly one of email, ipHash, domain. */
+export class CreateBanRequestV1 {
+  @ApiProperty() @IsSiteId() siteId!: string;
+
+  @ApiPropertyOptional({ description: 'Stored only as a keyed hash' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ description: 'As shown to moderators' })
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/, { message: 'ipHash must be 64 hexadecimal characters' })
+  ipHash?: string;
+
+  @ApiPropertyOptional({ example: 'spam-domain.example' })
+  @IsOptional()
+  @Matches(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/i, { message: 'domain must be a domain name' })
+  domain?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  expiresAt?: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(500)
+  reason!: string;
+
+  @ApiPropertyOptional({ description: "Also reject the author's comments waiting in the held queue" })
+  @IsOptional()
+  @IsBoolean()
+  rejectPending?: boolean;
+}
+
+export class BanResponseV1 {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() siteId!: string;
+  @ApiProperty({ enum: ['email', 'ipHash', 'domain'] }) kind!: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) expiresAt!: string | null;
+  @ApiProperty({ description: 'Held comments rejected by this ban' }) rejectedPending!: number;
+}
+
+/** `POST /v1/comments/{id}/reports`: a reader reports a published comment. */
+export class ReportRequestV1 {
+  @ApiProperty({ enum: ['spam', 'abusive', 'off-topic', 'other'] })
+  @IsIn(['spam', 'abusive', 'off-topic', 'other'])
+  reason!: 'spam' | 'abusive' | 'off-topic' | 'other';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}
+
+export class ReportResponseV1 {
+  @ApiProperty() accepted!: boolean;
+}

@@ -1,0 +1,280 @@
+import { Topics } from '@replyguard/contracts';
+import { randomUUID } from 'node:crypto';
+import { aSubmission, uniqueArticleId } from '../support/factories';
+import { recordTopics } from '../support/kafka';
+import {
+  eventually,
+  getJson,
+  postJson,
+  type RunningSystem,
+  startSystem,
+  TEST_ADMIN_TOKEN,
+} from '../support/system';
+
+const THREE_LINKS =
+  "I think the article gets the 2019 figures wrong. The ministry's own tables " +
+  '(https://www.stats.gov.cn/english/, https://www.customs.gov.cn/ and https://comtrade.un.org/) show a ' +
+  'smaller rise, and the author should say which series was used.';
+
+interface QueueItem {
+  id: string;
+  status: string;
+  version: number;
+  decision: { reasons: { code: string }[]; scores: { spam: number } };
+}
+
+describe('moderators work the queues', () => {
+  let system: RunningSystem;
+  let recorder: Awaited<ReturnType<typeof recordTopics>>;
+  const admin = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
+  let siteId: string;
+  let otherSiteId: string;
+  let mod: Record<string, string>;
+  let otherMod: Record<string, string>;
+
+  const api = (path: string) => `${system.moderationUrl}${path}`;
+  const submit = (body: Record<string, unknown>) => postJson(`${system.ingestUrl}/v1/comments`, body);
+  const status = async (id: string) => (await getJson(api(`/v1/comments/${id}`))).json.status as string;
+  const decided = (id: string) =>
+    eventually(
+      async () => {
+        const s = await status(id);
+        return s === 'pending' ? undefined : s;
+      },
+      { what: `a decision on ${id}` },
+    );
+  const thread = async (site: string, article: string) =>
+    (await getJson(`${system.articlesUrl}/v1/sites/${site}/articles/${article}/comments`)).json as {
+      count: number;
+      comments: { id: string }[];
+    };
+  const queue = async (site: string, s: string, headers: Record<string, string>, extra = '') =>
+    getJson(api(`/v1/moderation/queue?siteId=${site}&status=${s}${extra}`), headers);
+
+  async function createSite(extra: Record<string, unknown> = {}): Promise<string> {
+    const id = `site-${randomUUID().slice(0, 8)}`;
+    // Every test comment comes from 127.0.0.1: lift the flood limit so it does not hold them.
+    const policy = { flood: { maxPerWindow: 100_000, windowSeconds: 60 } };
+    const res = await postJson(
+      api('/v1/admin/sites'),
+      { id, name: `Site ${id}`, allowedOrigins: ['https://news.example'], policy, ...extra },
+      admin,
+    );
+    expect(res.status).toBe(201);
+    // Ingest learns the site from sites.configured.v1.
+    await eventually(
+      async () => {
+        const r = await submit(aSubmission({ siteId: id, content: 'Warming up the new site.' }));
+        return r.status === 202 ? r : undefined;
+      },
+      { what: `ingest to know ${id}` },
+    );
+    return id;
+  }
+
+  async function heldComment(site: string, overrides: Record<string, unknown> = {}): Promise<string> {
+    const res = await submit(aSubmission({ siteId: site, content: THREE_LINKS, ...overrides }));
+    expect(res.status).toBe(202);
+    expect(await decided(res.json.id as string)).toBe('held');
+    return res.json.id as string;
+  }
+
+  async function item(site: string, s: string, id: string, headers = mod): Promise<QueueItem> {
+    return eventually(
+      async () => {
+        const page = (await queue(site, s, headers, '&limit=200')).json as { items: QueueItem[] };
+        return page.items.find((i) => i.id === id);
+      },
+      { what: `${id} in the ${s} queue` },
+    );
+  }
+
+  beforeAll(async () => {
+    system = await startSystem();
+    recorder = await recordTopics([
+      Topics.CommentApprovedV1,
+      Topics.CommentRemovedV1,
+      Topics.CommentRejectedV1,
+    ]);
+    siteId = await createSite({ reportThreshold: 1, unpublishOnReports: true });
+    otherSiteId = await createSite();
+    const m1 = await postJson(
+      api('/v1/admin/moderators'),
+      { name: 'Maria', email: 'maria@news.example', role: 'moderator', sites: [siteId] },
+      admin,
+    );
+    const m2 = await postJson(
+      api('/v1/admin/moderators'),
+      { name: 'Otto', email: 'otto@other.example', role: 'moderator', sites: [otherSiteId] },
+      admin,
+    );
+    expect(m1.status).toBe(201);
+    expect(m1.json.token).toMatch(/^rgm_/);
+    mod = { authorization: `Bearer ${m1.json.token as string}` };
+    otherMod = { authorization: `Bearer ${m2.json.token as string}` };
+  });
+
+  afterAll(async () => {
+    await system?.close();
+    await recorder?.stop();
+  });
+
+  it('refuses missing and bad tokens with 401 and another site with 403, leaking nothing', async () => {
+    expect((await queue(siteId, 'held', {})).status).toBe(401);
+    expect((await queue(siteId, 'held', { authorization: 'Bearer nope' })).status).toBe(401);
+    const foreign = await queue(siteId, 'held', otherMod);
+    expect(foreign.status).toBe(403);
+    expect(JSON.stringify(foreign.json)).not.toContain('items');
+    expect((await postJson(api('/v1/admin/sites'), { id: 'x-site', name: 'x' }, mod)).status).toBe(403);
+    const me = await getJson(api('/v1/moderation/me'), mod);
+    expect(me.json).toMatchObject({ name: 'Maria', role: 'moderator', sites: [siteId] });
+  });
+
+  it('lists held comments with reasons and scores, cursor-paginated', async () => {
+    const a = await heldComment(siteId);
+    const b = await heldComment(siteId);
+    const held = await item(siteId, 'held', a);
+    expect(held.decision.reasons.map((r) => r.code)).toContain('LINKS_OVER_LIMIT');
+    expect(typeof held.decision.scores.spam).toBe('number');
+    const first = (await queue(siteId, 'held', mod, '&limit=1')).json as {
+      items: QueueItem[];
+      nextCursor: string;
+    };
+    expect(first.items).toHaveLength(1);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = (await queue(siteId, 'held', mod, `&limit=1&cursor=${first.nextCursor}`)).json as {
+      items: QueueItem[];
+    };
+    expect(second.items).toHaveLength(1);
+    expect(second.items[0].id).not.toBe(first.items[0].id);
+    const newest = (await queue(siteId, 'held', mod, '&limit=1&order=newest')).json as { items: QueueItem[] };
+    expect([a, b]).toContain(newest.items[0].id);
+    expect((await queue(siteId, 'held', mod, '&cursor=garbage!')).status).toBe(400);
+  });
+
+  it('approves once: the second moderator gets 409 and one approval event is published', async () => {
+    const articleId = uniqueArticleId();
+    const id = await heldComment(siteId, { articleId });
+    const { version } = await item(siteId, 'held', id);
+    const decide = (headers: Record<string, string>) =>
+      postJson(
+        api(`/v1/moderation/comments/${id}/decision`),
+        { action: 'approve', expectedVersion: version },
+        headers,
+      );
+    const [r1, r2] = await Promise.all([decide(mod), decide(admin)]);
+    expect([r1.status, r2.status].sort()).toEqual([200, 409]);
+    expect([r1, r2].find((r) => r.status === 409)!.json.error).toBe('VERSION_CONFLICT');
+    await eventually(async () => ((await thread(siteId, articleId)).count === 1 ? true : undefined), {
+      what: 'publication',
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    const approvals = recorder.messages.filter(
+      (m) => m.topic === Topics.CommentApprovedV1 && m.value.includes(id),
+    );
+    expect(approvals).toHaveLength(1);
+    expect(JSON.parse(approvals[0].value).data.approvedBy).not.toBe('auto');
+    expect(
+      (
+        await postJson(
+          api(`/v1/moderation/comments/${id}/decision`),
+          { action: 'approve', expectedVersion: version },
+          otherMod,
+        )
+      ).status,
+    ).toBe(403);
+  });
+
+  it('takes a published comment down with comments.removed.v1, and keeps the history', async () => {
+    const articleId = uniqueArticleId();
+    const res = await submit(aSubmission({ siteId, articleId, content: 'A perfectly ordinary remark.' }));
+    const id = res.json.id as string;
+    expect(await decided(id)).toBe('approved');
+    await eventually(async () => ((await thread(siteId, articleId)).count === 1 ? true : undefined), {
+      what: 'publication',
+    });
+    const { version } = await item(siteId, 'approved', id);
+    const rejected = await postJson(
+      api(`/v1/moderation/comments/${id}/decision`),
+      { action: 'spam', reason: 'spam', expectedVersion: version },
+      mod,
+    );
+    expect(rejected.json).toMatchObject({ id, status: 'rejected', version: version + 1 });
+    await eventually(async () => ((await thread(siteId, articleId)).count === 0 ? true : undefined), {
+      what: 'unpublication',
+    });
+    expect(recorder.messages.some((m) => m.topic === Topics.CommentRemovedV1 && m.value.includes(id))).toBe(
+      true,
+    );
+    const history = (await getJson(api(`/v1/moderation/comments/${id}/history`), mod)).json as {
+      entries: { actor: string; action: string; previousStatus: string | null; newStatus: string }[];
+    };
+    expect(history.entries).toEqual([
+      expect.objectContaining({
+        actor: 'auto',
+        action: 'approve',
+        previousStatus: null,
+        newStatus: 'approved',
+      }),
+      expect.objectContaining({ action: 'spam', previousStatus: 'approved', newStatus: 'rejected' }),
+    ]);
+    const csv = await fetch(api('/v1/admin/feedback?task=spam'), { headers: admin }).then((r) => r.text());
+    expect(csv.split('\n')[0]).toBe('id,source,text,label');
+    expect(csv).toContain(`replyguard-${id},replyguard-moderators,A perfectly ordinary remark.,1`);
+  });
+
+  it('applies bulk decisions one by one with a result per id', async () => {
+    const a = await heldComment(siteId);
+    const b = await heldComment(siteId);
+    const unknown = randomUUID();
+    const res = await postJson(
+      api('/v1/moderation/decisions'),
+      { ids: [a, b, unknown], action: 'reject', reason: 'off-topic' },
+      mod,
+    );
+    expect(res.status).toBe(200);
+    expect(res.json.results).toEqual([
+      expect.objectContaining({ id: a, ok: true, status: 'rejected' }),
+      expect.objectContaining({ id: b, ok: true, status: 'rejected' }),
+      { id: unknown, ok: false, error: 'COMMENT_NOT_FOUND' },
+    ]);
+    expect(await status(a)).toBe('rejected');
+  });
+
+  it('bans an email: pending comments are rejected, later ones too', async () => {
+    const email = `troll-${randomUUID().slice(0, 6)}@example.net`;
+    const pending = await heldComment(siteId, { authorEmail: email });
+    const ban = await postJson(
+      api('/v1/moderation/bans'),
+      { siteId, email, reason: 'repeated abuse', rejectPending: true },
+      mod,
+    );
+    expect(ban.status).toBe(201);
+    expect(ban.json).toMatchObject({ kind: 'email', rejectedPending: 1 });
+    expect(await status(pending)).toBe('rejected');
+    const later = await submit(
+      aSubmission({ siteId, authorEmail: email, content: 'Just saying hello again.' }),
+    );
+    expect(await decided(later.json.id as string)).toBe('rejected');
+    const it = await item(siteId, 'rejected', later.json.id as string);
+    expect(it.decision.reasons.map((r) => r.code)).toContain('BLOCKED_EMAIL');
+    expect((await postJson(api('/v1/moderation/bans'), { siteId, reason: 'x' }, mod)).status).toBe(400);
+  });
+
+  it('puts a reported comment in the reported queue and unpublishes it when the site says so', async () => {
+    const articleId = uniqueArticleId();
+    const res = await submit(aSubmission({ siteId, articleId, content: 'An opinion some readers dislike.' }));
+    const id = res.json.id as string;
+    expect(await decided(id)).toBe('approved');
+    await eventually(async () => ((await thread(siteId, articleId)).count === 1 ? true : undefined), {
+      what: 'publication',
+    });
+    const report = await postJson(api(`/v1/comments/${id}/reports`), { reason: 'abusive' });
+    expect(report.status).toBe(202);
+    await item(siteId, 'reported', id);
+    await eventually(async () => ((await thread(siteId, articleId)).count === 0 ? true : undefined), {
+      what: 'unpublication',
+    });
+    expect((await postJson(api(`/v1/comments/${id}/reports`), { reason: 'nonsense' })).status).toBe(400);
+  });
+});
