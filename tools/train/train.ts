@@ -1,7 +1,8 @@
 /**
- * `npm run train [-- --data <dir>]`: trains the spam and toxicity models from ../shared/datasets into
+ * `npm run train [-- --data <dir>] [-- --with-feedback]`: trains the spam and toxicity models from ../shared/datasets into
  * libs/moderation-engine/models, named by content hash, and writes held-out metrics next to them.
- * Deterministic: same data, same files, byte for byte.
+ * Deterministic: same data, same files, byte for byte. `--with-feedback` also folds in the moderators'
+ * decisions kept as labeled examples in the moderation database (DATABASE_URL).
  */
 import { existsSync, mkdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { Filter } from 'bad-words';
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import { DEFAULT_SITE_POLICY, MAX_ANALYSED_CHARS, ModerationEngine, modelTraining } from '@replyguard/moderation-engine';
 import { datasetsDir, isHeldOut, loadDatasets, repoRoot } from './datasets';
+import { type FeedbackRow, loadFeedback } from './feedback';
 import { report, scoreTexts } from './evaluate';
 import { obscenityLexicon } from './lexicon-source';
 import { SparseRowsBuilder, trainLogReg } from './logreg';
@@ -31,7 +33,7 @@ type ModelFile = modelTraining.ModelFile;
 const SEED = 20240611;
 const MODELS_DIR = join(repoRoot(), 'libs', 'moderation-engine', 'models');
 
-function main(): void {
+function main(feedback: FeedbackRow[]): void {
   const dataDir = datasetsDir();
   process.stderr.write(`datasets: ${dataDir}\n`);
   const data = loadDatasets(dataDir);
@@ -45,6 +47,8 @@ function main(): void {
   for (const r of data.wiki) spamEx.push({ text: r.text, group: 'wikipedia-talk', y: { spam: [0, 0.1] } });
   for (const r of data.fox) spamEx.push({ text: r.text, group: 'fox-news', y: { spam: [0, 0.2] } });
   for (const r of blogRows(900, SEED + 1)) spamEx.push({ text: r.text, group: 'synthetic-blog', y: { spam: [r.label, 1] } });
+  // Moderators' decisions on this deployment's own comments weigh like the closest public data.
+  for (const r of feedback) if (r.task === 'spam') spamEx.push({ text: r.text, group: 'moderator-feedback', y: { spam: [r.label, 2] } });
   const spamSplit = split(spamEx);
   const spamHeads = trainHeads(spamSplit.train, ['spam'], SPAM_BITS, (buf, text) => spamFeatures(buf, text, extractLinks(text)), bars, 'spam', { epochs: 12, learningRate: 0.15, l2: 1e-5 });
 
@@ -59,6 +63,9 @@ function main(): void {
   for (const r of identityRows(5000, SEED + 2)) toxEx.push({ text: r.text, group: 'identity-template', y: { toxicity: [r.label, 2], hate: [r.label, 2] } });
   // Reader-to-reader insults are toxic but not hate (the Fox News labels draw the same line).
   for (const r of insultRows(SEED + 3)) toxEx.push({ text: r.text, group: 'insult', y: { toxicity: [r.label, 2], hate: [0, 2] } });
+  for (const r of feedback) {
+    if (r.task === 'toxicity') toxEx.push({ text: r.text, group: 'moderator-feedback', y: { toxicity: [r.label, 2], hate: [0, 0] } });
+  }
   const toxSplit = split(toxEx);
   const toxHeads = trainHeads(toxSplit.train, ['toxicity', 'hate'], TOXICITY_BITS, (buf, text) => void toxicityFeatures(buf, text, lexicon), bars, 'toxicity', { epochs: 8, learningRate: 0.1, l2: 1e-6 });
   bars.stop();
@@ -240,4 +247,13 @@ const kb = (s: string): number => Math.round(Buffer.byteLength(s) / 1024);
 const round = (x: number): number => Math.round(x * 10000) / 10000;
 
 if (!existsSync(MODELS_DIR)) mkdirSync(MODELS_DIR, { recursive: true });
-main();
+async function run(): Promise<void> {
+  const feedback = process.argv.includes('--with-feedback') ? await loadFeedback() : [];
+  if (feedback.length) process.stderr.write(`moderator feedback: ${feedback.length} labeled examples\n`);
+  main(feedback);
+}
+
+run().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
