@@ -26,7 +26,11 @@ describe(SendCoalescer.name, () => {
   it('sends the sends of one tick as one batch, grouped by topic, and settles each after the ack', async () => {
     const { coalescer, batches, gates } = setup();
     let settled = 0;
-    const sends = [coalescer.send('a', [msg('1')]), coalescer.send('b', [msg('2')]), coalescer.send('a', [msg('3')])];
+    const sends = [
+      coalescer.send('a', [msg('1')]),
+      coalescer.send('b', [msg('2')]),
+      coalescer.send('a', [msg('3')]),
+    ];
     sends.forEach((s) => void s.then(() => settled++));
     await tick();
     expect(batches).toHaveLength(1);
