@@ -41,7 +41,8 @@ export function demoArticle(articleId: string): DemoArticle {
   return {
     section: 'News',
     headline: `${topic}: what we know so far`,
-    standfirst: 'A developing story. This page is the Replyguard demo: the article is filler, the comments are real.',
+    standfirst:
+      'A developing story. This page is the Replyguard demo: the article is filler, the comments are real.',
     author: 'The Newsroom',
     published: '2026-01-12T07:30:00Z',
     caption: 'Illustration.',

@@ -20,7 +20,9 @@ describe(renderCommentText.name, () => {
   it('never links other schemes, and cannot be broken out of an attribute', () => {
     const html = renderCommentText('javascript:alert(1) https://x.org/"onmouseover="alert(1)');
     expect(html).not.toContain('href="javascript');
-    expect(html).toContain('<a href="https://x.org/" rel="nofollow ugc">https://x.org/</a>&quot;onmouseover=&quot;');
+    expect(html).toContain(
+      '<a href="https://x.org/" rel="nofollow ugc">https://x.org/</a>&quot;onmouseover=&quot;',
+    );
   });
 
   it('splits paragraphs on blank lines and breaks lines on newlines', () => {
@@ -30,7 +32,9 @@ describe(renderCommentText.name, () => {
 
 describe(trimUrl.name, () => {
   it("keeps a parenthesis the URL opened and drops the sentence's", () => {
-    expect(trimUrl('https://en.wikipedia.org/wiki/Foo_(bar)')).toBe('https://en.wikipedia.org/wiki/Foo_(bar)');
+    expect(trimUrl('https://en.wikipedia.org/wiki/Foo_(bar)')).toBe(
+      'https://en.wikipedia.org/wiki/Foo_(bar)',
+    );
     expect(trimUrl('https://x.org/)).')).toBe('https://x.org/');
   });
 });

@@ -126,6 +126,7 @@ export function renderDemoPage({ siteId, articleId, article, thread, ingestUrl }
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(article.headline)} · The Daily Ledger</title>
 <meta name="replyguard-ingest" content="${e(ingestUrl)}">
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/demo/_assets/demo.css">
 <script type="module" src="/demo/_assets/demo.mjs"></script>
 </head>

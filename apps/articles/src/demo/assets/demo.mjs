@@ -27,7 +27,11 @@ const submitButton = /** @type {HTMLInputElement} */ (document.getElementById('s
 // Rendering (the same markup render-page.ts produces on the server)
 // ---------------------------------------------------------------------------------------------------
 
-const DATE_FORMAT = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+const DATE_FORMAT = new Intl.DateTimeFormat('en-US', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
 const formatDate = (iso) => `${DATE_FORMAT.format(new Date(iso))} UTC`;
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
 
@@ -105,7 +109,14 @@ function renderComment(c, depth, pending = false) {
   const meta = el(
     'footer',
     { class: 'comment-meta' },
-    el('div', { class: 'comment-author' }, avatar, author, ' ', Object.assign(el('span', { class: 'says' }), { textContent: 'says:' })),
+    el(
+      'div',
+      { class: 'comment-author' },
+      avatar,
+      author,
+      ' ',
+      Object.assign(el('span', { class: 'says' }), { textContent: 'says:' }),
+    ),
     el('div', { class: 'comment-metadata' }, el('a', { href: `#comment-${c.id}` }, time)),
   );
   if (pending) {
@@ -113,7 +124,12 @@ function renderComment(c, depth, pending = false) {
     note.textContent = 'Your comment is awaiting moderation.';
     meta.append(note);
   }
-  const article = el('article', { class: 'comment-body' }, meta, el('div', { class: 'comment-content' }, ...commentText(c.content)));
+  const article = el(
+    'article',
+    { class: 'comment-body' },
+    meta,
+    el('div', { class: 'comment-content' }, ...commentText(c.content)),
+  );
   if (!pending) {
     const reply = el('a', {
       rel: 'nofollow',
@@ -126,9 +142,18 @@ function renderComment(c, depth, pending = false) {
     reply.textContent = 'Reply';
     article.append(el('div', { class: 'reply' }, reply));
   }
-  const li = el('li', { id: `comment-${c.id}`, class: `comment depth-${depth}${pending ? ' pending' : ''}`, 'data-comment-id': c.id }, article);
+  const li = el(
+    'li',
+    {
+      id: `comment-${c.id}`,
+      class: `comment depth-${depth}${pending ? ' pending' : ''}`,
+      'data-comment-id': c.id,
+    },
+    article,
+  );
   const replies = c.replies ?? [];
-  if (replies.length > 0) li.append(el('ol', { class: 'children' }, ...replies.map((r) => renderComment(r, depth + 1))));
+  if (replies.length > 0)
+    li.append(el('ol', { class: 'children' }, ...replies.map((r) => renderComment(r, depth + 1))));
   return li;
 }
 
