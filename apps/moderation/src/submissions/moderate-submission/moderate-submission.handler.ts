@@ -94,22 +94,24 @@ export class ModerateSubmissionHandler {
         domains: [authorDomain, s.authorUrl ? hostOf(s.authorUrl) : null].filter((d): d is string => !!d),
         at: submittedAt,
       });
-      const engineDecision = this.engine.moderate(
-        {
-          content: s.content,
-          authorName: s.authorName,
-          authorEmail: s.authorEmail,
-          authorUrl: s.authorUrl ?? undefined,
-          honeypot: s.honeypot,
-        },
-        policy,
-        {
-          trustedAuthor: history.trusted,
-          duplicateRecent: history.duplicateRecent,
-          recentFromEmail: history.recentFromEmail,
-          recentFromIp: history.recentFromIp,
-          blocked: banned,
-        },
+      const engineDecision = this.runChecks(verdicts, () =>
+        this.engine.moderate(
+          {
+            content: s.content,
+            authorName: s.authorName,
+            authorEmail: s.authorEmail,
+            authorUrl: s.authorUrl ?? undefined,
+            honeypot: s.honeypot,
+          },
+          policy,
+          {
+            trustedAuthor: history.trusted,
+            duplicateRecent: history.duplicateRecent,
+            recentFromEmail: history.recentFromEmail,
+            recentFromIp: history.recentFromIp,
+            blocked: banned,
+          },
+        ),
       );
       const decision = applyServiceVerdicts(engineDecision, verdicts);
       const decidedAt = new Date();
@@ -161,6 +163,20 @@ export class ModerateSubmissionHandler {
         { commentId: s.commentId, correlationId: event.correlationid },
         'redelivered submission ignored',
       );
+    }
+  }
+
+  /** Fail closed: a check that throws holds the comment for a human, never approves it. */
+  private runChecks(verdicts: ServiceVerdict[], check: () => Decision): Decision {
+    try {
+      return check();
+    } catch (error) {
+      this.logger.error({ err: error }, 'a moderation check failed; holding the comment for a human');
+      verdicts.push({
+        action: 'hold',
+        reason: { code: 'CHECK_FAILED', message: 'an automatic check failed; a moderator decides' },
+      });
+      return { action: 'approve', reasons: [], scores: { spam: 0, toxicity: 0, hate: 0 }, modelVersions: {} };
     }
   }
 

@@ -1,0 +1,92 @@
+import { CommentSubmittedV1, createEnvelope, type EventEnvelope } from '@replyguard/contracts';
+import type { OutboxRelayService } from '@replyguard/messaging';
+import { DEFAULT_SITE_POLICY, ModerationEngine } from '@replyguard/moderation-engine';
+import type { DataSource, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import type { BansRepository } from '../../bans/bans.repository';
+import type { CommentEntity } from '../../comments/comment.entity';
+import type { CommentsRepository } from '../../comments/comments.repository';
+import type { SitePoliciesRepository } from '../../sites/site-policies.repository';
+import { ModerateSubmissionHandler } from './moderate-submission.handler';
+
+function submission(content: string): EventEnvelope<CommentSubmittedV1> {
+  const id = uuidv7();
+  return createEnvelope(
+    CommentSubmittedV1.info,
+    {
+      commentId: id,
+      siteId: 'default',
+      articleId: 'a1',
+      parentId: null,
+      authorName: 'Ann',
+      authorEmail: 'ann@example.org',
+      authorUrl: null,
+      content,
+      submittedAt: new Date().toISOString(),
+      client: { ipHash: 'f'.repeat(64), userAgent: null, referer: null },
+    },
+    { source: '/test', subject: id, correlationId: id },
+  );
+}
+
+function setup(engine: Pick<ModerationEngine, 'moderate' | 'modelVersions'>) {
+  const stored: CommentEntity[] = [];
+  const outboxPayloads: string[] = [];
+  const manager = {
+    query: (_sql: string, params: string[]) => {
+      outboxPayloads.push(...params.filter((p) => p.startsWith('{')));
+      return Promise.resolve([]);
+    },
+  } as unknown as EntityManager;
+  const dataSource = {
+    transaction: <T>(fn: (m: EntityManager) => Promise<T>) => fn(manager),
+  } as unknown as DataSource;
+  const comments = {
+    parentInfo: () => Promise.resolve(null),
+    authorHistory: () =>
+      Promise.resolve({ trusted: false, duplicateRecent: false, recentFromEmail: 0, recentFromIp: 0 }),
+    insertIfNew: (_m: EntityManager, c: CommentEntity) =>
+      Promise.resolve(void stored.push(c)).then(() => true),
+    recordDecision: () => Promise.resolve(),
+  } as unknown as CommentsRepository;
+  const handler = new ModerateSubmissionHandler(
+    dataSource,
+    engine as ModerationEngine,
+    { policyOf: () => Promise.resolve(DEFAULT_SITE_POLICY) } as unknown as SitePoliciesRepository,
+    comments,
+    {
+      activeFor: () => Promise.resolve({ email: false, ipHash: false, domain: false }),
+    } as unknown as BansRepository,
+    { wake: () => undefined } as unknown as OutboxRelayService,
+    { hashSecret: 'unit-test-secret-0123456789' },
+  );
+  return { handler, stored, outboxPayloads };
+}
+
+describe(ModerateSubmissionHandler.name, () => {
+  it('holds the comment for a human when a check throws (fail closed)', async () => {
+    const broken = {
+      modelVersions: {},
+      moderate: () => {
+        throw new Error('model file corrupt');
+      },
+    };
+    const { handler, stored, outboxPayloads } = setup(broken);
+    await handler.execute(submission('A perfectly ordinary remark.'));
+    expect(stored).toHaveLength(1);
+    expect(stored[0].status).toBe('held');
+    expect(stored[0].decision.reasons.map((r) => r.code)).toEqual(['CHECK_FAILED']);
+    expect(outboxPayloads.join()).toContain('org.replyguard.comment.held.v1');
+    expect(outboxPayloads.join()).not.toContain('ann@example.org');
+  });
+
+  it('approves an ordinary comment and stores only a hash of the email', async () => {
+    const { handler, stored, outboxPayloads } = setup(ModerationEngine.rulesOnly());
+    await handler.execute(submission('A perfectly ordinary remark.'));
+    expect(stored[0].status).toBe('approved');
+    expect(stored[0].published).toBe(true);
+    expect(stored[0].authorEmailHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored[0])).not.toContain('ann@example.org');
+    expect(outboxPayloads.join()).toContain('org.replyguard.comment.approved.v1');
+  });
+});
