@@ -6,7 +6,12 @@ const TOKEN_KEY = 'replyguard.console.token';
 const SITE_KEY = 'replyguard.console.site';
 const PAGE_SIZE = 50;
 
-const ACTION_LABELS = { approve: 'Approved', reject: 'Rejected', spam: 'Marked as spam', ham: 'Marked as not spam' };
+const ACTION_LABELS = {
+  approve: 'Approved',
+  reject: 'Rejected',
+  spam: 'Marked as spam',
+  ham: 'Marked as not spam',
+};
 const STATUS_TABS = ['held', 'reported', 'rejected', 'approved'];
 
 /** Reason codes whose evidence.terms are words from the site's lists, and how to mark them. */
@@ -278,7 +283,9 @@ function termsOf(reasons) {
   for (const reason of reasons) {
     const cls = TERM_CLASSES[reason.code];
     if (!cls || !reason.evidence) continue;
-    const found = [reason.evidence.terms, reason.evidence.lexicon].flat().filter((t) => typeof t === 'string');
+    const found = [reason.evidence.terms, reason.evidence.lexicon]
+      .flat()
+      .filter((t) => typeof t === 'string');
     for (const term of found) {
       const key = term.trim().toLowerCase();
       // A term from a site's own list outranks a model's guess at the same word.
@@ -314,16 +321,17 @@ function renderContent(element, content, terms, links) {
   const words = [...terms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const urls = [...links.urls].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const alternatives = [];
-  if (urls.length) alternatives.push(`(${urls.join('|')})`);
-  else alternatives.push('(?!)');
-  if (words.length) alternatives.push(`(?<![\\p{L}\\p{N}])(${words.join('|')})(?![\\p{L}\\p{N}])`);
+  if (urls.length) alternatives.push(`(?<url>${urls.join('|')})`);
+  if (words.length) alternatives.push(`(?<![\\p{L}\\p{N}])(?<word>${words.join('|')})(?![\\p{L}\\p{N}])`);
+  if (alternatives.length === 0) return void element.replaceChildren(content);
   const pattern = new RegExp(alternatives.join('|'), 'giu');
   let last = 0;
   for (const match of content.matchAll(pattern)) {
     if (match.index > last) parts.push(document.createTextNode(content.slice(last, match.index)));
     const mark = document.createElement('mark');
     mark.textContent = match[0];
-    mark.className = match[1] !== undefined ? 'hit-link' : (terms.get(match[0].toLowerCase()) ?? 'hit-model');
+    mark.className =
+      match.groups.url !== undefined ? 'hit-link' : (terms.get(match[0].toLowerCase()) ?? 'hit-model');
     parts.push(mark);
     last = match.index + match[0].length;
   }
@@ -467,7 +475,8 @@ async function showHistory(item) {
       ...history.entries.map((e) => {
         const why = [e.reason, e.note, ...(e.reasons ?? []).map((r) => r.code)].filter(Boolean).join(' · ');
         const change = e.previousStatus ? `${e.previousStatus} → ${e.newStatus}` : e.newStatus;
-        return row([new Date(e.at).toLocaleString(), e.actor, e.action, change, why]);
+        const actor = e.actor === state.me?.id ? `${state.me.name} (you)` : e.actor;
+        return row([new Date(e.at).toLocaleString(), actor, e.action, change, why]);
       }),
     );
     if (history.entries.length === 0) rows.replaceChildren(row(['No entries.']));
@@ -560,7 +569,8 @@ $('queue').addEventListener('click', (event) => {
   const actionButton = target.closest('[data-action]');
   if (actionButton) void decide(item, actionButton.dataset.action);
   else if (target.closest('[data-history]')) void showHistory(item);
-  else if (target.classList.contains('pick')) toggleSelected(item.id, /** @type {HTMLInputElement} */ (target).checked);
+  else if (target.classList.contains('pick'))
+    toggleSelected(item.id, /** @type {HTMLInputElement} */ (target).checked);
 });
 
 $('history-close').addEventListener('click', () => /** @type {HTMLDialogElement} */ ($('history')).close());

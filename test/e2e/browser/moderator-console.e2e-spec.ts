@@ -1,0 +1,162 @@
+import type { Page } from 'playwright-core';
+import { aSubmission } from '../../support/factories';
+import { eventually, getJson, postJson } from '../../support/system';
+import { type Browser, launchChromium, screenshot } from './support/chromium';
+import {
+  type BrowserSystem,
+  createDemoSite,
+  createModerator,
+  startBrowserSystem,
+} from './support/browser-system';
+
+const THREE_LINKS =
+  "I think the article gets the 2019 figures wrong. The ministry's own tables " +
+  '(https://www.stats.gov.cn/english/, https://www.customs.gov.cn/ and https://comtrade.un.org/) show a ' +
+  'smaller rise, and the author should say which series was used.';
+
+describe('the moderator console', () => {
+  let system: BrowserSystem;
+  let browser: Browser;
+  let siteId: string;
+  let token: string;
+
+  beforeAll(async () => {
+    system = await startBrowserSystem();
+    browser = await launchChromium();
+    siteId = await createDemoSite(system, { suspectWords: ['sanctions'] });
+    token = await createModerator(system, [siteId]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.close();
+  });
+
+  afterEach(() => {
+    expect(browser.dialogs).toEqual([]);
+    expect(browser.problems).toEqual([]);
+  });
+
+  async function signIn(page: Page): Promise<void> {
+    await page.goto(`${system.moderationUrl}/console`);
+    await page.fill('#token', token);
+    await page.click('#signin-form button[type=submit]');
+    await page.locator('#who').getByText('Maya Moderator (moderator)').waitFor();
+    expect(await page.locator('#site').inputValue()).toBe(siteId);
+  }
+
+  const card = (page: Page, text: string) => page.locator('#queue > li.card', { hasText: text });
+
+  async function statusOf(id: string): Promise<string> {
+    return (await getJson(`${system.moderationUrl}/v1/comments/${id}`)).json.status as string;
+  }
+
+  async function held(content: string): Promise<string> {
+    const res = await postJson(`${system.ingestUrl}/v1/comments`, aSubmission({ siteId, content }));
+    const id = res.json.id as string;
+    await eventually(async () => ((await statusOf(id)) === 'held' ? true : undefined), {
+      what: `${id} held`,
+    });
+    return id;
+  }
+
+  it("approves a held comment, and the reader's page then shows it", async () => {
+    const reader = await browser.newPage();
+    const articleUrl = `${system.articlesUrl}/demo/${siteId}/china-russia-ties`;
+    await reader.goto(articleUrl);
+    await reader.fill('#comment', THREE_LINKS);
+    await reader.fill('#author', 'Wei Zhang');
+    await reader.fill('#email', 'wei@example.org');
+    await reader.click('#submit');
+    await reader.locator('.comment.pending .comment-awaiting-moderation').waitFor();
+
+    const moderator = await browser.newPage();
+    await signIn(moderator);
+    const held = card(moderator, 'gets the 2019 figures wrong');
+    await held.waitFor();
+    expect(await held.locator('.reasons').textContent()).toContain('LINKS_OVER_LIMIT');
+    expect(await held.locator('.link-list li').allTextContents()).toEqual([
+      'https://www.stats.gov.cn/english/',
+      'https://www.customs.gov.cn/',
+      'https://comtrade.un.org/',
+    ]);
+    expect(await held.locator('.content mark.hit-link').count()).toBe(3);
+    expect(await held.locator('.scores dt').allTextContents()).toEqual(['spam', 'toxicity', 'hate']);
+    expect(await held.getAttribute('class')).toContain('focused');
+    await screenshot(moderator, 'console-held');
+
+    // h: the history shows the automatic hold.
+    await moderator.keyboard.press('h');
+    const history = moderator.locator('#history-rows tr');
+    await history.filter({ hasText: 'held' }).first().waitFor();
+    expect(await history.first().textContent()).toContain('LINKS_OVER_LIMIT');
+    await screenshot(moderator, 'console-history');
+    await moderator.keyboard.press('Escape');
+    await moderator.locator('#history').waitFor({ state: 'hidden' });
+
+    // a: approve the focused comment.
+    await moderator.keyboard.press('a');
+    await moderator.locator('#toast', { hasText: 'Approved' }).waitFor();
+    await held.waitFor({ state: 'detached' });
+
+    const published = reader.locator('.comment:not(.pending) .comment-content', { hasText: '2019 figures' });
+    await published.waitFor({ timeout: 20000 });
+    expect(await published.locator('a[rel="nofollow ugc"]').count()).toBe(3);
+    expect(await reader.locator('#form-status').textContent()).toBe('Your comment has been published.');
+    await screenshot(reader, 'demo-after-approval');
+    await reader.close();
+    await moderator.close();
+  });
+
+  it('marks matched words, moves with j/k and decides a selection in bulk', async () => {
+    const first = await held('Fresh sanctions will not change much, in my view.');
+    const second = await held('The sanctions regime leaks like a sieve, the numbers show it.');
+    const third = await held('Nobody mentions the sanctions on shipping insurers.');
+
+    const page = await browser.newPage();
+    await signIn(page);
+    await card(page, 'Fresh sanctions').waitFor();
+    expect(await card(page, 'Fresh sanctions').locator('.reasons').textContent()).toContain('SUSPECT_WORD');
+    expect(await card(page, 'Fresh sanctions').locator('mark.hit-suspect').allTextContents()).toEqual([
+      'sanctions',
+    ]);
+
+    // x selects the focused comment, j moves down; Shift+R rejects the selection.
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    expect(await page.locator('#selected-count').textContent()).toBe('2 selected');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    expect(await card(page, 'leaks like a sieve').getAttribute('class')).toContain('focused');
+    await page.keyboard.press('Shift+R');
+    await page.locator('#toast', { hasText: 'Rejected: 2 comments' }).waitFor();
+    await card(page, 'Fresh sanctions').waitFor({ state: 'detached' });
+    await card(page, 'leaks like a sieve').waitFor({ state: 'detached' });
+    expect(await statusOf(first)).toBe('rejected');
+    expect(await statusOf(second)).toBe('rejected');
+
+    // One click marks the last one as spam.
+    await card(page, 'shipping insurers').locator('button[data-action=spam]').click();
+    await card(page, 'shipping insurers').waitFor({ state: 'detached' });
+    expect(await statusOf(third)).toBe('rejected');
+    await page.locator('#empty').waitFor();
+
+    // The rejected queue has them, with "Not spam" offered.
+    await page.click('[role=tab][data-status=rejected]');
+    await card(page, 'shipping insurers').waitFor();
+    expect(await card(page, 'shipping insurers').locator('button[data-action=ham]').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('refuses a bad token and keeps the token in the tab only', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${system.moderationUrl}/console`);
+    await page.fill('#token', 'not-a-token');
+    await page.click('#signin-form button[type=submit]');
+    await page.locator('#signin-error', { hasText: 'not accepted' }).waitFor();
+    expect(await page.evaluate<number>('sessionStorage.length')).toBe(0);
+    browser.problems.splice(0); // the 401 is the point of this test
+    await page.close();
+  });
+});
