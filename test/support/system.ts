@@ -28,6 +28,8 @@ export async function startSystem(): Promise<RunningSystem> {
   process.env.OUTBOX_POLL_MS ??= '50';
   process.env.POLICY_CACHE_MS ??= '200';
   process.env.ADMIN_TOKEN ??= TEST_ADMIN_TOKEN;
+  // Every test request comes from 127.0.0.1; the rate-limit tests boot their own ingest.
+  process.env.INGEST_RATE_LIMIT_PER_IP ??= '1000000';
   // Every test comment comes from 127.0.0.1; the default site must not hold them as a flood.
   await withDb((db) =>
     db.query(`UPDATE moderation.sites SET policy = policy || $1::jsonb WHERE id = 'default'`, [

@@ -22,7 +22,7 @@ import { ConsoleModule } from './console/console.module';
 import { MODERATION_OUTBOX, moderationDataSourceOptions } from './database/database.options';
 import { BansRepository } from './bans/bans.repository';
 import { moderationEngineProvider } from './engine/engine.provider';
-import { moderatorApiControllers, moderatorApiProviders } from './moderator-api';
+import { moderatorApiControllers, moderatorApiProviders, rateLimitTracker } from './moderator-api';
 import { SiteEntity } from './sites/site.entity';
 import { SitePoliciesRepository } from './sites/site-policies.repository';
 import { ModerateSubmissionHandler } from './submissions/moderate-submission/moderate-submission.handler';
@@ -45,7 +45,13 @@ import { ModerateSubmissionMessageController } from './submissions/moderate-subm
     OutboxRelayModule.register(MODERATION_OUTBOX),
     HealthModule,
     ConsoleModule,
-    ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 60 }]),
+    // Per bearer token on the moderator API, per client IP elsewhere (reader reports override it).
+    ThrottlerModule.forRootAsync({
+      inject: [moderationConfig.KEY],
+      useFactory: (config: ReturnType<typeof moderationConfig>) => [
+        { name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute, getTracker: rateLimitTracker },
+      ],
+    }),
   ],
   controllers: [
     GetCommentStatusHttpController,

@@ -1,5 +1,7 @@
 import type { Provider, Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { RateLimitGuard } from '@replyguard/platform';
+import { createHash } from 'node:crypto';
 import { ExportFeedbackHandler } from './admin/feedback/export-feedback.handler';
 import { ExportFeedbackHttpController } from './admin/feedback/export-feedback.http.controller';
 import { ModeratorsAdminHandler } from './admin/moderators/moderators-admin.handler';
@@ -23,6 +25,14 @@ import { ListQueueHttpController } from './queue/list-queue/list-queue.http.cont
 import { ReportCommentHandler } from './reports/report-comment/report-comment.handler';
 import { ReportCommentHttpController } from './reports/report-comment/report-comment.http.controller';
 
+/** Requests are counted per bearer token (hashed) when there is one, else per client IP. */
+export function rateLimitTracker(req: Record<string, unknown>): string {
+  const headers = req.headers as Record<string, unknown> | undefined;
+  const auth = headers?.authorization;
+  if (typeof auth === 'string') return `token:${createHash('sha256').update(auth).digest('hex')}`;
+  return `ip:${String(req.ip)}`;
+}
+
 /** The admin and moderator HTTP API and reader reports: controllers and their use cases. */
 export const moderatorApiControllers: Type[] = [
   SitesAdminHttpController,
@@ -38,6 +48,7 @@ export const moderatorApiControllers: Type[] = [
 
 export const moderatorApiProviders: Provider[] = [
   { provide: APP_GUARD, useClass: ModeratorAuthGuard },
+  { provide: APP_GUARD, useClass: RateLimitGuard },
   ModeratorsRepository,
   LabeledExamplesRepository,
   SitesAdminHandler,

@@ -7,3 +7,4 @@ export * from './logging/logging.module';
 export * from './http/create-http-app';
 export * from './database/typeorm-options';
 export * from './health/health.module';
+export * from './http/rate-limit.guard';

@@ -12,6 +12,20 @@ class IngestEnv {
   @IsOptional()
   @IsString()
   TRUSTED_PROXIES = '';
+
+  /** Submissions one client IP may make per minute (429 with Retry-After above it). */
+  @toInt
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  INGEST_RATE_LIMIT_PER_IP = 20;
+
+  /** Submissions one site may receive per minute. */
+  @toInt
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  INGEST_RATE_LIMIT_PER_SITE = 6000;
 }
 
 export const ingestConfig = configArea('ingest', IngestEnv, (env) => ({
@@ -19,4 +33,6 @@ export const ingestConfig = configArea('ingest', IngestEnv, (env) => ({
   trustedProxies: env.TRUSTED_PROXIES.split(',')
     .map((p) => p.trim())
     .filter(Boolean),
+  rateLimitPerIp: env.INGEST_RATE_LIMIT_PER_IP,
+  rateLimitPerSite: env.INGEST_RATE_LIMIT_PER_SITE,
 }));

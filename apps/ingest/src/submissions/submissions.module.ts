@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule } from '@replyguard/messaging';
+import { ingestConfig } from '../config/ingest.config';
 import { SiteEntity } from '../sites/site.entity';
 import { SitesRepository } from '../sites/sites.repository';
 import { SyncSiteMessageController } from '../sites/sync-site/sync-site.message.controller';
@@ -8,7 +11,31 @@ import { SubmitCommentHandler } from './submit-comment/submit-comment.handler';
 import { SubmitCommentHttpController } from './submit-comment/submit-comment.http.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SiteEntity]), MessagingModule],
+  imports: [
+    TypeOrmModule.forFeature([SiteEntity]),
+    MessagingModule,
+    // Per client IP and per site; in memory, so each ingest instance counts on its own.
+    ThrottlerModule.forRootAsync({
+      inject: [ingestConfig.KEY],
+      useFactory: (config: ConfigType<typeof ingestConfig>) => [
+        {
+          name: 'ip',
+          ttl: 60_000,
+          limit: config.rateLimitPerIp,
+          getTracker: (req) => `ip:${String(req.ip)}`,
+        },
+        {
+          name: 'site',
+          ttl: 60_000,
+          limit: config.rateLimitPerSite,
+          getTracker: (req) => {
+            const siteId = (req.body as { siteId?: unknown } | undefined)?.siteId;
+            return `site:${typeof siteId === 'string' ? siteId : ''}`;
+          },
+        },
+      ],
+    }),
+  ],
   controllers: [SubmitCommentHttpController, SyncSiteMessageController],
   providers: [SubmitCommentHandler, SitesRepository],
   exports: [SitesRepository],

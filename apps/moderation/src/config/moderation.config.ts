@@ -26,6 +26,13 @@ class ModerationEnv {
   @MinLength(16)
   ADMIN_TOKEN?: string;
 
+  /** Requests per minute per moderator token (or per client IP without one). */
+  @toInt
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  MODERATION_RATE_LIMIT_PER_MIN = 600;
+
   @IsIn(['development', 'production', 'test'])
   NODE_ENV = 'development';
 }
@@ -39,5 +46,6 @@ export const moderationConfig = configArea('moderation', ModerationEnv, (env) =>
     modelsDir: env.MODELS_DIR,
     policyCacheMs: env.POLICY_CACHE_MS,
     adminToken: env.ADMIN_TOKEN,
+    rateLimitPerMinute: env.MODERATION_RATE_LIMIT_PER_MIN,
   };
 });

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -8,8 +8,10 @@ import {
   ApiPayloadTooLargeResponse,
   ApiServiceUnavailableResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { SubmitCommentRequestV1, SubmitCommentResponseV1 } from '@replyguard/contracts';
+import { RateLimitGuard } from '@replyguard/platform';
 import type { FastifyRequest } from 'fastify';
 import { SubmitCommentHandler } from './submit-comment.handler';
 
@@ -25,12 +27,14 @@ export class SubmitCommentHttpController {
 
   @Post()
   @HttpCode(202)
+  @UseGuards(RateLimitGuard)
   @ApiOperation({ summary: 'Submit a reply for moderation' })
   @ApiAcceptedResponse({ type: SubmitCommentResponseV1, description: 'Durable; moderation follows' })
   @ApiBadRequestResponse({ description: 'Names every failing field and its rule' })
   @ApiNotFoundResponse({ description: 'Unknown site' })
   @ApiForbiddenResponse({ description: "ORIGIN_NOT_ALLOWED: the page's origin is not one of the site's" })
   @ApiPayloadTooLargeResponse({ description: 'Body over 64 KiB' })
+  @ApiTooManyRequestsResponse({ description: 'Rate limit per client IP or per site; see Retry-After' })
   @ApiServiceUnavailableResponse({ description: 'Could not be made durable; nothing was saved' })
   submit(@Body() body: SubmitCommentRequestV1, @Req() req: FastifyRequest): Promise<SubmitCommentResponseV1> {
     return this.handler.execute({

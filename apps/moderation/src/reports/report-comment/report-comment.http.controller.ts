@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -7,7 +7,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { Throttle } from '@nestjs/throttler';
 import { ReportRequestV1, ReportResponseV1 } from '@replyguard/contracts';
 import type { FastifyRequest } from 'fastify';
 import { ReportCommentHandler } from './report-comment.handler';
@@ -19,7 +19,6 @@ export class ReportCommentHttpController {
 
   @Post(':id/reports')
   @HttpCode(202)
-  @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 10, ttl: 60_000 } })
   @ApiOperation({ summary: 'A reader reports a published comment' })
   @ApiAcceptedResponse({ type: ReportResponseV1 })
