@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Inject, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Logger, NotFoundException, Param, Res } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -6,9 +6,21 @@ import { buildThread } from '../comments/get-thread/build-thread';
 import { ThreadParamsV1 } from '../comments/get-thread/thread.params';
 import { PublishedCommentsRepository } from '../comments/published-comments.repository';
 import { articlesConfig } from '../config/articles.config';
-import { loadDemoAssets } from './demo-assets';
+import { type DemoAsset, loadDemoAssets } from './demo-assets';
 import { demoArticle } from './demo-article';
 import { renderDemoPage } from './render-page';
+
+/** Without its script the page still shows the article and thread; the form then cannot post. */
+function loadAssets(): Map<string, DemoAsset> {
+  try {
+    return loadDemoAssets();
+  } catch (error) {
+    new Logger(DemoHttpController.name).error(
+      `the demo page's script and styles are not served: ${(error as Error).message}`,
+    );
+    return new Map();
+  }
+}
 
 /**
  * A news article page with its thread and a "Leave a Reply" form posting to ingest: how a website
@@ -17,7 +29,7 @@ import { renderDemoPage } from './render-page';
 @ApiExcludeController()
 @Controller('demo')
 export class DemoHttpController {
-  private readonly assets = loadDemoAssets();
+  private readonly assets = loadAssets();
   private readonly contentSecurityPolicy: string;
 
   constructor(

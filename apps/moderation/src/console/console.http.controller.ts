@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Logger, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { findStaticDir, loadStaticFiles, type StaticFile } from './static-files';
@@ -18,11 +18,26 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * A deployment that left the files out (an image that copies only dist/) keeps its API and logs why
+ * /console answers 404, rather than failing to start.
+ */
+function loadConsole(): Map<string, StaticFile> {
+  try {
+    return loadStaticFiles(findStaticDir('apps/moderation/console'));
+  } catch (error) {
+    new Logger(ConsoleHttpController.name).error(
+      `the moderator console is not served: ${(error as Error).message}; ship apps/moderation/console beside dist/`,
+    );
+    return new Map();
+  }
+}
+
 /** The moderator console: static files from `apps/moderation/console`, held in memory. */
 @ApiExcludeController()
 @Controller('console')
 export class ConsoleHttpController {
-  private readonly files: Map<string, StaticFile> = loadStaticFiles(findStaticDir('apps/moderation/console'));
+  private readonly files = loadConsole();
 
   @Get()
   index(@Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): void {
