@@ -77,7 +77,9 @@ async function api(path, { method = 'GET', body } = {}) {
 const errorText = (error) => {
   if (error instanceof ApiError) {
     const message = Array.isArray(error.message) ? error.message.join('; ') : error.message;
-    return error.status === 403 ? 'You do not moderate this site.' : message;
+    if (error.status === 403) return 'You do not moderate this site.';
+    if (error.status === 429) return 'Too many requests just now; wait a moment and try again.';
+    return message;
   }
   return 'The moderation service could not be reached.';
 };
