@@ -59,7 +59,7 @@ export const queueBench: BenchSection = {
       },
       {
         label: 'held, one article',
-        query: { siteId: SITE, status: 'held', articleId: 'article-7', limit: '50' },
+        query: { siteId: SITE, status: 'held', articleId: 'article-1477', limit: '50' },
       },
     ];
     for (const c of cases) {

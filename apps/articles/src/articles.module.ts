@@ -7,6 +7,7 @@ import {
   HealthModule,
   kafkaConfig,
   LoggingModule,
+  MetricsModule,
   outboxConfig,
   runtimeConfig,
 } from '@replyguard/platform';
@@ -29,6 +30,7 @@ import { DemoModule } from './demo/demo.module';
       load: [runtimeConfig, databaseConfig, kafkaConfig, outboxConfig, articlesConfig],
     }),
     LoggingModule,
+    MetricsModule.forRoot({ service: 'articles' }),
     TypeOrmModule.forRootAsync({
       inject: [databaseConfig.KEY],
       useFactory: (db: ReturnType<typeof databaseConfig>) => articlesDataSourceOptions(db),

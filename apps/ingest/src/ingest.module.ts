@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
@@ -6,6 +7,7 @@ import {
   HealthModule,
   kafkaConfig,
   LoggingModule,
+  MetricsModule,
   outboxConfig,
   privacyConfig,
   runtimeConfig,
@@ -13,6 +15,7 @@ import {
 import { ingestConfig } from './config/ingest.config';
 import { ingestDataSourceOptions } from './database/database.options';
 
+import { SubmissionMetricsInterceptor } from './submissions/submission-metrics.interceptor';
 import { SubmissionsModule } from './submissions/submissions.module';
 
 @Module({
@@ -23,6 +26,7 @@ import { SubmissionsModule } from './submissions/submissions.module';
       load: [runtimeConfig, databaseConfig, kafkaConfig, outboxConfig, privacyConfig, ingestConfig],
     }),
     LoggingModule,
+    MetricsModule.forRoot({ service: 'ingest' }),
     TypeOrmModule.forRootAsync({
       inject: [databaseConfig.KEY],
       useFactory: (db: ReturnType<typeof databaseConfig>) => ingestDataSourceOptions(db),
@@ -30,5 +34,6 @@ import { SubmissionsModule } from './submissions/submissions.module';
     SubmissionsModule,
     HealthModule,
   ],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: SubmissionMetricsInterceptor }],
 })
 export class IngestModule {}

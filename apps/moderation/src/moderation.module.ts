@@ -8,6 +8,7 @@ import {
   HealthModule,
   kafkaConfig,
   LoggingModule,
+  MetricsModule,
   outboxConfig,
   privacyConfig,
   runtimeConfig,
@@ -22,6 +23,7 @@ import { ConsoleModule } from './console/console.module';
 import { MODERATION_OUTBOX, moderationDataSourceOptions } from './database/database.options';
 import { BansRepository } from './bans/bans.repository';
 import { moderationEngineProvider } from './engine/engine.provider';
+import { ModerationMetricsModule } from './metrics/moderation-metrics.module';
 import { moderatorApiControllers, moderatorApiProviders, rateLimitTracker } from './moderator-api';
 import { SiteEntity } from './sites/site.entity';
 import { SitePoliciesRepository } from './sites/site-policies.repository';
@@ -36,6 +38,8 @@ import { ModerateSubmissionMessageController } from './submissions/moderate-subm
       load: [runtimeConfig, databaseConfig, kafkaConfig, outboxConfig, privacyConfig, moderationConfig],
     }),
     LoggingModule,
+    MetricsModule.forRoot({ service: 'moderation' }),
+    ModerationMetricsModule,
     TypeOrmModule.forRootAsync({
       inject: [databaseConfig.KEY],
       useFactory: (db: ReturnType<typeof databaseConfig>) => moderationDataSourceOptions(db),

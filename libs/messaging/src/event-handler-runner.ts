@@ -8,7 +8,7 @@ import {
   parseContract,
   type EventTypeInfo,
 } from '@replyguard/contracts';
-import { kafkaConfig } from '@replyguard/platform';
+import { kafkaConfig, MetricsRegistry } from '@replyguard/platform';
 import type { ClassConstructor } from 'class-transformer';
 import { KafkaProducerService } from './kafka-producer.service';
 
@@ -25,11 +25,19 @@ export type EventClass<T extends object> = ClassConstructor<T> & { info: EventTy
 @Injectable()
 export class EventHandlerRunner {
   private readonly logger = new Logger(EventHandlerRunner.name);
+  private readonly deadLetters;
 
   constructor(
     private readonly producer: KafkaProducerService,
     @Inject(kafkaConfig.KEY) private readonly kafka: ConfigType<typeof kafkaConfig>,
-  ) {}
+    metrics: MetricsRegistry,
+  ) {
+    this.deadLetters = metrics.counter(
+      'replyguard_kafka_dead_letters_total',
+      'Consumed messages sent to the dead-letter topic, by source topic and error code',
+      ['topic', 'code'],
+    );
+  }
 
   async run<T extends object>(
     context: KafkaContext,
@@ -93,6 +101,7 @@ export class EventHandlerRunner {
       { topic, partition: context.getPartition(), offset: message.offset, code, attempts, reason },
       'message sent to the dead-letter topic',
     );
+    this.deadLetters.inc({ topic, code });
     const value = typeof payload === 'string' ? payload : JSON.stringify(payload ?? null);
     await this.producer.send(deadLetterTopic(topic), [
       {

@@ -9,3 +9,5 @@ export * from './messaging.module';
 export * from './topic-provisioner';
 export * from './outbox-relay.module';
 export * from './kafka-app';
+export * from './consumer-lag.monitor';
+export * from './send-coalescer';

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { COMPACTED_TOPICS, deadLetterTopic, Topics } from '@replyguard/contracts';
 import { kafkaConfig, outboxConfig } from '@replyguard/platform';
+import { ConsumerLagMonitor } from './consumer-lag.monitor';
 import { kafkaConsumerOptions } from './kafka-server-options';
 import { ensureTopics } from './topic-provisioner';
 
@@ -40,4 +41,5 @@ export async function startKafkaConsumer(app: INestApplication, service: string)
     { inheritAppConfig: false },
   );
   await app.startAllMicroservices();
+  app.get(ConsumerLagMonitor).watch(`${kafka.groupPrefix}-${service}`);
 }

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ConsumerLagMonitor } from './consumer-lag.monitor';
 import { EventHandlerRunner } from './event-handler-runner';
 import { KafkaProducerService } from './kafka-producer.service';
 
-/** Kafka producer and the consumer runner. Needs the `kafka` config area to be loaded. */
+/** Kafka producer, the consumer runner and its lag monitor. Needs the `kafka` config area and MetricsModule. */
 @Module({
-  providers: [KafkaProducerService, EventHandlerRunner],
-  exports: [KafkaProducerService, EventHandlerRunner],
+  providers: [KafkaProducerService, EventHandlerRunner, ConsumerLagMonitor],
+  exports: [KafkaProducerService, EventHandlerRunner, ConsumerLagMonitor],
 })
 export class MessagingModule {}

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { outboxConfig } from '@replyguard/platform';
+import { MetricsRegistry, outboxConfig } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import { KafkaProducerService } from './kafka-producer.service';
 import { MessagingModule } from './messaging.module';
@@ -27,12 +27,22 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     producer: KafkaProducerService,
     @Inject(OUTBOX_TABLE) table: OutboxTable,
     @Inject(outboxConfig.KEY) config: ConfigType<typeof outboxConfig>,
+    metrics: MetricsRegistry,
   ) {
     this.relay = new OutboxRelay(dataSource, producer, {
       table,
       batchSize: config.batchSize,
       pollIntervalMs: config.pollIntervalMs,
     });
+    const relay = this.relay;
+    metrics.gauge(
+      'replyguard_outbox_backlog',
+      'Outbox rows waiting to be published',
+      [],
+      async function collect() {
+        this.set(await relay.backlog());
+      },
+    );
   }
 
   onApplicationBootstrap(): void {

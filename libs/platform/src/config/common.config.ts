@@ -82,6 +82,11 @@ class RuntimeEnv {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Append logs to this file instead of writing them to stdout (empty: stdout). */
+  @IsOptional()
+  @IsString()
+  LOG_FILE = '';
+
   /** Interface the HTTP servers bind to; containers set 0.0.0.0. */
   @IsString()
   HTTP_HOST = '127.0.0.1';
@@ -91,6 +96,7 @@ export const runtimeConfig = configArea('runtime', RuntimeEnv, (env) => ({
   nodeEnv: env.NODE_ENV,
   production: env.NODE_ENV === 'production',
   logLevel: env.LOG_LEVEL,
+  logFile: env.LOG_FILE || undefined,
   httpHost: env.HTTP_HOST,
 }));
 

@@ -6,6 +6,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { flattenValidationErrors } from '@replyguard/contracts';
 import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from '../errors/http-error.filter';
+import { installHttpMetrics } from '../metrics/http-metrics';
+import { MetricsRegistry } from '../metrics/metrics.registry';
 
 export interface HttpAppOptions {
   /** Shown in the OpenAPI document. */
@@ -50,6 +52,8 @@ export async function createHttpApp(
     genReqId: () => crypto.randomUUID(),
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
+  const metrics = app.get(MetricsRegistry, { strict: false });
+  installHttpMetrics(app.getHttpAdapter().getInstance(), metrics);
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { MetricsRegistry } from '@replyguard/platform';
+import type { DataSource } from 'typeorm';
+
+/** Who made a decision, as a bounded label: moderators are many, so they share one value. */
+export type DeciderKind = 'auto' | 'readers' | 'moderator';
+
+const QUEUE_DEPTH_TTL_MS = 15_000;
+const HUMAN_BUCKETS = [
+  10,
+  30,
+  60,
+  300,
+  900,
+  1800,
+  3600,
+  3 * 3600,
+  6 * 3600,
+  12 * 3600,
+  86400,
+  3 * 86400,
+  7 * 86400,
+];
+
+/**
+ * The moderation service's own metrics. `decisionRecorded` and `humanDecision` are called for every
+ * audit record (see DecisionMetricsSubscriber); `classifier` times the engine; the queue depth is
+ * read from the database when Prometheus scrapes, at most every 15 s.
+ */
+@Injectable()
+export class ModerationMetrics {
+  private readonly decisions;
+  private readonly humanLatency;
+  readonly classifierSeconds;
+  private depthCache?: { at: number; rows: { site_id: string; status: string; n: number }[] };
+
+  constructor(
+    metrics: MetricsRegistry,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {
+    this.decisions = metrics.counter(
+      'replyguard_decisions_total',
+      'Decisions recorded, by who decided, action and first reason code',
+      ['decider', 'action', 'reason'],
+    );
+    this.humanLatency = metrics.histogram(
+      'replyguard_time_to_human_decision_seconds',
+      'From submission to a moderator decision (decided_at - submitted_at)',
+      [],
+      HUMAN_BUCKETS,
+    );
+    this.classifierSeconds = metrics.histogram(
+      'replyguard_classifier_duration_seconds',
+      'Time of one ModerationEngine.moderate call (rules and models)',
+      [],
+      [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05],
+    );
+    const depth = metrics.gauge(
+      'replyguard_queue_depth',
+      'Comments per site and status (refreshed at most every 15 s)',
+      ['site', 'status'],
+      async () => {
+        const rows = await this.queueDepth();
+        depth.reset();
+        for (const r of rows) depth.set({ site: r.site_id, status: r.status }, r.n);
+      },
+    );
+  }
+
+  decisionRecorded(d: { decider: DeciderKind; action: string; reason: string | undefined }): void {
+    this.decisions.inc({ decider: d.decider, action: d.action, reason: d.reason ?? 'none' });
+  }
+
+  /** Call when a moderator decides a comment (also done for every non-auto audit record). */
+  humanDecision(submittedAt: Date, decidedAt: Date): void {
+    this.humanLatency.observe(Math.max(0, (decidedAt.getTime() - submittedAt.getTime()) / 1000));
+  }
+
+  private async queueDepth(): Promise<{ site_id: string; status: string; n: number }[]> {
+    const now = Date.now();
+    if (this.depthCache && now - this.depthCache.at < QUEUE_DEPTH_TTL_MS) return this.depthCache.rows;
+    const rows = await this.db.query<{ site_id: string; status: string; n: number }[]>(
+      `SELECT site_id, status, count(*)::int AS n FROM moderation.comments GROUP BY site_id, status`,
+    );
+    this.depthCache = { at: now, rows };
+    return rows;
+  }
+}
