@@ -12,3 +12,4 @@ export * from './http/submit-comment.v1';
 export * from './http/thread.v1';
 export * from './http/admin.v1';
 export * from './http/moderation.v1';
+export * from './http/webhooks.v1';

@@ -1,0 +1,190 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { IsSiteId } from '../fields';
+import { Topics } from '../topics';
+
+/**
+ * The topics a webhook may subscribe to: the public decision events only. `comments.submitted.v1`
+ * holds personal data and never leaves the moderation boundary.
+ */
+export const WEBHOOK_EVENT_TOPICS = [
+  Topics.CommentApprovedV1,
+  Topics.CommentHeldV1,
+  Topics.CommentRejectedV1,
+  Topics.CommentRemovedV1,
+] as const;
+
+export type WebhookEventTopic = (typeof WEBHOOK_EVENT_TOPICS)[number];
+
+/** Where a delivery stands: being tried, done, or given up on after the retry window (replayable). */
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'dead';
+
+/** `POST /v1/admin/webhooks`. */
+export class CreateWebhookRequestV1 {
+  @ApiProperty({ example: 'daily-news' })
+  @IsSiteId()
+  siteId!: string;
+
+  @ApiProperty({ example: 'https://hooks.news.example/replyguard', description: 'http or https' })
+  @IsString()
+  @MaxLength(2000)
+  @IsUrl(
+    {
+      protocols: ['http', 'https'],
+      require_protocol: true,
+      require_tld: false,
+      require_valid_protocol: true,
+    },
+    { message: 'url must be an http or https URL' },
+  )
+  url!: string;
+
+  @ApiProperty({ enum: WEBHOOK_EVENT_TOPICS, isArray: true, example: ['comments.approved.v1'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(WEBHOOK_EVENT_TOPICS.length)
+  @ArrayUnique()
+  @IsIn(WEBHOOK_EVENT_TOPICS, {
+    each: true,
+    message: `events must be among ${WEBHOOK_EVENT_TOPICS.join(', ')}`,
+  })
+  events!: WebhookEventTopic[];
+
+  @ApiProperty({
+    minLength: 16,
+    description: 'Key of the HMAC-SHA256 signature of every delivery. Stored encrypted, never returned.',
+  })
+  @IsString()
+  @MinLength(16)
+  @MaxLength(512)
+  secret!: string;
+}
+
+/** A webhook subscription. The secret is never returned. */
+export class WebhookResponseV1 {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  siteId!: string;
+
+  @ApiProperty()
+  url!: string;
+
+  @ApiProperty({ enum: WEBHOOK_EVENT_TOPICS, isArray: true })
+  events!: WebhookEventTopic[];
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+export class WebhookListV1 {
+  @ApiProperty({ type: [WebhookResponseV1] })
+  webhooks!: WebhookResponseV1[];
+}
+
+/** `GET /v1/admin/webhooks?siteId=`. */
+export class ListWebhooksQueryV1 {
+  @ApiProperty({ example: 'daily-news' })
+  @IsSiteId()
+  siteId!: string;
+}
+
+/** `/v1/admin/webhooks/{id}`. */
+export class WebhookIdParamV1 {
+  @IsUUID('all')
+  id!: string;
+}
+
+/** `/v1/admin/webhooks/{id}/deliveries/{deliveryId}`. */
+export class WebhookDeliveryParamV1 extends WebhookIdParamV1 {
+  @IsUUID('all')
+  deliveryId!: string;
+}
+
+/** `GET /v1/admin/webhooks/{id}/deliveries?limit=`. */
+export class ListDeliveriesQueryV1 {
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+/** One try at delivering an event. */
+export class WebhookAttemptV1 {
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiPropertyOptional({ nullable: true, description: "The receiver's HTTP status, null when none came" })
+  statusCode!: number | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Why it failed, e.g. `HTTP 500` or `timeout`' })
+  error!: string | null;
+
+  @ApiProperty()
+  durationMs!: number;
+}
+
+/** One event for one subscription, and how its delivery went. */
+export class WebhookDeliveryV1 {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The CloudEvent id (the `ce-id` header)' })
+  eventId!: string;
+
+  @ApiProperty({ example: 'org.replyguard.comment.approved.v1' })
+  eventType!: string;
+
+  @ApiProperty({ enum: ['pending', 'delivered', 'dead'] })
+  status!: WebhookDeliveryStatus;
+
+  @ApiProperty({ description: 'Tries so far, replays included' })
+  attempts!: number;
+
+  @ApiPropertyOptional({ nullable: true })
+  lastStatusCode!: number | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  lastError!: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    format: 'date-time',
+    description: 'When a pending delivery is tried next',
+  })
+  nextAttemptAt!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiPropertyOptional({ nullable: true, format: 'date-time' })
+  deliveredAt!: string | null;
+
+  @ApiProperty({ type: [WebhookAttemptV1], description: 'The latest tries, newest first (at most 20)' })
+  recentAttempts!: WebhookAttemptV1[];
+}
+
+export class WebhookDeliveryListV1 {
+  @ApiProperty({ type: [WebhookDeliveryV1], description: 'Newest first' })
+  deliveries!: WebhookDeliveryV1[];
+}
