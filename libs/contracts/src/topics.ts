@@ -11,6 +11,8 @@ export const Topics = {
   CommentRemovedV1: 'comments.removed.v1',
   /** Compacted: the latest record per site is its configuration. */
   SiteConfiguredV1: 'sites.configured.v1',
+  /** Compacted, like v1; adds what ingest needs to answer WordPress comment forms. */
+  SiteConfiguredV2: 'sites.configured.v2',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -21,7 +23,7 @@ export function deadLetterTopic(topic: string): string {
 }
 
 /** Topics whose records are configuration, kept by key (log compaction) rather than by time. */
-export const COMPACTED_TOPICS: readonly string[] = [Topics.SiteConfiguredV1];
+export const COMPACTED_TOPICS: readonly string[] = [Topics.SiteConfiguredV1, Topics.SiteConfiguredV2];
 
 /** Partition key: one article's events stay in order on one partition. */
 export function articleKey(siteId: string, articleId: string): string {

@@ -10,6 +10,7 @@ import {
   IsCommentContent,
   IsCommentId,
   IsSiteId,
+  IsWellFormedText,
 } from '../fields';
 
 /** Context of the HTTP request that submitted the comment, for moderation only. */
@@ -71,6 +72,7 @@ export class CommentSubmittedV1 {
   @IsOptional()
   @IsString()
   @MaxLength(FieldLimits.honeypot)
+  @IsWellFormedText()
   honeypot?: string;
 
   @IsISO8601({ strict: true })

@@ -14,8 +14,10 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { IsSiteId } from '../fields';
+import { IsArticleUrlTemplate, SITE_LANGUAGES, type SiteLanguage } from './site-presentation';
 
 const IsOrigin = () =>
   IsUrl(
@@ -58,6 +60,25 @@ export class CreateSiteRequestV1 {
   @IsOptional()
   @IsBoolean()
   unpublishOnReports?: boolean;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'https://news.example/articles/{articleId}',
+    description:
+      'Where a WordPress comment form sends the reader back to: the article page, {articleId} filled in',
+  })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsArticleUrlTemplate()
+  articleUrlTemplate?: string | null;
+
+  @ApiPropertyOptional({
+    enum: SITE_LANGUAGES,
+    nullable: true,
+    description: 'Language of the pages shown to readers (comment form errors); default English',
+  })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsIn(SITE_LANGUAGES)
+  language?: SiteLanguage | null;
 }
 
 /** `PATCH /v1/admin/sites/{id}`: any subset; `policy` replaces the stored partial policy. */
@@ -97,6 +118,16 @@ export class UpdateSiteRequestV1 {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({ nullable: true, description: 'null removes it' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsArticleUrlTemplate()
+  articleUrlTemplate?: string | null;
+
+  @ApiPropertyOptional({ enum: SITE_LANGUAGES, nullable: true, description: 'null: English' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsIn(SITE_LANGUAGES)
+  language?: SiteLanguage | null;
 }
 
 export class SiteResponseV1 {
@@ -108,6 +139,8 @@ export class SiteResponseV1 {
   @ApiProperty() reportThreshold!: number;
   @ApiProperty() unpublishOnReports!: boolean;
   @ApiProperty() active!: boolean;
+  @ApiProperty({ type: String, nullable: true }) articleUrlTemplate!: string | null;
+  @ApiProperty({ enum: SITE_LANGUAGES, nullable: true }) language!: SiteLanguage | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

@@ -44,6 +44,11 @@ describe(SubmitCommentRequestV1.name, () => {
     ['articleId', { articleId: 'a'.repeat(201) }, 'matches'],
     ['parentId', { parentId: 'not-a-uuid' }, 'isUuid'],
     ['content', { content: 42 }, 'isString'],
+    ['authorEmail', { authorEmail: '\uD800@example.org' }, 'isEmail'],
+    ['authorName', { authorName: 'Ann \uDC00' }, 'isWellFormed'],
+    ['content', { content: 'broken \uD800 text' }, 'isWellFormed'],
+    ['content', { content: 'nul \u0000 byte' }, 'isWellFormed'],
+    ['honeypot', { honeypot: '\u0000' }, 'isWellFormed'],
   ])('refuses a bad %s', (field, patch, rule) => {
     expect(violations({ ...valid, ...patch })[field]).toContain(rule);
   });

@@ -9,6 +9,7 @@ import {
   IsCommentContent,
   IsCommentId,
   IsSiteId,
+  IsWellFormedText,
 } from '../fields';
 
 /** Body of `POST /v1/comments`: the classic "Leave a Reply" form. */
@@ -55,6 +56,7 @@ export class SubmitCommentRequestV1 {
   @IsOptional()
   @IsString()
   @MaxLength(FieldLimits.honeypot)
+  @IsWellFormedText()
   honeypot?: string;
 }
 
