@@ -70,6 +70,10 @@ export function benchInfra(): Promise<BenchInfra> {
       INGEST_PORT: String(PORTS.ingest),
       MODERATION_PORT: String(PORTS.moderation),
       ARTICLES_PORT: String(PORTS.articles),
+      // Capacity is measured here, not the abuse limits: the load comes from few addresses and one site.
+      INGEST_RATE_LIMIT_PER_IP: '1000000',
+      INGEST_RATE_LIMIT_PER_SITE: '100000000',
+      MODERATION_RATE_LIMIT_PER_MIN: '1000000',
     };
     return { brokers, databaseUrl, env };
   })();
