@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createArticlesApp } from '../../apps/articles/src/articles.app';
 import { createIngestApp } from '../../apps/ingest/src/ingest.app';
 import { createModerationApp } from '../../apps/moderation/src/moderation.app';
+import { createWebhooksApp } from '../../apps/webhooks/src/webhooks.app';
 import { NO_FLOOD, withDb } from './fixtures';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -10,6 +11,7 @@ export interface RunningSystem {
   ingestUrl: string;
   moderationUrl: string;
   articlesUrl: string;
+  webhooksUrl: string;
   close(): Promise<void>;
 }
 
@@ -19,7 +21,7 @@ async function listen(app: NestFastifyApplication): Promise<string> {
 }
 
 /**
- * Boots the three services in this process against the run's real Postgres and Kafka (set up by
+ * Boots the four services in this process against the run's real Postgres and Kafka (set up by
  * the global setup), each on a free port, exactly as their main files do.
  */
 export async function startSystem(): Promise<RunningSystem> {
@@ -28,6 +30,7 @@ export async function startSystem(): Promise<RunningSystem> {
   process.env.OUTBOX_POLL_MS ??= '50';
   process.env.POLICY_CACHE_MS ??= '200';
   process.env.ADMIN_TOKEN ??= TEST_ADMIN_TOKEN;
+  process.env.WEBHOOK_POLL_MS ??= '50';
   // Every test request comes from 127.0.0.1; the rate-limit tests boot their own ingest.
   process.env.INGEST_RATE_LIMIT_PER_IP ??= '1000000';
   // Every test comment comes from 127.0.0.1; the default site must not hold them as a flood.
@@ -44,10 +47,13 @@ export async function startSystem(): Promise<RunningSystem> {
     apps.push(articles);
     const ingest = await createIngestApp();
     apps.push(ingest);
+    const webhooks = await createWebhooksApp();
+    apps.push(webhooks);
     return {
       ingestUrl: await listen(ingest),
       moderationUrl: await listen(moderation),
       articlesUrl: await listen(articles),
+      webhooksUrl: await listen(webhooks),
       close: async () => {
         for (const app of apps.reverse()) await app.close();
       },

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { articlesDataSourceOptions } from '../../apps/articles/src/database/database.options';
 import { ingestDataSourceOptions } from '../../apps/ingest/src/database/database.options';
 import { moderationDataSourceOptions } from '../../apps/moderation/src/database/database.options';
+import { webhooksDataSourceOptions } from '../../apps/webhooks/src/database/database.options';
 
 /** Creates the database named in `url` when it is missing (optionally dropping it first). */
 export async function ensureDatabase(url: string, options: { recreate?: boolean } = {}): Promise<void> {
@@ -31,6 +32,7 @@ export async function migrateAll(url: string): Promise<string[]> {
     ingestDataSourceOptions(db),
     moderationDataSourceOptions(db),
     articlesDataSourceOptions(db),
+    webhooksDataSourceOptions(db),
   ];
   for (const options of all) {
     const dataSource = new DataSource(options);

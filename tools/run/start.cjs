@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: the whole system on one machine. Starts a local Kafka broker unless KAFKA_BROKERS
-// names one, creates and migrates the database, builds and starts the three services, waits until
+// names one, creates and migrates the database, builds and starts the four services, waits until
 // each is ready and prints their URLs. Ctrl-C (or SIGTERM) stops everything it started.
 'use strict';
 
@@ -13,6 +13,7 @@ const services = [
   { name: 'ingest', port: Number(process.env.INGEST_PORT ?? 3000) },
   { name: 'moderation', port: Number(process.env.MODERATION_PORT ?? 3001) },
   { name: 'articles', port: Number(process.env.ARTICLES_PORT ?? 3002) },
+  { name: 'webhooks', port: Number(process.env.WEBHOOKS_PORT ?? 3003) },
 ];
 const children = [];
 let broker;
@@ -104,6 +105,7 @@ async function main() {
   say(`  ingest      http://127.0.0.1:${services[0].port}  (POST /v1/comments, docs at /docs)`);
   say(`  moderation  http://127.0.0.1:${services[1].port}  (GET /v1/comments/{id}, docs at /docs)`);
   say(`  articles    http://127.0.0.1:${services[2].port}  (GET /v1/sites/{siteId}/articles/{articleId}/comments)`);
+  say(`  webhooks    http://127.0.0.1:${services[3].port}  (POST /v1/admin/webhooks, docs at /docs)`);
   say(`  kafka       ${env.KAFKA_BROKERS}`);
   say('Ctrl-C stops everything.');
 }

@@ -1,0 +1,15 @@
+import { databaseConfig, serviceDataSourceOptions } from '@replyguard/platform';
+import type { DataSourceOptions } from 'typeorm';
+import { CreateWebhooksSchema1764600000000 } from './migrations/1764600000000-CreateWebhooksSchema';
+
+export const WEBHOOKS_PROCESSED = 'webhooks.processed_messages' as const;
+
+/** The repositories speak SQL (row locks, upserts), so there are no entities. */
+export function webhooksDataSourceOptions(db = databaseConfig()): DataSourceOptions {
+  return serviceDataSourceOptions({
+    ...db,
+    schema: 'webhooks',
+    entities: [],
+    migrations: [CreateWebhooksSchema1764600000000],
+  });
+}

@@ -1,0 +1,52 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EventEnvelope, WebhookEventTopic } from '@replyguard/contracts';
+import { claimMessage } from '@replyguard/messaging';
+import type { DataSource } from 'typeorm';
+import { WEBHOOKS_PROCESSED } from '../../database/database.options';
+import { CLOCK, type Clock } from '../../shared/clock';
+import { SubscriptionsRepository } from '../../subscriptions/subscriptions.repository';
+import { DeliveriesRepository } from '../deliveries.repository';
+import { WebhookDispatcher } from '../dispatch/webhook-dispatcher';
+
+const CONSUMER = 'fan-out';
+
+/**
+ * Turns one decision event into one pending delivery per matching subscription of its site, in the
+ * transaction that claims the message: a redelivered event adds nothing, a crash adds nothing twice.
+ */
+@Injectable()
+export class FanOutHandler {
+  private readonly logger = new Logger(FanOutHandler.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly subscriptions: SubscriptionsRepository,
+    private readonly deliveries: DeliveriesRepository,
+    private readonly dispatcher: WebhookDispatcher,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(topic: WebhookEventTopic, event: EventEnvelope<{ siteId: string }>): Promise<number> {
+    const created = await this.dataSource.transaction(async (manager) => {
+      if (!(await claimMessage(manager, WEBHOOKS_PROCESSED, CONSUMER, event.id))) return 0;
+      const ids = await this.subscriptions.idsForEvent(manager, event.data.siteId, topic);
+      // The validated envelope, as sent to every subscriber: the public decision event, no email, no IP.
+      const payload = JSON.stringify(event);
+      return this.deliveries.insertForEvent(
+        manager,
+        ids,
+        { id: event.id, type: event.type, payload },
+        this.clock.now(),
+      );
+    });
+    if (created > 0) {
+      this.dispatcher.wake();
+      this.logger.log(
+        { eventId: event.id, correlationId: event.correlationid, deliveries: created },
+        'webhook deliveries queued',
+      );
+    }
+    return created;
+  }
+}

@@ -1,0 +1,64 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MessagingModule } from '@replyguard/messaging';
+import {
+  databaseConfig,
+  HealthModule,
+  kafkaConfig,
+  LoggingModule,
+  MetricsModule,
+  outboxConfig,
+  runtimeConfig,
+} from '@replyguard/platform';
+import { AdminTokenGuard } from './auth/admin-token.guard';
+import { webhooksConfig, type WebhooksConfig } from './config/webhooks.config';
+import { webhooksDataSourceOptions } from './database/database.options';
+import { DeliveriesAdminHandler } from './deliveries/admin/deliveries-admin.handler';
+import { DeliveriesAdminHttpController } from './deliveries/admin/deliveries-admin.http.controller';
+import { DeliveriesRepository } from './deliveries/deliveries.repository';
+import { WebhookDispatcher } from './deliveries/dispatch/webhook-dispatcher';
+import { WebhookSender } from './deliveries/dispatch/webhook-sender';
+import { FanOutHandler } from './deliveries/fan-out/fan-out.handler';
+import { FanOutMessageController } from './deliveries/fan-out/fan-out.message.controller';
+import { CLOCK, systemClock } from './shared/clock';
+import { SecretBox } from './shared/secret-box';
+import { SubscriptionsAdminHandler } from './subscriptions/subscriptions-admin.handler';
+import { SubscriptionsAdminHttpController } from './subscriptions/subscriptions-admin.http.controller';
+import { SubscriptionsRepository } from './subscriptions/subscriptions.repository';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({
+      isGlobal: true,
+      ignoreEnvFile: true,
+      load: [runtimeConfig, databaseConfig, kafkaConfig, outboxConfig, webhooksConfig],
+    }),
+    LoggingModule,
+    MetricsModule.forRoot({ service: 'webhooks' }),
+    TypeOrmModule.forRootAsync({
+      inject: [databaseConfig.KEY],
+      useFactory: (db: ReturnType<typeof databaseConfig>) => webhooksDataSourceOptions(db),
+    }),
+    MessagingModule,
+    HealthModule,
+  ],
+  controllers: [SubscriptionsAdminHttpController, DeliveriesAdminHttpController, FanOutMessageController],
+  providers: [
+    { provide: CLOCK, useValue: systemClock },
+    {
+      provide: SecretBox,
+      inject: [webhooksConfig.KEY],
+      useFactory: (config: WebhooksConfig) => new SecretBox(config.secretsKey),
+    },
+    AdminTokenGuard,
+    SubscriptionsRepository,
+    DeliveriesRepository,
+    SubscriptionsAdminHandler,
+    DeliveriesAdminHandler,
+    FanOutHandler,
+    WebhookSender,
+    WebhookDispatcher,
+  ],
+})
+export class WebhooksModule {}
