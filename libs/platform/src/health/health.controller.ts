@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { KafkaHealthIndicator } from './kafka.health';
 
@@ -15,6 +15,7 @@ export class HealthController {
   /** The process is up and serving. */
   @Get('live')
   @HealthCheck()
+  @ApiOperation({ summary: 'Liveness: the process is up and serving' })
   live() {
     return this.health.check([]);
   }
@@ -22,6 +23,8 @@ export class HealthController {
   /** Ready only while the database and Kafka are reachable. */
   @Get('ready')
   @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: the database and Kafka are reachable' })
+  @ApiServiceUnavailableResponse({ description: 'The database or Kafka is unreachable' })
   ready() {
     return this.health.check([
       () => this.db.pingCheck('database', { timeout: 1500 }),

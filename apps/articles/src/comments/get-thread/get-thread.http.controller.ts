@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ArticleThreadV1 } from '@replyguard/contracts';
 import { PublishedCommentsRepository } from '../published-comments.repository';
 import { buildThread } from './build-thread';
@@ -13,6 +13,7 @@ export class GetThreadHttpController {
   @Get()
   @ApiOperation({ summary: "An article's published comments, threaded, oldest first" })
   @ApiOkResponse({ type: ArticleThreadV1 })
+  @ApiBadRequestResponse({ description: 'siteId or articleId breaks its rule' })
   async get(@Param() params: ThreadParamsV1): Promise<ArticleThreadV1> {
     const flat = await this.comments.listForArticle(params.siteId, params.articleId);
     return buildThread(params.siteId, params.articleId, flat);
