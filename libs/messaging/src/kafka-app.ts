@@ -37,6 +37,7 @@ export async function startKafkaConsumer(app: INestApplication, service: string)
       brokers: kafka.brokers,
       clientId: `replyguard-${service}`,
       groupId: `${kafka.groupPrefix}-${service}`,
+      partitionsConsumedConcurrently: kafka.consumerConcurrency,
     }),
     { inheritAppConfig: false },
   );

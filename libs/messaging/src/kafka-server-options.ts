@@ -6,6 +6,8 @@ export function kafkaConsumerOptions(params: {
   brokers: string[];
   clientId: string;
   groupId: string;
+  /** Partitions handled at once; order within a partition (one article) is kept. */
+  partitionsConsumedConcurrently?: number;
 }): KafkaOptions {
   return {
     transport: Transport.KAFKA,
@@ -25,7 +27,7 @@ export function kafkaConsumerOptions(params: {
         allowAutoTopicCreation: false,
       },
       subscribe: { fromBeginning: true },
-      run: { autoCommit: true },
+      run: { autoCommit: true, partitionsConsumedConcurrently: params.partitionsConsumedConcurrently ?? 1 },
       // Replies are never used: these are events.
       producerOnlyMode: false,
     },

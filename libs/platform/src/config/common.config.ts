@@ -62,6 +62,17 @@ class KafkaEnv {
   @Min(1)
   @Max(10000)
   KAFKA_PRODUCE_MAX_BATCH = 1000;
+
+  /**
+   * Partitions a consumer handles at once (kafkajs partitionsConsumedConcurrently). Messages of one
+   * partition, hence of one article, are still handled in order; more than the partitions it owns
+   * gains nothing, and each one in flight holds a database connection.
+   */
+  @toInt
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  KAFKA_CONSUMER_CONCURRENCY = 6;
 }
 
 export const kafkaConfig = configArea('kafka', KafkaEnv, (env) => ({
@@ -73,6 +84,7 @@ export const kafkaConfig = configArea('kafka', KafkaEnv, (env) => ({
   groupPrefix: env.KAFKA_GROUP_PREFIX,
   produceLingerMs: env.KAFKA_PRODUCE_LINGER_MS,
   produceMaxBatch: env.KAFKA_PRODUCE_MAX_BATCH,
+  consumerConcurrency: env.KAFKA_CONSUMER_CONCURRENCY,
 }));
 
 class RuntimeEnv {
