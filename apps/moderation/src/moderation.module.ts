@@ -22,6 +22,7 @@ import { moderationConfig } from './config/moderation.config';
 import { ConsoleModule } from './console/console.module';
 import { MODERATION_OUTBOX, moderationDataSourceOptions } from './database/database.options';
 import { BansRepository } from './bans/bans.repository';
+import { externalChecksProvider } from './checks/checks.provider';
 import { moderationEngineProvider } from './engine/engine.provider';
 import { ModerationMetricsModule } from './metrics/moderation-metrics.module';
 import { moderatorApiControllers, moderatorApiProviders, rateLimitTracker } from './moderator-api';
@@ -67,6 +68,7 @@ import { ModerateSubmissionMessageController } from './submissions/moderate-subm
     SitePoliciesRepository,
     CommentsRepository,
     BansRepository,
+    externalChecksProvider,
     ModerateSubmissionHandler,
     ...moderatorApiProviders,
     GetCommentStatusHandler,

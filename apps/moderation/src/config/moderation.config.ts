@@ -1,5 +1,5 @@
 import { ConfigError, configArea, toInt } from '@replyguard/platform';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 
 class ModerationEnv {
   @toInt
@@ -33,6 +33,26 @@ class ModerationEnv {
   @Max(1_000_000)
   MODERATION_RATE_LIMIT_PER_MIN = 600;
 
+  /** Base URL of an Akismet-compatible service; the extra Akismet check is off while unset. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  AKISMET_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  AKISMET_API_KEY?: string;
+
+  /** The site URL Akismet knows the key by (its `blog` field). */
+  @IsOptional()
+  @IsString()
+  AKISMET_BLOG?: string;
+
+  @toInt
+  @IsInt()
+  @Min(50)
+  @Max(30_000)
+  AKISMET_TIMEOUT_MS = 1500;
+
   @IsIn(['development', 'production', 'test'])
   NODE_ENV = 'development';
 }
@@ -41,8 +61,17 @@ export const moderationConfig = configArea('moderation', ModerationEnv, (env) =>
   if (env.NODE_ENV === 'production' && !env.ADMIN_TOKEN) {
     throw new ConfigError('ADMIN_TOKEN is required in production');
   }
+  if (env.AKISMET_URL && !env.AKISMET_API_KEY) throw new ConfigError('AKISMET_URL needs AKISMET_API_KEY');
   return {
     port: env.MODERATION_PORT,
+    akismet: env.AKISMET_URL
+      ? {
+          url: env.AKISMET_URL,
+          apiKey: env.AKISMET_API_KEY ?? '',
+          blog: env.AKISMET_BLOG ?? '',
+          timeoutMs: env.AKISMET_TIMEOUT_MS,
+        }
+      : undefined,
     modelsDir: env.MODELS_DIR,
     policyCacheMs: env.POLICY_CACHE_MS,
     adminToken: env.ADMIN_TOKEN,

@@ -4,6 +4,7 @@ import { DEFAULT_SITE_POLICY, ModerationEngine } from '@replyguard/moderation-en
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { BansRepository } from '../../bans/bans.repository';
+import type { ExternalCheck } from '../../checks/external-check';
 import type { CommentEntity } from '../../comments/comment.entity';
 import type { CommentsRepository } from '../../comments/comments.repository';
 import type { SitePoliciesRepository } from '../../sites/site-policies.repository';
@@ -29,7 +30,7 @@ function submission(content: string): EventEnvelope<CommentSubmittedV1> {
   );
 }
 
-function setup(engine: Pick<ModerationEngine, 'moderate' | 'modelVersions'>) {
+function setup(engine: Pick<ModerationEngine, 'moderate' | 'modelVersions'>, external: ExternalCheck[] = []) {
   const stored: CommentEntity[] = [];
   const outboxPayloads: string[] = [];
   const manager = {
@@ -59,6 +60,7 @@ function setup(engine: Pick<ModerationEngine, 'moderate' | 'modelVersions'>) {
     } as unknown as BansRepository,
     { wake: () => undefined } as unknown as OutboxRelayService,
     { hashSecret: 'unit-test-secret-0123456789' },
+    external,
   );
   return { handler, stored, outboxPayloads };
 }
@@ -78,6 +80,17 @@ describe(ModerateSubmissionHandler.name, () => {
     expect(stored[0].decision.reasons.map((r) => r.code)).toEqual(['CHECK_FAILED']);
     expect(outboxPayloads.join()).toContain('org.replyguard.comment.held.v1');
     expect(outboxPayloads.join()).not.toContain('ann@example.org');
+  });
+
+  it('holds an ordinary comment when an external check says so', async () => {
+    const akismet: ExternalCheck = {
+      name: 'fake',
+      check: () => Promise.resolve([{ action: 'hold', reason: { code: 'AKISMET_SPAM', message: 'spam' } }]),
+    };
+    const { handler, stored } = setup(ModerationEngine.rulesOnly(), [akismet]);
+    await handler.execute(submission('A perfectly ordinary remark.'));
+    expect(stored[0].status).toBe('held');
+    expect(stored[0].decision.reasons[0].code).toBe('AKISMET_SPAM');
   });
 
   it('approves an ordinary comment and stores only a hash of the email', async () => {

@@ -13,6 +13,7 @@ import { hashPii, privacyConfig } from '@replyguard/platform';
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BansRepository } from '../../bans/bans.repository';
+import { EXTERNAL_CHECKS, type ExternalCheck, type ServiceVerdict } from '../../checks/external-check';
 import {
   approvedEvent,
   type EventMeta,
@@ -26,12 +27,6 @@ import { MODERATION_OUTBOX } from '../../database/database.options';
 import { SitePoliciesRepository } from '../../sites/site-policies.repository';
 
 const DUPLICATE_WINDOW_SECONDS = 600;
-
-/** A rule of the service (not of the engine) that overrides the engine's verdict. */
-interface ServiceVerdict {
-  action: 'hold' | 'reject';
-  reason: { code: string; message: string; evidence?: Record<string, unknown> };
-}
 
 const STATUS_OF: Record<Decision['action'], CommentStatus> = {
   approve: 'approved',
@@ -56,10 +51,13 @@ export class ModerateSubmissionHandler {
     private readonly bans: BansRepository,
     private readonly outbox: OutboxRelayService,
     @Inject(privacyConfig.KEY) private readonly privacy: ConfigType<typeof privacyConfig>,
+    @Inject(EXTERNAL_CHECKS) private readonly externalChecks: ExternalCheck[] = [],
   ) {}
 
   async execute(event: EventEnvelope<CommentSubmittedV1>): Promise<void> {
     const s = event.data;
+    // Calls to other services happen before the transaction, so no connection waits on them.
+    const external = (await Promise.all(this.externalChecks.map((c) => c.check(s)))).flat();
     const stored = await this.dataSource.transaction(async (manager) => {
       const sitePolicy = await this.policies.policyOf(s.siteId);
       const policy = sitePolicy ?? DEFAULT_SITE_POLICY;
@@ -67,7 +65,7 @@ export class ModerateSubmissionHandler {
       const emailHash = hashPii(this.privacy.hashSecret, s.authorEmail);
       const contentHash = createHash('sha256').update(s.content.trim().toLowerCase()).digest('hex');
 
-      const verdicts: ServiceVerdict[] = [];
+      const verdicts: ServiceVerdict[] = [...external];
       if (!sitePolicy) {
         verdicts.push({
           action: 'hold',
