@@ -11,7 +11,11 @@ export interface ReceivedRequest {
 export type ReceiverBehaviour = (n: number, request: ReceivedRequest) => number | 'drop';
 
 /** A webhook receiver on 127.0.0.1 that records every request and fails on purpose when told to. */
-export async function startReceiver(behaviour: ReceiverBehaviour = () => 200): Promise<{
+export async function startReceiver(
+  behaviour: ReceiverBehaviour = () => 200,
+  /** A fixed port, e.g. to bring a receiver back where a stopped one was; 0 picks a free one. */
+  port = 0,
+): Promise<{
   url: string;
   requests: ReceivedRequest[];
   setBehaviour(next: ReceiverBehaviour): void;
@@ -34,10 +38,10 @@ export async function startReceiver(behaviour: ReceiverBehaviour = () => 200): P
       res.writeHead(answer, { 'content-type': 'text/plain' }).end(answer < 300 ? 'ok' : 'failing on purpose');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: bound } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/hooks/replyguard`,
+    url: `http://127.0.0.1:${bound}/hooks/replyguard`,
     requests,
     setBehaviour: (next) => {
       current = next;

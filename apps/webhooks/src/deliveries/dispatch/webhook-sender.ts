@@ -43,11 +43,20 @@ export class WebhookSender {
   }
 }
 
+interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  cause?: unknown;
+}
+
+/** Duck-typed: fetch's errors come from Node's own realm, where `instanceof Error` may not hold. */
 function describeFailure(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+  if (e.name === 'TimeoutError' || e.name === 'AbortError')
     return `timeout: no answer within ${timeoutMs} ms`;
-  }
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  if (cause && typeof cause.code === 'string') return `connection failed: ${cause.code}`;
-  return `request failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`;
+  const cause = (typeof e.cause === 'object' && e.cause !== null ? e.cause : {}) as ErrorLike;
+  const code = typeof cause.code === 'string' ? cause.code : typeof e.code === 'string' ? e.code : undefined;
+  if (code) return `connection failed: ${code}`;
+  return `request failed: ${typeof e.message === 'string' ? e.message.slice(0, 200) : 'unknown error'}`;
 }
