@@ -15,4 +15,12 @@ export class SiteEntity {
   /** Origins whose pages may post comments from a browser (CORS). */
   @Column({ name: 'allowed_origins', type: 'text', array: true, default: () => "'{}'" })
   allowedOrigins!: string[];
+
+  /** Article page address with `{articleId}`: where a WordPress comment form sends the reader back. */
+  @Column({ name: 'article_url_template', type: 'text', nullable: true })
+  articleUrlTemplate!: string | null;
+
+  /** Language of the pages ingest renders for the site's readers; null: English. */
+  @Column({ type: 'text', nullable: true })
+  language!: string | null;
 }

@@ -8,6 +8,9 @@ const CACHE_TTL_MS = 5000;
 export interface SiteAccess {
   active: boolean;
   allowedOrigins: string[];
+  /** Article page address with `{articleId}`; null when the site has none. */
+  articleUrlTemplate: string | null;
+  language: string | null;
 }
 
 /**
@@ -27,9 +30,16 @@ export class SitesRepository {
     if (hit && hit.until > now) return hit.site;
     const row = await this.sites.findOne({
       where: { id: siteId },
-      select: { id: true, active: true, allowedOrigins: true },
+      select: { id: true, active: true, allowedOrigins: true, articleUrlTemplate: true, language: true },
     });
-    const site = row ? { active: row.active, allowedOrigins: row.allowedOrigins } : null;
+    const site = row
+      ? {
+          active: row.active,
+          allowedOrigins: row.allowedOrigins,
+          articleUrlTemplate: row.articleUrlTemplate,
+          language: row.language,
+        }
+      : null;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(siteId, { site, until: now + CACHE_TTL_MS });
     return site;
@@ -48,11 +58,16 @@ export class SitesRepository {
     return all;
   }
 
-  async upsert(site: { id: string; name: string; active: boolean; allowedOrigins: string[] }): Promise<void> {
-    await this.sites.upsert(
-      { id: site.id, name: site.name, active: site.active, allowedOrigins: site.allowedOrigins },
-      ['id'],
-    );
+  /** Columns left out (v1 events carry no page settings) keep their stored values. */
+  async upsert(site: {
+    id: string;
+    name: string;
+    active: boolean;
+    allowedOrigins: string[];
+    articleUrlTemplate?: string | null;
+    language?: string | null;
+  }): Promise<void> {
+    await this.sites.upsert(site, ['id']);
     this.cache.delete(site.id);
     this.origins = undefined;
   }

@@ -5,6 +5,7 @@ import { CommentEntity } from '../comments/comment.entity';
 import { SiteEntity } from '../sites/site.entity';
 import { CreateModerationSchema1764252100000 } from './migrations/1764252100000-CreateModerationSchema';
 import { ModeratorsQueuesBans1764256000000 } from './migrations/1764256000000-ModeratorsQueuesBans';
+import { AkismetKeysAndSitePages1764260000000 } from './migrations/1764260000000-AkismetKeysAndSitePages';
 
 export const MODERATION_OUTBOX = 'moderation.outbox' as const;
 
@@ -13,6 +14,10 @@ export function moderationDataSourceOptions(db = databaseConfig()): DataSourceOp
     ...db,
     schema: 'moderation',
     entities: [SiteEntity, CommentEntity, CommentDecisionEntity],
-    migrations: [CreateModerationSchema1764252100000, ModeratorsQueuesBans1764256000000],
+    migrations: [
+      CreateModerationSchema1764252100000,
+      ModeratorsQueuesBans1764256000000,
+      AkismetKeysAndSitePages1764260000000,
+    ],
   });
 }

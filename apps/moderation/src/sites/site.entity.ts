@@ -1,3 +1,4 @@
+import type { SiteLanguage } from '@replyguard/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /** A website whose comments we moderate, with its moderation policy. */
@@ -24,6 +25,14 @@ export class SiteEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** Article page address with `{articleId}`, where WordPress comment forms send readers back. */
+  @Column({ name: 'article_url_template', type: 'text', nullable: true })
+  articleUrlTemplate!: string | null;
+
+  /** Language of the pages readers see (comment form errors); null: English. */
+  @Column({ type: 'text', nullable: true })
+  language!: SiteLanguage | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,12 +1,4 @@
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsString,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, MaxLength, ValidateIf } from 'class-validator';
 import type { EventTypeInfo } from '../envelope';
 import { IsSiteId } from '../fields';
 import { IsArticleUrlTemplate, SITE_LANGUAGES, type SiteLanguage } from '../http/site-presentation';

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext, Payload } from '@nestjs/microservices';
-import { SiteConfiguredV1, Topics } from '@replyguard/contracts';
+import { SiteConfiguredV1, SiteConfiguredV2, Topics } from '@replyguard/contracts';
 import { EventHandlerRunner } from '@replyguard/messaging';
 import { SitesRepository } from '../sites.repository';
 
@@ -20,6 +20,21 @@ export class SyncSiteMessageController {
         name: data.name,
         active: data.active,
         allowedOrigins: data.allowedOrigins,
+      }),
+    );
+  }
+
+  /** v2 adds the WordPress form settings; a site's v1 and v2 records carry the same v1 fields. */
+  @EventPattern(Topics.SiteConfiguredV2)
+  onConfiguredV2(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    return this.runner.run(context, payload, SiteConfiguredV2, ({ data }) =>
+      this.sites.upsert({
+        id: data.siteId,
+        name: data.name,
+        active: data.active,
+        allowedOrigins: data.allowedOrigins,
+        articleUrlTemplate: data.articleUrlTemplate,
+        language: data.language,
       }),
     );
   }

@@ -4,6 +4,7 @@ import {
   type CreateSiteRequestV1,
   createEnvelope,
   SiteConfiguredV1,
+  SiteConfiguredV2,
   type SiteResponseV1,
   Topics,
   type UpdateSiteRequestV1,
@@ -41,6 +42,8 @@ export class SitesAdminHandler {
         reportThreshold: request.reportThreshold ?? 3,
         unpublishOnReports: request.unpublishOnReports ?? false,
         active: true,
+        articleUrlTemplate: request.articleUrlTemplate ?? null,
+        language: request.language ?? null,
         // jsonb policy: TypeORM's deep-partial type cannot express `unknown` values.
       } as QueryDeepPartialEntity<SiteEntity>);
       return this.publish(manager, request.id);
@@ -73,6 +76,10 @@ export class SitesAdminHandler {
           ? { unpublishOnReports: request.unpublishOnReports }
           : {}),
         ...(request.active !== undefined ? { active: request.active } : {}),
+        ...(request.articleUrlTemplate !== undefined
+          ? { articleUrlTemplate: request.articleUrlTemplate }
+          : {}),
+        ...(request.language !== undefined ? { language: request.language } : {}),
       } as QueryDeepPartialEntity<SiteEntity>);
       return this.publish(manager, id);
     });
@@ -88,15 +95,23 @@ export class SitesAdminHandler {
       allowedOrigins: site.allowedOrigins,
       active: site.active,
     };
+    // v2 beside v1: consumers that predate v2 keep reading v1 unchanged.
+    const dataV2: SiteConfiguredV2 = {
+      ...data,
+      articleUrlTemplate: site.articleUrlTemplate,
+      language: site.language,
+    };
+    const meta = { source: '/replyguard/moderation', subject: site.id, correlationId: site.id };
     await enqueueOutbox(manager, MODERATION_OUTBOX, [
       {
         topic: Topics.SiteConfiguredV1,
         key: site.id,
-        envelope: createEnvelope(SiteConfiguredV1.info, data, {
-          source: '/replyguard/moderation',
-          subject: site.id,
-          correlationId: site.id,
-        }),
+        envelope: createEnvelope(SiteConfiguredV1.info, data, meta),
+      },
+      {
+        topic: Topics.SiteConfiguredV2,
+        key: site.id,
+        envelope: createEnvelope(SiteConfiguredV2.info, dataV2, meta),
       },
     ]);
     return site;
@@ -132,6 +147,8 @@ function toResponse(site: SiteEntity): SiteResponseV1 {
     reportThreshold: site.reportThreshold,
     unpublishOnReports: site.unpublishOnReports,
     active: site.active,
+    articleUrlTemplate: site.articleUrlTemplate,
+    language: site.language,
     createdAt: site.createdAt.toISOString(),
     updatedAt: site.updatedAt.toISOString(),
   };
