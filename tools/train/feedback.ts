@@ -16,7 +16,7 @@ export async function loadFeedback(url = process.env.DATABASE_URL ?? 'postgres:/
   await client.connect();
   try {
     const { rows } = await client.query<FeedbackRow>(
-      'SELECT task, label::int AS label, text FROM moderation.labeled_examples ORDER BY task, comment_id',
+      'SELECT task, label::int AS label, text FROM moderation.labeled_examples ORDER BY task, comment_id, id',
     );
     return rows;
   } finally {

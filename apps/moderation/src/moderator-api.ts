@@ -8,6 +8,7 @@ import { ModeratorsAdminHandler } from './admin/moderators/moderators-admin.hand
 import { ModeratorsAdminHttpController } from './admin/moderators/moderators-admin.http.controller';
 import { SitesAdminHandler } from './admin/sites/sites-admin.handler';
 import { SitesAdminHttpController } from './admin/sites/sites-admin.http.controller';
+import { akismetControllers, akismetProviders } from './akismet/akismet-api';
 import { ModeratorAuthGuard } from './auth/moderator-auth.guard';
 import { ModeratorsRepository } from './auth/moderators.repository';
 import { CreateBanHandler } from './bans/create-ban/create-ban.handler';
@@ -44,6 +45,7 @@ export const moderatorApiControllers: Type[] = [
   CommentHistoryHttpController,
   CreateBanHttpController,
   ReportCommentHttpController,
+  ...akismetControllers,
 ];
 
 export const moderatorApiProviders: Provider[] = [
@@ -61,4 +63,5 @@ export const moderatorApiProviders: Provider[] = [
   CommentHistoryHandler,
   CreateBanHandler,
   ReportCommentHandler,
+  ...akismetProviders,
 ];

@@ -19,9 +19,7 @@ export class ExportFeedbackHandler {
     const rows = await this.examples.list(this.db, task, siteId);
     const lines = ['id,source,text,label'];
     for (const r of rows) {
-      lines.push(
-        [`replyguard-${r.comment_id}`, 'replyguard-moderators', csvField(r.text), String(r.label)].join(','),
-      );
+      lines.push([`replyguard-${r.comment_id}`, r.source, csvField(r.text), String(r.label)].join(','));
     }
     return lines.join('\n') + '\n';
   }
