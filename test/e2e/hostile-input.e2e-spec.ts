@@ -409,6 +409,33 @@ describe('hostile input', () => {
     expect(got).toEqual(want);
   });
 
+  it("sends security headers and answers CORS only for a site's allowed origins", async () => {
+    const res = await fetch(`${system.ingestUrl}/v1/comments`, { method: 'POST', headers: json, body: '{}' });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBeTruthy();
+    expect(res.headers.get('strict-transport-security')).toBeTruthy();
+    const preflight = (origin: string) =>
+      fetch(`${system.ingestUrl}/v1/comments`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
+    // The default site allows the demo page's origin.
+    const allowed = await preflight('http://127.0.0.1:3002');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3002');
+    const foreign = await preflight('https://evil.example');
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    // A browser post from a foreign origin is refused even without the preflight.
+    const post = await postJson(`${system.ingestUrl}/v1/comments`, aSubmission(), {
+      origin: 'https://evil.example',
+    });
+    expect(post.status).toBe(403);
+    expect(post.json.error).toBe('ORIGIN_NOT_ALLOWED');
+  });
+
   it('limits the moderator API per token', async () => {
     const headers = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
     const statuses = await Promise.all(
