@@ -11,6 +11,7 @@ const SECTION = 'e2e';
 const DURATION_S = Number(process.env.BENCH_E2E_SECONDS ?? 30);
 const RATES = (process.env.BENCH_E2E_RATES ?? '500,1000').split(',').map(Number);
 const DRAIN_TIMEOUT_MS = 30_000;
+const ARTICLES = 500;
 const GROUPS = [
   { groupId: 'replyguard-moderation', topic: Topics.CommentSubmittedV1 },
   { groupId: 'replyguard-articles', topic: Topics.CommentApprovedV1 },
@@ -57,7 +58,8 @@ async function offer(url: string, rate: number, seconds: number, articleId: stri
   let sent = 0;
   const post = (): Promise<void> =>
     new Promise((done) => {
-      const { body, ip } = benignSubmission('default', articleId);
+      // Many articles, as on a real site: keys spread over the partitions.
+      const { body, ip } = benignSubmission('default', `${articleId}-${sent % ARTICLES}`);
       const t0 = performance.now();
       const req = request(
         target,

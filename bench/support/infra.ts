@@ -136,7 +136,10 @@ async function spawnAndWait(
   const logDir = join(ROOT, '.cache/bench');
   mkdirSync(logDir, { recursive: true });
   const out = openSync(join(logDir, `${name}.log`), 'w');
-  const child = spawn(process.execPath, ['--enable-source-maps', ...args], {
+  // BENCH_CPU_PROF_DIR=<dir>: every process writes a V8 CPU profile there when it stops.
+  const profDir = process.env.BENCH_CPU_PROF_DIR;
+  const prof = profDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profDir)}`] : [];
+  const child = spawn(process.execPath, ['--enable-source-maps', ...prof, ...args], {
     cwd: ROOT,
     env,
     stdio: ['ignore', out, out],

@@ -25,9 +25,20 @@ export async function kafkaAdmin(brokers: string[]): Promise<Admin> {
 
 /** Drops every record of a topic (up to its high watermark), so a consumer starting later skips them. */
 export async function truncateTopic(admin: Admin, topic: string): Promise<void> {
-  const ends = await admin.fetchTopicOffsets(topic);
-  await admin.deleteTopicRecords({
-    topic,
-    partitions: ends.map((p) => ({ partition: p.partition, offset: '-1' })),
-  });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const ends = await admin.fetchTopicOffsets(topic);
+      const full = ends.filter((p) => Number(p.high) > Number(p.low));
+      if (full.length === 0) return;
+      await admin.deleteTopicRecords({
+        topic,
+        partitions: full.map((p) => ({ partition: p.partition, offset: '-1' })),
+      });
+      return;
+    } catch (error) {
+      // A topic created moments ago may not have its leaders yet.
+      if (attempt >= 10) throw error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 }
