@@ -316,4 +316,42 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
     expect((await getJson(api(`/v1/admin/webhooks/${id}/deliveries`), admin)).status).toBe(404);
     expect((await getJson(api(`/v1/admin/webhooks/${id}/deliveries?limit=501`), admin)).status).toBe(400);
   });
+
+  it('documents every route, its answers and its errors in OpenAPI; exposes delivery metrics', async () => {
+    const doc = (await getJson(api('/docs/openapi.json'))).json as {
+      paths: Record<
+        string,
+        Record<string, { summary?: string; responses?: Record<string, { description?: string }> }>
+      >;
+    };
+    const missing: string[] = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        const responses = Object.entries(op.responses ?? {});
+        if (!op.summary?.trim()) missing.push(`${where}: no summary`);
+        for (const [code, r] of responses)
+          if (!r.description?.trim()) missing.push(`${where} ${code}: no description`);
+        if (!path.startsWith('/health') && !responses.some(([code]) => code.startsWith('4'))) {
+          missing.push(`${where}: no error response`);
+        }
+      }
+    }
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/admin/webhooks',
+        '/v1/admin/webhooks/{id}/deliveries/{deliveryId}/replay',
+      ]),
+    );
+    expect(missing).toEqual([]);
+
+    const metrics = await (await fetch(api('/metrics'))).text();
+    // The earlier tests delivered, retried and dead-lettered.
+    for (const outcome of ['delivered', 'retry', 'dead']) {
+      expect(metrics).toMatch(
+        new RegExp(`replyguard_webhook_attempts_total\\{[^}]*outcome="${outcome}"[^}]*\\} [1-9]`),
+      );
+    }
+    expect(metrics).toMatch(/replyguard_webhook_pending\{[^}]*\} \d+/);
+  });
 });

@@ -152,6 +152,14 @@ export class DeliveriesRepository {
     return count === 1;
   }
 
+  /** Deliveries waiting for their next attempt (the partial index keeps this cheap). */
+  async countPending(): Promise<number> {
+    const [row] = await this.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM webhooks.deliveries WHERE status = 'pending'`,
+    );
+    return row?.n ?? 0;
+  }
+
   /** Deletes delivered and dead deliveries last touched before `before`. */
   async prune(before: Date): Promise<number> {
     const [, count] = await this.db.query<[unknown[], number]>(

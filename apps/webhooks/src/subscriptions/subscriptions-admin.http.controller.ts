@@ -32,7 +32,7 @@ export class SubscriptionsAdminHttpController {
   @ApiOperation({
     summary: "Subscribe a URL to a site's decision events; deliveries are signed with the secret",
   })
-  @ApiCreatedResponse({ type: WebhookResponseV1 })
+  @ApiCreatedResponse({ type: WebhookResponseV1, description: 'The subscription, without its secret' })
   @ApiBadRequestResponse({ description: 'Invalid site id, URL, event or secret' })
   create(@Body() body: CreateWebhookRequestV1): Promise<WebhookResponseV1> {
     return this.handler.create(body);
@@ -40,7 +40,7 @@ export class SubscriptionsAdminHttpController {
 
   @Get()
   @ApiOperation({ summary: "A site's webhooks, oldest first" })
-  @ApiOkResponse({ type: WebhookListV1 })
+  @ApiOkResponse({ type: WebhookListV1, description: "The site's subscriptions, without their secrets" })
   @ApiBadRequestResponse({ description: 'Missing or invalid siteId' })
   async list(@Query() query: ListWebhooksQueryV1): Promise<WebhookListV1> {
     return { webhooks: await this.handler.list(query.siteId) };
@@ -50,6 +50,7 @@ export class SubscriptionsAdminHttpController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a webhook and its deliveries; nothing more is sent to it' })
   @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiBadRequestResponse({ description: 'The id is not a UUID' })
   @ApiNotFoundResponse({ description: 'WEBHOOK_NOT_FOUND' })
   delete(@Param() params: WebhookIdParamV1): Promise<void> {
     return this.handler.delete(params.id);

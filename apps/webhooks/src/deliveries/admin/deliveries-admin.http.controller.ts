@@ -28,7 +28,10 @@ export class DeliveriesAdminHttpController {
 
   @Get()
   @ApiOperation({ summary: "A webhook's latest deliveries, newest first, with status, attempts and errors" })
-  @ApiOkResponse({ type: WebhookDeliveryListV1 })
+  @ApiOkResponse({
+    type: WebhookDeliveryListV1,
+    description: 'Deliveries with status, attempts, last error and next attempt',
+  })
   @ApiBadRequestResponse({ description: 'Invalid id or limit' })
   @ApiNotFoundResponse({ description: 'WEBHOOK_NOT_FOUND' })
   async list(
@@ -44,6 +47,7 @@ export class DeliveriesAdminHttpController {
     summary: 'Send a delivery again now (same event and ce-id, fresh signature and retry window)',
   })
   @ApiAcceptedResponse({ description: 'Queued; the delivery is pending again' })
+  @ApiBadRequestResponse({ description: 'An id is not a UUID' })
   @ApiNotFoundResponse({ description: 'DELIVERY_NOT_FOUND' })
   replay(@Param() params: WebhookDeliveryParamV1): Promise<void> {
     return this.handler.replay(params.id, params.deliveryId);

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { MetricsRegistry } from '@replyguard/platform';
 import type { WebhooksConfig } from '../../config/webhooks.config';
 import type { Clock } from '../../shared/clock';
 import { SecretBox } from '../../shared/secret-box';
@@ -61,6 +62,10 @@ class FakeDeliveries {
   async prune(): Promise<number> {
     return 0;
   }
+
+  async countPending(): Promise<number> {
+    return this.row.status === 'pending' ? 1 : 0;
+  }
 }
 
 function config(): WebhooksConfig {
@@ -117,6 +122,7 @@ describe(WebhookDispatcher.name, () => {
       box,
       config(),
       clock,
+      new MetricsRegistry('webhooks-test'),
     );
     dispatcher.onApplicationBootstrap();
     return sent;

@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { CLOUDEVENTS_CONTENT_TYPE } from '@replyguard/contracts';
+import { MetricsRegistry } from '@replyguard/platform';
 import { webhooksConfig, type WebhooksConfig } from '../../config/webhooks.config';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { SecretBox } from '../../shared/secret-box';
@@ -30,6 +31,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   private wakeUp?: () => void;
   private woken = false;
   private lastPrune = 0;
+  private readonly attempts;
+  private readonly requestSeconds;
 
   constructor(
     private readonly deliveries: DeliveriesRepository,
@@ -37,7 +40,28 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     private readonly secrets: SecretBox,
     @Inject(webhooksConfig.KEY) private readonly config: WebhooksConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    metrics: MetricsRegistry,
+  ) {
+    this.attempts = metrics.counter(
+      'replyguard_webhook_attempts_total',
+      'Webhook delivery attempts by outcome: delivered, retry (failed, tried again later) or dead',
+      ['outcome'],
+    );
+    this.requestSeconds = metrics.histogram(
+      'replyguard_webhook_request_seconds',
+      'Time receivers took to answer (or the timeout), whatever the answer',
+      [],
+      [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    );
+    metrics.gauge(
+      'replyguard_webhook_pending',
+      'Webhook deliveries waiting for their next attempt',
+      [],
+      async function collect() {
+        this.set(await deliveries.countPending());
+      },
+    );
+  }
 
   onApplicationBootstrap(): void {
     this.running = true;
@@ -117,6 +141,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
         status = 'dead';
       }
     }
+    this.requestSeconds.observe(result.durationMs / 1000);
+    this.attempts.inc({ outcome: status === 'pending' ? 'retry' : status });
     await this.deliveries.recordAttempt(d.id, {
       at,
       statusCode: result.statusCode,
