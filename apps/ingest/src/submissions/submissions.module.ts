@@ -9,6 +9,8 @@ import { SitesRepository } from '../sites/sites.repository';
 import { SyncSiteMessageController } from '../sites/sync-site/sync-site.message.controller';
 import { SubmitCommentHandler } from './submit-comment/submit-comment.handler';
 import { SubmitCommentHttpController } from './submit-comment/submit-comment.http.controller';
+import { PostWpCommentHandler } from './wp-form/post-wp-comment.handler';
+import { WpCommentFormHttpController } from './wp-form/wp-comment-form.http.controller';
 
 @Module({
   imports: [
@@ -29,15 +31,18 @@ import { SubmitCommentHttpController } from './submit-comment/submit-comment.htt
           ttl: 60_000,
           limit: config.rateLimitPerSite,
           getTracker: (req) => {
-            const siteId = (req.body as { siteId?: unknown } | undefined)?.siteId;
+            // JSON posts name the site in the body, WordPress forms in the path.
+            const siteId =
+              (req.params as { siteId?: unknown } | undefined)?.siteId ??
+              (req.body as { siteId?: unknown } | undefined)?.siteId;
             return `site:${typeof siteId === 'string' ? siteId : ''}`;
           },
         },
       ],
     }),
   ],
-  controllers: [SubmitCommentHttpController, SyncSiteMessageController],
-  providers: [SubmitCommentHandler, SitesRepository],
+  controllers: [SubmitCommentHttpController, WpCommentFormHttpController, SyncSiteMessageController],
+  providers: [SubmitCommentHandler, PostWpCommentHandler, SitesRepository],
   exports: [SitesRepository],
 })
 export class SubmissionsModule {}

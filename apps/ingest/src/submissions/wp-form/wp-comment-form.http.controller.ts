@@ -1,0 +1,97 @@
+import { Body, Controller, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import { RateLimitGuard } from '@replyguard/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PostWpCommentHandler } from './post-wp-comment.handler';
+import type { FormBody } from './wp-comment-form';
+import { WpFormErrorFilter } from './wp-form-error.filter';
+import { pageText } from './wp-form-messages';
+import { renderAwaitingPage, WP_PAGE_CSP } from './wp-form-page';
+
+function header(req: FastifyRequest, name: string): string | null {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : null;
+}
+
+const wpFields = ['comment', 'author', 'email', 'url', 'comment_post_ID', 'comment_parent'];
+
+/**
+ * WordPress's `wp-comments-post.php` for a site: its comment form, unchanged but for the action,
+ * posts here without JavaScript.
+ */
+@ApiTags('comments')
+@UseFilters(WpFormErrorFilter)
+@Controller('v1/sites/:siteId/wp-comments-post')
+export class WpCommentFormHttpController {
+  constructor(private readonly handler: PostWpCommentHandler) {}
+
+  @Post()
+  @UseGuards(RateLimitGuard)
+  @ApiOperation({
+    summary: "A WordPress comment form's post (wp-comments-post.php); answers as WordPress does",
+    description:
+      'Fields as WordPress names them; comment_post_ID is the article id, comment_parent 0 or a Replyguard comment id. ' +
+      'Validated like POST /v1/comments. Errors are HTML pages in the site language.',
+  })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiProduces('text/html')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['comment', 'author', 'email', 'comment_post_ID'],
+      properties: Object.fromEntries(
+        [...wpFields, 'wp-comment-cookies-consent', 'redirect_to'].map((f) => [f, { type: 'string' }]),
+      ),
+    },
+  })
+  @ApiResponse({
+    status: 303,
+    description: 'Back to the article: ?unapproved=<id>&moderation-hash=<hash>#comment-<id>',
+  })
+  @ApiResponse({ status: 202, description: 'HTML: awaiting moderation (the site has no article address)' })
+  @ApiBadRequestResponse({ description: 'HTML page naming each problem' })
+  @ApiNotFoundResponse({ description: 'HTML: unknown or inactive site' })
+  @ApiForbiddenResponse({ description: "HTML: the page's origin is not one of the site's" })
+  @ApiTooManyRequestsResponse({ description: 'HTML: rate limit per client IP or per site' })
+  @ApiServiceUnavailableResponse({ description: 'HTML: could not be made durable; nothing was saved' })
+  async post(
+    @Param('siteId') siteId: string,
+    @Body() form: FormBody,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const result = await this.handler.execute({
+      siteId,
+      form: form ?? {},
+      client: {
+        ip: req.ip ?? null,
+        userAgent: header(req, 'user-agent'),
+        referer: header(req, 'referer'),
+        origin: header(req, 'origin'),
+      },
+      requestId: String(req.id),
+    });
+    void reply.header('cache-control', 'no-store');
+    if (result.location) {
+      void reply.status(303).header('location', result.location).send();
+      return;
+    }
+    void reply
+      .status(202)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', WP_PAGE_CSP)
+      .send(renderAwaitingPage(pageText(result.language), null));
+  }
+}
