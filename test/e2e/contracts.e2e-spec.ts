@@ -1,0 +1,174 @@
+import { Parser } from '@asyncapi/parser';
+import { Topics } from '@replyguard/contracts';
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { aSubmission } from '../support/factories';
+import { recordTopics } from '../support/kafka';
+import {
+  eventually,
+  getJson,
+  postJson,
+  type RunningSystem,
+  startSystem,
+  TEST_ADMIN_TOKEN,
+} from '../support/system';
+
+const ASYNCAPI = join(__dirname, '../../docs/asyncapi.yaml');
+
+interface OpenApiDoc {
+  paths: Record<
+    string,
+    Record<string, { summary?: string; responses?: Record<string, { description?: string }> }>
+  >;
+}
+
+async function loadAsyncApi() {
+  const { document, diagnostics } = await new Parser().parse(readFileSync(ASYNCAPI, 'utf8'));
+  return {
+    document,
+    errors: diagnostics
+      .filter((d) => Number(d.severity) === 0 /* error */)
+      .map((d) => `${d.message} at ${d.path.join('.')}`),
+  };
+}
+
+describe('contracts people can read', () => {
+  let system: RunningSystem;
+  let recorder: Awaited<ReturnType<typeof recordTopics>>;
+
+  beforeAll(async () => {
+    system = await startSystem();
+    recorder = await recordTopics([...Object.values(Topics)]);
+  });
+
+  afterAll(async () => {
+    await system?.close();
+    await recorder?.stop();
+  });
+
+  it('documents every HTTP route with a summary and every response with a description', async () => {
+    const missing: string[] = [];
+    for (const base of [system.ingestUrl, system.moderationUrl, system.articlesUrl, system.webhooksUrl]) {
+      const res = await getJson(`${base}/docs/openapi.json`);
+      expect(res.status).toBe(200);
+      const doc = res.json as unknown as OpenApiDoc;
+      expect(Object.keys(doc.paths).length).toBeGreaterThan(0);
+      for (const [path, methods] of Object.entries(doc.paths)) {
+        for (const [method, op] of Object.entries(methods)) {
+          const where = `${method.toUpperCase()} ${path}`;
+          if (!op.summary?.trim()) missing.push(`${where}: no summary`);
+          const responses = Object.entries(op.responses ?? {});
+          if (responses.length === 0) missing.push(`${where}: no responses`);
+          // Success answers are described by their schema; every error answer says when it happens.
+          for (const [code, r] of responses) {
+            if (!code.startsWith('2') && !r.description?.trim())
+              missing.push(`${where} ${code}: no description`);
+          }
+          // Health checks, and Akismet's protocol (its errors are 200 answers with a debug header), aside.
+          const exempt = path.startsWith('/health') || path.startsWith('/1.1/');
+          if (!exempt && !responses.some(([code]) => code.startsWith('4'))) {
+            missing.push(`${where}: no error response`);
+          }
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('has a valid AsyncAPI document with a channel for every topic', async () => {
+    const { document, errors } = await loadAsyncApi();
+    expect(errors).toEqual([]);
+    const addresses = document!
+      .channels()
+      .all()
+      .map((c) => c.address());
+    expect(addresses).toEqual(expect.arrayContaining(Object.values(Topics)));
+  });
+
+  it('validates every event the services emit against the AsyncAPI schemas', async () => {
+    const admin = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
+    const siteId = `site-${randomUUID().slice(0, 8)}`;
+    const created = await postJson(
+      `${system.moderationUrl}/v1/admin/sites`,
+      {
+        id: siteId,
+        name: 'Contracts',
+        policy: { bannedWords: ['grifter'], flood: { maxPerWindow: 100000, windowSeconds: 60 } },
+      },
+      admin,
+    );
+    expect(created.status).toBe(201);
+    const submit = async (body: Record<string, unknown>) =>
+      eventually(
+        async () => {
+          const r = await postJson(`${system.ingestUrl}/v1/comments`, aSubmission({ siteId, ...body }));
+          return r.status === 202 ? (r.json.id as string) : undefined;
+        },
+        { what: 'ingest to accept' },
+      );
+    const approved = await submit({ content: 'A fair and ordinary remark.' });
+    const held = await submit({
+      content:
+        'Sources: https://www.stats.gov.cn/english/, https://www.customs.gov.cn/ and https://comtrade.un.org/ today.',
+    });
+    const rejected = await submit({ content: 'What a grifter.' });
+    const version = await eventually(
+      async () => {
+        const page = (
+          await getJson(`${system.moderationUrl}/v1/moderation/queue?siteId=${siteId}&status=approved`, admin)
+        ).json as {
+          items: { id: string; version: number }[];
+        };
+        return page.items.find((i) => i.id === approved)?.version;
+      },
+      { what: 'the approved comment in the queue' },
+    );
+    const takedown = await postJson(
+      `${system.moderationUrl}/v1/moderation/comments/${approved}/decision`,
+      { action: 'reject', expectedVersion: version },
+      admin,
+    );
+    expect(takedown.status).toBe(200);
+
+    const wanted: [string, string][] = [
+      [Topics.SiteConfiguredV1, siteId],
+      [Topics.SiteConfiguredV2, siteId],
+      [Topics.CommentSubmittedV1, approved],
+      [Topics.CommentApprovedV1, approved],
+      [Topics.CommentHeldV1, held],
+      [Topics.CommentRejectedV1, rejected],
+      [Topics.CommentRemovedV1, approved],
+    ];
+    await eventually(
+      async () =>
+        wanted.every(([t, id]) => recorder.messages.some((m) => m.topic === t && m.value.includes(id)))
+          ? true
+          : undefined,
+      { what: 'one event of every type' },
+    );
+
+    const { document } = await loadAsyncApi();
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const validators = new Map<string, ValidateFunction>();
+    for (const channel of document!.channels().all()) {
+      const message = channel.messages().all()[0];
+      const schema = message?.payload()?.json();
+      if (schema) validators.set(channel.address() ?? '', ajv.compile(schema));
+    }
+    const mine = recorder.messages.filter((m) => wanted.some(([, id]) => m.value.includes(id)));
+    expect(new Set(mine.map((m) => m.topic))).toEqual(new Set(wanted.map(([t]) => t)));
+    const invalid: string[] = [];
+    for (const m of mine) {
+      const validate = validators.get(m.topic);
+      if (!validate) invalid.push(`${m.topic}: no schema in the AsyncAPI document`);
+      else if (!validate(JSON.parse(m.value))) invalid.push(`${m.topic}: ${ajv.errorsText(validate.errors)}`);
+      if (m.headers['content-type'] !== 'application/cloudevents+json; charset=UTF-8')
+        invalid.push(`${m.topic}: content-type`);
+    }
+    expect(invalid).toEqual([]);
+  });
+});
