@@ -47,9 +47,7 @@ export class PostWpCommentHandler {
     const site = await this.sites.find(command.siteId);
     const target = site
       ? (safeUrl(site, redirectToField(command.form)) ??
-        (site.articleUrlTemplate
-          ? articleUrlFrom(site.articleUrlTemplate, command.siteId, request.articleId)
-          : safeUrl(site, command.client.referer)))
+        articlePage(site, command.siteId, request.articleId, command.client.referer))
       : null;
     return {
       commentId: id,
@@ -69,6 +67,21 @@ export class PostWpCommentHandler {
       .digest('hex')
       .slice(0, 32);
   }
+}
+
+/**
+ * The article's page: from the site's template, else the Referer if it is one of the site's pages.
+ * (Browsers send only the origin as the Referer of a cross-origin post unless the page says
+ * otherwise, so the template is what makes this reliable.)
+ */
+export function articlePage(
+  site: Pick<SiteAccess, 'allowedOrigins' | 'articleUrlTemplate'>,
+  siteId: string,
+  articleId: string | null,
+  referer: string | null,
+): string | null {
+  if (site.articleUrlTemplate && articleId) return articleUrlFrom(site.articleUrlTemplate, siteId, articleId);
+  return safeUrl(site, referer);
 }
 
 /** A page address of one of the site's allowed origins, without its fragment; else null. */

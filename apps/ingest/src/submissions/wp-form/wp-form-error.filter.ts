@@ -10,7 +10,8 @@ import { ContractViolationError } from '@replyguard/contracts';
 import { DomainError, type ErrorCode } from '@replyguard/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SitesRepository } from '../../sites/sites.repository';
-import { safeUrl } from './post-wp-comment.handler';
+import { articlePage } from './post-wp-comment.handler';
+import type { FormBody } from './wp-comment-form';
 import { pageText, problemsOf, type WpProblem } from './wp-form-messages';
 import { renderFailurePage, WP_PAGE_CSP } from './wp-form-page';
 
@@ -40,7 +41,15 @@ export class WpFormErrorFilter implements ExceptionFilter {
     const { status, problems } = this.classify(exception, request);
     const site = await this.siteOf(request.params?.siteId);
     const referer = request.headers.referer;
-    const back = site ? safeUrl(site, typeof referer === 'string' ? referer : null) : null;
+    const articleId = (request.body as FormBody | undefined)?.comment_post_ID;
+    const back = site
+      ? articlePage(
+          site,
+          request.params.siteId ?? '',
+          typeof articleId === 'string' && articleId.length <= 200 ? articleId : null,
+          typeof referer === 'string' ? referer : null,
+        )
+      : null;
     const html = renderFailurePage(
       pageText(site?.language),
       problems,
