@@ -1,17 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsISO8601, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import type { EventTypeInfo } from '../envelope';
-import {
-  FieldLimits,
-  IsArticleId,
-  IsAuthorEmail,
-  IsAuthorName,
-  IsAuthorUrl,
-  IsCommentContent,
-  IsCommentId,
-  IsSiteId,
-  IsWellFormedText,
-} from '../fields';
+import { FieldLimits, IsAuthorEmail, IsWellFormedText } from '../fields';
+import { CommentPublicFieldsV1 } from './comment-published-fields';
 
 /** Context of the HTTP request that submitted the comment, for moderation only. */
 export class SubmissionClientV1 {
@@ -36,37 +27,15 @@ export class SubmissionClientV1 {
  * A reader submitted a reply; ingest has made it durable. INTERNAL: holds personal data (the
  * commenter's email and an IP hash). Only the moderation service reads it.
  */
-export class CommentSubmittedV1 {
+export class CommentSubmittedV1 extends CommentPublicFieldsV1 {
   static readonly info: EventTypeInfo = {
     type: 'org.replyguard.comment.submitted.v1',
     dataschema: 'urn:replyguard:asyncapi:comments.submitted.v1',
   };
 
-  @IsCommentId()
-  commentId!: string;
-
-  @IsSiteId()
-  siteId!: string;
-
-  @IsArticleId()
-  articleId!: string;
-
-  @ValidateIf((_, v) => v !== null && v !== undefined)
-  @IsCommentId()
-  parentId!: string | null;
-
-  @IsAuthorName()
-  authorName!: string;
-
+  /** Personal data: only moderation reads it, and keeps only a keyed hash of it. */
   @IsAuthorEmail()
   authorEmail!: string;
-
-  @ValidateIf((_, v) => v !== null && v !== undefined)
-  @IsAuthorUrl()
-  authorUrl!: string | null;
-
-  @IsCommentContent()
-  content!: string;
 
   /** Value of the form's honeypot field, if the site renders one. Filled means a bot. */
   @IsOptional()
@@ -74,9 +43,6 @@ export class CommentSubmittedV1 {
   @MaxLength(FieldLimits.honeypot)
   @IsWellFormedText()
   honeypot?: string;
-
-  @IsISO8601({ strict: true })
-  submittedAt!: string;
 
   @IsDefined()
   @ValidateNested()
