@@ -8,10 +8,17 @@ import { readRows } from '../../tools/train/datasets';
  */
 export function typicalComments(limit = 20_000): { texts: string[]; source: string } {
   const dir = process.env.REPLYGUARD_DATASETS ?? resolve(__dirname, '..', '..', '..', 'shared', 'datasets');
-  const files = [join(dir, 'toxicity', 'wikipedia-talk-train.csv'), join(dir, 'spam', 'train.csv'), join(dir, 'toxicity', 'fox-news-train.csv')];
+  const files = [
+    join(dir, 'toxicity', 'wikipedia-talk-train.csv'),
+    join(dir, 'spam', 'train.csv'),
+    join(dir, 'toxicity', 'fox-news-train.csv'),
+  ];
   if (files.every((f) => existsSync(f))) {
     const texts = files.flatMap((f) => readRows(f).map((r) => r.text)).filter((t) => t.length <= 1000);
-    return { texts: interleave(texts).slice(0, limit), source: 'shared datasets (wikipedia talk, youtube/sms, fox news)' };
+    return {
+      texts: interleave(texts).slice(0, limit),
+      source: 'shared datasets (wikipedia talk, youtube/sms, fox news)',
+    };
   }
   const base = [
     'Great article, thanks! I learned a lot about how the council budget works.',

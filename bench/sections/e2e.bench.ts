@@ -2,7 +2,7 @@ import { Topics } from '@replyguard/contracts';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { benchInfra, buildAll, log, startService } from '../support/infra';
+import { benchInfra, buildAll, cpuSeconds, log, startService } from '../support/infra';
 import { groupLag, kafkaAdmin, truncateTopic } from '../support/kafka-lag';
 import { benignSubmission, percentile, round1 } from '../support/load';
 import type { BenchResult, BenchSection } from '../types';
@@ -12,6 +12,7 @@ const DURATION_S = Number(process.env.BENCH_E2E_SECONDS ?? 30);
 const RATES = (process.env.BENCH_E2E_RATES ?? '500,1000').split(',').map(Number);
 const DRAIN_TIMEOUT_MS = 30_000;
 const ARTICLES = 500;
+const PROCESSES = ['ingest', 'moderation', 'articles', 'kafka'];
 const GROUPS = [
   { groupId: 'replyguard-moderation', topic: Topics.CommentSubmittedV1 },
   { groupId: 'replyguard-articles', topic: Topics.CommentApprovedV1 },
@@ -126,6 +127,8 @@ export const e2eBench: BenchSection = {
       for (const rate of RATES) {
         log(`e2e: ${rate}/s for ${DURATION_S} s`);
         watch.seen.clear();
+        const cpuBefore = PROCESSES.map((p) => cpuSeconds(p) ?? NaN);
+        const offerStart = performance.now();
         const offered = await offer(ingest, rate, DURATION_S, `bench-e2e-${rate}`);
         const stoppedAt = offered.lastAnswerAt;
         const lagAtStop = await Promise.all(GROUPS.map((g) => groupLag(admin, g.groupId, g.topic)));
@@ -143,13 +146,16 @@ export const e2eBench: BenchSection = {
           }
           await new Promise((r) => setTimeout(r, 50));
         }
+        const cpuUsed = PROCESSES.map((p, i) => (cpuSeconds(p) ?? NaN) - cpuBefore[i]);
         const latencies: number[] = [];
         let lastPublished = 0;
+        let publishedDuring = 0;
         for (const [id, t0] of offered.sentAt) {
           const t1 = watch.seen.get(id);
           if (t1 !== undefined) {
             latencies.push(t1 - t0);
             lastPublished = Math.max(lastPublished, t1);
+            if (t1 <= stoppedAt) publishedDuring += 1;
           }
         }
         latencies.sort((a, b) => a - b);
@@ -184,6 +190,20 @@ export const e2eBench: BenchSection = {
             unit: 'messages',
             note: GROUPS.map((g, i) => `${g.groupId} ${lagAtStop[i]}`).join(', '),
           },
+          {
+            section: SECTION,
+            name: `${rate}/s: published while the load ran`,
+            value: Math.round(publishedDuring / ((stoppedAt - offerStart) / 1000)),
+            unit: 'comments/s',
+            note: `offered ${rate}/s`,
+          },
+          ...PROCESSES.map((name, i) => ({
+            section: SECTION,
+            name: `${rate}/s: CPU per comment, ${name}`,
+            value: round1((cpuUsed[i] * 1000 * 100) / Math.max(1, latencies.length)) / 100,
+            unit: 'ms',
+            note: `≈ ${Math.round(latencies.length / Math.max(0.01, cpuUsed[i]))} comments/s per core`,
+          })),
           {
             section: SECTION,
             name: `${rate}/s: last answer → all published, lag 0`,

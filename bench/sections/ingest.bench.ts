@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { buildAll, log, startBaseline, startService } from '../support/infra';
+import { buildAll, cpuSeconds, log, startBaseline, startService } from '../support/infra';
 import { benignSubmission, round1 } from '../support/load';
 import type { BenchResult, BenchSection } from '../types';
 
@@ -12,10 +12,12 @@ interface Run {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU time of the server process per request answered. */
+  cpuMsPerRequest: number;
 }
 
 /** Closed-loop load: `connections` clients posting valid submissions back to back for DURATION_S. */
-async function hammer(url: string, connections: number): Promise<Run> {
+async function hammer(url: string, connections: number, process: string): Promise<Run> {
   // Distinct bodies are not needed to measure intake; a pool of them keeps request building cheap.
   const requests = Array.from({ length: 512 }, () => {
     const s = benignSubmission('default', 'bench-ingest');
@@ -26,13 +28,16 @@ async function hammer(url: string, connections: number): Promise<Run> {
       body: s.body,
     };
   });
+  const cpuBefore = cpuSeconds(process) ?? NaN;
   const result = await autocannon({ url, connections, duration: DURATION_S, requests, timeout: 10 });
+  const cpu = (cpuSeconds(process) ?? NaN) - cpuBefore;
   const accepted = result['2xx'] / DURATION_S;
   return {
     accepted: Math.round(accepted),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts,
+    cpuMsPerRequest: round1((cpu * 1000 * 100) / Math.max(1, result.requests.total)) / 100,
   };
 }
 
@@ -48,9 +53,9 @@ export const ingestBench: BenchSection = {
     let best = { ratio: 0, accepted: 0, p99: Infinity, c: 0 };
     for (const c of CONCURRENCY) {
       log(`ingest: baseline at ${c} connections`);
-      const base = await hammer(baseline, c);
+      const base = await hammer(baseline, c, 'baseline');
       log(`ingest: ingest at ${c} connections`);
-      const ours = await hammer(ingest, c);
+      const ours = await hammer(ingest, c, 'ingest');
       const ratio = ours.accepted / Math.max(1, base.accepted);
       const meets = ours.accepted >= 3000 && ours.p99 < 50;
       if (meets && ours.accepted > best.accepted) best = { ratio, accepted: ours.accepted, p99: ours.p99, c };
@@ -60,7 +65,7 @@ export const ingestBench: BenchSection = {
           name: `baseline, ${c} connections`,
           value: base.accepted,
           unit: 'req/s',
-          note: `p50 ${base.p50} ms, p99 ${base.p99} ms`,
+          note: `p50 ${base.p50} ms, p99 ${base.p99} ms, ${base.cpuMsPerRequest} ms CPU/request`,
         },
         {
           section: SECTION,
@@ -69,7 +74,7 @@ export const ingestBench: BenchSection = {
           unit: 'accepted/s',
           target: '≥ 3000 with p99 < 50 ms',
           pass: meets,
-          note: `p50 ${ours.p50} ms, p99 ${ours.p99} ms, non-202/errors ${ours.errors}`,
+          note: `p50 ${ours.p50} ms, p99 ${ours.p99} ms, ${ours.cpuMsPerRequest} ms CPU/request, non-202/errors ${ours.errors}`,
         },
         {
           section: SECTION,

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { openSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureDatabase, migrateAll } from '../../tools/run/database';
 
@@ -8,6 +7,7 @@ import { ensureDatabase, migrateAll } from '../../tools/run/database';
 const localKafka = require('../../tools/kafka/local-kafka.cjs') as {
   startLocalKafka(options: { port: number; controllerPort: number; log?: (line: string) => void }): Promise<{
     brokers: string[];
+    pid: number;
     stop(): Promise<void>;
   }>;
 };
@@ -29,6 +29,7 @@ export interface BenchInfra {
 
 let infra: Promise<BenchInfra> | undefined;
 let stopBroker: (() => Promise<void>) | undefined;
+let brokerPid: number | undefined;
 let built = false;
 const running = new Map<string, ChildProcess>();
 
@@ -52,6 +53,7 @@ export function benchInfra(): Promise<BenchInfra> {
         log: (line) => log(`kafka: ${line}`),
       });
       stopBroker = () => broker.stop();
+      brokerPid = broker.pid;
       brokers = broker.brokers;
     }
     const databaseUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_DB;
@@ -160,6 +162,24 @@ async function spawnAndWait(
   }
 }
 
+/**
+ * CPU seconds (user + system) used so far by a process this harness started, or by the broker,
+ * from /proc (Linux). Differences over a load phase give CPU per comment: a figure that holds on
+ * a shared, noisy machine where throughput alone does not.
+ */
+export function cpuSeconds(name: string): number | undefined {
+  const pid = name === 'kafka' ? brokerPid : running.get(name)?.pid;
+  if (!pid) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Stops one process this harness started (SIGTERM, then SIGKILL after 10 s). */
 export async function stopProcess(name: string): Promise<void> {
   const child = running.get(name);
@@ -180,5 +200,6 @@ export async function stopBenchInfra(): Promise<void> {
   for (const name of [...running.keys()]) await stopProcess(name);
   if (stopBroker) await stopBroker();
   stopBroker = undefined;
+  brokerPid = undefined;
   infra = undefined;
 }
