@@ -1,5 +1,5 @@
 import type { ConfigType } from '@nestjs/config';
-import { runtimeConfig } from '@replyguard/platform';
+import { enableGracefulShutdown, runtimeConfig } from '@replyguard/platform';
 import { articlesConfig } from './config/articles.config';
 import { createArticlesApp } from './articles.app';
 
@@ -8,6 +8,7 @@ async function bootstrap(): Promise<void> {
   const runtime = app.get<ConfigType<typeof runtimeConfig>>(runtimeConfig.KEY);
   const config = app.get<ConfigType<typeof articlesConfig>>(articlesConfig.KEY);
   await app.listen(config.port, runtime.httpHost);
+  enableGracefulShutdown(app);
 }
 
 void bootstrap();

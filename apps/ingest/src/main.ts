@@ -1,5 +1,5 @@
 import type { ConfigType } from '@nestjs/config';
-import { runtimeConfig } from '@replyguard/platform';
+import { enableGracefulShutdown, runtimeConfig } from '@replyguard/platform';
 import { ingestConfig } from './config/ingest.config';
 import { createIngestApp } from './ingest.app';
 
@@ -8,6 +8,7 @@ async function bootstrap(): Promise<void> {
   const runtime = app.get<ConfigType<typeof runtimeConfig>>(runtimeConfig.KEY);
   const config = app.get<ConfigType<typeof ingestConfig>>(ingestConfig.KEY);
   await app.listen(config.port, runtime.httpHost);
+  enableGracefulShutdown(app);
 }
 
 void bootstrap();

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { kafkaConfig } from '@replyguard/platform';
 import { Kafka, logLevel, type Message, type Producer, type TopicMessages } from 'kafkajs';
@@ -11,7 +11,7 @@ import { SendCoalescer } from './send-coalescer';
  * to the broker then acknowledges many HTTP requests at once.
  */
 @Injectable()
-export class KafkaProducerService implements OnModuleDestroy {
+export class KafkaProducerService implements OnApplicationShutdown {
   private readonly logger = new Logger(KafkaProducerService.name);
   private readonly producer: Producer;
   private connecting?: Promise<void>;
@@ -56,7 +56,8 @@ export class KafkaProducerService implements OnModuleDestroy {
     await this.producer.sendBatch({ topicMessages, acks: -1, timeout: this.kafka.ackTimeoutMs });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Last: the outbox relay's final drain and the consumers' dead letters still need the producer. */
+  async onApplicationShutdown(): Promise<void> {
     try {
       await this.producer.disconnect();
     } catch (error) {

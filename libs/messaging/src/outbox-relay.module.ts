@@ -3,8 +3,8 @@ import {
   Inject,
   Injectable,
   Module,
+  type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -19,7 +19,7 @@ const OUTBOX_TABLE = Symbol('OUTBOX_TABLE');
 
 /** Runs the service's outbox relay from start-up to shutdown, and lets writers wake it. */
 @Injectable()
-export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly relay: OutboxRelay;
 
   constructor(
@@ -49,7 +49,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     this.relay.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the producer and the database close (onApplicationShutdown): the last drain needs both. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.relay.stop();
   }
 

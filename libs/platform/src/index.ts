@@ -6,6 +6,7 @@ export * from './config/privacy.config';
 export * from './logging/logging.module';
 export * from './logging/correlation';
 export * from './http/create-http-app';
+export * from './http/graceful-shutdown';
 export * from './database/typeorm-options';
 export * from './health/health.module';
 export * from './http/rate-limit.guard';

@@ -58,7 +58,8 @@ export async function createHttpApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   await app.register(helmet, { contentSecurityPolicy: false });
-  app.enableShutdownHooks();
+  // Signals are handled by each service's main (enableGracefulShutdown): Nest's shutdown hooks would
+  // close in the wrong order and end the process by the signal instead of exit code 0.
   setupOpenApi(app, options);
   return app;
 }
