@@ -24,6 +24,14 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
+    {
+      // Kafka, Postgres and services killed under load; services run as built processes.
+      ...base,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
+      globalSetup: '<rootDir>/test/faults/support/faults-setup.ts',
+      globalTeardown: '<rootDir>/test/faults/support/faults-teardown.ts',
+    },
   ],
   testTimeout: 60000,
 };

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import {
+  cleanupAll,
+  createSite,
+  freshDatabase,
+  prepareTopicsAndGroups,
+  say,
+  type ServiceProcess,
+  sharedBrokers,
+  sleep,
+  startServices,
+  ThrowawayPostgres,
+} from './support/infra';
+import {
+  expectNothingLostNothingDoubled,
+  postSubmissions,
+  printCounts,
+  settleAndCount,
+} from './support/load';
+
+jest.setTimeout(180_000);
+
+describe('fault 2: PostgreSQL is restarted under load', () => {
+  // Its own cluster: the machine's shared PostgreSQL on 5432 is never restarted.
+  const postgres = new ThrowawayPostgres();
+  let databaseUrl: string;
+  let services: Record<'ingest' | 'moderation' | 'articles', ServiceProcess>;
+  const brokers = sharedBrokers();
+
+  beforeAll(async () => {
+    postgres.init();
+    postgres.start();
+    databaseUrl = await freshDatabase('postgres', postgres.url);
+    const groupPrefix = `faults-pg-${randomUUID().slice(0, 8)}`;
+    await prepareTopicsAndGroups(brokers, groupPrefix);
+    services = await startServices({ label: 'postgres', databaseUrl, brokers, groupPrefix });
+  });
+
+  afterAll(cleanupAll);
+
+  it('answers 503 while it cannot make a submission durable, and decides every 202 exactly once', async () => {
+    const siteId = await createSite(databaseUrl, 'pg');
+    let outage: Promise<{ downMs: number }> | undefined;
+    const load = await postSubmissions({
+      ingestUrl: services.ingest.url,
+      siteId,
+      count: 2000,
+      ratePerSecond: 100,
+      onProgress: (seq) => {
+        if (seq !== 400 || outage) return;
+        outage = (async () => {
+          const stoppedAt = Date.now();
+          // Immediate: no checkpoint, every connection cut, like a crash; the start recovers from the WAL.
+          postgres.stop('immediate');
+          say('PostgreSQL stopped (immediate); starting it again in 5 s');
+          await sleep(5000);
+          postgres.start();
+          return { downMs: Date.now() - stoppedAt };
+        })();
+      },
+    });
+    const { downMs } = await outage!;
+    const counts = await settleAndCount({
+      databaseUrl,
+      brokers,
+      articlesUrl: services.articles.url,
+      siteId,
+      load,
+      timeoutMs: 120_000,
+    });
+    printCounts('postgres-restart', counts, { postgresDownMs: downMs, loadMs: load.ms });
+    if (load.other.size > 0)
+      say(`other answers: ${[...new Set(load.other.values())].slice(0, 5).join(' | ')}`);
+    expect(load.other.size).toBe(0);
+    expectNothingLostNothingDoubled(counts);
+    for (const s of Object.values(services)) expect(s.running).toBe(true);
+  });
+});
