@@ -2,7 +2,7 @@ import { Topics } from '@replyguard/contracts';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { benchInfra, buildAll, cpuSeconds, log, startService } from '../support/infra';
+import { benchInfra, buildAll, cpuSeconds, log, postgresCpuSeconds, startService } from '../support/infra';
 import { groupLag, kafkaAdmin, truncateTopic } from '../support/kafka-lag';
 import { benignSubmission, percentile, round1 } from '../support/load';
 import type { BenchResult, BenchSection } from '../types';
@@ -128,6 +128,7 @@ export const e2eBench: BenchSection = {
         log(`e2e: ${rate}/s for ${DURATION_S} s`);
         watch.seen.clear();
         const cpuBefore = PROCESSES.map((p) => cpuSeconds(p) ?? NaN);
+        const pgBefore = (await postgresCpuSeconds()) ?? NaN;
         const offerStart = performance.now();
         const offered = await offer(ingest, rate, DURATION_S, `bench-e2e-${rate}`);
         const stoppedAt = offered.lastAnswerAt;
@@ -147,6 +148,8 @@ export const e2eBench: BenchSection = {
           await new Promise((r) => setTimeout(r, 50));
         }
         const cpuUsed = PROCESSES.map((p, i) => (cpuSeconds(p) ?? NaN) - cpuBefore[i]);
+        // Backends that existed before the load; new ones are counted from zero, which is what they used.
+        cpuUsed.push(((await postgresCpuSeconds()) ?? NaN) - pgBefore);
         const latencies: number[] = [];
         let lastPublished = 0;
         let publishedDuring = 0;
@@ -197,10 +200,10 @@ export const e2eBench: BenchSection = {
             unit: 'comments/s',
             note: `offered ${rate}/s`,
           },
-          ...PROCESSES.map((name, i) => ({
+          ...[...PROCESSES, 'postgres'].map((name, i) => ({
             section: SECTION,
             name: `${rate}/s: CPU per comment, ${name}`,
-            value: round1((cpuUsed[i] * 1000 * 100) / Math.max(1, latencies.length)) / 100,
+            value: Math.round((cpuUsed[i] * 1000 * 100) / Math.max(1, latencies.length)) / 100,
             unit: 'ms',
             note: `≈ ${Math.round(latencies.length / Math.max(0.01, cpuUsed[i]))} comments/s per core`,
           })),

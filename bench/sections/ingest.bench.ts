@@ -37,7 +37,7 @@ async function hammer(url: string, connections: number, process: string): Promis
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts,
-    cpuMsPerRequest: round1((cpu * 1000 * 100) / Math.max(1, result.requests.total)) / 100,
+    cpuMsPerRequest: Math.round((cpu * 1000 * 100) / Math.max(1, result.requests.total)) / 100,
   };
 }
 

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 import { ensureDatabase, migrateAll } from '../../tools/run/database';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the broker tool is plain CommonJS on purpose */
@@ -169,7 +170,10 @@ async function spawnAndWait(
  */
 export function cpuSeconds(name: string): number | undefined {
   const pid = name === 'kafka' ? brokerPid : running.get(name)?.pid;
-  if (!pid) return undefined;
+  return pid ? procCpuSeconds(pid) : undefined;
+}
+
+function procCpuSeconds(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -177,6 +181,23 @@ export function cpuSeconds(name: string): number | undefined {
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return undefined;
+  }
+}
+
+/** CPU seconds used so far by the Postgres backends serving the bench database (same /proc reading). */
+export async function postgresCpuSeconds(): Promise<number | undefined> {
+  const { databaseUrl } = await benchInfra();
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    let total = 0;
+    for (const { pid } of rows) total += procCpuSeconds(pid) ?? 0;
+    return total;
+  } finally {
+    await db.end();
   }
 }
 
