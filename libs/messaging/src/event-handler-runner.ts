@@ -10,7 +10,11 @@ import {
 } from '@replyguard/contracts';
 import { kafkaConfig, MetricsRegistry } from '@replyguard/platform';
 import type { ClassConstructor } from 'class-transformer';
+import { isDependencyUnavailable } from './dependency-errors';
 import { KafkaProducerService } from './kafka-producer.service';
+
+/** How long one message waits for an unavailable database before it fails (uncommitted). */
+const DEPENDENCY_WAIT_MS = 120_000;
 
 /** An event class: validated by class-validator, and knows its CloudEvents type. */
 export type EventClass<T extends object> = ClassConstructor<T> & { info: EventTypeInfo };
@@ -19,7 +23,7 @@ export type EventClass<T extends object> = ClassConstructor<T> & { info: EventTy
  * Runs a Kafka handler the same way for every consumer: the envelope and its data are validated
  * against the contract; a transient failure is retried a bounded number of times with backoff; a
  * message that is invalid or keeps failing goes to `<topic>.dlq` with the error, and the partition
- * moves on. Only when the dead-letter topic itself cannot be written does the error escape, so the
+ * moves on. An unreachable database is not the message's fault: the partition waits for it. Only when the dead-letter topic itself cannot be written does the error escape, so the
  * offset is not committed past lost work.
  */
 @Injectable()
@@ -53,11 +57,28 @@ export class EventHandlerRunner {
       return;
     }
     const attempts = this.kafka.handlerAttempts;
+    let outageSince: number | undefined;
     for (let attempt = 1; ; attempt++) {
       try {
         await handle(event);
         return;
       } catch (error) {
+        if (isDependencyUnavailable(error)) {
+          // The database is down: every message would fail alike. Wait for it (staying in the group)
+          // without using up attempts; past the limit, fail without committing, to be redelivered.
+          outageSince ??= Date.now();
+          if (Date.now() - outageSince > DEPENDENCY_WAIT_MS) throw error;
+          this.logger.warn(
+            { err: error, eventId: event.id, correlationId: event.correlationid },
+            'a dependency is unavailable; waiting for it',
+          );
+          await new Promise((r) => setTimeout(r, 1000));
+          await context
+            .getHeartbeat()()
+            .catch(() => undefined);
+          attempt -= 1;
+          continue;
+        }
         if (error instanceof ContractViolationError || attempt >= attempts) {
           await this.deadLetter(context, payload, error, attempt);
           return;

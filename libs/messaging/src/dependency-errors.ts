@@ -1,0 +1,36 @@
+/** Node socket errors of a dependency that is down or restarting. */
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+/**
+ * PostgreSQL SQLSTATEs of a server that is restarting or out of connections: admin_shutdown,
+ * crash_shutdown, cannot_connect_now, too_many_connections (class 08, connection exception, too).
+ */
+const POSTGRES_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
+/** node-postgres reports a cut connection without a code. */
+const CUT_CONNECTION = /^Connection terminated|timeout exceeded when trying to connect/;
+
+/**
+ * True when an error says a dependency (the database) is unreachable rather than that this message
+ * cannot be handled: every message would fail the same way until it is back, so such a failure must
+ * not use up the message's attempts or send it to the dead-letter topic.
+ */
+export function isDependencyUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (
+      typeof code === 'string' &&
+      (SOCKET_CODES.has(code) || POSTGRES_CODES.has(code) || code.startsWith('08'))
+    )
+      return true;
+    if (typeof message === 'string' && CUT_CONNECTION.test(message)) return true;
+    // TypeORM wraps the driver's error; Node wraps causes.
+    e = (e as { driverError?: unknown; cause?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
