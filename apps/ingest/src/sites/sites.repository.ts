@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { DomainError } from '@replyguard/platform';
 import type { Repository } from 'typeorm';
 import { SiteEntity } from './site.entity';
 
@@ -28,10 +29,21 @@ export class SitesRepository {
     const now = Date.now();
     const hit = this.cache.get(siteId);
     if (hit && hit.until > now) return hit.site;
-    const row = await this.sites.findOne({
-      where: { id: siteId },
-      select: { id: true, active: true, allowedOrigins: true, articleUrlTemplate: true, language: true },
-    });
+    let row: SiteEntity | null;
+    try {
+      row = await this.sites.findOne({
+        where: { id: siteId },
+        select: { id: true, active: true, allowedOrigins: true, articleUrlTemplate: true, language: true },
+      });
+    } catch {
+      // Intake needs only Kafka to be durable: while the database is down, the last known site serves;
+      // an unknown one is a 503 (try again), not a 500.
+      if (hit) return hit.site;
+      throw new DomainError(
+        'DEPENDENCY_UNAVAILABLE',
+        'sites cannot be looked up right now; please try again',
+      );
+    }
     const site = row
       ? {
           active: row.active,
