@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chownSync, mkdirSync, mkdtempSync, openSync, closeSync, rmSync } from 'node:fs';
+import { chownSync, copyFileSync, mkdirSync, mkdtempSync, openSync, closeSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -359,6 +359,12 @@ export class ThrowawayPostgres {
       this.stop('immediate');
     } catch {
       /* not running */
+    }
+    try {
+      mkdirSync(LOG_DIR, { recursive: true });
+      copyFileSync(join(this.dir, 'server.log'), join(LOG_DIR, `postgres-${this.port}.log`));
+    } catch {
+      /* no log yet */
     }
     rmSync(this.dir, { recursive: true, force: true });
   }
