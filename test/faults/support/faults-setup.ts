@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { stopLeftovers } from './leftovers';
 import { localKafka, SHARED_BROKER_PORT } from './local-kafka';
 
 declare global {
@@ -37,6 +38,7 @@ function builtAt(service: string): number {
  */
 export default async function faultsGlobalSetup(): Promise<void> {
   process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
+  stopLeftovers();
   buildServices();
   if (globalThis.__replyguardFaultsKafka || process.env.FAULTS_KAFKA_BROKERS) return;
   const broker = await localKafka.startLocalKafka({

@@ -8,6 +8,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { Topics } from '@replyguard/contracts';
 import { ensureDatabase, migrateAll } from '../../../tools/run/database';
+import { recordStarted } from './leftovers';
 import { localKafka, type LocalKafka } from './local-kafka';
 
 export const ROOT = resolve(__dirname, '../../..');
@@ -84,6 +85,7 @@ export async function startOwnBroker(
     keepData: options.keepData ?? false,
     log: (line) => say(`kafka ${port}: ${line}`),
   });
+  recordStarted({ pid: broker.pid, match: `faults-${port}` });
   cleanups.set(`broker-${port}`, {
     async: () => broker.stop(),
     sync: () => {
@@ -321,6 +323,7 @@ export class ThrowawayPostgres {
       const { uid, gid } = postgresUser();
       chownSync(this.dir, uid, gid);
     }
+    recordStarted({ pgData: join(this.dir, 'data') });
     cleanups.set(`postgres-${this.port}`, { async: async () => this.destroy(), sync: () => this.destroy() });
     this.run('initdb', [
       '-D',
@@ -455,6 +458,7 @@ export class ServiceProcess {
       },
     );
     closeSync(out);
+    if (child.pid) recordStarted({ pid: child.pid, match: `dist/apps/${this.name}/` });
     this.child = child;
     this.exit = new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })));
     const key = `service-${this.env.label}-${this.name}`;

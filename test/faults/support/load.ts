@@ -123,6 +123,8 @@ export interface Counts {
   redeliveredEvents: number;
   /** 503 answers whose submission nevertheless reached Kafka (an ambiguous produce). */
   refusedButStored: number;
+  /** Requests that got no answer (connection reset) whose submission nevertheless reached Kafka. */
+  unansweredButStored: number;
 }
 
 interface Envelope {
@@ -249,6 +251,9 @@ export async function settleAndCount(params: {
   const distinctEvents = [...decisionEvents.values()].reduce((n, s) => n + s.size, 0);
   let refusedButStored = 0;
   for (const seq of load.refused) if (submittedMarkers.has(marker(siteId, seq))) refusedButStored += 1;
+  let unansweredButStored = 0;
+  for (const seq of load.other.keys())
+    if (submittedMarkers.has(marker(siteId, seq))) unansweredButStored += 1;
   return {
     sent: load.sent,
     accepted: load.accepted.size,
@@ -261,6 +266,7 @@ export async function settleAndCount(params: {
     lost,
     redeliveredEvents: decisionRecords - distinctEvents,
     refusedButStored,
+    unansweredButStored,
   };
 }
 
