@@ -25,8 +25,17 @@ export function enableGracefulShutdown(app: INestApplication, graceMs = 9_500): 
     }, graceMs).unref();
     void (async () => {
       try {
-        for (const microservice of app.getMicroservices()) await microservice.close();
-        await app.getHttpAdapter().close();
+        // A consumer that cannot leave its group (a broker just restarted, say) must not use up the
+        // whole grace period: offsets of finished work are committed as it goes, so going on after a
+        // bounded wait loses nothing; the group rebalances when the session times out.
+        for (const microservice of app.getMicroservices()) {
+          await bounded(microservice.close(), 4_000, () =>
+            logger.warn('a Kafka consumer did not close in time'),
+          );
+        }
+        await bounded(app.getHttpAdapter().close() as Promise<unknown>, 3_000, () =>
+          logger.warn('HTTP connections did not close in time'),
+        );
         await app.close();
         logger.log({ signal, ms: Date.now() - started }, 'shut down');
         process.exit(0);
@@ -38,4 +47,15 @@ export function enableGracefulShutdown(app: INestApplication, graceMs = 9_500): 
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
+}
+
+/** Waits for `promise`, but no longer than `ms`; calls `onTimeout` when it gives up. */
+async function bounded(promise: Promise<unknown>, ms: number, onTimeout: () => void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  const result = await Promise.race([promise.then(() => 'done' as const), timeout]);
+  clearTimeout(timer);
+  if (result === 'timeout') onTimeout();
 }
