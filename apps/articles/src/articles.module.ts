@@ -1,16 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule } from '@replyguard/messaging';
-import {
-  databaseConfig,
-  HealthModule,
-  kafkaConfig,
-  LoggingModule,
-  MetricsModule,
-  outboxConfig,
-  runtimeConfig,
-} from '@replyguard/platform';
+import { ServiceCoreModule } from '@replyguard/platform';
 import { GetThreadHttpController } from './comments/get-thread/get-thread.http.controller';
 import { PublishCommentHandler } from './comments/publish-comment/publish-comment.handler';
 import { PublishCommentMessageController } from './comments/publish-comment/publish-comment.message.controller';
@@ -24,20 +15,13 @@ import { DemoModule } from './demo/demo.module';
 
 @Module({
   imports: [
-    ConfigModule.forRoot({
-      isGlobal: true,
-      ignoreEnvFile: true,
-      load: [runtimeConfig, databaseConfig, kafkaConfig, outboxConfig, articlesConfig],
-    }),
-    LoggingModule,
-    MetricsModule.forRoot({ service: 'articles' }),
-    TypeOrmModule.forRootAsync({
-      inject: [databaseConfig.KEY],
-      useFactory: (db: ReturnType<typeof databaseConfig>) => articlesDataSourceOptions(db),
+    ServiceCoreModule.forService({
+      service: 'articles',
+      config: [articlesConfig],
+      dataSource: articlesDataSourceOptions,
     }),
     TypeOrmModule.forFeature([PublishedCommentEntity]),
     MessagingModule,
-    HealthModule,
     DemoModule,
   ],
   controllers: [GetThreadHttpController, PublishCommentMessageController, UnpublishCommentMessageController],

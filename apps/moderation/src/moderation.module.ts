@@ -1,18 +1,8 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule, OutboxRelayModule } from '@replyguard/messaging';
-import {
-  databaseConfig,
-  HealthModule,
-  kafkaConfig,
-  LoggingModule,
-  MetricsModule,
-  outboxConfig,
-  privacyConfig,
-  runtimeConfig,
-} from '@replyguard/platform';
+import { ServiceCoreModule, privacyConfig } from '@replyguard/platform';
 import { CommentDecisionEntity } from './comments/comment-decision.entity';
 import { CommentEntity } from './comments/comment.entity';
 import { CommentsRepository } from './comments/comments.repository';
@@ -33,22 +23,15 @@ import { ModerateSubmissionMessageController } from './submissions/moderate-subm
 
 @Module({
   imports: [
-    ConfigModule.forRoot({
-      isGlobal: true,
-      ignoreEnvFile: true,
-      load: [runtimeConfig, databaseConfig, kafkaConfig, outboxConfig, privacyConfig, moderationConfig],
+    ServiceCoreModule.forService({
+      service: 'moderation',
+      config: [privacyConfig, moderationConfig],
+      dataSource: moderationDataSourceOptions,
     }),
-    LoggingModule,
-    MetricsModule.forRoot({ service: 'moderation' }),
     ModerationMetricsModule,
-    TypeOrmModule.forRootAsync({
-      inject: [databaseConfig.KEY],
-      useFactory: (db: ReturnType<typeof databaseConfig>) => moderationDataSourceOptions(db),
-    }),
     TypeOrmModule.forFeature([SiteEntity, CommentEntity, CommentDecisionEntity]),
     MessagingModule,
     OutboxRelayModule.register(MODERATION_OUTBOX),
-    HealthModule,
     ConsoleModule,
     // Per bearer token on the moderator API, per client IP elsewhere (reader reports override it).
     ThrottlerModule.forRootAsync({

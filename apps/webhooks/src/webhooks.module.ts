@@ -1,16 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule } from '@replyguard/messaging';
-import {
-  databaseConfig,
-  HealthModule,
-  kafkaConfig,
-  LoggingModule,
-  MetricsModule,
-  outboxConfig,
-  runtimeConfig,
-} from '@replyguard/platform';
+import { ServiceCoreModule } from '@replyguard/platform';
 import { AdminTokenGuard } from './auth/admin-token.guard';
 import { webhooksConfig, type WebhooksConfig } from './config/webhooks.config';
 import { webhooksDataSourceOptions } from './database/database.options';
@@ -29,19 +19,12 @@ import { SubscriptionsRepository } from './subscriptions/subscriptions.repositor
 
 @Module({
   imports: [
-    ConfigModule.forRoot({
-      isGlobal: true,
-      ignoreEnvFile: true,
-      load: [runtimeConfig, databaseConfig, kafkaConfig, outboxConfig, webhooksConfig],
-    }),
-    LoggingModule,
-    MetricsModule.forRoot({ service: 'webhooks' }),
-    TypeOrmModule.forRootAsync({
-      inject: [databaseConfig.KEY],
-      useFactory: (db: ReturnType<typeof databaseConfig>) => webhooksDataSourceOptions(db),
+    ServiceCoreModule.forService({
+      service: 'webhooks',
+      config: [webhooksConfig],
+      dataSource: webhooksDataSourceOptions,
     }),
     MessagingModule,
-    HealthModule,
   ],
   controllers: [SubscriptionsAdminHttpController, DeliveriesAdminHttpController, FanOutMessageController],
   providers: [

@@ -13,3 +13,4 @@ export * from './http/rate-limit.guard';
 export * from './metrics/metrics.registry';
 export * from './metrics/metrics.module';
 export * from './metrics/http-metrics';
+export * from './service/service-core.module';
