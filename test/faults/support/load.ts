@@ -103,6 +103,33 @@ async function submitOne(
 }
 
 /** What the tests print and assert on. */
+/**
+ * The load every outage test sends: `count` submissions at `ratePerSecond`, with `outage` started
+ * when submission `atSeq` goes out. Returns the load and how long the outage lasted.
+ */
+export async function postThroughOutage(
+  options: Omit<LoadOptions, 'onProgress'> & { atSeq: number; outage: () => Promise<void> },
+): Promise<{ load: LoadResult; downMs: number }> {
+  let outage: Promise<number> | undefined;
+  const load = await postSubmissions({
+    ...options,
+    onProgress: (seq) => {
+      if (seq !== options.atSeq || outage) return;
+      const startedAt = Date.now();
+      outage = options.outage().then(() => Date.now() - startedAt);
+    },
+  });
+  if (!outage) throw new Error(`the load never reached submission ${options.atSeq}`);
+  return { load, downMs: await outage };
+}
+
+/** What an outage test asserts once its counts are in: only 202 or 503, nothing lost or doubled. */
+export function expectOnlyDurableAnswers(load: LoadResult, counts: Counts): void {
+  if (load.other.size > 0) say(`other answers: ${[...new Set(load.other.values())].slice(0, 5).join(' | ')}`);
+  expect(load.other.size).toBe(0);
+  expectNothingLostNothingDoubled(counts);
+}
+
 export interface Counts {
   sent: number;
   accepted: number;
