@@ -1,15 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import {
   cleanupAll,
   createSite,
   freshDatabase,
   KILL_BROKER_PORT,
   type LocalKafka,
-  prepareTopicsAndGroups,
   say,
   type ServiceProcess,
   startOwnBroker,
-  startServices,
+  startFaultServices,
 } from './support/infra';
 import { expectOnlyDurableAnswers, postThroughOutage, printCounts, settleAndCount } from './support/load';
 
@@ -23,9 +21,7 @@ describe('fault 1: the Kafka broker is SIGKILLed and restarted under load', () =
   beforeAll(async () => {
     // Its own broker: this one gets killed, the faults project's shared one must not.
     [broker, databaseUrl] = await Promise.all([startOwnBroker(KILL_BROKER_PORT), freshDatabase('broker')]);
-    const groupPrefix = `faults-broker-${randomUUID().slice(0, 8)}`;
-    await prepareTopicsAndGroups(broker.brokers, groupPrefix);
-    services = await startServices({ label: 'broker', databaseUrl, brokers: broker.brokers, groupPrefix });
+    ({ services } = await startFaultServices('broker', databaseUrl, broker.brokers));
   });
 
   afterAll(cleanupAll);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Topics } from '@replyguard/contracts';
 import {
   cleanupAll,
@@ -6,11 +5,10 @@ import {
   createSite,
   type ExitInfo,
   freshDatabase,
-  prepareTopicsAndGroups,
   say,
   type ServiceProcess,
   sharedBrokers,
-  startServices,
+  startFaultServices,
   withDb,
 } from './support/infra';
 import {
@@ -31,9 +29,7 @@ describe('graceful shutdown: SIGTERM under load', () => {
 
   beforeAll(async () => {
     databaseUrl = await freshDatabase('graceful');
-    groupPrefix = `faults-graceful-${randomUUID().slice(0, 8)}`;
-    ({ submittedStart } = await prepareTopicsAndGroups(brokers, groupPrefix));
-    services = await startServices({ label: 'graceful', databaseUrl, brokers, groupPrefix });
+    ({ groupPrefix, submittedStart, services } = await startFaultServices('graceful', databaseUrl, brokers));
   });
 
   afterAll(cleanupAll);

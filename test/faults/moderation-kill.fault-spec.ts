@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import {
   cleanupAll,
   createSite,
   freshDatabase,
-  prepareTopicsAndGroups,
   say,
   type ServiceProcess,
   sharedBrokers,
   sleep,
-  startServices,
+  startFaultServices,
   withDb,
 } from './support/infra';
 import {
@@ -27,9 +25,7 @@ describe('fault 3: the moderation service is SIGKILLed mid-batch and restarted',
 
   beforeAll(async () => {
     databaseUrl = await freshDatabase('modkill');
-    const groupPrefix = `faults-modkill-${randomUUID().slice(0, 8)}`;
-    await prepareTopicsAndGroups(brokers, groupPrefix);
-    services = await startServices({ label: 'modkill', databaseUrl, brokers, groupPrefix });
+    ({ services } = await startFaultServices('modkill', databaseUrl, brokers));
   });
 
   afterAll(cleanupAll);

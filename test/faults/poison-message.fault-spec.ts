@@ -5,11 +5,10 @@ import {
   createSite,
   freshDatabase,
   kafkaClient,
-  prepareTopicsAndGroups,
   readTopics,
   type ServiceProcess,
   sharedBrokers,
-  startServices,
+  startFaultServices,
 } from './support/infra';
 import {
   expectNothingLostNothingDoubled,
@@ -27,9 +26,7 @@ describe('fault 4: poison messages on comments.submitted.v1', () => {
 
   beforeAll(async () => {
     databaseUrl = await freshDatabase('poison');
-    const groupPrefix = `faults-poison-${randomUUID().slice(0, 8)}`;
-    await prepareTopicsAndGroups(brokers, groupPrefix);
-    services = await startServices({ label: 'poison', databaseUrl, brokers, groupPrefix });
+    ({ services } = await startFaultServices('poison', databaseUrl, brokers));
   });
 
   afterAll(cleanupAll);

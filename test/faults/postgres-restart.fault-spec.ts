@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import {
   cleanupAll,
   createSite,
   freshDatabase,
-  prepareTopicsAndGroups,
   say,
   type ServiceProcess,
   sharedBrokers,
   sleep,
-  startServices,
+  startFaultServices,
   ThrowawayPostgres,
 } from './support/infra';
 import { expectOnlyDurableAnswers, postThroughOutage, printCounts, settleAndCount } from './support/load';
@@ -26,9 +24,7 @@ describe('fault 2: PostgreSQL is restarted under load', () => {
     postgres.init();
     postgres.start();
     databaseUrl = await freshDatabase('postgres', postgres.url);
-    const groupPrefix = `faults-pg-${randomUUID().slice(0, 8)}`;
-    await prepareTopicsAndGroups(brokers, groupPrefix);
-    services = await startServices({ label: 'postgres', databaseUrl, brokers, groupPrefix });
+    ({ services } = await startFaultServices('postgres', databaseUrl, brokers));
   });
 
   afterAll(cleanupAll);

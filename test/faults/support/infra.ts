@@ -503,6 +503,17 @@ export class ServiceProcess {
 }
 
 /** The three services of one test, started in dependency order. */
+/**
+ * What every fault test starts with: consumer groups of its own placed at the topics' current end
+ * (earlier tests' messages are not its work), and the three services as real processes.
+ */
+export async function startFaultServices(label: string, databaseUrl: string, brokers: string[]) {
+  const groupPrefix = `faults-${label}-${randomUUID().slice(0, 8)}`;
+  const { submittedStart } = await prepareTopicsAndGroups(brokers, groupPrefix);
+  const services = await startServices({ label, databaseUrl, brokers, groupPrefix });
+  return { groupPrefix, submittedStart, services };
+}
+
 export async function startServices(env: ServiceEnv): Promise<Record<ServiceName, ServiceProcess>> {
   const services = {
     moderation: await ServiceProcess.create('moderation', env),
