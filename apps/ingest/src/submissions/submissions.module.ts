@@ -3,6 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule } from '@replyguard/messaging';
+import { RateLimitStorage } from '@replyguard/platform';
 import { ingestConfig } from '../config/ingest.config';
 import { SiteEntity } from '../sites/site.entity';
 import { SitesRepository } from '../sites/sites.repository';
@@ -19,26 +20,29 @@ import { WpCommentFormHttpController } from './wp-form/wp-comment-form.http.cont
     // Per client IP and per site; in memory, so each ingest instance counts on its own.
     ThrottlerModule.forRootAsync({
       inject: [ingestConfig.KEY],
-      useFactory: (config: ConfigType<typeof ingestConfig>) => [
-        {
-          name: 'ip',
-          ttl: 60_000,
-          limit: config.rateLimitPerIp,
-          getTracker: (req) => `ip:${String(req.ip)}`,
-        },
-        {
-          name: 'site',
-          ttl: 60_000,
-          limit: config.rateLimitPerSite,
-          getTracker: (req) => {
-            // JSON posts name the site in the body, WordPress forms in the path.
-            const siteId =
-              (req.params as { siteId?: unknown } | undefined)?.siteId ??
-              (req.body as { siteId?: unknown } | undefined)?.siteId;
-            return `site:${typeof siteId === 'string' ? siteId : ''}`;
+      useFactory: (config: ConfigType<typeof ingestConfig>) => ({
+        storage: new RateLimitStorage(),
+        throttlers: [
+          {
+            name: 'ip',
+            ttl: 60_000,
+            limit: config.rateLimitPerIp,
+            getTracker: (req) => `ip:${String(req.ip)}`,
           },
-        },
-      ],
+          {
+            name: 'site',
+            ttl: 60_000,
+            limit: config.rateLimitPerSite,
+            getTracker: (req) => {
+              // JSON posts name the site in the body, WordPress forms in the path.
+              const siteId =
+                (req.params as { siteId?: unknown } | undefined)?.siteId ??
+                (req.body as { siteId?: unknown } | undefined)?.siteId;
+              return `site:${typeof siteId === 'string' ? siteId : ''}`;
+            },
+          },
+        ],
+      }),
     }),
   ],
   controllers: [SubmitCommentHttpController, WpCommentFormHttpController, SyncSiteMessageController],
