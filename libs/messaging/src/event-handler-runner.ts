@@ -10,6 +10,8 @@ import {
 } from '@replyguard/contracts';
 import { kafkaConfig, MetricsRegistry } from '@replyguard/platform';
 import type { ClassConstructor } from 'class-transformer';
+import type { KafkaMessage } from 'kafkajs';
+import type { KafkaBatchContext } from './batching-kafka.server';
 import { isDependencyUnavailable } from './dependency-errors';
 import { KafkaProducerService } from './kafka-producer.service';
 
@@ -49,13 +51,79 @@ export class EventHandlerRunner {
     eventClass: EventClass<T>,
     handle: (event: EventEnvelope<T>) => Promise<void>,
   ): Promise<void> {
+    const source: MessageSource = {
+      topic: context.getTopic(),
+      partition: context.getPartition(),
+      message: context.getMessage(),
+      heartbeat: context.getHeartbeat(),
+    };
     let event: EventEnvelope<T>;
     try {
       event = this.parse(payload, eventClass);
     } catch (error) {
-      await this.deadLetter(context, payload, error, 0);
+      await this.deadLetter(source, payload, error, 0);
       return;
     }
+    await this.handleWithRetries(source, payload, event, handle);
+  }
+
+  /**
+   * Runs a batch of one partition: invalid messages go to the dead-letter topic, the valid ones
+   * are handled together by `handleBatch` (one transaction), waiting out a database outage. If the
+   * batch fails for another reason, each message is handled alone by `handleOne`, with the usual
+   * retries and dead-lettering, so one bad message cannot hold back the others.
+   */
+  async runBatch<T extends object>(
+    context: KafkaBatchContext,
+    payloads: unknown[],
+    eventClass: EventClass<T>,
+    handleBatch: (events: EventEnvelope<T>[]) => Promise<void>,
+    handleOne: (event: EventEnvelope<T>) => Promise<void>,
+  ): Promise<void> {
+    const valid: { source: MessageSource; payload: unknown; event: EventEnvelope<T> }[] = [];
+    for (let i = 0; i < payloads.length; i++) {
+      const source: MessageSource = {
+        topic: context.topic,
+        partition: context.partition,
+        message: context.messages[i],
+        heartbeat: context.heartbeat,
+      };
+      try {
+        valid.push({ source, payload: payloads[i], event: this.parse(payloads[i], eventClass) });
+      } catch (error) {
+        await this.deadLetter(source, payloads[i], error, 0);
+      }
+    }
+    if (valid.length === 0) return;
+    let outageSince: number | undefined;
+    for (;;) {
+      try {
+        await handleBatch(valid.map((v) => v.event));
+        return;
+      } catch (error) {
+        if (!isDependencyUnavailable(error)) {
+          this.logger.warn(
+            { err: error, topic: context.topic, partition: context.partition, size: valid.length },
+            'batch failed; handling its messages one by one',
+          );
+          break;
+        }
+        outageSince ??= Date.now();
+        await this.waitForDependency(error, outageSince, context.heartbeat, {
+          topic: context.topic,
+          partition: context.partition,
+        });
+      }
+    }
+    for (const v of valid) await this.handleWithRetries(v.source, v.payload, v.event, handleOne);
+  }
+
+  private async handleWithRetries<T extends object>(
+    source: MessageSource,
+    payload: unknown,
+    event: EventEnvelope<T>,
+    handle: (event: EventEnvelope<T>) => Promise<void>,
+  ): Promise<void> {
     const attempts = this.kafka.handlerAttempts;
     let outageSince: number | undefined;
     for (let attempt = 1; ; attempt++) {
@@ -67,20 +135,15 @@ export class EventHandlerRunner {
           // The database is down: every message would fail alike. Wait for it (staying in the group)
           // without using up attempts; past the limit, fail without committing, to be redelivered.
           outageSince ??= Date.now();
-          if (Date.now() - outageSince > DEPENDENCY_WAIT_MS) throw error;
-          this.logger.warn(
-            { err: error, eventId: event.id, correlationId: event.correlationid },
-            'a dependency is unavailable; waiting for it',
-          );
-          await new Promise((r) => setTimeout(r, 1000));
-          await context
-            .getHeartbeat()()
-            .catch(() => undefined);
+          await this.waitForDependency(error, outageSince, source.heartbeat, {
+            eventId: event.id,
+            correlationId: event.correlationid,
+          });
           attempt -= 1;
           continue;
         }
         if (error instanceof ContractViolationError || attempt >= attempts) {
-          await this.deadLetter(context, payload, error, attempt);
+          await this.deadLetter(source, payload, error, attempt);
           return;
         }
         const backoff = Math.min(5000, 100 * 2 ** (attempt - 1));
@@ -91,6 +154,19 @@ export class EventHandlerRunner {
         await new Promise((r) => setTimeout(r, backoff));
       }
     }
+  }
+
+  /** Waits a second for an unavailable dependency, heartbeating; rethrows past the limit. */
+  private async waitForDependency(
+    error: unknown,
+    outageSince: number,
+    heartbeat: () => Promise<void>,
+    log: Record<string, unknown>,
+  ): Promise<void> {
+    if (Date.now() - outageSince > DEPENDENCY_WAIT_MS) throw error;
+    this.logger.warn({ err: error, ...log }, 'a dependency is unavailable; waiting for it');
+    await new Promise((r) => setTimeout(r, 1000));
+    await heartbeat().catch(() => undefined);
   }
 
   private parse<T extends object>(payload: unknown, eventClass: EventClass<T>): EventEnvelope<T> {
@@ -109,17 +185,16 @@ export class EventHandlerRunner {
   }
 
   private async deadLetter(
-    context: KafkaContext,
+    source: MessageSource,
     payload: unknown,
     error: unknown,
     attempts: number,
   ): Promise<void> {
-    const message = context.getMessage();
-    const topic = context.getTopic();
+    const { topic, partition, message } = source;
     const code = error instanceof ContractViolationError ? error.code : 'HANDLER_FAILED';
     const reason = error instanceof Error ? error.message : String(error);
     this.logger.error(
-      { topic, partition: context.getPartition(), offset: message.offset, code, attempts, reason },
+      { topic, partition, offset: message.offset, code, attempts, reason },
       'message sent to the dead-letter topic',
     );
     this.deadLetters.inc({ topic, code });
@@ -133,10 +208,18 @@ export class EventHandlerRunner {
           'x-dlq-error': reason.slice(0, 2000),
           'x-dlq-attempts': String(attempts),
           'x-dlq-topic': topic,
-          'x-dlq-partition': String(context.getPartition()),
+          'x-dlq-partition': String(partition),
           'x-dlq-offset': message.offset,
         },
       },
     ]);
   }
+}
+
+/** Where a consumed message came from: for dead letters and heartbeats. */
+interface MessageSource {
+  topic: string;
+  partition: number;
+  message: Pick<KafkaMessage, 'key' | 'offset'>;
+  heartbeat: () => Promise<void>;
 }

@@ -19,3 +19,20 @@ export async function claimMessage(
   );
   return rows.length === 1;
 }
+
+/** `claimMessage` for a batch, in one statement: returns the ids not processed before. */
+export async function claimMessages(
+  manager: EntityManager,
+  table: ProcessedMessagesTable,
+  consumer: string,
+  messageIds: string[],
+): Promise<Set<string>> {
+  if (messageIds.length === 0) return new Set();
+  const rows: { message_id: string }[] = await manager.query(
+    `INSERT INTO ${table} (consumer, message_id)
+     SELECT $1, id FROM unnest($2::text[]) AS t(id)
+     ON CONFLICT DO NOTHING RETURNING message_id`,
+    [consumer, [...new Set(messageIds)]],
+  );
+  return new Set(rows.map((r) => r.message_id));
+}

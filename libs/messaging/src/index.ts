@@ -5,6 +5,7 @@ export * from './outbox-relay';
 export * from './idempotency';
 export * from './event-handler-runner';
 export * from './kafka-server-options';
+export * from './batching-kafka.server';
 export * from './messaging.module';
 export * from './topic-provisioner';
 export * from './outbox-relay.module';

@@ -3,7 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { COMPACTED_TOPICS, deadLetterTopic, Topics } from '@replyguard/contracts';
 import { kafkaConfig, outboxConfig } from '@replyguard/platform';
 import { ConsumerLagMonitor } from './consumer-lag.monitor';
-import { kafkaConsumerOptions } from './kafka-server-options';
+import { kafkaConsumerStrategy } from './kafka-server-options';
 import { ensureTopics } from './topic-provisioner';
 
 /** Creates the Replyguard topics (and their dead-letter topics) that are missing. */
@@ -33,11 +33,12 @@ export async function provisionTopics(app: INestApplication): Promise<void> {
 export async function startKafkaConsumer(app: INestApplication, service: string): Promise<void> {
   const kafka = app.get<ConfigType<typeof kafkaConfig>>(kafkaConfig.KEY);
   app.connectMicroservice(
-    kafkaConsumerOptions({
+    kafkaConsumerStrategy({
       brokers: kafka.brokers,
       clientId: `replyguard-${service}`,
       groupId: `${kafka.groupPrefix}-${service}`,
       partitionsConsumedConcurrently: kafka.consumerConcurrency,
+      maxBatch: kafka.consumerMaxBatch,
     }),
     { inheritAppConfig: false },
   );

@@ -1,5 +1,6 @@
-import { type KafkaOptions, Transport } from '@nestjs/microservices';
+import type { CustomStrategy, KafkaOptions } from '@nestjs/microservices';
 import { logLevel } from 'kafkajs';
+import { BatchingKafkaServer } from './batching-kafka.server';
 
 /** Options for a service's Kafka consumer (NestJS Kafka transport on kafkajs). */
 export function kafkaConsumerOptions(params: {
@@ -8,28 +9,35 @@ export function kafkaConsumerOptions(params: {
   groupId: string;
   /** Partitions handled at once; order within a partition (one article) is kept. */
   partitionsConsumedConcurrently?: number;
-}): KafkaOptions {
+}): Required<KafkaOptions>['options'] {
   return {
-    transport: Transport.KAFKA,
-    options: {
-      // Nest appends "-server" to ids unless told otherwise; keep the ids we chose.
-      postfixId: '',
-      client: {
-        clientId: params.clientId,
-        brokers: params.brokers,
-        logLevel: logLevel.ERROR,
-        retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 5000 },
-      },
-      consumer: {
-        groupId: params.groupId,
-        sessionTimeout: 30000,
-        heartbeatInterval: 3000,
-        allowAutoTopicCreation: false,
-      },
-      subscribe: { fromBeginning: true },
-      run: { autoCommit: true, partitionsConsumedConcurrently: params.partitionsConsumedConcurrently ?? 1 },
-      // Replies are never used: these are events.
-      producerOnlyMode: false,
+    // Nest appends "-server" to ids unless told otherwise; keep the ids we chose.
+    postfixId: '',
+    client: {
+      clientId: params.clientId,
+      brokers: params.brokers,
+      logLevel: logLevel.ERROR,
+      retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 5000 },
     },
+    consumer: {
+      groupId: params.groupId,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+      allowAutoTopicCreation: false,
+    },
+    subscribe: { fromBeginning: true },
+    run: { autoCommit: true, partitionsConsumedConcurrently: params.partitionsConsumedConcurrently ?? 1 },
+    // Replies are never used: these are events.
+    producerOnlyMode: false,
   };
+}
+
+/**
+ * The consumer as a NestJS transport strategy: the Kafka transport consuming in batches, so
+ * handlers registered with BATCH_HANDLER receive up to `maxBatch` messages of a partition at once.
+ */
+export function kafkaConsumerStrategy(
+  params: Parameters<typeof kafkaConsumerOptions>[0] & { maxBatch: number },
+): CustomStrategy {
+  return { strategy: new BatchingKafkaServer(kafkaConsumerOptions(params), params.maxBatch) };
 }

@@ -35,7 +35,10 @@ export async function ensureTopics(brokers: string[], spec: TopicSpec): Promise<
           topic,
           numPartitions: topic.endsWith('.dlq') ? 1 : spec.partitions,
           replicationFactor: spec.replicationFactor,
-          configEntries: Object.entries(spec.configFor?.(topic) ?? {}).map(([name, value]) => ({ name, value })),
+          configEntries: Object.entries(spec.configFor?.(topic) ?? {}).map(([name, value]) => ({
+            name,
+            value,
+          })),
         })),
       });
     } catch (error) {

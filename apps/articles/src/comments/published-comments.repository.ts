@@ -9,12 +9,14 @@ export class PublishedCommentsRepository {
     @InjectRepository(PublishedCommentEntity) private readonly comments: Repository<PublishedCommentEntity>,
   ) {}
 
-  async publish(manager: EntityManager, comment: PublishedCommentEntity): Promise<void> {
+  /** Publishes comments in one statement; one already published stays as it is. */
+  async publishMany(manager: EntityManager, comments: PublishedCommentEntity[]): Promise<void> {
+    if (comments.length === 0) return;
     await manager
       .createQueryBuilder()
       .insert()
       .into(PublishedCommentEntity)
-      .values(comment)
+      .values(comments)
       .orIgnore()
       .execute();
   }

@@ -27,6 +27,42 @@ export class BansRepository {
     return { email: kinds.has('email'), ipHash: kinds.has('ipHash'), domain: kinds.has('domain') };
   }
 
+  /** `activeFor` for a batch of submissions in one round trip; results in the order of `queries`. */
+  async activeForMany(
+    manager: EntityManager,
+    queries: { siteId: string; emailHash: string; ipHash: string | null; domains: string[]; at: Date }[],
+  ): Promise<ActiveBans[]> {
+    if (queries.length === 0) return [];
+    const earliest = new Date(Math.min(...queries.map((q) => q.at.getTime())));
+    const rows = await manager.query<
+      { site_id: string; kind: BanKind; value: string; expires_at: Date | null }[]
+    >(
+      `SELECT site_id, kind, value, expires_at FROM moderation.bans
+        WHERE site_id = ANY($1::text[]) AND (expires_at IS NULL OR expires_at > $5)
+          AND ((kind = 'email' AND value = ANY($2::text[])) OR (kind = 'ipHash' AND value = ANY($3::text[]))
+               OR (kind = 'domain' AND value = ANY($4::text[])))`,
+      [
+        [...new Set(queries.map((q) => q.siteId))],
+        [...new Set(queries.map((q) => q.emailHash))],
+        [...new Set(queries.flatMap((q) => (q.ipHash ? [q.ipHash] : [])))],
+        [...new Set(queries.flatMap((q) => q.domains))],
+        earliest.toISOString(),
+      ],
+    );
+    return queries.map((q) => {
+      const active = rows.filter(
+        (r) => r.site_id === q.siteId && (r.expires_at === null || new Date(r.expires_at) > q.at),
+      );
+      const hit = (kind: BanKind, values: (string | null)[]): boolean =>
+        active.some((r) => r.kind === kind && values.includes(r.value));
+      return {
+        email: hit('email', [q.emailHash]),
+        ipHash: hit('ipHash', [q.ipHash]),
+        domain: hit('domain', q.domains),
+      };
+    });
+  }
+
   async create(
     manager: EntityManager,
     ban: {

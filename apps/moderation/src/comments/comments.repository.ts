@@ -12,6 +12,16 @@ export interface ParentInfo {
   depth: number;
 }
 
+export interface AuthorHistoryQuery {
+  siteId: string;
+  articleId: string;
+  emailHash: string;
+  ipHash: string | null;
+  contentHash: string;
+  floodWindowSeconds: number;
+  at: Date;
+}
+
 export interface AuthorHistory {
   trusted: boolean;
   duplicateRecent: boolean;
@@ -32,74 +42,108 @@ export class CommentsRepository {
     return row ? { status: row.status, published: row.published } : null;
   }
 
-  async parentInfo(manager: EntityManager, id: string): Promise<ParentInfo | null> {
-    const row = await manager.findOne(CommentEntity, {
-      where: { id },
-      select: { id: true, siteId: true, articleId: true, status: true, depth: true },
-    });
-    return row
-      ? { siteId: row.siteId, articleId: row.articleId, status: row.status, depth: row.depth }
-      : null;
+  /** Parents by id, for a batch of replies. */
+  async parentsOf(manager: EntityManager, ids: string[]): Promise<Map<string, ParentInfo>> {
+    const found = new Map<string, ParentInfo>();
+    if (ids.length === 0) return found;
+    const rows = await manager.query<
+      { id: string; site_id: string; article_id: string; status: CommentStatus; depth: number }[]
+    >(`SELECT id, site_id, article_id, status, depth FROM moderation.comments WHERE id = ANY($1::uuid[])`, [
+      ids,
+    ]);
+    for (const r of rows) {
+      found.set(r.id, { siteId: r.site_id, articleId: r.article_id, status: r.status, depth: r.depth });
+    }
+    return found;
   }
 
-  /** What the author's earlier comments on this site tell: trust, duplicates, flooding. */
-  async authorHistory(
+  /** Which of these comment ids are stored already (redeliveries). */
+  async existingIds(manager: EntityManager, ids: string[]): Promise<Set<string>> {
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT id FROM moderation.comments WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * What each author's earlier comments on the site tell (trust, duplicates, flooding), for a
+   * batch of submissions in one round trip; results are in the order of `queries`.
+   */
+  async authorHistories(
     manager: EntityManager,
-    q: {
-      siteId: string;
-      articleId: string;
-      emailHash: string;
-      ipHash: string | null;
-      contentHash: string;
-      duplicateWindowSeconds: number;
-      floodWindowSeconds: number;
-      at: Date;
-    },
-  ): Promise<AuthorHistory> {
-    type Row = { trusted: boolean; duplicate: boolean; from_email: number; from_ip: number };
-    const [row] = await manager.query<Row[]>(
-      `SELECT
-         EXISTS (SELECT 1 FROM moderation.comments
-                 WHERE site_id = $1 AND author_email_hash = $2 AND status = 'approved') AS trusted,
-         EXISTS (SELECT 1 FROM moderation.comments
-                 WHERE site_id = $1 AND author_email_hash = $2 AND article_id = $3 AND content_hash = $4
-                   AND submitted_at > $5::timestamptz - make_interval(secs => $6)) AS duplicate,
-         (SELECT count(*)::int FROM moderation.comments
-                 WHERE site_id = $1 AND author_email_hash = $2
-                   AND submitted_at > $5::timestamptz - make_interval(secs => $7)) AS from_email,
-         (SELECT count(*)::int FROM moderation.comments
-                 WHERE $8::text IS NOT NULL AND site_id = $1 AND ip_hash = $8
-                   AND submitted_at > $5::timestamptz - make_interval(secs => $7)) AS from_ip`,
+    queries: AuthorHistoryQuery[],
+    duplicateWindowSeconds: number,
+  ): Promise<AuthorHistory[]> {
+    if (queries.length === 0) return [];
+    type Row = { i: number; trusted: boolean; duplicate: boolean; from_email: number; from_ip: number };
+    const rows = await manager.query<Row[]>(
+      `SELECT q.i,
+         EXISTS (SELECT 1 FROM moderation.comments c
+                 WHERE c.site_id = q.site_id AND c.author_email_hash = q.email_hash
+                   AND c.status = 'approved') AS trusted,
+         EXISTS (SELECT 1 FROM moderation.comments c
+                 WHERE c.site_id = q.site_id AND c.author_email_hash = q.email_hash
+                   AND c.article_id = q.article_id AND c.content_hash = q.content_hash
+                   AND c.submitted_at > q.at - make_interval(secs => $9::double precision)) AS duplicate,
+         (SELECT count(*)::int FROM moderation.comments c
+                 WHERE c.site_id = q.site_id AND c.author_email_hash = q.email_hash
+                   AND c.submitted_at > q.at - make_interval(secs => q.flood_secs)) AS from_email,
+         (SELECT count(*)::int FROM moderation.comments c
+                 WHERE q.ip_hash IS NOT NULL AND c.site_id = q.site_id AND c.ip_hash = q.ip_hash
+                   AND c.submitted_at > q.at - make_interval(secs => q.flood_secs)) AS from_ip
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                   $7::timestamptz[], $8::double precision[])
+            AS q(i, site_id, article_id, email_hash, ip_hash, content_hash, at, flood_secs)`,
       [
-        q.siteId,
-        q.emailHash,
-        q.articleId,
-        q.contentHash,
-        q.at.toISOString(),
-        q.duplicateWindowSeconds,
-        q.floodWindowSeconds,
-        q.ipHash,
+        queries.map((_, i) => i),
+        queries.map((q) => q.siteId),
+        queries.map((q) => q.articleId),
+        queries.map((q) => q.emailHash),
+        queries.map((q) => q.ipHash),
+        queries.map((q) => q.contentHash),
+        queries.map((q) => q.at.toISOString()),
+        queries.map((q) => q.floodWindowSeconds),
+        duplicateWindowSeconds,
       ],
     );
-    return {
-      trusted: Boolean(row?.trusted),
-      duplicateRecent: Boolean(row?.duplicate),
-      recentFromEmail: row?.from_email ?? 0,
-      recentFromIp: row?.from_ip ?? 0,
-    };
+    const out: AuthorHistory[] = queries.map(() => ({
+      trusted: false,
+      duplicateRecent: false,
+      recentFromEmail: 0,
+      recentFromIp: 0,
+    }));
+    for (const r of rows) {
+      out[r.i] = {
+        trusted: Boolean(r.trusted),
+        duplicateRecent: Boolean(r.duplicate),
+        recentFromEmail: r.from_email,
+        recentFromIp: r.from_ip,
+      };
+    }
+    return out;
   }
 
-  /** Inserts a new comment unless one with its id exists; returns false for a redelivery. */
-  async insertIfNew(manager: EntityManager, comment: CommentEntity): Promise<boolean> {
+  /** Inserts the comments whose ids are new, in one statement; returns the ids inserted. */
+  async insertManyIfNew(manager: EntityManager, comments: CommentEntity[]): Promise<Set<string>> {
+    if (comments.length === 0) return new Set();
     const result = await manager
       .createQueryBuilder()
       .insert()
       .into(CommentEntity)
-      .values(comment as QueryDeepPartialEntity<CommentEntity>)
+      .values(comments as QueryDeepPartialEntity<CommentEntity>[])
       .orIgnore()
       .returning(['id'])
       .execute();
-    return (result.raw as unknown[]).length === 1;
+    return new Set((result.raw as { id: string }[]).map((r) => r.id));
+  }
+
+  async recordDecisions(
+    manager: EntityManager,
+    records: Omit<CommentDecisionEntity, 'id' | 'createdAt'>[],
+  ): Promise<void> {
+    if (records.length === 0) return;
+    await manager.insert(CommentDecisionEntity, records as QueryDeepPartialEntity<CommentDecisionEntity>[]);
   }
 
   async recordDecision(

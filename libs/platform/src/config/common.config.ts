@@ -73,6 +73,16 @@ class KafkaEnv {
   @Min(1)
   @Max(64)
   KAFKA_CONSUMER_CONCURRENCY = 6;
+
+  /**
+   * Most messages of one partition a batch handler receives at once (one database transaction
+   * for all of them); handlers that take one message at a time are not affected.
+   */
+  @toInt
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  KAFKA_CONSUMER_MAX_BATCH = 200;
 }
 
 export const kafkaConfig = configArea('kafka', KafkaEnv, (env) => ({
@@ -85,6 +95,7 @@ export const kafkaConfig = configArea('kafka', KafkaEnv, (env) => ({
   produceLingerMs: env.KAFKA_PRODUCE_LINGER_MS,
   produceMaxBatch: env.KAFKA_PRODUCE_MAX_BATCH,
   consumerConcurrency: env.KAFKA_CONSUMER_CONCURRENCY,
+  consumerMaxBatch: env.KAFKA_CONSUMER_MAX_BATCH,
 }));
 
 class RuntimeEnv {

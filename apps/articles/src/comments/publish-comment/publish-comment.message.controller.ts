@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext, Payload } from '@nestjs/microservices';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { CommentApprovedV1, Topics } from '@replyguard/contracts';
-import { EventHandlerRunner } from '@replyguard/messaging';
+import { BATCH_HANDLER, EventHandlerRunner, KafkaBatchContext } from '@replyguard/messaging';
 import { PublishCommentHandler } from './publish-comment.handler';
 
 @Controller()
@@ -11,10 +11,19 @@ export class PublishCommentMessageController {
     private readonly handler: PublishCommentHandler,
   ) {}
 
-  @EventPattern(Topics.CommentApprovedV1)
-  async onApproved(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    await this.runner.run(context, payload, CommentApprovedV1, async (event) => {
-      await this.handler.execute(event);
-    });
+  /** Approvals arrive in batches of one partition and are published in one transaction. */
+  @EventPattern(Topics.CommentApprovedV1, BATCH_HANDLER)
+  async onApproved(@Payload() payloads: unknown[], @Ctx() context: KafkaBatchContext): Promise<void> {
+    await this.runner.runBatch(
+      context,
+      payloads,
+      CommentApprovedV1,
+      async (events) => {
+        await this.handler.executeBatch(events);
+      },
+      async (event) => {
+        await this.handler.execute(event);
+      },
+    );
   }
 }

@@ -10,8 +10,11 @@ import type { CommentsRepository } from '../../comments/comments.repository';
 import type { SitePoliciesRepository } from '../../sites/site-policies.repository';
 import { ModerateSubmissionHandler } from './moderate-submission.handler';
 
-function submission(content: string): EventEnvelope<CommentSubmittedV1> {
-  const id = uuidv7();
+function submission(
+  content: string,
+  over: Partial<CommentSubmittedV1> = {},
+): EventEnvelope<CommentSubmittedV1> {
+  const id = over.commentId ?? uuidv7();
   return createEnvelope(
     CommentSubmittedV1.info,
     {
@@ -25,6 +28,7 @@ function submission(content: string): EventEnvelope<CommentSubmittedV1> {
       content,
       submittedAt: new Date().toISOString(),
       client: { ipHash: 'f'.repeat(64), userAgent: null, referer: null },
+      ...over,
     },
     { source: '/test', subject: id, correlationId: id },
   );
@@ -43,12 +47,17 @@ function setup(engine: Pick<ModerationEngine, 'moderate' | 'modelVersions'>, ext
     transaction: <T>(fn: (m: EntityManager) => Promise<T>) => fn(manager),
   } as unknown as DataSource;
   const comments = {
-    parentInfo: () => Promise.resolve(null),
-    authorHistory: () =>
-      Promise.resolve({ trusted: false, duplicateRecent: false, recentFromEmail: 0, recentFromIp: 0 }),
-    insertIfNew: (_m: EntityManager, c: CommentEntity) =>
-      Promise.resolve(void stored.push(c)).then(() => true),
-    recordDecision: () => Promise.resolve(),
+    existingIds: () => Promise.resolve(new Set(stored.map((c) => c.id))),
+    parentsOf: () => Promise.resolve(new Map()),
+    authorHistories: (_m: EntityManager, queries: unknown[]) =>
+      Promise.resolve(
+        queries.map(() => ({ trusted: false, duplicateRecent: false, recentFromEmail: 0, recentFromIp: 0 })),
+      ),
+    insertManyIfNew: (_m: EntityManager, rows: CommentEntity[]) => {
+      stored.push(...rows);
+      return Promise.resolve(new Set(rows.map((c) => c.id)));
+    },
+    recordDecisions: () => Promise.resolve(),
   } as unknown as CommentsRepository;
   const handler = new ModerateSubmissionHandler(
     dataSource,
@@ -56,7 +65,8 @@ function setup(engine: Pick<ModerationEngine, 'moderate' | 'modelVersions'>, ext
     { policyOf: () => Promise.resolve(DEFAULT_SITE_POLICY) } as unknown as SitePoliciesRepository,
     comments,
     {
-      activeFor: () => Promise.resolve({ email: false, ipHash: false, domain: false }),
+      activeForMany: (_m: EntityManager, queries: unknown[]) =>
+        Promise.resolve(queries.map(() => ({ email: false, ipHash: false, domain: false }))),
     } as unknown as BansRepository,
     { wake: () => undefined } as unknown as OutboxRelayService,
     { hashSecret: 'unit-test-secret-0123456789' },
@@ -101,5 +111,49 @@ describe(ModerateSubmissionHandler.name, () => {
     expect(stored[0].authorEmailHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored[0])).not.toContain('ann@example.org');
     expect(outboxPayloads.join()).toContain('org.replyguard.comment.approved.v1');
+  });
+
+  describe('a batch', () => {
+    it('decides each submission as if one by one: a repeat in the same batch is a duplicate', async () => {
+      const { handler, stored, outboxPayloads } = setup(ModerationEngine.rulesOnly());
+      await handler.executeBatch([
+        submission('The same remark twice.'),
+        submission('The same remark twice.'),
+      ]);
+      expect(stored.map((c) => c.status)).toEqual(['approved', 'rejected']);
+      expect(stored[1].decision.reasons.map((r) => r.code)).toContain('DUPLICATE');
+      expect(outboxPayloads).toHaveLength(2);
+    });
+
+    it('accepts a reply to a comment approved earlier in the same batch, one level deeper', async () => {
+      const { handler, stored } = setup(ModerationEngine.rulesOnly());
+      const parent = submission('A first remark.');
+      await handler.executeBatch([parent, submission('A reply.', { parentId: parent.data.commentId })]);
+      expect(stored.map((c) => [c.status, c.depth])).toEqual([
+        ['approved', 1],
+        ['approved', 2],
+      ]);
+    });
+
+    it('holds the comment past the flood limit when the earlier ones are in the same batch', async () => {
+      const { handler, stored } = setup(ModerationEngine.rulesOnly());
+      const max = DEFAULT_SITE_POLICY.flood.maxPerWindow;
+      await handler.executeBatch(
+        Array.from({ length: max + 1 }, (_, i) => submission(`Remark number ${i}.`)),
+      );
+      expect(stored.slice(0, max).every((c) => c.status === 'approved')).toBe(true);
+      expect(stored[max].status).toBe('held');
+      expect(stored[max].decision.reasons.map((r) => r.code)).toContain('FLOOD');
+    });
+
+    it('skips a redelivered submission and one repeated within the batch', async () => {
+      const { handler, stored, outboxPayloads } = setup(ModerationEngine.rulesOnly());
+      const first = submission('Said once.');
+      await handler.executeBatch([first]);
+      const again = submission('Said once, delivered twice.');
+      await handler.executeBatch([first, again, again]);
+      expect(stored.map((c) => c.id)).toEqual([first.data.commentId, again.data.commentId]);
+      expect(outboxPayloads).toHaveLength(2);
+    });
   });
 });

@@ -8,10 +8,11 @@ import {
   type Decision,
   type DecisionReason,
   ModerationEngine,
+  type SitePolicy,
 } from '@replyguard/moderation-engine';
 import { hashPii, privacyConfig } from '@replyguard/platform';
 import { createHash } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { BansRepository } from '../../bans/bans.repository';
 import { EXTERNAL_CHECKS, type ExternalCheck, type ServiceVerdict } from '../../checks/external-check';
 import {
@@ -21,8 +22,8 @@ import {
   publicFields,
   rejectedEvent,
 } from '../../comments/comment-events';
-import type { CommentStatus, StoredDecision } from '../../comments/comment.entity';
-import { CommentsRepository } from '../../comments/comments.repository';
+import type { CommentEntity, CommentStatus, StoredDecision } from '../../comments/comment.entity';
+import { type AuthorHistory, CommentsRepository, type ParentInfo } from '../../comments/comments.repository';
 import { MODERATION_OUTBOX } from '../../database/database.options';
 import { SitePoliciesRepository } from '../../sites/site-policies.repository';
 
@@ -54,113 +55,170 @@ export class ModerateSubmissionHandler {
     @Inject(EXTERNAL_CHECKS) private readonly externalChecks: ExternalCheck[] = [],
   ) {}
 
-  async execute(event: EventEnvelope<CommentSubmittedV1>): Promise<void> {
-    const s = event.data;
-    // Calls to other services happen before the transaction, so no connection waits on them.
-    const external = (await Promise.all(this.externalChecks.map((c) => c.check(s)))).flat();
-    const stored = await this.dataSource.transaction(async (manager) => {
-      const sitePolicy = await this.policies.policyOf(s.siteId);
-      const policy = sitePolicy ?? DEFAULT_SITE_POLICY;
-      const submittedAt = new Date(s.submittedAt);
-      const emailHash = hashPii(this.privacy.hashSecret, s.authorEmail);
-      const contentHash = createHash('sha256').update(s.content.trim().toLowerCase()).digest('hex');
+  execute(event: EventEnvelope<CommentSubmittedV1>): Promise<void> {
+    return this.executeBatch([event]);
+  }
 
-      const verdicts: ServiceVerdict[] = [...external];
-      if (!sitePolicy) {
-        verdicts.push({
-          action: 'hold',
-          reason: { code: 'SITE_UNKNOWN', message: 'the site is not configured here' },
+  /**
+   * Decides a batch of submissions (in partition order) in one transaction: the lookups are one
+   * query each for the whole batch, and each submission also sees the ones before it in the
+   * batch, exactly as if they had been decided one by one. Redeliveries are skipped.
+   */
+  async executeBatch(events: EventEnvelope<CommentSubmittedV1>[]): Promise<void> {
+    const unique = [...new Map(events.map((e) => [e.data.commentId, e])).values()];
+    // Calls to other services happen before the transaction, so no connection waits on them.
+    const external = await Promise.all(
+      unique.map(async (e) => (await Promise.all(this.externalChecks.map((c) => c.check(e.data)))).flat()),
+    );
+    const decided = await this.dataSource.transaction(async (manager) => {
+      const existing = await this.comments.existingIds(
+        manager,
+        unique.map((e) => e.data.commentId),
+      );
+      const items: Pending[] = [];
+      for (const [i, event] of unique.entries()) {
+        if (existing.has(event.data.commentId)) continue;
+        const s = event.data;
+        const sitePolicy = await this.policies.policyOf(s.siteId);
+        const verdicts: ServiceVerdict[] = [...external[i]];
+        if (!sitePolicy) {
+          verdicts.push({
+            action: 'hold',
+            reason: { code: 'SITE_UNKNOWN', message: 'the site is not configured here' },
+          });
+        }
+        const authorDomain = domainOf(s.authorEmail);
+        items.push({
+          event,
+          policy: sitePolicy ?? DEFAULT_SITE_POLICY,
+          verdicts,
+          submittedAt: new Date(s.submittedAt),
+          emailHash: hashPii(this.privacy.hashSecret, s.authorEmail),
+          ipHash: s.client.ipHash ?? null,
+          contentHash: createHash('sha256').update(s.content.trim().toLowerCase()).digest('hex'),
+          authorDomain,
+          domains: [authorDomain, s.authorUrl ? hostOf(s.authorUrl) : null].filter((d): d is string => !!d),
         });
       }
-      const depth = await this.threadDepth(manager, s, policy.maxDepth, verdicts);
+      if (items.length === 0) return [];
 
-      const history = await this.comments.authorHistory(manager, {
-        siteId: s.siteId,
-        articleId: s.articleId,
-        emailHash,
-        ipHash: s.client.ipHash ?? null,
-        contentHash,
-        duplicateWindowSeconds: DUPLICATE_WINDOW_SECONDS,
-        floodWindowSeconds: policy.flood.windowSeconds,
-        at: submittedAt,
-      });
-      const authorDomain = domainOf(s.authorEmail);
-      const banned = await this.bans.activeFor(manager, {
-        siteId: s.siteId,
-        emailHash,
-        ipHash: s.client.ipHash ?? null,
-        domains: [authorDomain, s.authorUrl ? hostOf(s.authorUrl) : null].filter((d): d is string => !!d),
-        at: submittedAt,
-      });
-      const engineDecision = this.runChecks(verdicts, () =>
-        this.engine.moderate(
-          {
-            content: s.content,
-            authorName: s.authorName,
-            authorEmail: s.authorEmail,
-            authorUrl: s.authorUrl ?? undefined,
-            honeypot: s.honeypot,
-          },
-          policy,
-          {
-            trustedAuthor: history.trusted,
-            duplicateRecent: history.duplicateRecent,
-            recentFromEmail: history.recentFromEmail,
-            recentFromIp: history.recentFromIp,
-            blocked: banned,
-          },
-        ),
+      const parentIds = [
+        ...new Set(items.flatMap((p) => (p.event.data.parentId ? [p.event.data.parentId] : []))),
+      ];
+      const parents = await this.comments.parentsOf(manager, parentIds);
+      const histories = await this.comments.authorHistories(
+        manager,
+        items.map((p) => ({
+          siteId: p.event.data.siteId,
+          articleId: p.event.data.articleId,
+          emailHash: p.emailHash,
+          ipHash: p.ipHash,
+          contentHash: p.contentHash,
+          floodWindowSeconds: p.policy.flood.windowSeconds,
+          at: p.submittedAt,
+        })),
+        DUPLICATE_WINDOW_SECONDS,
       );
-      const decision = applyServiceVerdicts(engineDecision, verdicts);
-      const decidedAt = new Date();
-      const status = STATUS_OF[decision.action];
+      const bans = await this.bans.activeForMany(
+        manager,
+        items.map((p) => ({
+          siteId: p.event.data.siteId,
+          emailHash: p.emailHash,
+          ipHash: p.ipHash,
+          domains: p.domains,
+          at: p.submittedAt,
+        })),
+      );
 
-      const inserted = await this.comments.insertIfNew(manager, {
-        id: s.commentId,
-        siteId: s.siteId,
-        articleId: s.articleId,
-        parentId: s.parentId,
-        depth,
-        authorName: s.authorName,
-        authorEmailHash: emailHash,
-        authorUrl: s.authorUrl,
-        content: s.content,
-        contentHash,
-        ipHash: s.client.ipHash ?? null,
-        userAgent: s.client.userAgent ?? null,
-        referer: s.client.referer ?? null,
-        status,
-        decision,
-        submittedAt,
-        decidedAt,
-        decidedBy: 'auto',
-        published: status === 'approved',
-        reportCount: 0,
-        authorDomain,
-        version: 1,
-      });
-      if (!inserted) return false;
-      await this.comments.recordDecision(manager, {
-        commentId: s.commentId,
-        actor: 'auto',
-        action: decision.action,
-        previousStatus: null,
-        newStatus: status,
-        decision,
-        reason: null,
-        note: null,
-      });
-      await enqueueOutbox(manager, MODERATION_OUTBOX, [decisionEvent(event, decision, decidedAt)]);
-      return true;
+      const rows: CommentEntity[] = [];
+      const done: Decided[] = [];
+      for (const [i, p] of items.entries()) {
+        const s = p.event.data;
+        const depth = this.threadDepth(s, p.policy.maxDepth, p.verdicts, parents);
+        const history = withEarlierInBatch(histories[i], p, done);
+        const engineDecision = this.runChecks(p.verdicts, () =>
+          this.engine.moderate(
+            {
+              content: s.content,
+              authorName: s.authorName,
+              authorEmail: s.authorEmail,
+              authorUrl: s.authorUrl ?? undefined,
+              honeypot: s.honeypot,
+            },
+            p.policy,
+            {
+              trustedAuthor: history.trusted,
+              duplicateRecent: history.duplicateRecent,
+              recentFromEmail: history.recentFromEmail,
+              recentFromIp: history.recentFromIp,
+              blocked: bans[i],
+            },
+          ),
+        );
+        const decision = applyServiceVerdicts(engineDecision, p.verdicts);
+        const decidedAt = new Date();
+        const status = STATUS_OF[decision.action];
+        // A later reply in this batch may answer this comment.
+        parents.set(s.commentId, { siteId: s.siteId, articleId: s.articleId, status, depth });
+        done.push({ pending: p, status, decision, decidedAt });
+        rows.push({
+          id: s.commentId,
+          siteId: s.siteId,
+          articleId: s.articleId,
+          parentId: s.parentId,
+          depth,
+          authorName: s.authorName,
+          authorEmailHash: p.emailHash,
+          authorUrl: s.authorUrl,
+          content: s.content,
+          contentHash: p.contentHash,
+          ipHash: p.ipHash,
+          userAgent: s.client.userAgent ?? null,
+          referer: s.client.referer ?? null,
+          status,
+          decision,
+          submittedAt: p.submittedAt,
+          decidedAt,
+          decidedBy: 'auto',
+          published: status === 'approved',
+          reportCount: 0,
+          authorDomain: p.authorDomain,
+          version: 1,
+        });
+      }
+
+      const inserted = await this.comments.insertManyIfNew(manager, rows);
+      const stored = done.filter((d) => inserted.has(d.pending.event.data.commentId));
+      await this.comments.recordDecisions(
+        manager,
+        stored.map((d) => ({
+          commentId: d.pending.event.data.commentId,
+          actor: 'auto',
+          action: d.decision.action,
+          previousStatus: null,
+          newStatus: d.status,
+          decision: d.decision,
+          reason: null,
+          note: null,
+        })),
+      );
+      await enqueueOutbox(
+        manager,
+        MODERATION_OUTBOX,
+        stored.map((d) => decisionEvent(d.pending.event, d.decision, d.decidedAt)),
+      );
+      return stored;
     });
-    if (stored) {
-      this.outbox.wake();
-      this.logger.log({ commentId: s.commentId, correlationId: event.correlationid }, 'submission decided');
-    } else {
-      this.logger.log(
-        { commentId: s.commentId, correlationId: event.correlationid },
-        'redelivered submission ignored',
-      );
+    if (decided.length > 0) this.outbox.wake();
+    const decidedIds = new Set(decided.map((d) => d.pending.event.data.commentId));
+    for (const e of events) {
+      const fields = { commentId: e.data.commentId, correlationId: e.correlationid };
+      if (decidedIds.has(e.data.commentId)) {
+        decidedIds.delete(e.data.commentId);
+        this.logger.log(fields, 'submission decided');
+      } else {
+        this.logger.log(fields, 'redelivered submission ignored');
+      }
     }
   }
 
@@ -179,14 +237,14 @@ export class ModerateSubmissionHandler {
   }
 
   /** Depth of the new comment; adds a verdict when its parent is missing, unpublished or too deep. */
-  private async threadDepth(
-    manager: EntityManager,
+  private threadDepth(
     s: CommentSubmittedV1,
     maxDepth: number,
     verdicts: ServiceVerdict[],
-  ): Promise<number> {
+    parents: Map<string, ParentInfo>,
+  ): number {
     if (!s.parentId) return 1;
-    const parent = await this.comments.parentInfo(manager, s.parentId);
+    const parent = parents.get(s.parentId);
     if (
       !parent ||
       parent.siteId !== s.siteId ||
@@ -216,6 +274,59 @@ export class ModerateSubmissionHandler {
     }
     return depth;
   }
+}
+
+/** A submission of the batch with what was derived from it before the lookups. */
+interface Pending {
+  event: EventEnvelope<CommentSubmittedV1>;
+  policy: SitePolicy;
+  verdicts: ServiceVerdict[];
+  submittedAt: Date;
+  emailHash: string;
+  ipHash: string | null;
+  contentHash: string;
+  authorDomain: string | null;
+  domains: string[];
+}
+
+interface Decided {
+  pending: Pending;
+  status: CommentStatus;
+  decision: StoredDecision;
+  decidedAt: Date;
+}
+
+/**
+ * The stored history plus the submissions decided earlier in the same batch (not yet in the
+ * database), so a batch decides exactly as one-by-one processing would.
+ */
+export function withEarlierInBatch(
+  stored: AuthorHistory,
+  p: Pick<Pending, 'event' | 'policy' | 'submittedAt' | 'emailHash' | 'ipHash' | 'contentHash'>,
+  earlier: readonly Pick<Decided, 'pending' | 'status'>[],
+): AuthorHistory {
+  const h = { ...stored };
+  const s = p.event.data;
+  const at = p.submittedAt.getTime();
+  const floodFrom = at - p.policy.flood.windowSeconds * 1000;
+  for (const d of earlier) {
+    const e = d.pending;
+    if (e.event.data.siteId !== s.siteId) continue;
+    const t = e.submittedAt.getTime();
+    if (e.emailHash === p.emailHash) {
+      if (d.status === 'approved') h.trusted = true;
+      if (
+        e.event.data.articleId === s.articleId &&
+        e.contentHash === p.contentHash &&
+        t > at - DUPLICATE_WINDOW_SECONDS * 1000
+      ) {
+        h.duplicateRecent = true;
+      }
+      if (t > floodFrom) h.recentFromEmail += 1;
+    }
+    if (p.ipHash !== null && e.ipHash === p.ipHash && t > floodFrom) h.recentFromIp += 1;
+  }
+  return h;
 }
 
 /** The strictest verdict wins: reject over hold over approve; every reason is kept. */

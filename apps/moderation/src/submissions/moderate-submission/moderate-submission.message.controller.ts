@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext, Payload } from '@nestjs/microservices';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { CommentSubmittedV1, Topics } from '@replyguard/contracts';
-import { EventHandlerRunner } from '@replyguard/messaging';
+import { BATCH_HANDLER, EventHandlerRunner, KafkaBatchContext } from '@replyguard/messaging';
 import { ModerateSubmissionHandler } from './moderate-submission.handler';
 
 @Controller()
@@ -11,8 +11,15 @@ export class ModerateSubmissionMessageController {
     private readonly handler: ModerateSubmissionHandler,
   ) {}
 
-  @EventPattern(Topics.CommentSubmittedV1)
-  onSubmitted(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    return this.runner.run(context, payload, CommentSubmittedV1, (event) => this.handler.execute(event));
+  /** Submissions arrive in batches of one partition and are decided in one transaction. */
+  @EventPattern(Topics.CommentSubmittedV1, BATCH_HANDLER)
+  onSubmitted(@Payload() payloads: unknown[], @Ctx() context: KafkaBatchContext): Promise<void> {
+    return this.runner.runBatch(
+      context,
+      payloads,
+      CommentSubmittedV1,
+      (events) => this.handler.executeBatch(events),
+      (event) => this.handler.execute(event),
+    );
   }
 }
