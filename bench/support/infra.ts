@@ -19,7 +19,13 @@ const DEFAULT_BENCH_DB = 'postgres://postgres@127.0.0.1:5432/replyguard_bench';
 export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 
 export type ServiceName = 'ingest' | 'moderation' | 'articles';
-const PORTS: Record<ServiceName, number> = { ingest: 3100, moderation: 3101, articles: 3102 };
+/** BENCH_PORT_BASE moves the services' ports (and logs), so two runs can share a machine. */
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 3100);
+const PORTS: Record<ServiceName, number> = {
+  ingest: PORT_BASE,
+  moderation: PORT_BASE + 1,
+  articles: PORT_BASE + 2,
+};
 
 export interface BenchInfra {
   brokers: string[];
@@ -136,7 +142,7 @@ async function spawnAndWait(
   url: string,
 ): Promise<string> {
   if (running.has(name)) return url;
-  const logDir = join(ROOT, '.cache/bench');
+  const logDir = join(ROOT, PORT_BASE === 3100 ? '.cache/bench' : `.cache/bench-${PORT_BASE}`);
   mkdirSync(logDir, { recursive: true });
   const out = openSync(join(logDir, `${name}.log`), 'w');
   // BENCH_CPU_PROF_DIR=<dir>: every process writes a V8 CPU profile there when it stops.
@@ -151,7 +157,7 @@ async function spawnAndWait(
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null)
-      throw new Error(`${name} exited during start-up; see .cache/bench/${name}.log`);
+      throw new Error(`${name} exited during start-up; see the .cache/bench* folder's ${name}.log`);
     try {
       const res = await fetch(readyUrl ?? `${url}/`, { signal: AbortSignal.timeout(1000) });
       if (readyUrl ? res.ok : true) return url;
