@@ -4,31 +4,25 @@ import { LoggerModule } from 'nestjs-pino';
 import { destination, type DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import { runtimeConfig } from '../config/common.config';
-import { requestCorrelationId } from './correlation';
 
 /**
- * Structured JSON logs. Request lines carry method, route, status and the request id, and nothing
- * that identifies a commenter: no headers, no remote address, no body. A request that started
- * something (a submission) carries its `correlationId`, the id every later log line about it has.
+ * Structured JSON logs. Request lines (see `installRequestLog`) carry method, route, status and the
+ * request id, and nothing that identifies a commenter: no headers, no remote address, no body. A
+ * request that started something (a submission) carries its `correlationId`, the id every later log
+ * line about it has.
+ *
+ * nestjs-pino gives Nest's Logger a pino root; its pino-http middleware is not mounted (no routes):
+ * it made two child loggers and an AsyncLocalStorage scope per request, for one line.
  */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [runtimeConfig.KEY],
       useFactory: (runtime: ConfigType<typeof runtimeConfig>) => ({
+        forRoutes: [],
         pinoHttp: withDestination(runtime.logFile, {
           level: runtime.logLevel,
-          // Under Fastify `req.url` is rewritten by the time this runs; the path is in `originalUrl`.
-          autoLogging: {
-            ignore: (req) =>
-              /^\/(health|metrics)(\/|\?|$)/.test(
-                (req as { originalUrl?: string }).originalUrl ?? req.url ?? '',
-              ),
-          },
-          customProps: (req) => {
-            const correlationId = requestCorrelationId(req);
-            return correlationId ? { correlationId } : {};
-          },
+          autoLogging: false,
           serializers: {
             req: (req: { id?: unknown; method?: string; url?: string }) => ({
               id: req.id,
