@@ -1,10 +1,7 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ServiceCoreModule, privacyConfig } from '@replyguard/platform';
 import { ingestConfig } from './config/ingest.config';
 import { ingestDataSourceOptions } from './database/database.options';
-
-import { SubmissionMetricsInterceptor } from './submissions/submission-metrics.interceptor';
 import { SubmissionsModule } from './submissions/submissions.module';
 
 @Module({
@@ -16,6 +13,5 @@ import { SubmissionsModule } from './submissions/submissions.module';
     }),
     SubmissionsModule,
   ],
-  providers: [{ provide: APP_INTERCEPTOR, useClass: SubmissionMetricsInterceptor }],
 })
 export class IngestModule {}

@@ -8,6 +8,7 @@ import { ingestConfig } from '../config/ingest.config';
 import { SiteEntity } from '../sites/site.entity';
 import { SitesRepository } from '../sites/sites.repository';
 import { SyncSiteMessageController } from '../sites/sync-site/sync-site.message.controller';
+import { SubmissionMetrics } from './submission-metrics';
 import { SubmitCommentHandler } from './submit-comment/submit-comment.handler';
 import { SubmitCommentHttpController } from './submit-comment/submit-comment.http.controller';
 import { PostWpCommentHandler } from './wp-form/post-wp-comment.handler';
@@ -46,7 +47,7 @@ import { WpCommentFormHttpController } from './wp-form/wp-comment-form.http.cont
     }),
   ],
   controllers: [SubmitCommentHttpController, WpCommentFormHttpController, SyncSiteMessageController],
-  providers: [SubmitCommentHandler, PostWpCommentHandler, SitesRepository],
+  providers: [SubmitCommentHandler, PostWpCommentHandler, SitesRepository, SubmissionMetrics],
   exports: [SitesRepository],
 })
 export class SubmissionsModule {}

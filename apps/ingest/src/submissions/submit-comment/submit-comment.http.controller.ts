@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, UseFilters, UseGuards } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -11,8 +11,10 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { SubmitCommentRequestV1, SubmitCommentResponseV1 } from '@replyguard/contracts';
-import { RateLimitGuard } from '@replyguard/platform';
+import { RateLimitGuard, setRequestCorrelationId } from '@replyguard/platform';
 import type { FastifyRequest } from 'fastify';
+import { SubmissionMetrics } from '../submission-metrics';
+import { SubmissionRefusedFilter } from './submission-refused.filter';
 import { SubmitCommentHandler } from './submit-comment.handler';
 
 function header(req: FastifyRequest, name: string): string | null {
@@ -21,9 +23,13 @@ function header(req: FastifyRequest, name: string): string | null {
 }
 
 @ApiTags('comments')
+@UseFilters(SubmissionRefusedFilter)
 @Controller('v1/comments')
 export class SubmitCommentHttpController {
-  constructor(private readonly handler: SubmitCommentHandler) {}
+  constructor(
+    private readonly handler: SubmitCommentHandler,
+    private readonly metrics: SubmissionMetrics,
+  ) {}
 
   @Post()
   @HttpCode(202)
@@ -36,8 +42,11 @@ export class SubmitCommentHttpController {
   @ApiPayloadTooLargeResponse({ description: 'Body over 64 KiB' })
   @ApiTooManyRequestsResponse({ description: 'Rate limit per client IP or per site; see Retry-After' })
   @ApiServiceUnavailableResponse({ description: 'Could not be made durable; nothing was saved' })
-  submit(@Body() body: SubmitCommentRequestV1, @Req() req: FastifyRequest): Promise<SubmitCommentResponseV1> {
-    return this.handler.execute({
+  async submit(
+    @Body() body: SubmitCommentRequestV1,
+    @Req() req: FastifyRequest,
+  ): Promise<SubmitCommentResponseV1> {
+    const accepted = await this.handler.execute({
       request: body,
       // Fastify resolves X-Forwarded-For only for the configured trusted proxies.
       client: {
@@ -48,5 +57,9 @@ export class SubmitCommentHttpController {
       },
       requestId: String(req.id),
     });
+    this.metrics.accepted();
+    // The comment id is the correlation id of everything that follows; the request log line gets it.
+    setRequestCorrelationId(req, accepted.id);
+    return accepted;
   }
 }
