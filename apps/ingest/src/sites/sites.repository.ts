@@ -57,6 +57,11 @@ export class SitesRepository {
     return site;
   }
 
+  /** `allOrigins()` while its cached answer is fresh; undefined when it must be looked up. */
+  cachedOrigins(): Set<string> | undefined {
+    return this.origins && this.origins.until > Date.now() ? this.origins.all : undefined;
+  }
+
   /** Every origin some active site allows: what a CORS preflight may be answered for. */
   async allOrigins(): Promise<Set<string>> {
     const now = Date.now();
