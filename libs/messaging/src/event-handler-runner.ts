@@ -32,6 +32,7 @@ export type EventClass<T extends object> = ClassConstructor<T> & { info: EventTy
 export class EventHandlerRunner {
   private readonly logger = new Logger(EventHandlerRunner.name);
   private readonly deadLetters;
+  private readonly batchSizes;
 
   constructor(
     private readonly producer: KafkaProducerService,
@@ -42,6 +43,12 @@ export class EventHandlerRunner {
       'replyguard_kafka_dead_letters_total',
       'Consumed messages sent to the dead-letter topic, by source topic and error code',
       ['topic', 'code'],
+    );
+    this.batchSizes = metrics.histogram(
+      'replyguard_kafka_consumer_batch_size',
+      'Messages handed to a batch handler at once (one database transaction), by topic',
+      ['topic'],
+      [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
     );
   }
 
@@ -95,6 +102,7 @@ export class EventHandlerRunner {
       }
     }
     if (valid.length === 0) return;
+    this.batchSizes.observe({ topic: context.topic }, valid.length);
     let outageSince: number | undefined;
     for (;;) {
       try {
