@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { requestCorrelationId } from './correlation';
 
 const QUIET = /^\/(health|metrics)(\/|\?|$)/;
+const asIs = <T>(value: T): T => value;
 
 /**
  * One line per request, written when the response is sent, from a Fastify hook: method, URL,
@@ -11,12 +12,17 @@ const QUIET = /^\/(health|metrics)(\/|\?|$)/;
  * id; no headers, no remote address, no body. pino-http did this with two child loggers per request
  * and nestjs-pino with an AsyncLocalStorage scope per request (which turns on async hooks for every
  * promise in the process); a hook that writes one line costs neither.
+ *
+ * `root` gives the service's pino logger (nestjs-pino's, there once the logging module is set up).
  */
-export function installRequestLog(fastify: FastifyInstance): void {
+export function installRequestLog(
+  fastify: FastifyInstance,
+  root: () => Logger | undefined = () => PinoLogger.root as Logger | undefined,
+): void {
+  let requestLogger: Logger | undefined;
   fastify.addHook('onResponse', (request, reply, done) => {
-    // The root logger exists once the logging module is initialised (before the server listens).
-    const logger = PinoLogger.root as Logger | undefined;
-    if (logger && !QUIET.test(request.url)) {
+    requestLogger ??= lineLogger(root());
+    if (requestLogger && !QUIET.test(request.url)) {
       const statusCode = reply.statusCode;
       const correlationId = requestCorrelationId(request.raw);
       const line = {
@@ -25,9 +31,18 @@ export function installRequestLog(fastify: FastifyInstance): void {
         res: { statusCode },
         responseTime: Math.round(reply.elapsedTime),
       };
-      if (statusCode >= 500) logger.error(line, 'request errored');
-      else logger.info(line, 'request completed');
+      if (statusCode >= 500) requestLogger.error(line, 'request errored');
+      else requestLogger.info(line, 'request completed');
     }
     done();
   });
+}
+
+/**
+ * The root logger for lines already reduced to the fields above: no serializers (pino-http's expect
+ * Node's request and response, and would read a plain object's status as null) and no redaction
+ * paths to walk (none of these fields can hold an email or an address).
+ */
+function lineLogger(root: Logger | undefined): Logger | undefined {
+  return root?.child({}, { serializers: { req: asIs, res: asIs }, redact: [] });
 }

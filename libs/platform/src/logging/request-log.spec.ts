@@ -1,0 +1,67 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { setRequestCorrelationId } from './correlation';
+import { installRequestLog } from './request-log';
+
+describe(installRequestLog.name, () => {
+  let app: FastifyInstance;
+  let lines: Record<string, unknown>[];
+
+  beforeEach(async () => {
+    lines = [];
+    // The root logger as the logging module builds it: pino-http's, with its request serializers.
+    const root = pinoHttp(
+      {
+        level: 'info',
+        serializers: { req: (req: { id?: unknown }) => ({ id: req.id }) },
+        redact: { paths: ['*.email', '*.ip'], censor: '[redacted]' },
+      },
+      { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+    ).logger as Logger;
+    app = Fastify({ genReqId: () => 'req-1' });
+    installRequestLog(app, () => root);
+    app.post('/v1/comments', async (request, reply) => {
+      setRequestCorrelationId(request, 'comment-1');
+      return reply.status(202).send({ id: 'comment-1' });
+    });
+    app.get('/health/live', async () => ({ ok: true }));
+    app.get('/boom', async () => {
+      throw new Error('boom');
+    });
+    await app.ready();
+  });
+
+  afterEach(() => app.close());
+
+  it('writes one line per request with its id, route, status, time and correlation id', async () => {
+    await app.inject({ method: 'POST', url: '/v1/comments?x=1', payload: { email: 'a@b.example' } });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: 30,
+      msg: 'request completed',
+      req: { id: 'req-1', method: 'POST', url: '/v1/comments?x=1' },
+      res: { statusCode: 202 },
+      correlationId: 'comment-1',
+    });
+    expect(typeof lines[0].responseTime).toBe('number');
+    expect(JSON.stringify(lines[0])).not.toContain('a@b.example');
+  });
+
+  it('logs failures at error level and leaves health checks out', async () => {
+    await app.inject({ method: 'GET', url: '/health/live' });
+    await app.inject({ method: 'GET', url: '/boom' });
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 50, msg: 'request errored', res: { statusCode: 500 } }),
+    ]);
+    expect(lines[0]).not.toHaveProperty('correlationId');
+  });
+
+  it('writes nothing while there is no logger yet', async () => {
+    const bare = Fastify();
+    installRequestLog(bare, () => undefined);
+    bare.get('/', async () => 'ok');
+    expect((await bare.inject({ method: 'GET', url: '/' })).statusCode).toBe(200);
+    await bare.close();
+  });
+});
