@@ -17,7 +17,7 @@ const asIs = <T>(value: T): T => value;
  */
 export function installRequestLog(
   fastify: FastifyInstance,
-  root: () => Logger | undefined = () => PinoLogger.root as Logger | undefined,
+  root: () => Logger | undefined = (): Logger | undefined => PinoLogger.root,
 ): void {
   let requestLogger: Logger | undefined;
   fastify.addHook('onResponse', (request, reply, done) => {
