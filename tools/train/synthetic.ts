@@ -100,23 +100,129 @@ const HAM = [
 ];
 const TOPICS = ['inflation', 'sourdough', 'climate_change', 'public_transport', 'typescript', 'gardening', 'the_election', 'vaccines', 'housing', 'football'];
 
-/** Blog comment spam with a promotional link (1) and genuine blog comments, some with links (0). */
+/** Blog comment spam with one to four promotional links (1) and genuine blog comments, some with a link (0). */
 export function blogRows(count: number, seed: number): SyntheticRow[] {
   const random = seededRandom(seed);
   const rows = new Map<string, SyntheticRow>();
+  const spamLink = (): string => pick(LINK_FORMS, random).replaceAll('{d}', pick(SPAM_DOMAINS, random)).replaceAll('{t}', pick(ANCHORS, random));
   for (let i = 0; rows.size < count && i < count * 20; i++) {
     let text: string;
     let label: number;
     if (random() < 0.5) {
-      const link = pick(LINK_FORMS, random).replaceAll('{d}', pick(SPAM_DOMAINS, random)).replaceAll('{t}', pick(ANCHORS, random));
+      // Most link spam carries one link; a third carries a list of them, as multi-link spam does.
+      const links = random() < 0.7 ? [spamLink()] : Array.from({ length: 2 + Math.floor(random() * 3) }, spamLink);
       const second = random() < 0.3 ? ' ' + pick(OPENERS, random) : '';
-      text = `${pick(OPENERS, random)} ${link}${second}`.trim();
+      text = `${pick(OPENERS, random)} ${links.join(pick([' ', '\n', ' | ', ', '], random))}${second}`.trim();
       label = 1;
     } else {
       text = pick(HAM, random).replaceAll('{topic}', pick(TOPICS, random));
       label = 0;
     }
     rows.set(text, { text, label, kind: 'blog' });
+  }
+  return [...rows.values()];
+}
+
+/**
+ * Where readers of news and blogs link when they argue: news outlets, public statistics, journals,
+ * reference works and code hosts. bbc.co.uk, theguardian.com and reuters.com are left out on purpose:
+ * the engine's unit test cites them, so it checks that the lesson carries over to outlets never seen.
+ */
+const SOURCES: readonly { name: string; host: string; path: readonly string[] }[] = [
+  { name: 'AP', host: 'apnews.com', path: ['article/{slug}-{hex}'] },
+  { name: 'NPR', host: 'www.npr.org', path: ['{y}/{m}/{d}/{n}/{slug}'] },
+  { name: 'the New York Times', host: 'www.nytimes.com', path: ['{y}/{m}/{d}/{sec}/{slug}.html'] },
+  { name: 'the Washington Post', host: 'www.washingtonpost.com', path: ['{sec}/{y}/{m}/{d}/{slug}/'] },
+  { name: 'Al Jazeera', host: 'www.aljazeera.com', path: ['news/{y}/{m}/{d}/{slug}'] },
+  { name: 'CNN', host: 'edition.cnn.com', path: ['{y}/{m}/{d}/{sec}/{slug}/index.html'] },
+  { name: 'Fox News', host: 'www.foxnews.com', path: ['{sec}/{slug}'] },
+  { name: 'NBC', host: 'www.nbcnews.com', path: ['{sec}/{slug}-rcna{n}'] },
+  { name: 'CBS', host: 'www.cbsnews.com', path: ['news/{slug}/'] },
+  { name: 'Bloomberg', host: 'www.bloomberg.com', path: ['news/articles/{y}-{m}-{d}/{slug}'] },
+  { name: 'the FT', host: 'www.ft.com', path: ['content/{hex}-{hex}'] },
+  { name: 'the Economist', host: 'www.economist.com', path: ['{sec}/{y}/{m}/{d}/{slug}'] },
+  { name: 'Politico', host: 'www.politico.com', path: ['news/{y}/{m}/{d}/{slug}-{n}'] },
+  { name: 'The Atlantic', host: 'www.theatlantic.com', path: ['{sec}/archive/{y}/{m}/{slug}/{n}/'] },
+  { name: 'Le Monde', host: 'www.lemonde.fr', path: ['en/{sec}/article/{y}/{m}/{d}/{slug}_{n}_4.html'] },
+  { name: 'Der Spiegel', host: 'www.spiegel.de', path: ['international/{sec}/{slug}-a-{hex}'] },
+  { name: 'the local paper', host: 'www.bostonglobe.com', path: ['{y}/{m}/{d}/metro/{slug}/'] },
+  { name: 'the ONS', host: 'www.ons.gov.uk', path: ['{sec}/bulletins/{slug}/latest'] },
+  { name: 'the BLS', host: 'www.bls.gov', path: ['news.release/{slug}.htm'] },
+  { name: 'the CDC', host: 'www.cdc.gov', path: ['{slug}/index.html'] },
+  { name: 'the WHO', host: 'www.who.int', path: ['news/item/{d}-{m}-{y}-{slug}'] },
+  { name: 'Eurostat', host: 'ec.europa.eu', path: ['eurostat/web/products-euro-indicators/w/{n}'] },
+  { name: 'the census', host: 'www.census.gov', path: ['library/stories/{y}/{m}/{slug}.html'] },
+  { name: 'Nature', host: 'www.nature.com', path: ['articles/s41586-0{n}-{n}-x'] },
+  { name: 'the Lancet', host: 'www.thelancet.com', path: ['journals/lancet/article/PIIS0140-6736({n})/fulltext'] },
+  { name: 'the arXiv paper', host: 'arxiv.org', path: ['abs/2{n}.{n}'] },
+  { name: 'Wikipedia', host: 'en.wikipedia.org', path: ['wiki/{Slug}'] },
+  { name: 'the GitHub issue', host: 'github.com', path: ['{slug}/{slug}/issues/{n}'] },
+  { name: 'the docs', host: 'developer.mozilla.org', path: ['en-US/docs/Web/{Slug}'] },
+  { name: 'the court ruling', host: 'www.supremecourt.gov', path: ['opinions/{y}pdf/{n}_{hex}.pdf'] },
+  { name: 'the council', host: 'www.camden.gov.uk', path: ['{slug}'] },
+];
+const SLUG_WORDS = [
+  'budget', 'vote', 'housing', 'rates', 'inflation', 'council', 'election', 'ruling', 'report', 'climate', 'schools',
+  'hospital', 'strike', 'talks', 'ceasefire', 'trade', 'jobs', 'survey', 'study', 'court', 'police', 'bridge', 'water',
+  'energy', 'prices', 'tax', 'transport', 'migration', 'census', 'vaccine', 'drought', 'wages', 'rent', 'tariffs',
+];
+const SECTIONS = ['world', 'politics', 'business', 'us-news', 'europe', 'health', 'science', 'economy', 'local', 'opinion'];
+const CITE_OPENERS = [
+  'Good piece.', 'Interesting article.', 'Thanks for the write-up.', 'I am not sure the author is right here.', 'This misses some context.',
+  'Fair summary, but the numbers are off.', 'The article leaves out the other side.', 'Worth reading next to the other coverage.', '',
+  'For anyone who wants the sources:', 'I checked the figures.', 'Not quite.', 'Agree with the first half.', 'Helpful, thanks.',
+  'The headline oversells it.', 'Some background for the thread:', 'Earlier reporting says otherwise.',
+];
+const CITE_FORMS = [
+  'See the {s} report {u}', '{S} covered it: {u}', 'the {s} piece at {u}', '{s} ({u})', 'source: {u}', 'there is more at {u}',
+  '{S} has the figures: {u}', '{u}', 'compare {u}', 'the original is here: {u}', '{S} says the opposite {u}',
+  '<a href="{u}">{s}</a>', 'as {s} reported <a href="{u}">here</a>',
+];
+const CITE_CLOSERS = [
+  'for the other side.', 'They disagree on the numbers.', '', 'Make up your own mind.', 'All of them tell a different story.',
+  'Worth a read.', 'The second one has the data.', 'None of them support the claim in paragraph two.', 'Happy to be corrected.',
+  'The turnout figures differ.', 'Read the whole thing before commenting.', 'I think the author should update the piece.',
+];
+
+function sourceUrl(random: () => number): { name: string; url: string } {
+  const src = pick(SOURCES, random);
+  const slug = (): string => Array.from({ length: 2 + Math.floor(random() * 4) }, () => pick(SLUG_WORDS, random)).join('-');
+  const path = pick(src.path, random)
+    .replaceAll('{slug}', slug)
+    .replaceAll('{Slug}', () => { const s = slug().replaceAll('-', '_'); return s[0].toUpperCase() + s.slice(1); })
+    .replaceAll('{sec}', () => pick(SECTIONS, random))
+    .replaceAll('{y}', () => String(2015 + Math.floor(random() * 10)))
+    .replaceAll('{m}', () => String(1 + Math.floor(random() * 12)).padStart(2, '0'))
+    .replaceAll('{d}', () => String(1 + Math.floor(random() * 28)).padStart(2, '0'))
+    .replaceAll('{n}', () => String(Math.floor(random() * 1e6)))
+    .replaceAll('{hex}', () => Math.floor(random() * 0xffffff).toString(16));
+  // Mostly https; some http, some without a scheme ("www.npr.org/…", "apnews.com/…") as people paste them.
+  const r = random();
+  const url = r < 0.8 ? `https://${src.host}` : r < 0.9 ? `http://${src.host}` : src.host.replace(/^www\./, random() < 0.5 ? '' : 'www.');
+  return { name: src.name, url: `${url}/${path}` };
+}
+
+/**
+ * Genuine comments that cite one to four sources (0): news readers link to outlets, statistics and
+ * papers when they argue. Without them nearly every multi-link comment in the training data is spam,
+ * and the model learns that the number of links is itself the evidence.
+ */
+export function citingRows(count: number, seed: number): SyntheticRow[] {
+  const random = seededRandom(seed);
+  const rows = new Map<string, SyntheticRow>();
+  for (let i = 0; rows.size < count && i < count * 20; i++) {
+    const n = 1 + Math.floor(random() * 4);
+    const cites = Array.from({ length: n }, () => {
+      const { name, url } = sourceUrl(random);
+      return pick(CITE_FORMS, random)
+        .replaceAll('the {s}', `the ${name.replace(/^the /, '')}`)
+        .replaceAll('{S}', name[0].toUpperCase() + name.slice(1))
+        .replaceAll('{s}', name)
+        .replaceAll('{u}', url);
+    });
+    const last = cites.length > 1 ? `${cites.slice(0, -1).join(', ')} and ${cites[cites.length - 1]}` : cites[0];
+    const text = `${pick(CITE_OPENERS, random)} ${last} ${pick(CITE_CLOSERS, random)}`.replace(/\s+/g, ' ').trim();
+    rows.set(text, { text, label: 0, kind: 'citing' });
   }
   return [...rows.values()];
 }

@@ -17,14 +17,9 @@ import { obscenityLexicon } from './lexicon-source';
 import { SparseRowsBuilder, trainLogReg } from './logreg';
 import { binaryMetrics, rocAuc } from './metrics';
 import { seededRandom } from './rng';
-import { blogRows, identityRows, IDENTITIES, insultRows, NEUTRAL_ADJECTIVES } from './synthetic';
+import { balance, type Example, SPAM_OPTIONS, spamExamples } from './examples';
+import { identityRows, IDENTITIES, insultRows, NEUTRAL_ADJECTIVES } from './synthetic';
 
-interface Example {
-  text: string;
-  group: string;
-  /** Per head: label and sample weight (weight 0 = this example says nothing for that head). */
-  y: Record<string, [label: number, weight: number]>;
-}
 
 const { FeatureBuffer, Lexicon, MODEL_FORMAT, packHead, serialiseModel, spamFeatures, SPAM_BITS, toxicityFeatures, TOXICITY_BITS, extractLinks } = modelTraining;
 type FeatureBuffer = modelTraining.FeatureBuffer;
@@ -40,17 +35,9 @@ function main(feedback: FeedbackRow[]): void {
   const bars = new MultiBar({ format: '{phase} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: false, stream: process.stderr }, Presets.shades_classic);
 
   // ---------- spam ----------
-  const spamEx: Example[] = [];
-  // YouTube comments are the closest to blog and news comments: they weigh double.
-  for (const r of data.spam) spamEx.push({ text: r.text, group: r.source, y: { spam: [r.label, r.source.startsWith('youtube') ? 2 : 1] } });
-  // Everyday text that is not spam: the toxicity files' clean comments, so "legitimate" is broader than SMS.
-  for (const r of data.wiki) spamEx.push({ text: r.text, group: 'wikipedia-talk', y: { spam: [0, 0.1] } });
-  for (const r of data.fox) spamEx.push({ text: r.text, group: 'fox-news', y: { spam: [0, 0.2] } });
-  for (const r of blogRows(900, SEED + 1)) spamEx.push({ text: r.text, group: 'synthetic-blog', y: { spam: [r.label, 1] } });
-  // Moderators' decisions on this deployment's own comments weigh like the closest public data.
-  for (const r of feedback) if (r.task === 'spam') spamEx.push({ text: r.text, group: 'moderator-feedback', y: { spam: [r.label, 2] } });
+  const spamEx = spamExamples(data, feedback, SEED);
   const spamSplit = split(spamEx);
-  const spamHeads = trainHeads(spamSplit.train, ['spam'], SPAM_BITS, (buf, text) => spamFeatures(buf, text, extractLinks(text)), bars, 'spam', { epochs: 12, learningRate: 0.15, l2: 1e-5 });
+  const spamHeads = trainHeads(spamSplit.train, ['spam'], SPAM_BITS, (buf, text) => spamFeatures(buf, text, extractLinks(text)), bars, 'spam', SPAM_OPTIONS);
 
   // ---------- toxicity ----------
   const lexSource = obscenityLexicon();
@@ -139,17 +126,6 @@ function trainHeads(
   return out;
 }
 
-/** Scales sample weights so both classes carry the same total weight. */
-function balance(ys: [number, number][]): Float32Array {
-  let pos = 0;
-  let neg = 0;
-  for (const [y, w] of ys) {
-    if (y === 1) pos += w;
-    else neg += w;
-  }
-  const half = (pos + neg) / 2;
-  return new Float32Array(ys.map(([y, w]) => (w * half) / (y === 1 ? pos : neg)));
-}
 
 function heldOutMetrics(engine: ModerationEngine, spamHeld: Example[], toxHeld: Example[]): Record<string, unknown> {
   const spam: Record<string, unknown> = {};
@@ -159,7 +135,8 @@ function heldOutMetrics(engine: ModerationEngine, spamHeld: Example[], toxHeld: 
   }
   const spamFile = spamHeld.filter((x) => x.group === 'sms-spam-collection' || x.group === 'youtube-spam-collection');
   spam['spam-dataset (youtube + sms)'] = report(scoreTexts(engine, spamFile.map((x) => x.text), 'spam'), spamFile.map((x) => x.y.spam[0]));
-  const comments = spamHeld.filter((x) => x.group !== 'sms-spam-collection');
+  // Real comments only: the generated groups are reported on their own (they are easy by construction).
+  const comments = spamHeld.filter((x) => x.group === 'youtube-spam-collection' || x.group === 'wikipedia-talk' || x.group === 'fox-news');
   spam['all-comments'] = report(scoreTexts(engine, comments.map((x) => x.text), 'spam'), comments.map((x) => x.y.spam[0]));
 
   const toxicity: Record<string, unknown> = {};

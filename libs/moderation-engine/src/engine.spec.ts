@@ -92,6 +92,20 @@ describe(ModerationEngine.name, () => {
       expect(reason?.evidence).toMatchObject({ markupLinks: 1, modelVersion: engine.modelVersions.spam });
     });
 
+    it('holds, never rejects, a genuine comment citing more sources than the link limit, and still rejects link spam', () => {
+      // bbc.co.uk, theguardian.com and reuters.com are not in the generated training comments: this checks the
+      // lesson (citing sources is not spam) carries over, not that three domains were memorised.
+      const citing = engine.moderate({
+        content: "Good piece. See the BBC report https://www.bbc.co.uk/news/world-europe-68123456, the Guardian's https://www.theguardian.com/world/2024/jan/30/ukraine-aid-deal and Reuters https://www.reuters.com/world/europe/eu-leaders-agree-2024-02-01/ for the other side.",
+      }, policy);
+      expect(citing.action).toBe('hold');
+      expect(citing.reasons[0].code).toBe('LINKS_OVER_LIMIT');
+      expect(citing.scores.spam).toBeLessThan(policy.thresholds.spam.hold);
+      const spam = engine.moderate({ content: 'Great post! <a href="http://cheap-pills.example">cheap meds</a> <a href="http://casino.example">online casino</a> <a href="http://loans.example">payday loans</a>' }, policy);
+      expect(spam.action).toBe('reject');
+      expect(spam.reasons[0].code).toBe('SPAM_MODEL');
+    });
+
     it('lets an ordinary comment with one link through', () => {
       expect(engine.moderate({ content: 'The council minutes are here: https://www.boston.gov/departments/city-council - page 4 has the vote.' }, policy).action).toBe('approve');
     });

@@ -4,7 +4,7 @@ import type { LinkInfo } from '../text/links';
 import { bucketOf, FeatureBuffer, hashString } from './features';
 import { Lexicon } from './lexicon';
 import { LinearHeads, MODEL_FORMAT, sigmoid, versionOf, type ModelFile, type ModelManifest } from './model-file';
-import { spamFeatures, spamTokens, SPAM_BITS, SPAM_SEED_WORD } from './spam-features';
+import { spamFeatures, spamText, spamTokens, SPAM_BITS, SPAM_SEED_WORD } from './spam-features';
 import { TOX_SEED_WORD, toxicityFeatures, toxicityTokens, TOXICITY_BITS } from './toxicity-features';
 
 /** Thrown when the models folder is missing or a file does not match its manifest. */
@@ -73,7 +73,7 @@ export class SpamModel {
   }
 
   explain(content: string): string[] {
-    return topTerms(this.heads, 0, spamTokens(content.toLowerCase()), SPAM_SEED_WORD, SPAM_BITS);
+    return topTerms(this.heads, 0, spamTokens(spamText(content)), SPAM_SEED_WORD, SPAM_BITS);
   }
 }
 

@@ -12,11 +12,14 @@ describe(extractLinks.name, () => {
     const l = extractLinks('go to bit.ly/abc or kidsmediausa . com or adf.ly / KlD3Y');
     expect(l.count).toBe(0);
     expect(l.bareDomains).toBe(3);
+    expect(l.barePaths).toBe(2);
     expect(l.shorteners.sort()).toEqual(['adf.ly', 'bit.ly']);
   });
 
   it('does not mistake sentences for domains', () => {
     expect(extractLinks('I agree. Come on. The end.').bareDomains).toBe(0);
+    expect(extractLinks("See you. It's late. In June, tell me. Us too.").bareDomains).toBe(0);
+    expect(extractLinks('cheap pills at pills4u . com and my blog.it').bareDomains).toBe(2);
   });
 
   it('stays bounded on unclosed and nested markup', () => {

@@ -15,6 +15,8 @@ export interface LinkInfo {
   shorteners: string[];
   /** Host-like words without a scheme ("cheap-pills.com", "kidsmediausa . com"). */
   bareDomains: number;
+  /** Bare domains followed by a path ("gofundme.com/abc", "adf.ly / KlD3Y"): a link written to be copied. */
+  barePaths: number;
   /** The visible text of markup anchors, joined (capped), for the spam model. */
   anchorText: string;
 }
@@ -24,6 +26,9 @@ const TLDS = new Set([
   'co', 'us', 'uk', 'de', 'in', 'me', 'tk', 'ml', 'ga', 'cf', 'gq', 'pw', 'cc', 'ws', 'su', 'click', 'link', 'win',
   'bid', 'loan', 'vip', 'live', 'pro', 'fr', 'pl', 'nl', 'it', 'es', 'br', 'tv', 'ly', 'gl',
 ]);
+
+/** Two-letter TLDs that are also words: "see you. In June" is not a domain, "cheap . in" is too rare to miss. */
+const WORD_TLDS = new Set(['co', 'us', 'uk', 'de', 'in', 'me', 'cc', 'ws', 'pl', 'nl', 'it', 'es', 'br', 'tv', 'gl']);
 
 const MAX_ANCHOR_TEXT = 500;
 /** Where a link may start; a dot only when a known TLD follows ("word.com", "word . com"). */
@@ -40,6 +45,7 @@ export function extractLinks(text: string): LinkInfo {
   let count = 0;
   let markup = 0;
   let bareDomains = 0;
+  let barePaths = 0;
   let anchorText = '';
   let skipUntil = 0; // URLs inside an anchor we already counted
 
@@ -96,8 +102,17 @@ export function extractLinks(text: string): LinkInfo {
     let k = j;
     while (k < n && k - j < 8 && lower.charCodeAt(k) >= 97 && lower.charCodeAt(k) <= 122) k++;
     const tld = lower.slice(j, k);
-    if (TLDS.has(tld)) {
+    // Written with a space around the dot, a two-letter word is a sentence break, not a TLD.
+    const spaced = dot !== i + 1 || j !== dot + 1;
+    if (TLDS.has(tld) && !(spaced && WORD_TLDS.has(tld))) {
       bareDomains++;
+      let p = k;
+      while (p < n && p - k < 2 && lower[p] === ' ') p++;
+      if (lower[p] === '/') {
+        p++;
+        while (p < n && p - k < 5 && lower[p] === ' ') p++;
+        if (p < n && isHostChar(lower.charCodeAt(p))) barePaths++;
+      }
       // the label before the dot, bounded: "adf . ly" → "adf.ly"
       let b = i;
       while (b > 0 && i - b < 64 && isHostChar(lower.charCodeAt(b - 1))) b--;
@@ -105,7 +120,7 @@ export function extractLinks(text: string): LinkInfo {
     }
     i = Math.max(i, k - 1);
   }
-  return { count, markup, domains: [...domains], shorteners: [...shorteners], bareDomains, anchorText };
+  return { count, markup, domains: [...domains], shorteners: [...shorteners], bareDomains, barePaths, anchorText };
 }
 
 /** Like indexOf, but never looks further than `window` chars: keeps every scan bounded. */

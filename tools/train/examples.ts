@@ -1,0 +1,45 @@
+/**
+ * Training examples shared by `train.ts` and `validate.ts`, so the settings chosen on the validation
+ * folds are exactly the ones `npm run train` uses.
+ */
+import type { Datasets } from './datasets';
+import type { FeedbackRow } from './feedback';
+import { blogRows, citingRows } from './synthetic';
+
+export interface Example {
+  text: string;
+  group: string;
+  /** Per head: label and sample weight (weight 0 = this example says nothing for that head). */
+  y: Record<string, [label: number, weight: number]>;
+}
+
+/** Spam model training settings (chosen by `validate.ts` on folds of the training portion). */
+export const SPAM_OPTIONS = { epochs: 12, learningRate: 0.15, l2: 1e-5 };
+
+/** Every example the spam model may learn from, before the held-out split. */
+export function spamExamples(data: Datasets, feedback: readonly FeedbackRow[], seed: number): Example[] {
+  const spamEx: Example[] = [];
+  // YouTube comments are the closest to blog and news comments: they weigh triple.
+  for (const r of data.spam) spamEx.push({ text: r.text, group: r.source, y: { spam: [r.label, r.source.startsWith('youtube') ? 3 : 1] } });
+  // Everyday text that is not spam: the toxicity files' clean comments, so "legitimate" is broader than SMS.
+  for (const r of data.wiki) spamEx.push({ text: r.text, group: 'wikipedia-talk', y: { spam: [0, 0.1] } });
+  for (const r of data.fox) spamEx.push({ text: r.text, group: 'fox-news', y: { spam: [0, 0.2] } });
+  for (const r of blogRows(900, seed + 1)) spamEx.push({ text: r.text, group: 'synthetic-blog', y: { spam: [r.label, 1] } });
+  // Genuine comments citing one to four sources: without them, the number of links alone reads as spam.
+  for (const r of citingRows(600, seed + 4)) spamEx.push({ text: r.text, group: 'synthetic-citing', y: { spam: [0, 1] } });
+  // Moderators' decisions on this deployment's own comments weigh like the closest public data.
+  for (const r of feedback) if (r.task === 'spam') spamEx.push({ text: r.text, group: 'moderator-feedback', y: { spam: [r.label, 2] } });
+  return spamEx;
+}
+
+/** Scales sample weights so both classes carry the same total weight. */
+export function balance(ys: [number, number][]): Float32Array {
+  let pos = 0;
+  let neg = 0;
+  for (const [y, w] of ys) {
+    if (y === 1) pos += w;
+    else neg += w;
+  }
+  const half = (pos + neg) / 2;
+  return new Float32Array(ys.map(([y, w]) => (w * half) / (y === 1 ? pos : neg)));
+}
