@@ -485,10 +485,16 @@ describe('hostile input', () => {
       const res = await fetch(url, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
       responses.push({ status: res.status, body: await res.text(), headers: {} });
     }
-    // This run's events only: a long-lived broker (KAFKA_BROKERS) may hold earlier runs' events.
-    const events = recorder.messages.filter(
-      (m) => (JSON.parse(m.value) as { time: string }).time >= startedAt,
-    );
+    // This run's events only: the broker holds earlier tests' events (and their poison messages,
+    // which are not JSON) and, when long-lived (KAFKA_BROKERS), earlier runs' events.
+    const events = recorder.messages.filter((m) => {
+      try {
+        const { time } = JSON.parse(m.value) as { time?: unknown };
+        return typeof time === 'string' && time >= startedAt;
+      } catch {
+        return false;
+      }
+    });
     const haystack = [
       ...responses.map((r) => r.body),
       ...events.map((m) => m.value + JSON.stringify(m.headers)),
