@@ -15,6 +15,26 @@ const POSTGRES_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
 /** node-postgres reports a cut connection without a code. */
 const CUT_CONNECTION = /^Connection terminated|timeout exceeded when trying to connect/;
 
+/** SQLSTATE of the error or of what it wraps, if any. */
+function sqlState(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { code } = e as { code?: unknown };
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { driverError?: unknown; cause?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * True when the database refused this message's data for good: a data exception (class 22, e.g. a
+ * NUL byte in text) or an integrity constraint (class 23, e.g. a site that no longer exists).
+ * Retrying gives the same answer, so such a message goes to the dead-letter topic at once.
+ */
+export function isPermanentDataError(error: unknown): boolean {
+  const state = sqlState(error);
+  return state !== undefined && (state.startsWith('22') || state.startsWith('23'));
+}
+
 /**
  * True when an error says a dependency (the database) is unreachable rather than that this message
  * cannot be handled: every message would fail the same way until it is back, so such a failure must

@@ -12,7 +12,7 @@ import { kafkaConfig, MetricsRegistry } from '@replyguard/platform';
 import type { ClassConstructor } from 'class-transformer';
 import type { KafkaMessage } from 'kafkajs';
 import type { KafkaBatchContext } from './batching-kafka.server';
-import { isDependencyUnavailable } from './dependency-errors';
+import { isDependencyUnavailable, isPermanentDataError } from './dependency-errors';
 import { KafkaProducerService } from './kafka-producer.service';
 
 /** How long one message waits for an unavailable database before it fails (uncommitted). */
@@ -150,7 +150,7 @@ export class EventHandlerRunner {
           attempt -= 1;
           continue;
         }
-        if (error instanceof ContractViolationError || attempt >= attempts) {
+        if (error instanceof ContractViolationError || isPermanentDataError(error) || attempt >= attempts) {
           await this.deadLetter(source, payload, error, attempt);
           return;
         }
