@@ -1,3 +1,4 @@
+import { isIPv4 } from 'node:net';
 import helmet from '@fastify/helmet';
 import { BadRequestException, type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -18,6 +19,20 @@ export interface HttpAppOptions {
   trustedProxies?: string[];
   /** Largest accepted body; larger ones get 413. */
   bodyLimitBytes?: number;
+}
+
+/**
+ * Fastify's `trustProxy` for the configured proxies. Plain IPv4 addresses (the usual case) become a
+ * set lookup: the list form has proxy-addr parse every hop's address on each `request.ip`, which the
+ * rate limit and the handler read for every submission. CIDRs, IPv6 and names keep the list form.
+ */
+export function trustProxyOption(proxies: string[] = []): false | string[] | ((address: string) => boolean) {
+  if (proxies.length === 0) return false;
+  if (!proxies.every((p) => isIPv4(p))) return proxies;
+  const trusted = new Set(proxies);
+  // A dual-stack socket reports an IPv4 peer as ::ffff:a.b.c.d; proxy-addr trusts that form too.
+  return (address) =>
+    trusted.has(address) || (address.startsWith('::ffff:') && trusted.has(address.slice(7)));
 }
 
 /** ValidationPipe that refuses unknown fields and names every failing field and its rule. */
@@ -49,7 +64,7 @@ export async function createHttpApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimitBytes ?? 64 * 1024,
-    trustProxy: options.trustedProxies && options.trustedProxies.length > 0 ? options.trustedProxies : false,
+    trustProxy: trustProxyOption(options.trustedProxies),
     genReqId: () => crypto.randomUUID(),
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
