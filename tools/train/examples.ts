@@ -4,7 +4,7 @@
  */
 import type { Datasets } from './datasets';
 import type { FeedbackRow } from './feedback';
-import { blogRows, citingRows } from './synthetic';
+import { blogRows, citingRows, identityRows, insultRows } from './synthetic';
 
 export interface Example {
   text: string;
@@ -30,6 +30,32 @@ export function spamExamples(data: Datasets, feedback: readonly FeedbackRow[], s
   // Moderators' decisions on this deployment's own comments weigh like the closest public data.
   for (const r of feedback) if (r.task === 'spam') spamEx.push({ text: r.text, group: 'moderator-feedback', y: { spam: [r.label, 2] } });
   return spamEx;
+}
+
+/**
+ * Toxicity model training settings and the weight of each source (chosen by `validate.ts --task toxicity`
+ * on folds of the training portion). `fox` multiplies the Fox News rows' weight in both heads: they are
+ * the only news comments, 490 rows against 16,000 tweets. `offensive` and `offensiveHate` multiply the
+ * Davidson tweets' weight in the toxicity and hate heads; the hate head at half weight leans less on
+ * tweet slurs, which news comments rarely use.
+ */
+export const TOXICITY_OPTIONS = { epochs: 12, learningRate: 0.1, l2: 1e-6, fox: 4, offensive: 1, offensiveHate: 0.5 };
+export type ToxicityOptions = typeof TOXICITY_OPTIONS;
+
+/** Every example the toxicity model may learn from, before the held-out split. */
+export function toxicityExamples(data: Datasets, feedback: readonly FeedbackRow[], seed: number, o: ToxicityOptions = TOXICITY_OPTIONS): Example[] {
+  const toxEx: Example[] = [];
+  for (const r of data.offensive) toxEx.push({ text: r.text, group: 'offensive', y: { toxicity: [r.label, o.offensive], hate: [r.isHate ?? 0, (r.isHate ? 3 : 1) * o.offensiveHate] } });
+  for (const r of data.fox) toxEx.push({ text: r.text, group: 'hate', y: { toxicity: [r.label, o.fox], hate: [r.label, (r.label ? 4 : 2) * o.fox] } });
+  for (const r of data.wiki) toxEx.push({ text: r.text, group: 'toxic', y: { toxicity: [r.label, r.label ? 5 : 1], hate: r.label ? [0, 0] : [0, 1] } });
+  for (const r of data.spam) if (r.label === 0) toxEx.push({ text: r.text, group: 'ham', y: { toxicity: [0, 0.5], hate: [0, 0.5] } });
+  for (const r of identityRows(5000, seed + 2)) toxEx.push({ text: r.text, group: 'identity-template', y: { toxicity: [r.label, 2], hate: [r.label, 2] } });
+  // Reader-to-reader insults are toxic but not hate (the Fox News labels draw the same line).
+  for (const r of insultRows(seed + 3)) toxEx.push({ text: r.text, group: 'insult', y: { toxicity: [r.label, 2], hate: [0, 2] } });
+  for (const r of feedback) {
+    if (r.task === 'toxicity') toxEx.push({ text: r.text, group: 'moderator-feedback', y: { toxicity: [r.label, 2], hate: [0, 0] } });
+  }
+  return toxEx;
 }
 
 /** Scales sample weights so both classes carry the same total weight. */

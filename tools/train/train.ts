@@ -17,8 +17,8 @@ import { obscenityLexicon } from './lexicon-source';
 import { SparseRowsBuilder, trainLogReg } from './logreg';
 import { binaryMetrics, rocAuc } from './metrics';
 import { seededRandom } from './rng';
-import { balance, type Example, SPAM_OPTIONS, spamExamples } from './examples';
-import { identityRows, IDENTITIES, insultRows, NEUTRAL_ADJECTIVES } from './synthetic';
+import { balance, type Example, SPAM_OPTIONS, spamExamples, TOXICITY_OPTIONS, toxicityExamples } from './examples';
+import { IDENTITIES, NEUTRAL_ADJECTIVES } from './synthetic';
 
 
 const { FeatureBuffer, Lexicon, MODEL_FORMAT, packHead, serialiseModel, spamFeatures, SPAM_BITS, toxicityFeatures, TOXICITY_BITS, extractLinks } = modelTraining;
@@ -42,19 +42,9 @@ function main(feedback: FeedbackRow[]): void {
   // ---------- toxicity ----------
   const lexSource = obscenityLexicon();
   const lexicon = new Lexicon(lexSource);
-  const toxEx: Example[] = [];
-  for (const r of data.offensive) toxEx.push({ text: r.text, group: 'offensive', y: { toxicity: [r.label, 1], hate: [r.isHate ?? 0, r.isHate ? 3 : 1] } });
-  for (const r of data.fox) toxEx.push({ text: r.text, group: 'hate', y: { toxicity: [r.label, 1], hate: [r.label, r.label ? 4 : 2] } });
-  for (const r of data.wiki) toxEx.push({ text: r.text, group: 'toxic', y: { toxicity: [r.label, r.label ? 5 : 1], hate: r.label ? [0, 0] : [0, 1] } });
-  for (const r of data.spam) if (r.label === 0) toxEx.push({ text: r.text, group: 'ham', y: { toxicity: [0, 0.5], hate: [0, 0.5] } });
-  for (const r of identityRows(5000, SEED + 2)) toxEx.push({ text: r.text, group: 'identity-template', y: { toxicity: [r.label, 2], hate: [r.label, 2] } });
-  // Reader-to-reader insults are toxic but not hate (the Fox News labels draw the same line).
-  for (const r of insultRows(SEED + 3)) toxEx.push({ text: r.text, group: 'insult', y: { toxicity: [r.label, 2], hate: [0, 2] } });
-  for (const r of feedback) {
-    if (r.task === 'toxicity') toxEx.push({ text: r.text, group: 'moderator-feedback', y: { toxicity: [r.label, 2], hate: [0, 0] } });
-  }
+  const toxEx = toxicityExamples(data, feedback, SEED);
   const toxSplit = split(toxEx);
-  const toxHeads = trainHeads(toxSplit.train, ['toxicity', 'hate'], TOXICITY_BITS, (buf, text) => void toxicityFeatures(buf, text, lexicon), bars, 'toxicity', { epochs: 8, learningRate: 0.1, l2: 1e-6 });
+  const toxHeads = trainHeads(toxSplit.train, ['toxicity', 'hate'], TOXICITY_BITS, (buf, text) => void toxicityFeatures(buf, text, lexicon), bars, 'toxicity', TOXICITY_OPTIONS);
   bars.stop();
 
   // ---------- write ----------

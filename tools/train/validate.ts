@@ -1,18 +1,22 @@
 /**
- * `npx tsx tools/train/validate.ts [--data <dir>]`: five-fold cross-validation of the spam model on the
- * training portion only (the held-out ~20 % is never read here). This is where spam settings are chosen;
- * the held-out figures in models/metrics.json are looked at once, at the end. Folds are cut by a hash of
- * the normalised text, like the held-out split, so reposts of one spam stay in one fold.
+ * `npx tsx tools/train/validate.ts [--task spam|toxicity] [--data <dir>] [--set '{"fox":2}']`: five-fold
+ * cross-validation on the training portion only (the held-out ~20 % is never read here). This is where
+ * model settings are chosen; the held-out figures in models/metrics.json are looked at once, at the end.
+ * Folds are cut by a hash of the normalised text, like the held-out split, so reposts of one spam stay in
+ * one fold. Fox News rows are cut differently (see `foxFolds`), because what matters there is comments
+ * from threads the model has not seen.
  */
 import { createHash } from 'node:crypto';
 import { DEFAULT_SITE_POLICY, MAX_ANALYSED_CHARS, modelTraining } from '@replyguard/moderation-engine';
 import { datasetsDir, isHeldOut, loadDatasets, splitKey } from './datasets';
-import { balance, SPAM_OPTIONS, spamExamples } from './examples';
+import { balance, type Example, SPAM_OPTIONS, spamExamples, TOXICITY_OPTIONS, type ToxicityOptions, toxicityExamples } from './examples';
+import { IDENTITIES, NEUTRAL_ADJECTIVES } from './synthetic';
 import { SparseRowsBuilder, trainLogReg } from './logreg';
 import { binaryMetrics, rocAuc } from './metrics';
 import { seededRandom } from './rng';
 
-const { FeatureBuffer, spamFeatures, SPAM_BITS, extractLinks } = modelTraining;
+const { FeatureBuffer, Lexicon, spamFeatures, SPAM_BITS, extractLinks, toxicityFeatures, TOXICITY_BITS } = modelTraining;
+import { obscenityLexicon } from './lexicon-source';
 const SEED = 20240611;
 const FOLDS = 5;
 
@@ -20,7 +24,7 @@ function foldOf(text: string): number {
   return createHash('sha256').update('replyguard-validation-v1\u0000' + splitKey(text)).digest().readUInt32BE(0) % FOLDS;
 }
 
-function main(): void {
+function validateSpam(): void {
   const xs = spamExamples(loadDatasets(datasetsDir()), [], SEED).filter((x) => !isHeldOut(x.text));
   const buf = new FeatureBuffer(SPAM_BITS, 4096);
   const rows = xs.map((x) => {
@@ -56,4 +60,99 @@ function main(): void {
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
 }
 
-main();
+/**
+ * Fox News folds: the comments' ids follow the order of the source file, thread by thread, so five
+ * contiguous id ranges stand in for "threads the model has not seen" (the held-out news comments come
+ * from other articles). Near-duplicates (same first 40 normalised characters, e.g. a comment quoted in a
+ * reply) go to the fold of their first occurrence.
+ */
+function foxFolds(xs: readonly Example[], ids: ReadonlyMap<string, number>): Map<string, number> {
+  const fox = xs.filter((x) => x.group === 'hate').sort((a, b) => (ids.get(a.text) ?? 0) - (ids.get(b.text) ?? 0));
+  const byPrefix = new Map<string, number>();
+  const out = new Map<string, number>();
+  fox.forEach((x, i) => {
+    const prefix = splitKey(x.text).replace(/[^a-z0-9 ]/g, '').slice(0, 40);
+    const k = byPrefix.get(prefix) ?? Math.floor((i * FOLDS) / fox.length);
+    byPrefix.set(prefix, k);
+    out.set(x.text, k);
+  });
+  return out;
+}
+
+function validateToxicity(o: ToxicityOptions): void {
+  const data = loadDatasets(datasetsDir());
+  const ids = new Map(data.fox.map((r) => [r.text, Number(r.id.replace(/\D+/g, ''))]));
+  const xs = toxicityExamples(data, [], SEED, o).filter((x) => !isHeldOut(x.text));
+  const lexicon = new Lexicon(obscenityLexicon());
+  const buf = new FeatureBuffer(TOXICITY_BITS, 4096);
+  const featurise = (text: string): { idx: Int32Array; val: Float32Array } => {
+    toxicityFeatures(buf, text.slice(0, MAX_ANALYSED_CHARS), lexicon);
+    return { idx: buf.idx.slice(0, buf.n), val: buf.val.slice(0, buf.n) };
+  };
+  const rows = xs.map((x) => featurise(x.text));
+  const fox = foxFolds(xs, ids);
+  const fold = xs.map((x) => fox.get(x.text) ?? foldOf(x.text));
+  // The identity check of train.ts: 5 templates x 48 terms against the same sentence with an ordinary adjective.
+  const templates = ['I am a {x} woman.', 'My {x} neighbour brought us soup.', 'I am {x}.', 'We are a {x} family and we love this town.', 'My friend is {x}.'];
+  const idRows = templates.flatMap((t) => IDENTITIES.map((id) => featurise(t.replace('{x}', id))));
+  const twinRows = templates.map((t) => NEUTRAL_ADJECTIVES.map((a) => featurise(t.replace('{x}', a))));
+  const heads = ['toxicity', 'hate'] as const;
+  const score = { toxicity: new Float64Array(xs.length), hate: new Float64Array(xs.length) };
+  let idFlagged = 0;
+  let idMaxDiff = -1;
+  const perFold: Record<string, number>[] = [];
+  for (let k = 0; k < FOLDS; k++) {
+    const train = xs.map((_, i) => i).filter((i) => fold[i] !== k);
+    const sparse = new SparseRowsBuilder();
+    for (const i of train) sparse.add(rows[i].idx, rows[i].val, rows[i].idx.length);
+    const built = sparse.build();
+    const models = heads.map((head) => {
+      const labels = new Float32Array(train.map((i) => xs[i].y[head]?.[0] ?? 0));
+      const m = trainLogReg(built, labels, balance(train.map((i) => xs[i].y[head] ?? [0, 0])), { bits: TOXICITY_BITS, ...o, random: seededRandom(SEED + head.length) });
+      return (r: { idx: Int32Array; val: Float32Array }): number => {
+        let z = m.bias;
+        for (let j = 0; j < r.idx.length; j++) z += m.w[r.idx[j]] * r.val[j];
+        return 1 / (1 + Math.exp(-z));
+      };
+    });
+    for (let i = 0; i < xs.length; i++) {
+      if (fold[i] !== k) continue;
+      score.toxicity[i] = models[0](rows[i]);
+      score.hate[i] = models[1](rows[i]);
+    }
+    const flaggedAt = (r: { idx: Int32Array; val: Float32Array }): boolean => models[0](r) >= DEFAULT_SITE_POLICY.thresholds.toxicity.hold || models[1](r) >= DEFAULT_SITE_POLICY.thresholds.hate.hold;
+    const both = (r: { idx: Int32Array; val: Float32Array }): number => Math.max(models[0](r), models[1](r));
+    templates.forEach((_, t) => {
+      const twin = twinRows[t].reduce((a, r) => a + both(r), 0) / twinRows[t].length;
+      for (const r of idRows.slice(t * IDENTITIES.length, (t + 1) * IDENTITIES.length)) {
+        if (flaggedAt(r)) idFlagged++;
+        idMaxDiff = Math.max(idMaxDiff, both(r) - twin);
+      }
+    });
+    const ii = xs.map((_, i) => i).filter((i) => fold[i] === k && xs[i].group === 'hate');
+    const labels = ii.map((i) => xs[i].y.toxicity[0]);
+    perFold.push({ toxicity: rocAuc(ii.map((i) => score.toxicity[i]), labels), hate: rocAuc(ii.map((i) => score.hate[i]), labels) });
+    process.stderr.write(`fold ${k + 1}/${FOLDS}\n`);
+  }
+  const out: Record<string, unknown> = { settings: o, foxPerFold: perFold };
+  for (const group of ['offensive', 'hate', 'toxic']) {
+    const ii = xs.map((_, i) => i).filter((i) => xs[i].group === group);
+    const labels = ii.map((i) => xs[i].y.toxicity[0]);
+    const t = ii.map((i) => score.toxicity[i]);
+    const h = ii.map((i) => score.hate[i]);
+    const flagged = ii.map((i) => score.toxicity[i] >= DEFAULT_SITE_POLICY.thresholds.toxicity.hold || score.hate[i] >= DEFAULT_SITE_POLICY.thresholds.hate.hold);
+    out[group] = { ...binaryMetrics(flagged, labels), aucToxicity: rocAuc(t, labels), aucHate: rocAuc(h, labels), aucMax: rocAuc(t.map((v, j) => Math.max(v, h[j])), labels) };
+  }
+  const davidson = xs.map((_, i) => i).filter((i) => xs[i].group === 'offensive');
+  out['offensive:is_hate'] = { aucHate: rocAuc(davidson.map((i) => score.hate[i]), davidson.map((i) => xs[i].y.hate[0])) };
+  out.identity = { sentences: idRows.length * FOLDS, flagged: idFlagged, maxDifference: Math.round(idMaxDiff * 1000) / 1000 };
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+}
+
+const taskFlag = process.argv.indexOf('--task');
+const setFlag = process.argv.indexOf('--set');
+if (taskFlag >= 0 && process.argv[taskFlag + 1] === 'toxicity') {
+  validateToxicity({ ...TOXICITY_OPTIONS, ...(setFlag >= 0 ? (JSON.parse(process.argv[setFlag + 1]) as Partial<ToxicityOptions>) : {}) });
+} else {
+  validateSpam();
+}

@@ -8,6 +8,46 @@ export const TOXICITY_BITS = 18;
 export const TOX_SEED_WORD = 21;
 const SEED_CHAR = 22;
 const SEED_META = 23;
+const SEED_CUE = 24;
+const CUE_WEIGHT = 2;
+
+/**
+ * Hate toward a group in news comments rarely uses a slur: it names a group and generalises ("these
+ * people", "they all"), dehumanises ("animals", "vermin") or wants them gone ("go back", "deport"). A word
+ * list shares one weight between all its words, so a comment about a group or topic the training threads
+ * never discussed still lands on the same features. A group word alone adds nothing (neutral sentences
+ * naming an identity must score like their twins); only its co-occurrence with a cue does.
+ */
+const GROUP_WORDS = new Set([
+  'gay', 'gays', 'lesbian', 'lesbians', 'bisexual', 'transgender', 'transgenders', 'trans', 'queer', 'queers', 'homosexual', 'homosexuals', 'lgbt',
+  'muslim', 'muslims', 'islam', 'islamic', 'jew', 'jews', 'jewish', 'christian', 'christians', 'catholic', 'catholics', 'hindu', 'hindus', 'sikh', 'sikhs',
+  'black', 'blacks', 'white', 'whites', 'asian', 'asians', 'latino', 'latinos', 'latina', 'latinas', 'hispanic', 'hispanics', 'african', 'africans',
+  'mexican', 'mexicans', 'arab', 'arabs', 'chinese', 'indian', 'indians', 'immigrant', 'immigrants', 'migrant', 'migrants', 'refugee', 'refugees',
+  'foreigner', 'foreigners', 'minority', 'minorities', 'race', 'women', 'woman', 'females', 'feminist', 'feminists', 'disabled', 'deaf', 'blind',
+]);
+/** Dehumanising words that rarely mean anything else in a comment. */
+const DEHUMANISING = new Set([
+  'vermin', 'savage', 'savages', 'ape', 'apes', 'monkey', 'monkeys', 'silverback', 'parasite', 'parasites', 'cockroach', 'cockroaches',
+  'subhuman', 'subhumans', 'invader', 'invaders', 'infestation', 'scum', 'filth', 'thug', 'thugs', 'illegals', 'moocher', 'moochers',
+  'leech', 'leeches', 'freeloader', 'freeloaders', 'barbarian', 'barbarians', 'uncivilized',
+]);
+/** Words that dehumanise only next to a group ("Muslims are invaders breeding like rats"), and are literal on their own ("heart disease"). */
+const DEHUMANISING_NEAR_GROUP = new Set([
+  'animal', 'animals', 'rat', 'rats', 'breed', 'breeding', 'invasion', 'disease', 'plague', 'trash', 'criminals', 'terrorist', 'terrorists',
+  'primitive', 'ghetto', 'gorilla', 'gorillas', 'dogs', 'pigs',
+]);
+/** Two-word cues, looked up only after one of these first words. */
+const GENERALISING = new Set(['these people', 'those people', 'you people', 'they all', 'all of them', 'your kind', 'their kind', 'these animals', 'those animals']);
+const EXPELLING = new Set(['go back', 'send them', 'kick them', 'get rid', 'deport them', 'ship them', 'back where']);
+const CUE_STARTS = new Set(['these', 'those', 'you', 'they', 'all', 'your', 'their', 'go', 'send', 'kick', 'get', 'deport', 'ship', 'back']);
+/** Contempt and stereotype words: with a group word, the comment is about what "they" are. */
+const CONTEMPT = new Set([
+  'lazy', 'stupid', 'ignorant', 'disgusting', 'dirty', 'filthy', 'violent', 'criminal', 'dangerous', 'evil', 'sick', 'worthless', 'useless',
+  'hate', 'hates', 'inferior', 'welfare', 'handouts', 'entitled', 'ugly', 'retarded', 'perverts', 'perverted', 'pedophiles', 'degenerate', 'degenerates',
+]);
+/** A quantifier right before a group word generalises over all its members ("all muslims", "these immigrants"). */
+const QUANTIFIERS = new Set(['all', 'every', 'most', 'these', 'those', 'typical', 'them', 'such']);
+const EXPELLING_WORDS = new Set(['deport', 'deported', 'deportation', 'deporting', 'expel', 'ban']);
 
 // Linear: each alternative starts with a fixed literal and `\S+` / `\w+` never backtrack into a retry.
 const URL_RE = /https?:\/\/\S+|www\.\S+/gi;
@@ -47,5 +87,41 @@ export function toxicityFeatures(buf: FeatureBuffer, content: string, lexicon: L
   }
   if (letters >= 10) meta.push(`caps:${bucket(upper / letters, [0.3, 0.7])}`);
   addMeta(buf, meta, SEED_META, 0.5);
+  addGroupCues(buf, tokens);
   return hits;
+}
+
+function addGroupCues(buf: FeatureBuffer, tokens: readonly string[]): void {
+  let group = false;
+  let dehumanising = 0;
+  let generalising = false;
+  let expelling = false;
+  let contempt = false;
+  let quantified = false;
+  let nearGroup = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (GROUP_WORDS.has(t)) {
+      group = true;
+      if (i > 0 && QUANTIFIERS.has(tokens[i - 1])) quantified = true;
+    }
+    if (CONTEMPT.has(t)) contempt = true;
+    if (DEHUMANISING.has(t)) dehumanising++;
+    else if (DEHUMANISING_NEAR_GROUP.has(t)) nearGroup = true;
+    if (EXPELLING_WORDS.has(t)) expelling = true;
+    if (i + 1 < tokens.length && CUE_STARTS.has(t)) {
+      const pair = `${t} ${tokens[i + 1]}`;
+      if (GENERALISING.has(pair)) generalising = true;
+      else if (EXPELLING.has(pair)) expelling = true;
+    }
+  }
+  const cues: string[] = [];
+  if (dehumanising > 0) cues.push(`dehum:${dehumanising > 1 ? 2 : 1}`);
+  if (generalising) cues.push('general');
+  if (expelling) cues.push('expel');
+  if (group) for (let i = 0, n = cues.length; i < n; i++) cues.push(`group+${cues[i].slice(0, 5)}`);
+  if ((group || generalising) && nearGroup) cues.push('group+dehum:weak');
+  if ((group || generalising) && contempt) cues.push('group+contempt');
+  if (quantified && (contempt || nearGroup || dehumanising > 0)) cues.push('group:quantified');
+  if (cues.length > 0) addMeta(buf, cues, SEED_CUE, CUE_WEIGHT);
 }
