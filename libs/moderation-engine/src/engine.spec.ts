@@ -130,6 +130,26 @@ describe(ModerationEngine.name, () => {
       expect(Math.abs(a.scores.hate - b.scores.hate)).toBeLessThan(0.25);
     });
 
+    it.each([
+      'These people are vermin, deport them all.',
+      'Muslims are invaders breeding like rats.',
+      'Send them all back, they are savages.',
+    ])('flags hate toward a group without a slur: "%s"', (content) => {
+      const d = engine.moderate({ content }, policy);
+      expect(d.action).not.toBe('approve');
+      expect(d.reasons.map((r) => r.code)).toContain('HATE_MODEL');
+    });
+
+    it.each([
+      'Heart disease is the leading cause of death.',
+      'The invasion of Ukraine was a disaster.',
+      'Rats in the subway are a problem.',
+      'These immigrants built our town.',
+      'All Muslims are welcome here.',
+    ])('does not read a literal word as dehumanising: "%s"', (content) => {
+      expect(engine.moderate({ content }, policy).action).toBe('approve');
+    });
+
     it('sees through obfuscation', () => {
       const clean = tox('you are a nice person');
       for (const content of ['you are a f*cking idiot', 'you are an id1ot', 'you are a s t u p i d idiot', 'you are a fuuuuucking moron', 'ｆｕｃｋ you']) {
