@@ -5,6 +5,8 @@ import type { BenchResult, BenchSection } from '../types';
 
 const SECTION = 'ingest';
 const DURATION_S = Number(process.env.BENCH_INGEST_SECONDS ?? 20);
+/** Unmeasured load first, the same for both, so neither is measured while its JIT (or the broker's) warms up. */
+const WARMUP_S = Number(process.env.BENCH_INGEST_WARMUP_SECONDS ?? 5);
 const CONCURRENCY = (process.env.BENCH_INGEST_CONNECTIONS ?? '16,64,128').split(',').map(Number);
 
 interface Run {
@@ -18,8 +20,8 @@ interface Run {
   brokerCpuMsPerRequest: number;
 }
 
-/** Closed-loop load: `connections` clients posting valid submissions back to back for DURATION_S. */
-async function hammer(url: string, connections: number, process: string): Promise<Run> {
+/** Closed-loop load: `connections` clients posting valid submissions back to back for `seconds`. */
+async function hammer(url: string, connections: number, process: string, seconds = DURATION_S): Promise<Run> {
   // Distinct bodies are not needed to measure intake; a pool of them keeps request building cheap.
   const requests = Array.from({ length: 512 }, () => {
     const s = benignSubmission('default', 'bench-ingest');
@@ -32,12 +34,12 @@ async function hammer(url: string, connections: number, process: string): Promis
   });
   const cpuBefore = cpuSeconds(process) ?? NaN;
   const brokerBefore = cpuSeconds('kafka') ?? NaN;
-  const result = await autocannon({ url, connections, duration: DURATION_S, requests, timeout: 10 });
+  const result = await autocannon({ url, connections, duration: seconds, requests, timeout: 10 });
   const cpu = (cpuSeconds(process) ?? NaN) - cpuBefore;
   const brokerCpu = (cpuSeconds('kafka') ?? NaN) - brokerBefore;
   const perRequest = (seconds: number): number =>
     Math.round((seconds * 1000 * 100) / Math.max(1, result.requests.total)) / 100;
-  const accepted = result['2xx'] / DURATION_S;
+  const accepted = result['2xx'] / seconds;
   return {
     accepted: Math.round(accepted),
     p50: result.latency.p50,
@@ -50,12 +52,17 @@ async function hammer(url: string, connections: number, process: string): Promis
 
 export const ingestBench: BenchSection = {
   name: SECTION,
-  description: `POST /v1/comments at rising concurrency (${CONCURRENCY.join(', ')}) for ${DURATION_S} s each, against a bare NestJS+Fastify+ValidationPipe baseline`,
+  description: `POST /v1/comments at rising concurrency (${CONCURRENCY.join(', ')}) for ${DURATION_S} s each after a ${WARMUP_S} s warm-up, against a bare NestJS+Fastify+ValidationPipe baseline`,
   async run(): Promise<BenchResult[]> {
     buildAll();
     // Ingest runs alone (no consumers): what is measured is intake up to Kafka's acks=-1.
     const ingest = await startService('ingest', { TRUSTED_PROXIES: '127.0.0.1' });
     const baseline = await startBaseline();
+    if (WARMUP_S > 0) {
+      log(`ingest: warming up both for ${WARMUP_S} s`);
+      await hammer(baseline, CONCURRENCY[0], 'baseline', WARMUP_S);
+      await hammer(ingest, CONCURRENCY[0], 'ingest', WARMUP_S);
+    }
     const rows: BenchResult[] = [];
     let best = { ratio: 0, accepted: 0, p99: Infinity, c: 0 };
     for (const c of CONCURRENCY) {
