@@ -124,18 +124,49 @@ export class CommentsRepository {
     return out;
   }
 
-  /** Inserts the comments whose ids are new, in one statement; returns the ids inserted. */
+  /**
+   * Inserts the comments whose ids are new, in one statement (one array parameter per column, so
+   * the statement is the same for any batch size); returns the ids inserted.
+   */
   async insertManyIfNew(manager: EntityManager, comments: CommentEntity[]): Promise<Set<string>> {
     if (comments.length === 0) return new Set();
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(CommentEntity)
-      .values(comments as QueryDeepPartialEntity<CommentEntity>[])
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    return new Set((result.raw as { id: string }[]).map((r) => r.id));
+    const column = <K extends keyof CommentEntity>(key: K): CommentEntity[K][] => comments.map((c) => c[key]);
+    const rows = await manager.query<{ id: string }[]>(
+      `INSERT INTO moderation.comments (id, site_id, article_id, parent_id, depth, author_name,
+         author_email_hash, author_url, content, content_hash, ip_hash, user_agent, referer, status,
+         decision, submitted_at, decided_at, decided_by, published, report_count, author_domain, version)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::int[], $6::text[],
+         $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
+         $15::jsonb[], $16::timestamptz[], $17::timestamptz[], $18::text[], $19::boolean[], $20::int[],
+         $21::text[], $22::int[])
+       ON CONFLICT (id) DO NOTHING
+       RETURNING id`,
+      [
+        column('id'),
+        column('siteId'),
+        column('articleId'),
+        column('parentId'),
+        column('depth'),
+        column('authorName'),
+        column('authorEmailHash'),
+        column('authorUrl'),
+        column('content'),
+        column('contentHash'),
+        column('ipHash'),
+        column('userAgent'),
+        column('referer'),
+        column('status'),
+        comments.map((c) => JSON.stringify(c.decision)),
+        comments.map((c) => c.submittedAt.toISOString()),
+        comments.map((c) => c.decidedAt.toISOString()),
+        column('decidedBy'),
+        column('published'),
+        column('reportCount'),
+        column('authorDomain'),
+        column('version'),
+      ],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   async recordDecisions(
