@@ -5,8 +5,12 @@ import type { BenchResult, BenchSection } from '../types';
 
 const SECTION = 'ingest';
 const DURATION_S = Number(process.env.BENCH_INGEST_SECONDS ?? 20);
-/** Unmeasured load first, the same for both, so neither is measured while its JIT (or the broker's) warms up. */
-const WARMUP_S = Number(process.env.BENCH_INGEST_WARMUP_SECONDS ?? 5);
+/**
+ * Unmeasured load first, the same for both, so neither is measured while its JIT warms up, nor
+ * ingest while the broker's JVM (started fresh by the bench) does: in the first 20 s its CPU per
+ * request is several times what it is after.
+ */
+const WARMUP_S = Number(process.env.BENCH_INGEST_WARMUP_SECONDS ?? 15);
 const CONCURRENCY = (process.env.BENCH_INGEST_CONNECTIONS ?? '16,64,128').split(',').map(Number);
 
 interface Run {
