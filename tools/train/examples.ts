@@ -4,7 +4,8 @@
  */
 import type { Datasets } from './datasets';
 import type { FeedbackRow } from './feedback';
-import { blogRows, citingRows, identityRows, insultRows } from './synthetic';
+import { type LogRegOptions, nbScale, type SparseRows, trainLogReg, trainScaledLogReg } from './logreg';
+import { blogRows, citingRows, identityRows, insultRows, shortCommentRows } from './synthetic';
 
 export interface Example {
   text: string;
@@ -13,20 +14,28 @@ export interface Example {
   y: Record<string, [label: number, weight: number]>;
 }
 
-/** Spam model training settings (chosen by `validate.ts` on folds of the training portion). */
-export const SPAM_OPTIONS = { epochs: 12, learningRate: 0.15, l2: 1e-5 };
+/**
+ * Spam model training settings (chosen by `validate.ts` on folds of the training portion). `youtube` is the
+ * weight of a YouTube row (an SMS row weighs 1); `nb` mixes naive-Bayes feature scaling in (0 = none,
+ * 1 = NB-SVM, see `nbScale`) with smoothing `nbAlpha`; `short` is the number of generated short genuine
+ * comments and `shortWeight` their weight.
+ */
+export const SPAM_OPTIONS = { epochs: 12, learningRate: 0.15, l2: 1e-5, youtube: 3, nb: 0.5, nbAlpha: 1, short: 300, shortWeight: 0.5 };
+export type SpamOptions = typeof SPAM_OPTIONS;
 
 /** Every example the spam model may learn from, before the held-out split. */
-export function spamExamples(data: Datasets, feedback: readonly FeedbackRow[], seed: number): Example[] {
+export function spamExamples(data: Datasets, feedback: readonly FeedbackRow[], seed: number, o: SpamOptions = SPAM_OPTIONS): Example[] {
   const spamEx: Example[] = [];
   // YouTube comments are the closest to blog and news comments: they weigh triple.
-  for (const r of data.spam) spamEx.push({ text: r.text, group: r.source, y: { spam: [r.label, r.source.startsWith('youtube') ? 3 : 1] } });
+  for (const r of data.spam) spamEx.push({ text: r.text, group: r.source, y: { spam: [r.label, r.source.startsWith('youtube') ? o.youtube : 1] } });
   // Everyday text that is not spam: the toxicity files' clean comments, so "legitimate" is broader than SMS.
   for (const r of data.wiki) spamEx.push({ text: r.text, group: 'wikipedia-talk', y: { spam: [0, 0.1] } });
   for (const r of data.fox) spamEx.push({ text: r.text, group: 'fox-news', y: { spam: [0, 0.2] } });
   for (const r of blogRows(900, seed + 1)) spamEx.push({ text: r.text, group: 'synthetic-blog', y: { spam: [r.label, 1] } });
   // Genuine comments citing one to four sources: without them, the number of links alone reads as spam.
   for (const r of citingRows(600, seed + 4)) spamEx.push({ text: r.text, group: 'synthetic-citing', y: { spam: [0, 1] } });
+  // Short genuine comments (praise, a favourite moment, a question): short and enthusiastic is not spam.
+  if (o.short > 0) for (const r of shortCommentRows(o.short, seed + 5)) spamEx.push({ text: r.text, group: 'synthetic-short', y: { spam: [0, o.shortWeight] } });
   // Moderators' decisions on this deployment's own comments weigh like the closest public data.
   for (const r of feedback) if (r.task === 'spam') spamEx.push({ text: r.text, group: 'moderator-feedback', y: { spam: [r.label, 2] } });
   return spamEx;
@@ -56,6 +65,13 @@ export function toxicityExamples(data: Datasets, feedback: readonly FeedbackRow[
     if (r.task === 'toxicity') toxEx.push({ text: r.text, group: 'moderator-feedback', y: { toxicity: [r.label, 2], hate: [0, 0] } });
   }
   return toxEx;
+}
+
+/** Trains the spam head with the settings of `o` (naive-Bayes scaling when `o.nb` > 0). */
+export function trainSpamHead(rows: SparseRows, labels: Float32Array, weights: Float32Array, o: SpamOptions, lr: Omit<LogRegOptions, 'epochs' | 'learningRate' | 'l2'>): { w: Float64Array; bias: number } {
+  const opts = { ...lr, epochs: o.epochs, learningRate: o.learningRate, l2: o.l2 };
+  if (o.nb <= 0) return trainLogReg(rows, labels, weights, opts);
+  return trainScaledLogReg(rows, labels, weights, nbScale(rows, labels, weights, lr.bits, o.nbAlpha, o.nb), opts);
 }
 
 /** Scales sample weights so both classes carry the same total weight. */

@@ -89,3 +89,44 @@ export function trainLogReg(rows: SparseRows, labels: Float32Array, weights: Flo
   for (let j = 0; j < size; j++) avg[j] /= averaged;
   return { w: avg, bias: avgBias / averaged };
 }
+
+/**
+ * Naive-Bayes log-count ratios per bucket (NB-SVM, Wang & Manning 2012): r_j = log((p_j/|p|) / (q_j/|q|)),
+ * p and q the weighted number of positive and negative rows holding bucket j, plus `alpha`. Training on
+ * features scaled by |r| and then multiplying the weights by |r| gives an ordinary linear model over the
+ * unscaled features, so the engine reads it unchanged; what changes is the prior the fit starts from.
+ */
+export function nbScale(rows: SparseRows, labels: Float32Array, weights: Float32Array, bits: number, alpha: number, mix: number): Float64Array {
+  const size = 1 << bits;
+  const p = new Float64Array(size).fill(alpha);
+  const q = new Float64Array(size).fill(alpha);
+  const seen = new Int32Array(size).fill(-1);
+  for (let r = 0; r < labels.length; r++) {
+    if (weights[r] <= 0) continue;
+    const to = labels[r] === 1 ? p : q;
+    for (let k = rows.offsets[r]; k < rows.offsets[r + 1]; k++) {
+      const j = rows.idx[k];
+      if (seen[j] === r) continue;
+      seen[j] = r;
+      to[j] += weights[r];
+    }
+  }
+  let sp = 0;
+  let sq = 0;
+  for (let j = 0; j < size; j++) {
+    sp += p[j];
+    sq += q[j];
+  }
+  const s = new Float64Array(size);
+  for (let j = 0; j < size; j++) s[j] = 1 - mix + mix * Math.abs(Math.log(p[j] / sp / (q[j] / sq)));
+  return s;
+}
+
+/** Logistic regression over features scaled by `scale`, returned as weights of the unscaled features. */
+export function trainScaledLogReg(rows: SparseRows, labels: Float32Array, weights: Float32Array, scale: Float64Array, o: LogRegOptions): { w: Float64Array; bias: number } {
+  const val = new Float32Array(rows.val.length);
+  for (let k = 0; k < val.length; k++) val[k] = rows.val[k] * scale[rows.idx[k]];
+  const m = trainLogReg({ ...rows, val }, labels, weights, o);
+  for (let j = 0; j < m.w.length; j++) m.w[j] *= scale[j];
+  return m;
+}

@@ -241,3 +241,45 @@ export function insultRows(seed: number): (SyntheticRow & { hate: number })[] {
   }
   return [...rows.values()];
 }
+
+const PRAISE = [
+  'Fantastic!', 'Amazing!', 'Awesome', 'Love this song', 'love this song!!', 'I love this song so much', 'Beautiful song',
+  'Best song ever', 'This song is so good', 'Great song!', 'Nice video', 'So catchy', 'Still listening in {y}', 'This never gets old',
+  'Masterpiece', 'Classic!', 'Legend', 'Her voice is amazing', 'His voice is amazing', 'Goosebumps every time', 'This is my jam',
+  'Wow', 'wow just wow', 'So good', 'I can\'t stop listening to this', 'This song makes me happy', 'Brings back memories',
+  'My favourite song', 'my favorite song of all time', 'The beat is sick', 'Lol this video is hilarious', 'Who else loves this?',
+  'Perfect', 'Incredible video', 'Such a good song', 'Love it', 'love u {name}', '{name} is the best', '{name} is a legend',
+  'Queen', 'Cool song', 'Very nice', 'this is art', 'The dance is so funny', 'Best music video ever', 'Great job',
+  'Thank you for this song', 'R.I.P. to the old days', 'Epic', 'Such a tune', 'Great lyrics', 'Still a banger', 'So underrated',
+];
+const MOMENTS = ['{t} best part', 'The part at {t} is the best', '{t} gives me chills', '{t} lol', 'Who else replayed {t}?', 'Favorite part: {t}', '{t} the drop', 'at {t} the beat changes'];
+const PRAISE_ENDS = ['', '', '!', '!!', '!!!', ' <3', ' :)', ' :D', ' ❤', ' 😍', '...'];
+const VIDEO_IDS = ['dQw4w9WgXcQ', 'a1B2c3D4e5F', 'Zx9Yw8Vu7Ts', 'k3LmN0pQr5s', 'Q7rT2uVw9xY'];
+const NAMES = ['Katy', 'Shakira', 'Eminem', 'Rihanna', 'PSY', 'Taylor', 'Adele', 'Drake'];
+
+/**
+ * Short genuine comments on a video or a post (0): praise, a favourite moment with its timestamp, a
+ * question. Written without links or promotion, so short and enthusiastic does not read as spam.
+ */
+export function shortCommentRows(count: number, seed: number): SyntheticRow[] {
+  const random = seededRandom(seed);
+  const rows = new Map<string, SyntheticRow>();
+  const time = (): string => `${Math.floor(random() * 5)}:${String(Math.floor(random() * 60)).padStart(2, '0')}`;
+  for (let i = 0; rows.size < count && i < count * 20; i++) {
+    let text = random() < 0.75 ? pick(PRAISE, random) : pick(MOMENTS, random);
+    // A moment of the video itself, as YouTube writes it: a link back to the same video at that time.
+    const stamp = (): string => {
+      const t = time();
+      if (random() < 0.5) return t;
+      const [m, sec] = t.split(':');
+      return `<a href="http://www.youtube.com/watch?v=${VIDEO_IDS[Math.floor(random() * VIDEO_IDS.length)]}&t=${m}m${sec}s">${t}</a>`;
+    };
+    text = text.replaceAll('{t}', stamp).replaceAll('{name}', () => pick(NAMES, random)).replaceAll('{y}', () => String(2012 + Math.floor(random() * 13)));
+    const r = random();
+    if (r < 0.15) text = text.toUpperCase();
+    else if (r < 0.35) text = text.toLowerCase();
+    text += pick(PRAISE_ENDS, random);
+    rows.set(text, { text, label: 0, kind: 'short' });
+  }
+  return [...rows.values()];
+}

@@ -14,10 +14,10 @@ import { datasetsDir, isHeldOut, loadDatasets, repoRoot } from './datasets';
 import { type FeedbackRow, loadFeedback } from './feedback';
 import { report, scoreTexts } from './evaluate';
 import { obscenityLexicon } from './lexicon-source';
-import { SparseRowsBuilder, trainLogReg } from './logreg';
+import { type LogRegOptions, type SparseRows, SparseRowsBuilder, trainLogReg } from './logreg';
 import { binaryMetrics, rocAuc } from './metrics';
 import { seededRandom } from './rng';
-import { balance, type Example, SPAM_OPTIONS, spamExamples, TOXICITY_OPTIONS, toxicityExamples } from './examples';
+import { balance, type Example, SPAM_OPTIONS, spamExamples, TOXICITY_OPTIONS, toxicityExamples, trainSpamHead } from './examples';
 import { IDENTITIES, NEUTRAL_ADJECTIVES } from './synthetic';
 
 
@@ -37,7 +37,9 @@ function main(feedback: FeedbackRow[]): void {
   // ---------- spam ----------
   const spamEx = spamExamples(data, feedback, SEED);
   const spamSplit = split(spamEx);
-  const spamHeads = trainHeads(spamSplit.train, ['spam'], SPAM_BITS, (buf, text) => spamFeatures(buf, text, extractLinks(text)), bars, 'spam', SPAM_OPTIONS);
+  const spamHeads = trainHeads(spamSplit.train, ['spam'], SPAM_BITS, (buf, text) => spamFeatures(buf, text, extractLinks(text)), bars, 'spam', SPAM_OPTIONS, (rows, labels, weights, lr) =>
+    trainSpamHead(rows, labels, weights, SPAM_OPTIONS, lr),
+  );
 
   // ---------- toxicity ----------
   const lexSource = obscenityLexicon();
@@ -87,6 +89,8 @@ function split(xs: Example[]): { train: Example[]; heldOut: Example[] } {
   return { train, heldOut };
 }
 
+type Fit = (rows: SparseRows, labels: Float32Array, weights: Float32Array, lr: Omit<LogRegOptions, 'epochs' | 'learningRate' | 'l2'>) => { w: Float64Array; bias: number };
+
 function trainHeads(
   xs: Example[],
   heads: string[],
@@ -95,6 +99,7 @@ function trainHeads(
   bars: MultiBar,
   name: string,
   opts: { epochs: number; learningRate: number; l2: number },
+  fit: Fit = (rows, labels, weights, lr) => trainLogReg(rows, labels, weights, { ...lr, epochs: opts.epochs, learningRate: opts.learningRate, l2: opts.l2 }),
 ): Record<string, { w: Float64Array; bias: number }> {
   const buf = new FeatureBuffer(bits, 4096);
   const rows = new SparseRowsBuilder();
@@ -111,7 +116,7 @@ function trainHeads(
     const labels = new Float32Array(xs.map((x) => x.y[head]?.[0] ?? 0));
     const weights = balance(xs.map((x) => x.y[head] ?? [0, 0]));
     const epochs = bars.create(opts.epochs, 0, { phase: `${head.padEnd(8)} epochs  ` });
-    out[head] = trainLogReg(sparse, labels, weights, { bits, ...opts, random: seededRandom(SEED + head.length), onEpoch: (e) => epochs.update(e) });
+    out[head] = fit(sparse, labels, weights, { bits, random: seededRandom(SEED + head.length), onEpoch: (e) => epochs.update(e) });
   }
   return out;
 }

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_SITE_POLICY, MAX_ANALYSED_CHARS, modelTraining } from '@replyguard/moderation-engine';
 import { datasetsDir, isHeldOut, loadDatasets, splitKey } from './datasets';
-import { balance, type Example, SPAM_OPTIONS, spamExamples, TOXICITY_OPTIONS, type ToxicityOptions, toxicityExamples } from './examples';
+import { balance, type Example, SPAM_OPTIONS, type SpamOptions, spamExamples, trainSpamHead, TOXICITY_OPTIONS, type ToxicityOptions, toxicityExamples } from './examples';
 import { IDENTITIES, NEUTRAL_ADJECTIVES } from './synthetic';
 import { SparseRowsBuilder, trainLogReg } from './logreg';
 import { binaryMetrics, rocAuc } from './metrics';
@@ -24,8 +24,8 @@ function foldOf(text: string): number {
   return createHash('sha256').update('replyguard-validation-v1\u0000' + splitKey(text)).digest().readUInt32BE(0) % FOLDS;
 }
 
-function validateSpam(): void {
-  const xs = spamExamples(loadDatasets(datasetsDir()), [], SEED).filter((x) => !isHeldOut(x.text));
+function validateSpam(o: SpamOptions): void {
+  const xs = spamExamples(loadDatasets(datasetsDir()), [], SEED, o).filter((x) => !isHeldOut(x.text));
   const buf = new FeatureBuffer(SPAM_BITS, 4096);
   const rows = xs.map((x) => {
     const text = x.text.slice(0, MAX_ANALYSED_CHARS);
@@ -40,7 +40,7 @@ function validateSpam(): void {
     const sparse = new SparseRowsBuilder();
     for (const i of train) sparse.add(rows[i].idx, rows[i].val, rows[i].idx.length);
     const labels = new Float32Array(train.map((i) => xs[i].y.spam[0]));
-    const m = trainLogReg(sparse.build(), labels, balance(train.map((i) => xs[i].y.spam)), { bits: SPAM_BITS, ...SPAM_OPTIONS, random: seededRandom(SEED + 4) });
+    const m = trainSpamHead(sparse.build(), labels, balance(train.map((i) => xs[i].y.spam)), o, { bits: SPAM_BITS, random: seededRandom(SEED + 4) });
     for (let i = 0; i < xs.length; i++) {
       if (fold[i] !== k) continue;
       let z = m.bias;
@@ -51,11 +51,15 @@ function validateSpam(): void {
   }
   // Flagged as the engine would at the default policy (author fields absent): spam hold threshold or links over the limit.
   const hold = DEFAULT_SITE_POLICY.thresholds.spam.hold;
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = { settings: o };
   for (const group of [...new Set(xs.map((x) => x.group))].sort()) {
     const ii = xs.map((_, i) => i).filter((i) => xs[i].group === group);
     const labels = ii.map((i) => xs[i].y.spam[0]);
     out[group] = { ...binaryMetrics(ii.map((i) => score[i] >= hold || rows[i].overLimit), labels), auc: rocAuc(ii.map((i) => score[i]), labels) };
+  }
+  // `--errors`: the misclassified YouTube rows of the folds, to read what the model gets wrong.
+  if (process.argv.includes('--errors')) {
+    out.errors = xs.flatMap((x, i) => (x.group.startsWith('youtube') && (score[i] >= hold || rows[i].overLimit) !== (x.y.spam[0] === 1) ? [`${x.y.spam[0]} ${score[i].toFixed(2)} ${x.text.slice(0, 120)}`] : []));
   }
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
 }
@@ -154,5 +158,5 @@ const setFlag = process.argv.indexOf('--set');
 if (taskFlag >= 0 && process.argv[taskFlag + 1] === 'toxicity') {
   validateToxicity({ ...TOXICITY_OPTIONS, ...(setFlag >= 0 ? (JSON.parse(process.argv[setFlag + 1]) as Partial<ToxicityOptions>) : {}) });
 } else {
-  validateSpam();
+  validateSpam({ ...SPAM_OPTIONS, ...(setFlag >= 0 ? (JSON.parse(process.argv[setFlag + 1]) as Partial<SpamOptions>) : {}) });
 }
