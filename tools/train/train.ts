@@ -32,7 +32,18 @@ function main(feedback: FeedbackRow[]): void {
   const dataDir = datasetsDir();
   process.stderr.write(`datasets: ${dataDir}\n`);
   const data = loadDatasets(dataDir);
-  const bars = new MultiBar({ format: '{phase} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: false, stream: process.stderr }, Presets.shades_classic);
+  // Without a terminal (CI, a pipe) the bars print a plain line every 5 s instead of redrawing.
+  const bars = new MultiBar(
+    {
+      format: '{phase} [{bar}] {value}/{total}',
+      hideCursor: true,
+      clearOnComplete: false,
+      stream: process.stderr,
+      noTTYOutput: !process.stderr.isTTY,
+      notTTYSchedule: 5000,
+    },
+    Presets.shades_classic,
+  );
 
   // ---------- spam ----------
   const spamEx = spamExamples(data, feedback, SEED);
