@@ -13,11 +13,7 @@ export async function claimMessage(
   consumer: string,
   messageId: string,
 ): Promise<boolean> {
-  const rows: unknown[] = await manager.query(
-    `INSERT INTO ${table} (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
-    [consumer, messageId],
-  );
-  return rows.length === 1;
+  return (await claimMessages(manager, table, consumer, [messageId])).has(messageId);
 }
 
 /** `claimMessage` for a batch, in one statement: returns the ids not processed before. */

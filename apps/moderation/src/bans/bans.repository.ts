@@ -9,29 +9,25 @@ export interface ActiveBans {
   domain: boolean;
 }
 
+/** The identifiers of one submission, and when it was made. */
+export interface BanQuery {
+  siteId: string;
+  emailHash: string;
+  ipHash: string | null;
+  domains: string[];
+  at: Date;
+}
+
 @Injectable()
 export class BansRepository {
   /** Which of the author's identifiers are banned on the site right now. */
-  async activeFor(
-    manager: EntityManager,
-    q: { siteId: string; emailHash: string; ipHash: string | null; domains: string[]; at: Date },
-  ): Promise<ActiveBans> {
-    const rows = await manager.query<{ kind: BanKind }[]>(
-      `SELECT DISTINCT kind FROM moderation.bans
-        WHERE site_id = $1 AND (expires_at IS NULL OR expires_at > $5)
-          AND ((kind = 'email' AND value = $2) OR (kind = 'ipHash' AND value = $3)
-               OR (kind = 'domain' AND value = ANY($4::text[])))`,
-      [q.siteId, q.emailHash, q.ipHash, q.domains, q.at.toISOString()],
-    );
-    const kinds = new Set(rows.map((r) => r.kind));
-    return { email: kinds.has('email'), ipHash: kinds.has('ipHash'), domain: kinds.has('domain') };
+  async activeFor(manager: EntityManager, q: BanQuery): Promise<ActiveBans> {
+    const [bans] = await this.activeForMany(manager, [q]);
+    return bans;
   }
 
   /** `activeFor` for a batch of submissions in one round trip; results in the order of `queries`. */
-  async activeForMany(
-    manager: EntityManager,
-    queries: { siteId: string; emailHash: string; ipHash: string | null; domains: string[]; at: Date }[],
-  ): Promise<ActiveBans[]> {
+  async activeForMany(manager: EntityManager, queries: BanQuery[]): Promise<ActiveBans[]> {
     if (queries.length === 0) return [];
     const earliest = new Date(Math.min(...queries.map((q) => q.at.getTime())));
     const rows = await manager.query<

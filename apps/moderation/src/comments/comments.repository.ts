@@ -181,7 +181,6 @@ export class CommentsRepository {
     manager: EntityManager,
     record: Omit<CommentDecisionEntity, 'id' | 'createdAt'>,
   ): Promise<void> {
-    // jsonb evidence is open-ended; TypeORM's deep-partial type cannot express `unknown` values.
-    await manager.insert(CommentDecisionEntity, record as QueryDeepPartialEntity<CommentDecisionEntity>);
+    await this.recordDecisions(manager, [record]);
   }
 }

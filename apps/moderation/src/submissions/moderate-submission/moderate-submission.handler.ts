@@ -300,7 +300,7 @@ interface Decided {
  * The stored history plus the submissions decided earlier in the same batch (not yet in the
  * database), so a batch decides exactly as one-by-one processing would.
  */
-export function withEarlierInBatch(
+function withEarlierInBatch(
   stored: AuthorHistory,
   p: Pick<Pending, 'event' | 'policy' | 'submittedAt' | 'emailHash' | 'ipHash' | 'contentHash'>,
   earlier: readonly Pick<Decided, 'pending' | 'status'>[],
