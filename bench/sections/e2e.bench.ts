@@ -2,7 +2,15 @@ import { Topics } from '@replyguard/contracts';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { benchInfra, buildAll, cpuSeconds, log, postgresCpuSeconds, startService } from '../support/infra';
+import {
+  analyzeBenchDatabase,
+  benchInfra,
+  buildAll,
+  cpuSeconds,
+  log,
+  postgresCpuSeconds,
+  startService,
+} from '../support/infra';
 import { groupLag, kafkaAdmin, truncateTopic } from '../support/kafka-lag';
 import { benignSubmission, percentile, round1 } from '../support/load';
 import type { BenchResult, BenchSection } from '../types';
@@ -124,6 +132,8 @@ export const e2eBench: BenchSection = {
       log('e2e: warm-up, 200 submissions at 100/s');
       await offer(ingest, 100, 2, 'bench-e2e-warmup');
       await new Promise((r) => setTimeout(r, 2000));
+      const autovacuum = await analyzeBenchDatabase();
+      log(`e2e: ANALYZE after the warm-up (this server's autovacuum: ${autovacuum})`);
       for (const rate of RATES) {
         log(`e2e: ${rate}/s for ${DURATION_S} s`);
         watch.seen.clear();

@@ -207,6 +207,25 @@ export async function postgresCpuSeconds(): Promise<number | undefined> {
   }
 }
 
+/**
+ * Gathers planner statistics once the first rows are in, as autovacuum does on a default
+ * PostgreSQL. Without them a table filled from empty during the run is planned as if it were
+ * tiny; on a server with autovacuum off (like the shared development machines) that lasts all
+ * run. Returns the server's autovacuum setting, for the log.
+ */
+export async function analyzeBenchDatabase(): Promise<string> {
+  const { databaseUrl } = await benchInfra();
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ autovacuum: string }>('SHOW autovacuum');
+    await db.query('ANALYZE');
+    return rows[0]?.autovacuum ?? 'unknown';
+  } finally {
+    await db.end();
+  }
+}
+
 /** Stops one process this harness started (SIGTERM, then SIGKILL after 10 s). */
 export async function stopProcess(name: string): Promise<void> {
   const child = running.get(name);

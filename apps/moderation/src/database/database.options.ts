@@ -6,6 +6,7 @@ import { SiteEntity } from '../sites/site.entity';
 import { CreateModerationSchema1764252100000 } from './migrations/1764252100000-CreateModerationSchema';
 import { ModeratorsQueuesBans1764256000000 } from './migrations/1764256000000-ModeratorsQueuesBans';
 import { AkismetKeysAndSitePages1764260000000 } from './migrations/1764260000000-AkismetKeysAndSitePages';
+import { TrustedAuthorIndex1764270000000 } from './migrations/1764270000000-TrustedAuthorIndex';
 
 export const MODERATION_OUTBOX = 'moderation.outbox' as const;
 
@@ -18,6 +19,7 @@ export function moderationDataSourceOptions(db = databaseConfig()): DataSourceOp
       CreateModerationSchema1764252100000,
       ModeratorsQueuesBans1764256000000,
       AkismetKeysAndSitePages1764260000000,
+      TrustedAuthorIndex1764270000000,
     ],
   });
 }
