@@ -139,6 +139,7 @@ export const e2eBench: BenchSection = {
         watch.seen.clear();
         const cpuBefore = PROCESSES.map((p) => cpuSeconds(p) ?? NaN);
         const pgBefore = (await postgresCpuSeconds()) ?? NaN;
+        const loadBefore = process.cpuUsage();
         const offerStart = performance.now();
         const offered = await offer(ingest, rate, DURATION_S, `bench-e2e-${rate}`);
         const stoppedAt = offered.lastAnswerAt;
@@ -160,6 +161,9 @@ export const e2eBench: BenchSection = {
         const cpuUsed = PROCESSES.map((p, i) => (cpuSeconds(p) ?? NaN) - cpuBefore[i]);
         // Backends that existed before the load; new ones are counted from zero, which is what they used.
         cpuUsed.push(((await postgresCpuSeconds()) ?? NaN) - pgBefore);
+        // This process: the HTTP client and the publication listener share the same two cores.
+        const loadUsed = process.cpuUsage(loadBefore);
+        cpuUsed.push((loadUsed.user + loadUsed.system) / 1e6);
         const latencies: number[] = [];
         let lastPublished = 0;
         let publishedDuring = 0;
@@ -210,7 +214,7 @@ export const e2eBench: BenchSection = {
             unit: 'comments/s',
             note: `offered ${rate}/s`,
           },
-          ...[...PROCESSES, 'postgres'].map((name, i) => ({
+          ...[...PROCESSES, 'postgres', 'load generator'].map((name, i) => ({
             section: SECTION,
             name: `${rate}/s: CPU per comment, ${name}`,
             // Ingest did its part for every accepted comment; the others for the published ones.
