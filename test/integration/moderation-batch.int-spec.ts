@@ -143,4 +143,62 @@ describe('moderation decides a partition batch in one transaction, as if one by 
     expect(totals.batches).toBeGreaterThan(0);
     expect(totals.messages).toBeGreaterThan(totals.batches);
   });
+  it('trusts an author with an approved comment on the site: pre-moderation skipped for them, not for a newcomer', async () => {
+    const siteId = await createSite({ mode: 'pre' });
+    const articleId = uniqueArticleId('trust');
+    const key = articleKey(siteId, articleId);
+    const send = async (events: EventEnvelope<CommentSubmittedV1>[]): Promise<void> => {
+      const producer = testKafka().producer();
+      await producer.connect();
+      await producer.send({
+        topic: Topics.CommentSubmittedV1,
+        acks: -1,
+        messages: events.map((e) => ({ key, value: JSON.stringify(e) })),
+      });
+      await producer.disconnect();
+    };
+    const decided = (events: EventEnvelope<CommentSubmittedV1>[]) =>
+      eventually(
+        async () => {
+          const r = await withDb((db) =>
+            db.query<{ id: string; status: string; codes: string[] }>(
+              `SELECT c.id, c.status,
+                      ARRAY(SELECT r->>'code' FROM jsonb_array_elements(c.decision->'reasons') r) AS codes
+                 FROM moderation.comments c WHERE c.id = ANY($1::uuid[])`,
+              [events.map((e) => e.data.commentId)],
+            ),
+          );
+          return r.rows.length === events.length ? new Map(r.rows.map((row) => [row.id, row])) : undefined;
+        },
+        { timeoutMs: 30_000, what: `${events.length} decisions` },
+      );
+
+    const firstFromDee = submission(siteId, articleId, 'First time here: the ferry timetable is wrong.', {
+      authorName: 'Dee',
+      authorEmail: 'dee@example.org',
+    });
+    await send([firstFromDee]);
+    expect((await decided([firstFromDee])).get(firstFromDee.data.commentId)?.status).toBe('held');
+    // A moderator approves it (the row as the moderator API leaves it).
+    await withDb((db) =>
+      db.query(`UPDATE moderation.comments SET status = 'approved' WHERE id = $1`, [
+        firstFromDee.data.commentId,
+      ]),
+    );
+
+    const againFromDee = submission(siteId, articleId, 'And the Sunday ferry leaves at nine, not ten.', {
+      authorName: 'Dee',
+      authorEmail: 'dee@example.org',
+    });
+    const fromEve = submission(siteId, articleId, 'I take that ferry too; it is nine.', {
+      authorName: 'Eve',
+      authorEmail: 'eve@example.org',
+    });
+    await send([againFromDee, fromEve]);
+    const rows = await decided([againFromDee, fromEve]);
+    expect(rows.get(againFromDee.data.commentId)).toMatchObject({ status: 'approved' });
+    expect(rows.get(againFromDee.data.commentId)?.codes).toContain('TRUSTED_AUTHOR');
+    expect(rows.get(fromEve.data.commentId)).toMatchObject({ status: 'held' });
+    expect(rows.get(fromEve.data.commentId)?.codes).toEqual(['PREMODERATION']);
+  });
 });

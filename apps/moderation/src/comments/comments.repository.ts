@@ -78,14 +78,10 @@ export class CommentsRepository {
     if (queries.length === 0) return [];
     type Row = { i: number; trusted: boolean; duplicate: boolean; from_email: number; from_ip: number };
     const rows = await manager.query<Row[]>(
-      `SELECT q.i,
-         EXISTS (SELECT 1 FROM moderation.comments c
-                 WHERE c.site_id = q.site_id AND c.author_email_hash = q.email_hash
-                   AND c.status = 'approved') AS trusted,
-         EXISTS (SELECT 1 FROM moderation.comments c
-                 WHERE c.site_id = q.site_id AND c.author_email_hash = q.email_hash
-                   AND c.article_id = q.article_id AND c.content_hash = q.content_hash
-                   AND c.submitted_at > q.at - make_interval(secs => $9::double precision)) AS duplicate,
+      // The two yes/no lookups are LATERAL ... LIMIT 1, not EXISTS: the planner may answer an
+      // EXISTS for a whole batch with one hashed scan of every approved comment (seen at 36 ms
+      // per batch on a young table), where a parameterised LIMIT 1 is always an index probe.
+      `SELECT q.i, t.hit IS NOT NULL AS trusted, d.hit IS NOT NULL AS duplicate,
          (SELECT count(*)::int FROM moderation.comments c
                  WHERE c.site_id = q.site_id AND c.author_email_hash = q.email_hash
                    AND c.submitted_at > q.at - make_interval(secs => q.flood_secs)) AS from_email,
@@ -94,7 +90,17 @@ export class CommentsRepository {
                    AND c.submitted_at > q.at - make_interval(secs => q.flood_secs)) AS from_ip
        FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
                    $7::timestamptz[], $8::double precision[])
-            AS q(i, site_id, article_id, email_hash, ip_hash, content_hash, at, flood_secs)`,
+            AS q(i, site_id, article_id, email_hash, ip_hash, content_hash, at, flood_secs)
+       LEFT JOIN LATERAL (
+         SELECT 1 AS hit FROM moderation.comments c
+          WHERE c.site_id = q.site_id AND c.author_email_hash = q.email_hash AND c.status = 'approved'
+          LIMIT 1) t ON true
+       LEFT JOIN LATERAL (
+         SELECT 1 AS hit FROM moderation.comments c
+          WHERE c.site_id = q.site_id AND c.author_email_hash = q.email_hash
+            AND c.article_id = q.article_id AND c.content_hash = q.content_hash
+            AND c.submitted_at > q.at - make_interval(secs => $9::double precision)
+          LIMIT 1) d ON true`,
       [
         queries.map((_, i) => i),
         queries.map((q) => q.siteId),
