@@ -114,6 +114,27 @@ async function offer(url: string, rate: number, seconds: number, articleId: stri
   return result;
 }
 
+interface BatchStats {
+  batches: number;
+  messages: number;
+  seconds: number;
+}
+
+/** Batches, messages and handler seconds so far, from a consumer's /metrics (all topics summed). */
+async function batchStats(baseUrl: string): Promise<BatchStats> {
+  const text = await fetch(`${baseUrl}/metrics`).then((r) => r.text());
+  const sum = (metric: string): number =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith(`${metric}{`) || line.startsWith(`${metric} `))
+      .reduce((total, line) => total + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+  return {
+    batches: sum('replyguard_kafka_consumer_batch_duration_seconds_count'),
+    messages: sum('replyguard_kafka_consumer_batch_size_sum'),
+    seconds: sum('replyguard_kafka_consumer_batch_duration_seconds_sum'),
+  };
+}
+
 export const e2eBench: BenchSection = {
   name: SECTION,
   description: `POST → published by articles at ${RATES.join(' and ')}/s for ${DURATION_S} s; lag when the load stops`,
@@ -124,8 +145,10 @@ export const e2eBench: BenchSection = {
     const ingest = await startService('ingest', { TRUSTED_PROXIES: '127.0.0.1' });
     // Submissions left by the ingest section would be a backlog here; this section starts clean.
     await truncateTopic(admin, Topics.CommentSubmittedV1);
-    await startService('moderation');
-    await startService('articles');
+    const consumers = {
+      moderation: await startService('moderation'),
+      articles: await startService('articles'),
+    };
     const watch = await watchPublications(databaseUrl);
     const rows: BenchResult[] = [];
     try {
@@ -140,6 +163,7 @@ export const e2eBench: BenchSection = {
         const cpuBefore = PROCESSES.map((p) => cpuSeconds(p) ?? NaN);
         const pgBefore = (await postgresCpuSeconds()) ?? NaN;
         const loadBefore = process.cpuUsage();
+        const batchesBefore = await Promise.all(Object.values(consumers).map(batchStats));
         const offerStart = performance.now();
         const offered = await offer(ingest, rate, DURATION_S, `bench-e2e-${rate}`);
         const stoppedAt = offered.lastAnswerAt;
@@ -164,6 +188,19 @@ export const e2eBench: BenchSection = {
         // This process: the HTTP client and the publication listener share the same two cores.
         const loadUsed = process.cpuUsage(loadBefore);
         cpuUsed.push((loadUsed.user + loadUsed.system) / 1e6);
+        const batchesAfter = await Promise.all(Object.values(consumers).map(batchStats));
+        const batchRows: BenchResult[] = Object.keys(consumers).map((name, i) => {
+          const batches = batchesAfter[i].batches - batchesBefore[i].batches;
+          const messages = batchesAfter[i].messages - batchesBefore[i].messages;
+          const seconds = batchesAfter[i].seconds - batchesBefore[i].seconds;
+          return {
+            section: SECTION,
+            name: `${rate}/s: ${name} batch, mean messages`,
+            value: round1(messages / Math.max(1, batches)),
+            unit: 'messages',
+            note: `${batches} batches, ${round1((seconds * 1000) / Math.max(1, batches))} ms each on average`,
+          };
+        });
         const latencies: number[] = [];
         let lastPublished = 0;
         let publishedDuring = 0;
@@ -225,6 +262,7 @@ export const e2eBench: BenchSection = {
             unit: 'ms',
             note: `≈ ${Math.round((name === 'ingest' ? accepted : latencies.length) / Math.max(0.01, cpuUsed[i]))} comments/s per core`,
           })),
+          ...batchRows,
           {
             section: SECTION,
             name: `${rate}/s: last answer → all published, lag 0`,

@@ -27,12 +27,9 @@ function setup() {
   const producer = {
     send: (topic: string, messages: Message[]) => Promise.resolve(void deadLetters.push({ topic, messages })),
   } as unknown as KafkaProducerService;
-  const runner = new EventHandlerRunner(
-    producer,
-    { handlerAttempts: 2 } as never,
-    new MetricsRegistry('unit-test'),
-  );
-  return { runner, deadLetters };
+  const metrics = new MetricsRegistry('unit-test');
+  const runner = new EventHandlerRunner(producer, { handlerAttempts: 2 } as never, metrics);
+  return { runner, deadLetters, metrics };
 }
 
 function context(count: number): KafkaBatchContext {
@@ -45,7 +42,7 @@ function context(count: number): KafkaBatchContext {
 
 describe('EventHandlerRunner.runBatch', () => {
   it('hands the valid events to the batch handler together and dead-letters the invalid one', async () => {
-    const { runner, deadLetters } = setup();
+    const { runner, deadLetters, metrics } = setup();
     const events = [removal(), removal()];
     const payloads = [events[0], { not: 'an envelope' }, events[1]];
     const batches: string[][] = [];
@@ -60,6 +57,13 @@ describe('EventHandlerRunner.runBatch', () => {
     expect(deadLetters.map((d) => [d.topic, d.messages[0].headers?.['x-dlq-offset']])).toEqual([
       ['comments.removed.v1.dlq', '101'],
     ]);
+    const { body } = await metrics.text();
+    expect(body).toMatch(
+      /^replyguard_kafka_consumer_batch_size_sum\{[^}]*topic="comments\.removed\.v1"[^}]*\} 2$/m,
+    );
+    expect(body).toMatch(
+      /^replyguard_kafka_consumer_batch_duration_seconds_count\{[^}]*topic="comments\.removed\.v1"[^}]*\} 1$/m,
+    );
   });
 
   it('falls back to one by one when the batch fails, so only the bad event is dead-lettered', async () => {

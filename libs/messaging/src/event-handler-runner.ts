@@ -33,6 +33,7 @@ export class EventHandlerRunner {
   private readonly logger = new Logger(EventHandlerRunner.name);
   private readonly deadLetters;
   private readonly batchSizes;
+  private readonly batchSeconds;
 
   constructor(
     private readonly producer: KafkaProducerService,
@@ -49,6 +50,11 @@ export class EventHandlerRunner {
       'Messages handed to a batch handler at once (one database transaction), by topic',
       ['topic'],
       [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
+    );
+    this.batchSeconds = metrics.histogram(
+      'replyguard_kafka_consumer_batch_duration_seconds',
+      'Time a batch handler took (one database transaction), by topic; while it runs, the next fetch waits',
+      ['topic'],
     );
   }
 
@@ -106,7 +112,9 @@ export class EventHandlerRunner {
     let outageSince: number | undefined;
     for (;;) {
       try {
+        const stopTimer = this.batchSeconds.startTimer({ topic: context.topic });
         await handleBatch(valid.map((v) => v.event));
+        stopTimer();
         return;
       } catch (error) {
         if (!isDependencyUnavailable(error)) {
