@@ -46,9 +46,13 @@ export function spamExamples(data: Datasets, feedback: readonly FeedbackRow[], s
  * on folds of the training portion). `fox` multiplies the Fox News rows' weight in both heads: they are
  * the only news comments, 490 rows against 16,000 tweets. `offensive` and `offensiveHate` multiply the
  * Davidson tweets' weight in the toxicity and hate heads; the hate head at half weight leans less on
- * tweet slurs, which news comments rarely use.
+ * tweet slurs, which news comments rarely use. `wikiToxic` and `wiki` weigh the toxic and clean Wikipedia
+ * talk comments in the toxicity head, `ham` the spam files' legitimate messages. `toxShare` and `hateShare`
+ * are the share of each head's total training weight its positive class carries (see `balance`): at 0.2
+ * the hate head no longer gives short, ordinary text ("Of course not.", "Who are you?") a score over its
+ * hold threshold.
  */
-export const TOXICITY_OPTIONS = { epochs: 12, learningRate: 0.1, l2: 1e-6, fox: 4, offensive: 1, offensiveHate: 0.5 };
+export const TOXICITY_OPTIONS = { epochs: 12, learningRate: 0.1, l2: 1e-6, fox: 4, offensive: 1, offensiveHate: 0.5, wikiToxic: 5, wiki: 1, ham: 0.5, toxShare: 0.5, hateShare: 0.2 };
 export type ToxicityOptions = typeof TOXICITY_OPTIONS;
 
 /** Every example the toxicity model may learn from, before the held-out split. */
@@ -56,8 +60,8 @@ export function toxicityExamples(data: Datasets, feedback: readonly FeedbackRow[
   const toxEx: Example[] = [];
   for (const r of data.offensive) toxEx.push({ text: r.text, group: 'offensive', y: { toxicity: [r.label, o.offensive], hate: [r.isHate ?? 0, (r.isHate ? 3 : 1) * o.offensiveHate] } });
   for (const r of data.fox) toxEx.push({ text: r.text, group: 'hate', y: { toxicity: [r.label, o.fox], hate: [r.label, (r.label ? 4 : 2) * o.fox] } });
-  for (const r of data.wiki) toxEx.push({ text: r.text, group: 'toxic', y: { toxicity: [r.label, r.label ? 5 : 1], hate: r.label ? [0, 0] : [0, 1] } });
-  for (const r of data.spam) if (r.label === 0) toxEx.push({ text: r.text, group: 'ham', y: { toxicity: [0, 0.5], hate: [0, 0.5] } });
+  for (const r of data.wiki) toxEx.push({ text: r.text, group: 'toxic', y: { toxicity: [r.label, r.label ? o.wikiToxic : o.wiki], hate: r.label ? [0, 0] : [0, 1] } });
+  for (const r of data.spam) if (r.label === 0) toxEx.push({ text: r.text, group: 'ham', y: { toxicity: [0, o.ham], hate: [0, 0.5] } });
   for (const r of identityRows(5000, seed + 2)) toxEx.push({ text: r.text, group: 'identity-template', y: { toxicity: [r.label, 2], hate: [r.label, 2] } });
   // Reader-to-reader insults are toxic but not hate (the Fox News labels draw the same line).
   for (const r of insultRows(seed + 3)) toxEx.push({ text: r.text, group: 'insult', y: { toxicity: [r.label, 2], hate: [0, 2] } });
@@ -74,14 +78,14 @@ export function trainSpamHead(rows: SparseRows, labels: Float32Array, weights: F
   return trainScaledLogReg(rows, labels, weights, nbScale(rows, labels, weights, lr.bits, o.nbAlpha, o.nb), opts);
 }
 
-/** Scales sample weights so both classes carry the same total weight. */
-export function balance(ys: [number, number][]): Float32Array {
+/** Scales sample weights so the positive class carries `share` of the total weight (half by default). */
+export function balance(ys: [number, number][], share = 0.5): Float32Array {
   let pos = 0;
   let neg = 0;
   for (const [y, w] of ys) {
     if (y === 1) pos += w;
     else neg += w;
   }
-  const half = (pos + neg) / 2;
-  return new Float32Array(ys.map(([y, w]) => (w * half) / (y === 1 ? pos : neg)));
+  const total = pos + neg;
+  return new Float32Array(ys.map(([y, w]) => (w * total * (y === 1 ? share : 1 - share)) / (y === 1 ? pos : neg)));
 }

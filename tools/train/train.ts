@@ -109,7 +109,7 @@ function trainHeads(
   featurise: (buf: FeatureBuffer, text: string) => void,
   bars: MultiBar,
   name: string,
-  opts: { epochs: number; learningRate: number; l2: number },
+  opts: { epochs: number; learningRate: number; l2: number; toxShare?: number; hateShare?: number },
   fit: Fit = (rows, labels, weights, lr) => trainLogReg(rows, labels, weights, { ...lr, epochs: opts.epochs, learningRate: opts.learningRate, l2: opts.l2 }),
 ): Record<string, { w: Float64Array; bias: number }> {
   const buf = new FeatureBuffer(bits, 4096);
@@ -125,7 +125,7 @@ function trainHeads(
   const out: Record<string, { w: Float64Array; bias: number }> = {};
   for (const head of heads) {
     const labels = new Float32Array(xs.map((x) => x.y[head]?.[0] ?? 0));
-    const weights = balance(xs.map((x) => x.y[head] ?? [0, 0]));
+    const weights = balance(xs.map((x) => x.y[head] ?? [0, 0]), (head === 'hate' ? opts.hateShare : head === 'toxicity' ? opts.toxShare : undefined) ?? 0.5);
     const epochs = bars.create(opts.epochs, 0, { phase: `${head.padEnd(8)} epochs  ` });
     out[head] = fit(sparse, labels, weights, { bits, random: seededRandom(SEED + head.length), onEpoch: (e) => epochs.update(e) });
   }

@@ -7,6 +7,7 @@
  * from threads the model has not seen.
  */
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { DEFAULT_SITE_POLICY, MAX_ANALYSED_CHARS, modelTraining } from '@replyguard/moderation-engine';
 import { datasetsDir, isHeldOut, loadDatasets, splitKey } from './datasets';
 import { balance, type Example, SPAM_OPTIONS, type SpamOptions, spamExamples, trainSpamHead, TOXICITY_OPTIONS, type ToxicityOptions, toxicityExamples } from './examples';
@@ -112,7 +113,7 @@ function validateToxicity(o: ToxicityOptions): void {
     const built = sparse.build();
     const models = heads.map((head) => {
       const labels = new Float32Array(train.map((i) => xs[i].y[head]?.[0] ?? 0));
-      const m = trainLogReg(built, labels, balance(train.map((i) => xs[i].y[head] ?? [0, 0])), { bits: TOXICITY_BITS, ...o, random: seededRandom(SEED + head.length) });
+      const m = trainLogReg(built, labels, balance(train.map((i) => xs[i].y[head] ?? [0, 0]), head === 'hate' ? o.hateShare : o.toxShare), { bits: TOXICITY_BITS, ...o, random: seededRandom(SEED + head.length) });
       return (r: { idx: Int32Array; val: Float32Array }): number => {
         let z = m.bias;
         for (let j = 0; j < r.idx.length; j++) z += m.w[r.idx[j]] * r.val[j];
@@ -139,18 +140,44 @@ function validateToxicity(o: ToxicityOptions): void {
     process.stderr.write(`fold ${k + 1}/${FOLDS}\n`);
   }
   const out: Record<string, unknown> = { settings: o, foxPerFold: perFold };
-  for (const group of ['offensive', 'hate', 'toxic']) {
+  for (const group of ['offensive', 'hate', 'toxic', 'ham']) {
     const ii = xs.map((_, i) => i).filter((i) => xs[i].group === group);
     const labels = ii.map((i) => xs[i].y.toxicity[0]);
     const t = ii.map((i) => score.toxicity[i]);
     const h = ii.map((i) => score.hate[i]);
     const flagged = ii.map((i) => score.toxicity[i] >= DEFAULT_SITE_POLICY.thresholds.toxicity.hold || score.hate[i] >= DEFAULT_SITE_POLICY.thresholds.hate.hold);
     out[group] = { ...binaryMetrics(flagged, labels), aucToxicity: rocAuc(t, labels), aucHate: rocAuc(h, labels), aucMax: rocAuc(t.map((v, j) => Math.max(v, h[j])), labels) };
+    const logit = (p: number): number => Math.log(Math.max(p, 1e-9) / Math.max(1 - p, 1e-9));
+    for (const lambda of [0.25, 0.5, 1]) (out[group] as Record<string, unknown>)[`aucMix${lambda}`] = rocAuc(t.map((v, j) => logit(v) + lambda * logit(h[j])), labels);
+    if (group === 'ham') out[group] = binaryMetrics(flagged, labels);
+    else (out[group] as Record<string, unknown>).recallAtFpr = recallAtFpr(t, labels);
   }
   const davidson = xs.map((_, i) => i).filter((i) => xs[i].group === 'offensive');
   out['offensive:is_hate'] = { aucHate: rocAuc(davidson.map((i) => score.hate[i]), davidson.map((i) => xs[i].y.hate[0])) };
   out.identity = { sentences: idRows.length * FOLDS, flagged: idFlagged, maxDifference: Math.round(idMaxDiff * 1000) / 1000 };
+  // `--errors`: the folds' Wikipedia toxic rows and the flagged clean comments (Wikipedia, ham, Fox News), to read what the model gets wrong.
+  if (process.argv.includes('--errors')) {
+    const line = (i: number): string => `${xs[i].group} ${xs[i].y.toxicity[0]} t=${score.toxicity[i].toFixed(2)} h=${score.hate[i].toFixed(2)} ${xs[i].text.slice(0, 140).replace(/\s+/g, ' ')}`;
+    const flaggedAt = (i: number): boolean => score.toxicity[i] >= DEFAULT_SITE_POLICY.thresholds.toxicity.hold || score.hate[i] >= DEFAULT_SITE_POLICY.thresholds.hate.hold;
+    out.errors = xs.flatMap((x, i) => ((x.group === 'toxic' && x.y.toxicity[0] === 1) || (['toxic', 'ham', 'hate'].includes(x.group) && x.y.toxicity[0] === 0 && flaggedAt(i)) ? [line(i)] : []));
+  }
+  // `--dump <file>`: every row's fold scores (group, label, toxicity, hate), to try thresholds without retraining.
+  const dump = process.argv.indexOf('--dump');
+  if (dump >= 0) writeFileSync(process.argv[dump + 1], xs.map((x, i) => JSON.stringify([x.group, x.y.toxicity[0], score.toxicity[i], score.hate[i], x.text.slice(0, 100)])).join('\n') + '\n');
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+}
+
+/** Recall of the toxicity score at the thresholds where 1 %, 2 % and 5 % of the group's negatives score higher. */
+function recallAtFpr(scores: readonly number[], labels: readonly number[]): Record<string, number> {
+  const neg = scores.filter((_, i) => labels[i] === 0).sort((a, b) => b - a);
+  const pos = scores.filter((_, i) => labels[i] === 1);
+  const out: Record<string, number> = {};
+  for (const f of [0.01, 0.02, 0.05]) {
+    const cut = neg[Math.floor(f * neg.length)];
+    out[String(f)] = Math.round((pos.filter((v) => v > cut).length / pos.length) * 1000) / 1000;
+    out[`cut${f}`] = Math.round(cut * 1000) / 1000;
+  }
+  return out;
 }
 
 const taskFlag = process.argv.indexOf('--task');

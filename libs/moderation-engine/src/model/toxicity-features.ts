@@ -49,6 +49,24 @@ const CONTEMPT = new Set([
 const QUANTIFIERS = new Set(['all', 'every', 'most', 'these', 'those', 'typical', 'them', 'such']);
 const EXPELLING_WORDS = new Set(['deport', 'deported', 'deportation', 'deporting', 'expel', 'ban']);
 
+/**
+ * Insults and rude words aimed at a person (Wikipedia talk and other discussion comments: "that idiot",
+ * "what a couple of jerks", "this bunch of crap"). One list, so they share a weight, counted (1, 2+) and
+ * flagged when a second-person word is within three words before or right after ("you moron", "shut up
+ * you"); not length-normalised, so a long comment does not dilute them as it dilutes its n-grams.
+ * Profanity is the lexicon's feature, not this one (counting it here too cost news comments ranking on
+ * the validation folds).
+ */
+const INSULTS = new Set([
+  'idiot', 'idiots', 'idiotic', 'moron', 'morons', 'moronic', 'stupid', 'stupidity', 'dumb', 'dumbass', 'dumbest', 'jerk', 'jerks', 'loser', 'losers',
+  'scum', 'scumbag', 'scumbags', 'troll', 'trolls', 'fool', 'fools', 'foolish', 'pathetic', 'imbecile', 'imbeciles', 'cretin', 'cretins',
+  'retard', 'retards', 'retarded', 'coward', 'cowards', 'cowardly', 'clown', 'clowns', 'bigot', 'bigots', 'bigoted', 'hypocrite', 'hypocrites',
+  'liar', 'liars', 'ignorant', 'dimwit', 'nitwit', 'halfwit', 'twit', 'twits', 'douche', 'douchebag', 'prick', 'pricks', 'creep', 'creepy',
+  'crap', 'crappy', 'bullshit', 'sucks', 'garbage', 'worthless', 'useless', 'incompetent', 'lunatic', 'lunatics', 'nutjob', 'freak', 'freaks',
+  'disgusting', 'ugly', 'lame', 'silly', 'ridiculous', 'shut', 'damn', 'damned', 'dammit', 'damnit', 'pig', 'pigs', 'rude', 'arrogant', 'psycho',
+]);
+const SECOND_PERSON = new Set(['you', 'your', 'youre', 'you’re', 'yourself', 'ur', 'u', 'ya', 'yours', 'ye', 'thou']);
+
 // Linear: each alternative starts with a fixed literal and `\S+` / `\w+` never backtrack into a retry.
 const URL_RE = /https?:\/\/\S+|www\.\S+/gi;
 const MENTION_RE = /@\w+/g;
@@ -88,6 +106,7 @@ export function toxicityFeatures(buf: FeatureBuffer, content: string, lexicon: L
   if (letters >= 10) meta.push(`caps:${bucket(upper / letters, [0.3, 0.7])}`);
   addMeta(buf, meta, SEED_META, 0.5);
   addGroupCues(buf, tokens);
+  addInsults(buf, tokens);
   return hits;
 }
 
@@ -125,3 +144,22 @@ function addGroupCues(buf: FeatureBuffer, tokens: readonly string[]): void {
   if (quantified && (contempt || nearGroup || dehumanising > 0)) cues.push('group:quantified');
   if (cues.length > 0) addMeta(buf, cues, SEED_CUE, CUE_WEIGHT);
 }
+
+function addInsults(buf: FeatureBuffer, tokens: readonly string[]): void {
+  let insults = 0;
+  let aimed = false;
+  let lastYou = -10;
+  const names: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (SECOND_PERSON.has(t)) lastYou = i;
+    if (!INSULTS.has(t)) continue;
+    insults++;
+    if (i - lastYou <= 3 || (i + 1 < tokens.length && SECOND_PERSON.has(tokens[i + 1]))) aimed = true;
+  }
+  if (insults === 0) return;
+  names.push(`insult:${insults > 1 ? 2 : 1}`);
+  if (aimed) names.push('insult:you');
+  addMeta(buf, names, SEED_CUE, CUE_WEIGHT);
+}
+
