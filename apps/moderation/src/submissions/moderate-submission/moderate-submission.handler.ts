@@ -61,8 +61,9 @@ export class ModerateSubmissionHandler {
 
   /**
    * Decides a batch of submissions (in partition order) in one transaction: the lookups are one
-   * query each for the whole batch, and each submission also sees the ones before it in the
-   * batch, exactly as if they had been decided one by one. Redeliveries are skipped.
+   * query each for the whole batch, run side by side before it, and each submission also sees
+   * the ones before it in the batch, exactly as if they had been decided one by one.
+   * Redeliveries are skipped.
    */
   async executeBatch(events: EventEnvelope<CommentSubmittedV1>[]): Promise<void> {
     const unique = [...new Map(events.map((e) => [e.data.commentId, e])).values()];
@@ -70,44 +71,46 @@ export class ModerateSubmissionHandler {
     const external = await Promise.all(
       unique.map(async (e) => (await Promise.all(this.externalChecks.map((c) => c.check(e.data)))).flat()),
     );
-    const decided = await this.dataSource.transaction(async (manager) => {
-      const existing = await this.comments.existingIds(
-        manager,
-        unique.map((e) => e.data.commentId),
-      );
-      const items: Pending[] = [];
-      for (const [i, event] of unique.entries()) {
-        if (existing.has(event.data.commentId)) continue;
-        const s = event.data;
-        const sitePolicy = await this.policies.policyOf(s.siteId);
-        const verdicts: ServiceVerdict[] = [...external[i]];
-        if (!sitePolicy) {
-          verdicts.push({
-            action: 'hold',
-            reason: { code: 'SITE_UNKNOWN', message: 'the site is not configured here' },
-          });
-        }
-        const authorDomain = domainOf(s.authorEmail);
-        items.push({
-          event,
-          policy: sitePolicy ?? DEFAULT_SITE_POLICY,
-          verdicts,
-          submittedAt: new Date(s.submittedAt),
-          emailHash: hashPii(this.privacy.hashSecret, s.authorEmail),
-          ipHash: s.client.ipHash ?? null,
-          contentHash: createHash('sha256').update(s.content.trim().toLowerCase()).digest('hex'),
-          authorDomain,
-          domains: [authorDomain, s.authorUrl ? hostOf(s.authorUrl) : null].filter((d): d is string => !!d),
+    const items: Pending[] = [];
+    for (const [i, event] of unique.entries()) {
+      const s = event.data;
+      const sitePolicy = await this.policies.policyOf(s.siteId);
+      const verdicts: ServiceVerdict[] = [...external[i]];
+      if (!sitePolicy) {
+        verdicts.push({
+          action: 'hold',
+          reason: { code: 'SITE_UNKNOWN', message: 'the site is not configured here' },
         });
       }
-      if (items.length === 0) return [];
+      const authorDomain = domainOf(s.authorEmail);
+      items.push({
+        event,
+        policy: sitePolicy ?? DEFAULT_SITE_POLICY,
+        verdicts,
+        submittedAt: new Date(s.submittedAt),
+        emailHash: hashPii(this.privacy.hashSecret, s.authorEmail),
+        ipHash: s.client.ipHash ?? null,
+        contentHash: createHash('sha256').update(s.content.trim().toLowerCase()).digest('hex'),
+        authorDomain,
+        domains: [authorDomain, s.authorUrl ? hostOf(s.authorUrl) : null].filter((d): d is string => !!d),
+      });
+    }
 
-      const parentIds = [
-        ...new Set(items.flatMap((p) => (p.event.data.parentId ? [p.event.data.parentId] : []))),
-      ];
-      const parents = await this.comments.parentsOf(manager, parentIds);
-      const histories = await this.comments.authorHistories(
-        manager,
+    // The four lookups run side by side, each on its own connection, before the transaction:
+    // under READ COMMITTED every statement sees the latest commits whether or not it runs inside
+    // the transaction, so holding one open for them would only make them wait on each other.
+    const reader = this.dataSource.manager;
+    const parentIds = [
+      ...new Set(items.flatMap((p) => (p.event.data.parentId ? [p.event.data.parentId] : []))),
+    ];
+    const [existing, parents, histories, bans] = await Promise.all([
+      this.comments.existingIds(
+        reader,
+        items.map((p) => p.event.data.commentId),
+      ),
+      this.comments.parentsOf(reader, parentIds),
+      this.comments.authorHistories(
+        reader,
         items.map((p) => ({
           siteId: p.event.data.siteId,
           articleId: p.event.data.articleId,
@@ -118,9 +121,9 @@ export class ModerateSubmissionHandler {
           at: p.submittedAt,
         })),
         DUPLICATE_WINDOW_SECONDS,
-      );
-      const bans = await this.bans.activeForMany(
-        manager,
+      ),
+      this.bans.activeForMany(
+        reader,
         items.map((p) => ({
           siteId: p.event.data.siteId,
           emailHash: p.emailHash,
@@ -128,14 +131,21 @@ export class ModerateSubmissionHandler {
           domains: p.domains,
           at: p.submittedAt,
         })),
-      );
+      ),
+    ]);
+    // Redeliveries (already stored) are skipped, and do not count as earlier comments of the batch.
+    const fresh = items.flatMap((p, i) =>
+      existing.has(p.event.data.commentId) ? [] : [{ p, history: histories[i], banned: bans[i] }],
+    );
 
+    const decided = await this.dataSource.transaction(async (manager) => {
+      if (fresh.length === 0) return [];
       const rows: CommentEntity[] = [];
       const done: Decided[] = [];
-      for (const [i, p] of items.entries()) {
+      for (const { p, history: stored, banned } of fresh) {
         const s = p.event.data;
         const depth = this.threadDepth(s, p.policy.maxDepth, p.verdicts, parents);
-        const history = withEarlierInBatch(histories[i], p, done);
+        const history = withEarlierInBatch(stored, p, done);
         const engineDecision = this.runChecks(p.verdicts, () =>
           this.engine.moderate(
             {
@@ -151,7 +161,7 @@ export class ModerateSubmissionHandler {
               duplicateRecent: history.duplicateRecent,
               recentFromEmail: history.recentFromEmail,
               recentFromIp: history.recentFromIp,
-              blocked: bans[i],
+              blocked: banned,
             },
           ),
         );
