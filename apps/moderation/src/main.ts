@@ -8,7 +8,7 @@ async function bootstrap(): Promise<void> {
   const runtime = app.get<ConfigType<typeof runtimeConfig>>(runtimeConfig.KEY);
   const config = app.get<ConfigType<typeof moderationConfig>>(moderationConfig.KEY);
   await app.listen(config.port, runtime.httpHost);
-  enableGracefulShutdown(app);
+  enableGracefulShutdown(app, { drainMs: runtime.shutdownDrainMs });
 }
 
 void bootstrap();

@@ -113,6 +113,17 @@ class RuntimeEnv {
   /** Interface the HTTP servers bind to; containers set 0.0.0.0. */
   @IsString()
   HTTP_HOST = '127.0.0.1';
+
+  /**
+   * After SIGTERM, how long the HTTP server keeps answering, each response asking its client to
+   * close the connection, before it stops: keep-alive clients leave instead of sending on a
+   * connection that is being closed, and a load balancer has time to stop sending new ones.
+   */
+  @toInt
+  @IsInt()
+  @Min(0)
+  @Max(8000)
+  SHUTDOWN_DRAIN_MS = 1000;
 }
 
 export const runtimeConfig = configArea('runtime', RuntimeEnv, (env) => ({
@@ -121,6 +132,7 @@ export const runtimeConfig = configArea('runtime', RuntimeEnv, (env) => ({
   logLevel: env.LOG_LEVEL,
   logFile: env.LOG_FILE || undefined,
   httpHost: env.HTTP_HOST,
+  shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
 }));
 
 export { toInt };

@@ -1,4 +1,5 @@
 import { type INestApplication, Logger } from '@nestjs/common';
+import type { Server, ServerResponse } from 'node:http';
 
 /**
  * SIGTERM or SIGINT: stop taking work, finish the work in flight, then close the rest, and exit 0
@@ -6,12 +7,16 @@ import { type INestApplication, Logger } from '@nestjs/common';
  * another order (providers' destroy hooks, the producer among them, run before the HTTP server and
  * the Kafka consumer stop) and end the process by re-raising the signal, never with exit code 0.
  *
- * The order: the Kafka consumers (the message in flight finishes and its offset is committed), then
- * the HTTP server (requests in flight get their answers, new connections are refused), then
- * `app.close()`: the outbox relay's last drain (beforeApplicationShutdown), producers and the
- * database (onApplicationShutdown).
+ * The order: from the signal on, every response asks its client to close the connection (see
+ * `drainConnections`); the Kafka consumers stop (the message in flight finishes and its offset is
+ * committed); once `drainMs` has passed since the signal, the HTTP server stops (requests in flight
+ * get their answers, new connections are refused); then `app.close()`: the outbox relay's last
+ * drain (beforeApplicationShutdown), producers and the database (onApplicationShutdown).
  */
-export function enableGracefulShutdown(app: INestApplication, graceMs = 9_500): void {
+export function enableGracefulShutdown(
+  app: INestApplication,
+  { graceMs = 9_500, drainMs = 1_000 }: { graceMs?: number; drainMs?: number } = {},
+): void {
   const logger = new Logger('Shutdown');
   let closing = false;
   const shutdown = (signal: NodeJS.Signals): void => {
@@ -23,6 +28,7 @@ export function enableGracefulShutdown(app: INestApplication, graceMs = 9_500): 
       logger.error({ signal, graceMs }, 'shutdown took too long; exiting');
       process.exit(1);
     }, graceMs).unref();
+    drainConnections(app.getHttpServer() as Server);
     void (async () => {
       try {
         // A consumer that cannot leave its group (a broker just restarted, say) must not use up the
@@ -33,6 +39,8 @@ export function enableGracefulShutdown(app: INestApplication, graceMs = 9_500): 
             logger.warn('a Kafka consumer did not close in time'),
           );
         }
+        const draining = started + drainMs - Date.now();
+        if (draining > 0) await new Promise((resolve) => setTimeout(resolve, draining));
         await bounded(app.getHttpAdapter().close() as Promise<unknown>, 3_000, () =>
           logger.warn('HTTP connections did not close in time'),
         );
@@ -47,6 +55,18 @@ export function enableGracefulShutdown(app: INestApplication, graceMs = 9_500): 
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
+}
+
+/**
+ * From now on, every response on `server` carries `Connection: close`, so a keep-alive client
+ * closes its connection after the answer instead of sending its next request on a connection the
+ * server is about to close (which it would see as a reset, with no answer). Costs nothing until
+ * called: a `request` listener placed before the framework's own, whose headers Node merges with it.
+ */
+export function drainConnections(server: Server): void {
+  server.prependListener('request', (_request: unknown, response: ServerResponse) => {
+    response.setHeader('connection', 'close');
+  });
 }
 
 /** Waits for `promise`, but no longer than `ms`; calls `onTimeout` when it gives up. */
