@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { articleKey, CommentApprovedV1, createEnvelope, Topics } from '@replyguard/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { createArticlesApp } from '../../apps/articles/src/articles.app';
+import { PublishCommentHandler } from '../../apps/articles/src/comments/publish-comment/publish-comment.handler';
 import { uniqueArticleId } from '../support/factories';
 import { withDb } from '../support/fixtures';
 import { testKafka } from '../support/kafka';
@@ -121,5 +122,31 @@ describe('articles: a redelivered approval is applied once', () => {
     } finally {
       await consumer.disconnect();
     }
+  });
+  it('claims and publishes a batch in one statement: a repeat in the batch and a second event for a published comment change nothing; after a removal a new approval publishes again', async () => {
+    const handler = app.get(PublishCommentHandler);
+    const articleId = uniqueArticleId();
+    const first = approval(articleId, 'Published by the batch.');
+    // Another event about the same comment (say, approved twice by two moderators).
+    const again = { ...approval(articleId, 'Published by the batch.'), data: first.data };
+    const applied = await handler.executeBatch([first, first, again]);
+    expect([...applied].sort()).toEqual([first.id, again.id].sort());
+    const rows = () =>
+      withDb((db) =>
+        db.query<{ id: string; content: string }>(
+          'SELECT id, content FROM articles.comments WHERE article_id = $1',
+          [articleId],
+        ),
+      );
+    expect((await rows()).rows).toEqual([{ id: first.data.commentId, content: 'Published by the batch.' }]);
+
+    // Redelivered: claimed before, so nothing is applied.
+    expect((await handler.executeBatch([first])).size).toBe(0);
+
+    // Removed, then approved again with a new event: published again.
+    await withDb((db) => db.query('DELETE FROM articles.comments WHERE id = $1', [first.data.commentId]));
+    const reapproved = { ...approval(articleId, 'Published by the batch.'), data: first.data };
+    expect([...(await handler.executeBatch([reapproved]))]).toEqual([reapproved.id]);
+    expect((await rows()).rows.map((r) => r.id)).toEqual([first.data.commentId]);
   });
 });

@@ -9,27 +9,53 @@ export class PublishedCommentsRepository {
     @InjectRepository(PublishedCommentEntity) private readonly comments: Repository<PublishedCommentEntity>,
   ) {}
 
-  /** Publishes comments in one statement; one already published stays as it is. */
-  async publishMany(manager: EntityManager, comments: PublishedCommentEntity[]): Promise<void> {
-    if (comments.length === 0) return;
-    await manager.query(
-      `INSERT INTO articles.comments (id, site_id, article_id, parent_id, author_name, author_url, content,
-         created_at, published_at)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[],
-         $8::timestamptz[], $9::timestamptz[])
-       ON CONFLICT (id) DO NOTHING`,
+  /**
+   * Claims each approval event for `consumer` in `processedTable` and publishes the comments of
+   * the events claimed now, in one statement (so atomically, without a transaction around it):
+   * an event processed before publishes nothing again, and a comment already published stays as
+   * it is. Returns the ids of the events claimed now.
+   */
+  async publishClaimed(
+    manager: EntityManager,
+    processedTable: `${string}.processed_messages`,
+    consumer: string,
+    items: { eventId: string; comment: PublishedCommentEntity }[],
+  ): Promise<Set<string>> {
+    if (items.length === 0) return new Set();
+    const rows = await manager.query<{ message_id: string }[]>(
+      `WITH claimed AS (
+         INSERT INTO ${processedTable} (consumer, message_id)
+         SELECT $1, id FROM unnest($2::text[]) AS t(id)
+         ON CONFLICT DO NOTHING RETURNING message_id
+       ), published AS (
+         INSERT INTO articles.comments (id, site_id, article_id, parent_id, author_name, author_url, content,
+           created_at, published_at)
+         SELECT c.id, c.site_id, c.article_id, c.parent_id, c.author_name, c.author_url, c.content,
+                c.created_at, c.published_at
+           FROM unnest($3::text[], $4::uuid[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[],
+                       $10::text[], $11::timestamptz[], $12::timestamptz[])
+                AS c(event_id, id, site_id, article_id, parent_id, author_name, author_url, content,
+                     created_at, published_at)
+           JOIN claimed ON claimed.message_id = c.event_id
+         ON CONFLICT (id) DO NOTHING
+       )
+       SELECT message_id FROM claimed`,
       [
-        comments.map((c) => c.id),
-        comments.map((c) => c.siteId),
-        comments.map((c) => c.articleId),
-        comments.map((c) => c.parentId),
-        comments.map((c) => c.authorName),
-        comments.map((c) => c.authorUrl),
-        comments.map((c) => c.content),
-        comments.map((c) => c.createdAt.toISOString()),
-        comments.map((c) => c.publishedAt.toISOString()),
+        consumer,
+        [...new Set(items.map((i) => i.eventId))],
+        items.map((i) => i.eventId),
+        items.map((i) => i.comment.id),
+        items.map((i) => i.comment.siteId),
+        items.map((i) => i.comment.articleId),
+        items.map((i) => i.comment.parentId),
+        items.map((i) => i.comment.authorName),
+        items.map((i) => i.comment.authorUrl),
+        items.map((i) => i.comment.content),
+        items.map((i) => i.comment.createdAt.toISOString()),
+        items.map((i) => i.comment.publishedAt.toISOString()),
       ],
     );
+    return new Set(rows.map((r) => r.message_id));
   }
 
   async unpublish(manager: EntityManager, id: string): Promise<void> {

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CommentApprovedV1, EventEnvelope } from '@replyguard/contracts';
-import { claimMessages } from '@replyguard/messaging';
 import type { DataSource } from 'typeorm';
 import { ARTICLES_PROCESSED } from '../../database/database.options';
 import { PublishedCommentsRepository } from '../published-comments.repository';
@@ -22,20 +21,21 @@ export class PublishCommentHandler {
     return (await this.executeBatch([event])).has(event.id);
   }
 
-  /** Publishes a batch of approvals in one transaction; returns the ids of the events applied. */
+  /**
+   * Publishes a batch of approvals in one statement (claim and publish together, atomically);
+   * returns the ids of the events applied.
+   */
   async executeBatch(events: EventEnvelope<CommentApprovedV1>[]): Promise<Set<string>> {
-    const applied = await this.dataSource.transaction(async (manager) => {
-      const claimed = await claimMessages(
-        manager,
-        ARTICLES_PROCESSED,
-        CONSUMER,
-        events.map((e) => e.id),
-      );
-      const fresh = [...new Map(events.filter((e) => claimed.has(e.id)).map((e) => [e.id, e])).values()];
-      // A comment approved again after a removal is published again.
-      await this.comments.publishMany(
-        manager,
-        fresh.map(({ data: c }) => ({
+    // An event delivered twice in the batch is published once, by its first delivery.
+    const unique = [...new Map(events.map((e) => [e.id, e])).values()];
+    // A comment approved again after a removal is published again (a new event id).
+    const applied = await this.comments.publishClaimed(
+      this.dataSource.manager,
+      ARTICLES_PROCESSED,
+      CONSUMER,
+      unique.map(({ id, data: c }) => ({
+        eventId: id,
+        comment: {
           id: c.commentId,
           siteId: c.siteId,
           articleId: c.articleId,
@@ -45,10 +45,9 @@ export class PublishCommentHandler {
           content: c.content,
           createdAt: new Date(c.submittedAt),
           publishedAt: new Date(c.approvedAt),
-        })),
-      );
-      return claimed;
-    });
+        },
+      })),
+    );
     const logged = new Set<string>();
     for (const event of events) {
       // The first delivery of an event in the batch applied it; a repeat of it did nothing.
