@@ -134,19 +134,42 @@ export class CommentsRepository {
    * Inserts the comments whose ids are new, in one statement (one array parameter per column, so
    * the statement is the same for any batch size); returns the ids inserted.
    */
-  async insertManyIfNew(manager: EntityManager, comments: CommentEntity[]): Promise<Set<string>> {
-    if (comments.length === 0) return new Set();
+  /**
+   * Stores automatically decided comments with their audit rows and their events, in one statement
+   * (data-modifying CTEs, atomic without a transaction around it): a comment stored before is left
+   * as it is, and gets no second audit row and no second event. Events go into the outbox in the
+   * order given. Returns the ids stored now.
+   */
+  async storeDecided(
+    manager: EntityManager,
+    outboxTable: `${string}.outbox`,
+    items: { comment: CommentEntity; event: { topic: string; key: string; payload: string } }[],
+  ): Promise<Set<string>> {
+    if (items.length === 0) return new Set();
+    const comments = items.map((i) => i.comment);
     const column = <K extends keyof CommentEntity>(key: K): CommentEntity[K][] => comments.map((c) => c[key]);
     const rows = await manager.query<{ id: string }[]>(
-      `INSERT INTO moderation.comments (id, site_id, article_id, parent_id, depth, author_name,
-         author_email_hash, author_url, content, content_hash, ip_hash, user_agent, referer, status,
-         decision, submitted_at, decided_at, decided_by, published, report_count, author_domain, version)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::int[], $6::text[],
-         $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
-         $15::jsonb[], $16::timestamptz[], $17::timestamptz[], $18::text[], $19::boolean[], $20::int[],
-         $21::text[], $22::int[])
-       ON CONFLICT (id) DO NOTHING
-       RETURNING id`,
+      `WITH inserted AS (
+         INSERT INTO moderation.comments (id, site_id, article_id, parent_id, depth, author_name,
+           author_email_hash, author_url, content, content_hash, ip_hash, user_agent, referer, status,
+           decision, submitted_at, decided_at, decided_by, published, report_count, author_domain, version)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::int[], $6::text[],
+           $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
+           $15::jsonb[], $16::timestamptz[], $17::timestamptz[], $18::text[], $19::boolean[], $20::int[],
+           $21::text[], $22::int[])
+         ON CONFLICT (id) DO NOTHING
+         RETURNING id, status, decision, decided_by
+       ), audit AS (
+         INSERT INTO moderation.comment_decisions (comment_id, actor, action, previous_status, new_status, decision)
+         SELECT id, decided_by, decision->>'action', NULL, status, decision FROM inserted
+       ), events AS (
+         INSERT INTO ${outboxTable} (topic, key, payload)
+         SELECT e.topic, e.key, e.payload
+           FROM unnest($1::uuid[], $23::text[], $24::text[], $25::text[]) WITH ORDINALITY AS e(id, topic, key, payload, n)
+           JOIN inserted USING (id)
+          ORDER BY e.n
+       )
+       SELECT id FROM inserted`,
       [
         column('id'),
         column('siteId'),
@@ -170,6 +193,9 @@ export class CommentsRepository {
         column('reportCount'),
         column('authorDomain'),
         column('version'),
+        items.map((i) => i.event.topic),
+        items.map((i) => i.event.key),
+        items.map((i) => i.event.payload),
       ],
     );
     return new Set(rows.map((r) => r.id));

@@ -7,6 +7,7 @@ import type { BansRepository } from '../../bans/bans.repository';
 import type { ExternalCheck } from '../../checks/external-check';
 import type { CommentEntity } from '../../comments/comment.entity';
 import type { CommentsRepository } from '../../comments/comments.repository';
+import type { ModerationMetrics } from '../../metrics/moderation.metrics';
 import type { SitePoliciesRepository } from '../../sites/site-policies.repository';
 import { ModerateSubmissionHandler } from './moderate-submission.handler';
 
@@ -37,15 +38,8 @@ function submission(
 function setup(engine: Pick<ModerationEngine, 'moderate' | 'modelVersions'>, external: ExternalCheck[] = []) {
   const stored: CommentEntity[] = [];
   const outboxPayloads: string[] = [];
-  const manager = {
-    query: (_sql: string, params: string[]) => {
-      outboxPayloads.push(...params.filter((p) => p.startsWith('{')));
-      return Promise.resolve([]);
-    },
-  } as unknown as EntityManager;
-  const dataSource = {
-    transaction: <T>(fn: (m: EntityManager) => Promise<T>) => fn(manager),
-  } as unknown as DataSource;
+  const decisionsCounted: { action: string; reason: string | undefined }[] = [];
+  const dataSource = { manager: {} as EntityManager } as unknown as DataSource;
   const comments = {
     existingIds: () => Promise.resolve(new Set(stored.map((c) => c.id))),
     parentsOf: () => Promise.resolve(new Map()),
@@ -53,12 +47,20 @@ function setup(engine: Pick<ModerationEngine, 'moderate' | 'modelVersions'>, ext
       Promise.resolve(
         queries.map(() => ({ trusted: false, duplicateRecent: false, recentFromEmail: 0, recentFromIp: 0 })),
       ),
-    insertManyIfNew: (_m: EntityManager, rows: CommentEntity[]) => {
-      stored.push(...rows);
-      return Promise.resolve(new Set(rows.map((c) => c.id)));
+    storeDecided: (
+      _m: EntityManager,
+      _table: string,
+      items: { comment: CommentEntity; event: { payload: string } }[],
+    ) => {
+      stored.push(...items.map((i) => i.comment));
+      outboxPayloads.push(...items.map((i) => i.event.payload));
+      return Promise.resolve(new Set(items.map((i) => i.comment.id)));
     },
-    recordDecisions: () => Promise.resolve(),
   } as unknown as CommentsRepository;
+  const metrics = {
+    decisionRecorded: (d: { action: string; reason: string | undefined }) =>
+      decisionsCounted.push({ action: d.action, reason: d.reason }),
+  } as unknown as ModerationMetrics;
   const handler = new ModerateSubmissionHandler(
     dataSource,
     engine as ModerationEngine,
@@ -70,9 +72,10 @@ function setup(engine: Pick<ModerationEngine, 'moderate' | 'modelVersions'>, ext
     } as unknown as BansRepository,
     { wake: () => undefined } as unknown as OutboxRelayService,
     { hashSecret: 'unit-test-secret-0123456789' },
+    metrics,
     external,
   );
-  return { handler, stored, outboxPayloads };
+  return { handler, stored, outboxPayloads, decisionsCounted };
 }
 
 describe(ModerateSubmissionHandler.name, () => {
@@ -83,8 +86,9 @@ describe(ModerateSubmissionHandler.name, () => {
         throw new Error('model file corrupt');
       },
     };
-    const { handler, stored, outboxPayloads } = setup(broken);
+    const { handler, stored, outboxPayloads, decisionsCounted } = setup(broken);
     await handler.execute(submission('A perfectly ordinary remark.'));
+    expect(decisionsCounted).toEqual([{ action: 'hold', reason: 'CHECK_FAILED' }]);
     expect(stored).toHaveLength(1);
     expect(stored[0].status).toBe('held');
     expect(stored[0].decision.reasons.map((r) => r.code)).toEqual(['CHECK_FAILED']);
@@ -115,12 +119,13 @@ describe(ModerateSubmissionHandler.name, () => {
 
   describe('a batch', () => {
     it('decides each submission as if one by one: a repeat in the same batch is a duplicate', async () => {
-      const { handler, stored, outboxPayloads } = setup(ModerationEngine.rulesOnly());
+      const { handler, stored, outboxPayloads, decisionsCounted } = setup(ModerationEngine.rulesOnly());
       await handler.executeBatch([
         submission('The same remark twice.'),
         submission('The same remark twice.'),
       ]);
       expect(stored.map((c) => c.status)).toEqual(['approved', 'rejected']);
+      expect(decisionsCounted.map((d) => d.action)).toEqual(['approve', 'reject']);
       expect(stored[1].decision.reasons.map((r) => r.code)).toContain('DUPLICATE');
       expect(outboxPayloads).toHaveLength(2);
     });

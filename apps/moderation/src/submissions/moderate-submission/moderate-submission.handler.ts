@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CommentSubmittedV1, EventEnvelope } from '@replyguard/contracts';
-import { enqueueOutbox, type OutboxRecord, OutboxRelayService } from '@replyguard/messaging';
+import { type OutboxRecord, OutboxRelayService } from '@replyguard/messaging';
 import {
   DEFAULT_SITE_POLICY,
   type Decision,
@@ -25,6 +25,7 @@ import {
 import type { CommentEntity, CommentStatus, StoredDecision } from '../../comments/comment.entity';
 import { type AuthorHistory, CommentsRepository, type ParentInfo } from '../../comments/comments.repository';
 import { MODERATION_OUTBOX } from '../../database/database.options';
+import { ModerationMetrics } from '../../metrics/moderation.metrics';
 import { SitePoliciesRepository } from '../../sites/site-policies.repository';
 
 const DUPLICATE_WINDOW_SECONDS = 600;
@@ -37,7 +38,7 @@ const STATUS_OF: Record<Decision['action'], CommentStatus> = {
 
 /**
  * Decides one submission: looks up what the engine needs to know (policy, parent, the author's
- * history), runs the engine, and in one transaction stores the comment, its audit record and the
+ * history), runs the engine, and in one statement stores the comment, its audit record and the
  * decision event in the outbox. A redelivered submission finds its comment stored and does nothing.
  */
 @Injectable()
@@ -52,6 +53,7 @@ export class ModerateSubmissionHandler {
     private readonly bans: BansRepository,
     private readonly outbox: OutboxRelayService,
     @Inject(privacyConfig.KEY) private readonly privacy: ConfigType<typeof privacyConfig>,
+    private readonly metrics: ModerationMetrics,
     @Inject(EXTERNAL_CHECKS) private readonly externalChecks: ExternalCheck[] = [],
   ) {}
 
@@ -60,8 +62,8 @@ export class ModerateSubmissionHandler {
   }
 
   /**
-   * Decides a batch of submissions (in partition order) in one transaction: the lookups are one
-   * query each for the whole batch, run side by side before it, and each submission also sees
+   * Decides a batch of submissions (in partition order) and stores it in one statement: the
+   * lookups are one query each for the whole batch, run side by side before it; each submission sees
    * the ones before it in the batch, exactly as if they had been decided one by one.
    * Redeliveries are skipped.
    */
@@ -138,93 +140,98 @@ export class ModerateSubmissionHandler {
       existing.has(p.event.data.commentId) ? [] : [{ p, history: histories[i], banned: bans[i] }],
     );
 
-    const decided = await this.dataSource.transaction(async (manager) => {
-      if (fresh.length === 0) return [];
-      const rows: CommentEntity[] = [];
-      const done: Decided[] = [];
-      for (const { p, history: stored, banned } of fresh) {
-        const s = p.event.data;
-        const depth = this.threadDepth(s, p.policy.maxDepth, p.verdicts, parents);
-        const history = withEarlierInBatch(stored, p, done);
-        const engineDecision = this.runChecks(p.verdicts, () =>
-          this.engine.moderate(
-            {
-              content: s.content,
-              authorName: s.authorName,
-              authorEmail: s.authorEmail,
-              authorUrl: s.authorUrl ?? undefined,
-              honeypot: s.honeypot,
-            },
-            p.policy,
-            {
-              trustedAuthor: history.trusted,
-              duplicateRecent: history.duplicateRecent,
-              recentFromEmail: history.recentFromEmail,
-              recentFromIp: history.recentFromIp,
-              blocked: banned,
-            },
-          ),
-        );
-        const decision = applyServiceVerdicts(engineDecision, p.verdicts);
-        const decidedAt = new Date();
-        const status = STATUS_OF[decision.action];
-        // A later reply in this batch may answer this comment.
-        parents.set(s.commentId, { siteId: s.siteId, articleId: s.articleId, status, depth });
-        done.push({ pending: p, status, decision, decidedAt });
-        rows.push({
-          id: s.commentId,
-          siteId: s.siteId,
-          articleId: s.articleId,
-          parentId: s.parentId,
-          depth,
-          authorName: s.authorName,
-          authorEmailHash: p.emailHash,
-          authorUrl: s.authorUrl,
-          content: s.content,
-          contentHash: p.contentHash,
-          ipHash: p.ipHash,
-          userAgent: s.client.userAgent ?? null,
-          referer: s.client.referer ?? null,
-          status,
-          decision,
-          submittedAt: p.submittedAt,
-          decidedAt,
-          decidedBy: 'auto',
-          published: status === 'approved',
-          reportCount: 0,
-          authorDomain: p.authorDomain,
-          version: 1,
-        });
-      }
+    if (fresh.length === 0) {
+      this.logDecisions(events, new Set());
+      return;
+    }
+    const rows: CommentEntity[] = [];
+    const done: Decided[] = [];
+    for (const { p, history: stored, banned } of fresh) {
+      const s = p.event.data;
+      const depth = this.threadDepth(s, p.policy.maxDepth, p.verdicts, parents);
+      const history = withEarlierInBatch(stored, p, done);
+      const engineDecision = this.runChecks(p.verdicts, () =>
+        this.engine.moderate(
+          {
+            content: s.content,
+            authorName: s.authorName,
+            authorEmail: s.authorEmail,
+            authorUrl: s.authorUrl ?? undefined,
+            honeypot: s.honeypot,
+          },
+          p.policy,
+          {
+            trustedAuthor: history.trusted,
+            duplicateRecent: history.duplicateRecent,
+            recentFromEmail: history.recentFromEmail,
+            recentFromIp: history.recentFromIp,
+            blocked: banned,
+          },
+        ),
+      );
+      const decision = applyServiceVerdicts(engineDecision, p.verdicts);
+      const decidedAt = new Date();
+      const status = STATUS_OF[decision.action];
+      // A later reply in this batch may answer this comment.
+      parents.set(s.commentId, { siteId: s.siteId, articleId: s.articleId, status, depth });
+      done.push({ pending: p, status, decision, decidedAt });
+      rows.push({
+        id: s.commentId,
+        siteId: s.siteId,
+        articleId: s.articleId,
+        parentId: s.parentId,
+        depth,
+        authorName: s.authorName,
+        authorEmailHash: p.emailHash,
+        authorUrl: s.authorUrl,
+        content: s.content,
+        contentHash: p.contentHash,
+        ipHash: p.ipHash,
+        userAgent: s.client.userAgent ?? null,
+        referer: s.client.referer ?? null,
+        status,
+        decision,
+        submittedAt: p.submittedAt,
+        decidedAt,
+        decidedBy: 'auto',
+        published: status === 'approved',
+        reportCount: 0,
+        authorDomain: p.authorDomain,
+        version: 1,
+      });
+    }
 
-      const inserted = await this.comments.insertManyIfNew(manager, rows);
-      const stored = done.filter((d) => inserted.has(d.pending.event.data.commentId));
-      await this.comments.recordDecisions(
-        manager,
-        stored.map((d) => ({
-          commentId: d.pending.event.data.commentId,
-          actor: 'auto',
-          action: d.decision.action,
-          previousStatus: null,
-          newStatus: d.status,
-          decision: d.decision,
-          reason: null,
-          note: null,
-        })),
-      );
-      await enqueueOutbox(
-        manager,
-        MODERATION_OUTBOX,
-        stored.map((d) => decisionEvent(d.pending.event, d.decision, d.decidedAt)),
-      );
-      return stored;
-    });
-    if (decided.length > 0) this.outbox.wake();
-    const decidedIds = new Set(decided.map((d) => d.pending.event.data.commentId));
+    // One statement: the comments, their audit rows and their events (atomic without a transaction).
+    const inserted = await this.comments.storeDecided(
+      this.dataSource.manager,
+      MODERATION_OUTBOX,
+      rows.map((comment, i) => {
+        const d = done[i];
+        const event = decisionEvent(d.pending.event, d.decision, d.decidedAt);
+        return {
+          comment,
+          event: { topic: event.topic, key: event.key, payload: JSON.stringify(event.envelope) },
+        };
+      }),
+    );
+    if (inserted.size > 0) this.outbox.wake();
+    for (const d of done) {
+      if (!inserted.has(d.pending.event.data.commentId)) continue;
+      this.metrics.decisionRecorded({
+        decider: 'auto',
+        action: d.decision.action,
+        reason: d.decision.reasons[0]?.code,
+      });
+    }
+    this.logDecisions(events, inserted);
+  }
+
+  private logDecisions(events: EventEnvelope<CommentSubmittedV1>[], decided: ReadonlySet<string>): void {
+    const logged = new Set<string>();
     for (const e of events) {
       const fields = { commentId: e.data.commentId, correlationId: e.correlationid };
-      if (decidedIds.has(e.data.commentId)) {
-        decidedIds.delete(e.data.commentId);
+      if (decided.has(e.data.commentId) && !logged.has(e.data.commentId)) {
+        logged.add(e.data.commentId);
         this.logger.log(fields, 'submission decided');
       } else {
         this.logger.log(fields, 'redelivered submission ignored');
