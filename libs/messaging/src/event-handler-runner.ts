@@ -47,13 +47,13 @@ export class EventHandlerRunner {
     );
     this.batchSizes = metrics.histogram(
       'replyguard_kafka_consumer_batch_size',
-      'Messages handed to a batch handler at once (one database transaction), by topic',
+      'Messages handed to a batch handler at once (stored together), by topic',
       ['topic'],
       [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
     );
     this.batchSeconds = metrics.histogram(
       'replyguard_kafka_consumer_batch_duration_seconds',
-      'Time a batch handler took (one database transaction), by topic; while it runs, the next fetch waits',
+      "Time a batch handler took, by topic; while it runs, the partition's next fetch waits",
       ['topic'],
     );
   }
