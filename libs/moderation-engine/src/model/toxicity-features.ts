@@ -105,12 +105,39 @@ export function toxicityFeatures(buf: FeatureBuffer, content: string, lexicon: L
   }
   if (letters >= 10) meta.push(`caps:${bucket(upper / letters, [0.3, 0.7])}`);
   addMeta(buf, meta, SEED_META, 0.5);
-  addGroupCues(buf, tokens);
-  addInsults(buf, tokens);
+  addCues(buf, tokens);
   return hits;
 }
 
-function addGroupCues(buf: FeatureBuffer, tokens: readonly string[]): void {
+/** What a word can be for the group cues and insult features, as bits: one map lookup per token. */
+const GROUP = 1;
+const CONTEMPT_WORD = 2;
+const DEHUM = 4;
+const DEHUM_NEAR = 8;
+const EXPEL_WORD = 16;
+const CUE_START = 32;
+const QUANTIFIER = 64;
+const INSULT = 128;
+const YOU = 256;
+const WORD_CLASS: ReadonlyMap<string, number> = (() => {
+  const classes = new Map<string, number>();
+  const mark = (words: Iterable<string>, bit: number): void => {
+    for (const w of words) classes.set(w, (classes.get(w) ?? 0) | bit);
+  };
+  mark(GROUP_WORDS, GROUP);
+  mark(CONTEMPT, CONTEMPT_WORD);
+  mark(DEHUMANISING, DEHUM);
+  mark(DEHUMANISING_NEAR_GROUP, DEHUM_NEAR);
+  mark(EXPELLING_WORDS, EXPEL_WORD);
+  mark(CUE_STARTS, CUE_START);
+  mark(QUANTIFIERS, QUANTIFIER);
+  mark(INSULTS, INSULT);
+  mark(SECOND_PERSON, YOU);
+  return classes;
+})();
+
+/** Group cues, then insults (in that order, as the model was trained), from one pass over the tokens. */
+function addCues(buf: FeatureBuffer, tokens: readonly string[]): void {
   let group = false;
   let dehumanising = 0;
   let generalising = false;
@@ -118,48 +145,47 @@ function addGroupCues(buf: FeatureBuffer, tokens: readonly string[]): void {
   let contempt = false;
   let quantified = false;
   let nearGroup = false;
-  for (let i = 0; i < tokens.length; i++) {
+  let insults = 0;
+  let aimed = false;
+  let lastYou = -10;
+  const n = tokens.length;
+  let previous = 0;
+  for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    if (GROUP_WORDS.has(t)) {
+    const f = WORD_CLASS.get(t) ?? 0;
+    const before = previous;
+    previous = f;
+    if (f === 0) continue;
+    if (f & GROUP) {
       group = true;
-      if (i > 0 && QUANTIFIERS.has(tokens[i - 1])) quantified = true;
+      if (before & QUANTIFIER) quantified = true;
     }
-    if (CONTEMPT.has(t)) contempt = true;
-    if (DEHUMANISING.has(t)) dehumanising++;
-    else if (DEHUMANISING_NEAR_GROUP.has(t)) nearGroup = true;
-    if (EXPELLING_WORDS.has(t)) expelling = true;
-    if (i + 1 < tokens.length && CUE_STARTS.has(t)) {
+    if (f & CONTEMPT_WORD) contempt = true;
+    if (f & DEHUM) dehumanising++;
+    else if (f & DEHUM_NEAR) nearGroup = true;
+    if (f & EXPEL_WORD) expelling = true;
+    if (f & CUE_START && i + 1 < n) {
       const pair = `${t} ${tokens[i + 1]}`;
       if (GENERALISING.has(pair)) generalising = true;
       else if (EXPELLING.has(pair)) expelling = true;
+    }
+    if (f & YOU) lastYou = i;
+    if (f & INSULT) {
+      insults++;
+      if (i - lastYou <= 3 || (i + 1 < n && ((WORD_CLASS.get(tokens[i + 1]) ?? 0) & YOU) !== 0)) aimed = true;
     }
   }
   const cues: string[] = [];
   if (dehumanising > 0) cues.push(`dehum:${dehumanising > 1 ? 2 : 1}`);
   if (generalising) cues.push('general');
   if (expelling) cues.push('expel');
-  if (group) for (let i = 0, n = cues.length; i < n; i++) cues.push(`group+${cues[i].slice(0, 5)}`);
+  if (group) for (let i = 0, k = cues.length; i < k; i++) cues.push(`group+${cues[i].slice(0, 5)}`);
   if ((group || generalising) && nearGroup) cues.push('group+dehum:weak');
   if ((group || generalising) && contempt) cues.push('group+contempt');
   if (quantified && (contempt || nearGroup || dehumanising > 0)) cues.push('group:quantified');
   if (cues.length > 0) addMeta(buf, cues, SEED_CUE, CUE_WEIGHT);
-}
-
-function addInsults(buf: FeatureBuffer, tokens: readonly string[]): void {
-  let insults = 0;
-  let aimed = false;
-  let lastYou = -10;
-  const names: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (SECOND_PERSON.has(t)) lastYou = i;
-    if (!INSULTS.has(t)) continue;
-    insults++;
-    if (i - lastYou <= 3 || (i + 1 < tokens.length && SECOND_PERSON.has(tokens[i + 1]))) aimed = true;
-  }
   if (insults === 0) return;
-  names.push(`insult:${insults > 1 ? 2 : 1}`);
+  const names = [`insult:${insults > 1 ? 2 : 1}`];
   if (aimed) names.push('insult:you');
   addMeta(buf, names, SEED_CUE, CUE_WEIGHT);
 }
-
