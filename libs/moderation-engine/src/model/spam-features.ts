@@ -10,25 +10,26 @@ const SEED_META = 13;
 /** Lower-case words; numbers become their shape ("#d11" for a phone number); currency signs are words. */
 export function spamTokens(lower: string): string[] {
   const out: string[] = [];
-  let cur = '';
+  // A word is a run of word characters: sliced out whole, not built a character at a time.
+  let start = 0;
   let digits = 0;
-  const flush = (): void => {
-    if (cur.length > 0) out.push(digits === cur.length ? `#d${Math.min(digits, 12)}` : digits >= 5 ? `#m${Math.min(cur.length, 16)}` : cur);
-    cur = '';
+  const flush = (end: number): void => {
+    const length = end - start;
+    if (length > 0) out.push(digits === length ? `#d${Math.min(digits, 12)}` : digits >= 5 ? `#m${Math.min(length, 16)}` : lower.slice(start, end));
     digits = 0;
   };
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || c === 39 || c > 0xbf) cur += lower[i];
-    else if (c >= 48 && c <= 57) {
-      cur += lower[i];
+    if ((c >= 97 && c <= 122) || c === 39 || c > 0xbf) continue;
+    if (c >= 48 && c <= 57) {
       digits++;
-    } else {
-      flush();
-      if (c === 36 || c === 0xa3 || c === 0x20ac) out.push(lower[i]);
+      continue;
     }
+    flush(i);
+    start = i + 1;
+    if (c === 36 || c === 0xa3 || c === 0x20ac) out.push(lower[i]);
   }
-  flush();
+  flush(lower.length);
   return out;
 }
 
