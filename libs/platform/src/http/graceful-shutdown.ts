@@ -44,7 +44,12 @@ export function enableGracefulShutdown(
         await bounded(app.getHttpAdapter().close() as Promise<unknown>, 3_000, () =>
           logger.warn('HTTP connections did not close in time'),
         );
-        await app.close();
+        // The rest (the outbox relay's last drain, producers, the database) gets what is left of the
+        // grace period but a margin: with Kafka gone it would wait on reconnects until the hard stop.
+        // What it leaves undone is durable (outbox rows wait for the next start), so going on is safe.
+        await bounded(app.close(), Math.max(500, graceMs - (Date.now() - started) - 1_000), () =>
+          logger.warn('the application did not close in time; exiting with what is durable'),
+        );
         logger.log({ signal, ms: Date.now() - started }, 'shut down');
         process.exit(0);
       } catch (error) {
