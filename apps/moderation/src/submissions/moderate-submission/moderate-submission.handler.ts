@@ -69,7 +69,7 @@ export class ModerateSubmissionHandler {
    */
   async executeBatch(events: EventEnvelope<CommentSubmittedV1>[]): Promise<void> {
     const unique = [...new Map(events.map((e) => [e.data.commentId, e])).values()];
-    // Calls to other services happen before the transaction, so no connection waits on them.
+    // Calls to other services happen before any query, so no connection waits on them.
     const external = await Promise.all(
       unique.map(async (e) => (await Promise.all(this.externalChecks.map((c) => c.check(e.data)))).flat()),
     );
@@ -98,9 +98,9 @@ export class ModerateSubmissionHandler {
       });
     }
 
-    // The four lookups run side by side, each on its own connection, before the transaction:
-    // under READ COMMITTED every statement sees the latest commits whether or not it runs inside
-    // the transaction, so holding one open for them would only make them wait on each other.
+    // The four lookups run side by side, each on its own connection: under READ COMMITTED every
+    // statement sees the latest commits anyway, so a transaction around them would add nothing but
+    // make them wait on each other.
     const reader = this.dataSource.manager;
     const parentIds = [
       ...new Set(items.flatMap((p) => (p.event.data.parentId ? [p.event.data.parentId] : []))),
