@@ -24,11 +24,17 @@ export async function claimMessages(
   messageIds: string[],
 ): Promise<Set<string>> {
   if (messageIds.length === 0) return new Set();
-  const rows: { message_id: string }[] = await manager.query(
-    `INSERT INTO ${table} (consumer, message_id)
-     SELECT $1, id FROM unnest($2::text[]) AS t(id)
-     ON CONFLICT DO NOTHING RETURNING message_id`,
-    [consumer, [...new Set(messageIds)]],
-  );
+  const rows: { message_id: string }[] = await manager.query(claimStatement(table), [consumer, messageIds]);
   return new Set(rows.map((r) => r.message_id));
+}
+
+/**
+ * The claim itself, with the consumer as `$1` and the message ids as `$2` (repeats allowed): returns
+ * `message_id` of each message claimed now. Also usable as a CTE, so a handler can claim and apply
+ * in one statement.
+ */
+export function claimStatement(table: ProcessedMessagesTable): string {
+  return `INSERT INTO ${table} (consumer, message_id)
+     SELECT $1, id FROM unnest($2::text[]) AS t(id)
+     ON CONFLICT DO NOTHING RETURNING message_id`;
 }

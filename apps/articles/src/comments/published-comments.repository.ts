@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { claimStatement, type ProcessedMessagesTable } from '@replyguard/messaging';
 import type { EntityManager, Repository } from 'typeorm';
 import { PublishedCommentEntity } from './published-comment.entity';
 
@@ -17,23 +18,20 @@ export class PublishedCommentsRepository {
    */
   async publishClaimed(
     manager: EntityManager,
-    processedTable: `${string}.processed_messages`,
+    processedTable: ProcessedMessagesTable,
     consumer: string,
     items: { eventId: string; comment: PublishedCommentEntity }[],
   ): Promise<Set<string>> {
     if (items.length === 0) return new Set();
     const rows = await manager.query<{ message_id: string }[]>(
-      `WITH claimed AS (
-         INSERT INTO ${processedTable} (consumer, message_id)
-         SELECT $1, id FROM unnest($2::text[]) AS t(id)
-         ON CONFLICT DO NOTHING RETURNING message_id
+      `WITH claimed AS (${claimStatement(processedTable)}
        ), published AS (
          INSERT INTO articles.comments (id, site_id, article_id, parent_id, author_name, author_url, content,
            created_at, published_at)
          SELECT c.id, c.site_id, c.article_id, c.parent_id, c.author_name, c.author_url, c.content,
                 c.created_at, c.published_at
-           FROM unnest($3::text[], $4::uuid[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[],
-                       $10::text[], $11::timestamptz[], $12::timestamptz[])
+           FROM unnest($2::text[], $3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[],
+                       $9::text[], $10::timestamptz[], $11::timestamptz[])
                 AS c(event_id, id, site_id, article_id, parent_id, author_name, author_url, content,
                      created_at, published_at)
            JOIN claimed ON claimed.message_id = c.event_id
@@ -42,7 +40,6 @@ export class PublishedCommentsRepository {
        SELECT message_id FROM claimed`,
       [
         consumer,
-        [...new Set(items.map((i) => i.eventId))],
         items.map((i) => i.eventId),
         items.map((i) => i.comment.id),
         items.map((i) => i.comment.siteId),
