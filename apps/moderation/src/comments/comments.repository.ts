@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { OutboxRow } from '@replyguard/messaging';
 import type { EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { CommentDecisionEntity } from './comment-decision.entity';
@@ -131,10 +132,6 @@ export class CommentsRepository {
   }
 
   /**
-   * Inserts the comments whose ids are new, in one statement (one array parameter per column, so
-   * the statement is the same for any batch size); returns the ids inserted.
-   */
-  /**
    * Stores automatically decided comments with their audit rows and their events, in one statement
    * (data-modifying CTEs, atomic without a transaction around it): a comment stored before is left
    * as it is, and gets no second audit row and no second event. Events go into the outbox in the
@@ -143,7 +140,7 @@ export class CommentsRepository {
   async storeDecided(
     manager: EntityManager,
     outboxTable: `${string}.outbox`,
-    items: { comment: CommentEntity; event: { topic: string; key: string; payload: string } }[],
+    items: { comment: CommentEntity; event: OutboxRow }[],
   ): Promise<Set<string>> {
     if (items.length === 0) return new Set();
     const comments = items.map((i) => i.comment);

@@ -8,7 +8,7 @@ import type {
   TransactionRollbackEvent,
 } from 'typeorm';
 import { CommentDecisionEntity } from '../comments/comment-decision.entity';
-import { type DeciderKind, ModerationMetrics } from './moderation.metrics';
+import { deciderOf, ModerationMetrics } from './moderation.metrics';
 
 type Observation = () => void;
 interface RunnerData {
@@ -16,9 +16,10 @@ interface RunnerData {
 }
 
 /**
- * Counts every decision where it is recorded: each audit row of comment_decisions, automatic,
- * reader reports or a moderator's. Counted when the transaction commits (a rolled-back decision
- * never happened); a moderator's decision also feeds the time-to-human-decision histogram.
+ * Counts every decision where it is recorded through TypeORM: each audit row of comment_decisions,
+ * reader reports or a moderator's (automatic decisions are written in one SQL statement and counted
+ * by ModerateSubmissionHandler). Counted when the transaction commits (a rolled-back decision never
+ * happened); a moderator's decision also feeds the time-to-human-decision histogram.
  */
 @Injectable()
 export class DecisionMetricsSubscriber implements EntitySubscriberInterface<CommentDecisionEntity> {
@@ -35,12 +36,8 @@ export class DecisionMetricsSubscriber implements EntitySubscriberInterface<Comm
 
   async afterInsert(event: InsertEvent<CommentDecisionEntity>): Promise<void> {
     const d = event.entity;
-    const decider: DeciderKind = d.actor === 'auto' || d.actor === 'readers' ? d.actor : 'moderator';
-    const observations: Observation[] = [
-      () =>
-        this.metrics.decisionRecorded({ decider, action: d.action, reason: d.decision?.reasons?.[0]?.code }),
-    ];
-    if (decider === 'moderator') {
+    const observations: Observation[] = [() => this.metrics.decisionRecorded(d)];
+    if (deciderOf(d.actor) === 'moderator') {
       const [row] = await event.manager.query<{ submitted_at: Date; decided_at: Date }[]>(
         `SELECT submitted_at, decided_at FROM moderation.comments WHERE id = $1`,
         [d.commentId],

@@ -6,6 +6,11 @@ import type { DataSource } from 'typeorm';
 /** Who made a decision, as a bounded label: moderators are many, so they share one value. */
 export type DeciderKind = 'auto' | 'readers' | 'moderator';
 
+/** The decider kind of an audit record's actor: `auto`, `readers`, or a moderator's id. */
+export function deciderOf(actor: string): DeciderKind {
+  return actor === 'auto' || actor === 'readers' ? actor : 'moderator';
+}
+
 const QUEUE_DEPTH_TTL_MS = 15_000;
 const HUMAN_BUCKETS = [
   10,
@@ -25,7 +30,8 @@ const HUMAN_BUCKETS = [
 
 /**
  * The moderation service's own metrics. `decisionRecorded` and `humanDecision` are called for every
- * audit record (see DecisionMetricsSubscriber); `classifier` times the engine; the queue depth is
+ * audit record (see DecisionMetricsSubscriber; ModerateSubmissionHandler writes its audit rows in
+ * one SQL statement, past TypeORM's subscribers, and counts them itself); `classifier` times the engine; the queue depth is
  * read from the database when Prometheus scrapes, at most every 15 s.
  */
 @Injectable()
@@ -68,8 +74,17 @@ export class ModerationMetrics {
     );
   }
 
-  decisionRecorded(d: { decider: DeciderKind; action: string; reason: string | undefined }): void {
-    this.decisions.inc({ decider: d.decider, action: d.action, reason: d.reason ?? 'none' });
+  /** Counts one audit record: by who decided (see `deciderOf`), its action and its first reason. */
+  decisionRecorded(d: {
+    actor: string;
+    action: string;
+    decision?: { reasons?: { code: string }[] } | null;
+  }): void {
+    this.decisions.inc({
+      decider: deciderOf(d.actor),
+      action: d.action,
+      reason: d.decision?.reasons?.[0]?.code ?? 'none',
+    });
   }
 
   /** Call when a moderator decides a comment (also done for every non-auto audit record). */

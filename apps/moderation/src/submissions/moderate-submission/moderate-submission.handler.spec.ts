@@ -58,8 +58,8 @@ function setup(engine: Pick<ModerationEngine, 'moderate' | 'modelVersions'>, ext
     },
   } as unknown as CommentsRepository;
   const metrics = {
-    decisionRecorded: (d: { action: string; reason: string | undefined }) =>
-      decisionsCounted.push({ action: d.action, reason: d.reason }),
+    decisionRecorded: (d: { actor: string; action: string; decision: { reasons: { code: string }[] } }) =>
+      decisionsCounted.push({ action: d.action, reason: d.decision.reasons[0]?.code }),
   } as unknown as ModerationMetrics;
   const handler = new ModerateSubmissionHandler(
     dataSource,

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CommentSubmittedV1, EventEnvelope } from '@replyguard/contracts';
-import { type OutboxRecord, OutboxRelayService } from '@replyguard/messaging';
+import { type OutboxRecord, outboxRow, OutboxRelayService } from '@replyguard/messaging';
 import {
   DEFAULT_SITE_POLICY,
   type Decision,
@@ -205,23 +205,15 @@ export class ModerateSubmissionHandler {
     const inserted = await this.comments.storeDecided(
       this.dataSource.manager,
       MODERATION_OUTBOX,
-      rows.map((comment, i) => {
-        const d = done[i];
-        const event = decisionEvent(d.pending.event, d.decision, d.decidedAt);
-        return {
-          comment,
-          event: { topic: event.topic, key: event.key, payload: JSON.stringify(event.envelope) },
-        };
-      }),
+      rows.map((comment, i) => ({
+        comment,
+        event: outboxRow(decisionEvent(done[i].pending.event, done[i].decision, done[i].decidedAt)),
+      })),
     );
     if (inserted.size > 0) this.outbox.wake();
     for (const d of done) {
       if (!inserted.has(d.pending.event.data.commentId)) continue;
-      this.metrics.decisionRecorded({
-        decider: 'auto',
-        action: d.decision.action,
-        reason: d.decision.reasons[0]?.code,
-      });
+      this.metrics.decisionRecorded({ actor: 'auto', action: d.decision.action, decision: d.decision });
     }
     this.logDecisions(events, inserted);
   }
