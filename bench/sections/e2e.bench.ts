@@ -17,6 +17,12 @@ import type { BenchResult, BenchSection } from '../types';
 
 const SECTION = 'e2e';
 const DURATION_S = Number(process.env.BENCH_E2E_SECONDS ?? 30);
+/**
+ * Seconds of load at the measured rate before the measurement, not counted: the broker's JIT and
+ * the services' reach their steady state (a cold broker alone costs 0.4 instead of 0.26 ms of CPU
+ * per comment, and its first seconds put p99 above a second).
+ */
+const WARMUP_S = Number(process.env.BENCH_E2E_WARMUP_SECONDS ?? 5);
 const RATES = (process.env.BENCH_E2E_RATES ?? '500,1000').split(',').map(Number);
 const DRAIN_TIMEOUT_MS = 30_000;
 const ARTICLES = 500;
@@ -62,6 +68,16 @@ async function watchPublications(
   });
   await db.query('LISTEN bench_published');
   return { seen, close: () => db.end() };
+}
+
+/** Polls every 50 ms until `done`; the time it was first true, or NaN after `timeoutMs`. */
+async function waitUntil(done: () => Promise<boolean>, timeoutMs: number): Promise<number> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (await done()) return performance.now();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return NaN;
 }
 
 interface Offered {
@@ -173,6 +189,18 @@ export const e2eBench: BenchSection = {
       const autovacuum = await analyzeBenchDatabase();
       log(`e2e: ANALYZE after the warm-up (this server's autovacuum: ${autovacuum})`);
       for (const rate of RATES) {
+        if (WARMUP_S > 0) {
+          log(`e2e: ${rate}/s for ${WARMUP_S} s, not measured (warm-up at the rate)`);
+          await offer(ingest, rate, WARMUP_S, `bench-e2e-${rate}-warmup`);
+          await waitUntil(
+            async () =>
+              (await Promise.all(GROUPS.map((g) => groupLag(admin, g.groupId, g.topic)))).every(
+                (l) => l === 0,
+              ),
+            DRAIN_TIMEOUT_MS,
+          );
+          await new Promise((r) => setTimeout(r, 1000));
+        }
         log(`e2e: ${rate}/s for ${DURATION_S} s`);
         watch.seen.clear();
         const cpuBefore = PROCESSES.map((p) => cpuSeconds(p) ?? NaN);
@@ -184,19 +212,12 @@ export const e2eBench: BenchSection = {
         const stoppedAt = offered.lastAnswerAt;
         const lagAtStop = await Promise.all(GROUPS.map((g) => groupLag(admin, g.groupId, g.topic)));
         // Drained: every accepted submission published and both groups' lag back to zero.
-        let drainedAt = NaN;
-        const deadline = performance.now() + DRAIN_TIMEOUT_MS;
-        while (performance.now() < deadline) {
+        const drainedAt = await waitUntil(async () => {
           const published = [...offered.sentAt.keys()].every((id) => watch.seen.has(id));
-          if (published) {
-            const lags = await Promise.all(GROUPS.map((g) => groupLag(admin, g.groupId, g.topic)));
-            if (lags.every((l) => l === 0)) {
-              drainedAt = performance.now();
-              break;
-            }
-          }
-          await new Promise((r) => setTimeout(r, 50));
-        }
+          if (!published) return false;
+          const lags = await Promise.all(GROUPS.map((g) => groupLag(admin, g.groupId, g.topic)));
+          return lags.every((l) => l === 0);
+        }, DRAIN_TIMEOUT_MS);
         const cpuUsed = PROCESSES.map((p, i) => (cpuSeconds(p) ?? NaN) - cpuBefore[i]);
         // Backends that existed before the load; new ones are counted from zero, which is what they used.
         cpuUsed.push(((await postgresCpuSeconds()) ?? NaN) - pgBefore);
