@@ -26,7 +26,7 @@ export async function ensureDatabase(url: string, options: { recreate?: boolean 
 
 /** Runs every service's pending migrations, each service in its own schema. */
 export async function migrateAll(url: string): Promise<string[]> {
-  const db = { url, poolSize: 2 };
+  const db = { url, poolSize: 2, preparedStatements: true };
   const ran: string[] = [];
   const all: DataSourceOptions[] = [
     ingestDataSourceOptions(db),

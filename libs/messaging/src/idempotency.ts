@@ -1,3 +1,4 @@
+import { preparedQuery } from '@replyguard/platform';
 import type { EntityManager } from 'typeorm';
 
 /** A service's processed-messages table, e.g. `articles.processed_messages`. */
@@ -24,7 +25,10 @@ export async function claimMessages(
   messageIds: string[],
 ): Promise<Set<string>> {
   if (messageIds.length === 0) return new Set();
-  const rows: { message_id: string }[] = await manager.query(claimStatement(table), [consumer, messageIds]);
+  const rows = await preparedQuery<{ message_id: string }>(manager, claimStatement(table), [
+    consumer,
+    messageIds,
+  ]);
   return new Set(rows.map((r) => r.message_id));
 }
 

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { TopicMessages } from 'kafkajs';
 import type { OutboxTable } from './outbox';
 import { CLOUDEVENTS_CONTENT_TYPE } from '@replyguard/contracts';
+import { preparedQuery } from '@replyguard/platform';
 
 export interface OutboxRelayOptions {
   table: OutboxTable;
@@ -77,7 +78,8 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many rows went out. */
   async drainOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: OutboxRow[] = await manager.query(
+      const rows = await preparedQuery<OutboxRow>(
+        manager,
         `SELECT id, topic, key, payload FROM ${this.options.table} ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
@@ -96,7 +98,7 @@ export class OutboxRelay {
         });
       }
       await this.sender.sendBatch([...byTopic.values()]);
-      await manager.query(`DELETE FROM ${this.options.table} WHERE id = ANY($1::bigint[])`, [
+      await preparedQuery(manager, `DELETE FROM ${this.options.table} WHERE id = ANY($1::bigint[])`, [
         rows.map((r) => r.id),
       ]);
       return rows.length;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { claimStatement, type ProcessedMessagesTable } from '@replyguard/messaging';
+import { preparedQuery } from '@replyguard/platform';
 import type { EntityManager, Repository } from 'typeorm';
 import { PublishedCommentEntity } from './published-comment.entity';
 
@@ -23,7 +24,8 @@ export class PublishedCommentsRepository {
     items: { eventId: string; comment: PublishedCommentEntity }[],
   ): Promise<Set<string>> {
     if (items.length === 0) return new Set();
-    const rows = await manager.query<{ message_id: string }[]>(
+    const rows = await preparedQuery<{ message_id: string }>(
+      manager,
       `WITH claimed AS (${claimStatement(processedTable)}
        ), published AS (
          INSERT INTO articles.comments (id, site_id, article_id, parent_id, author_name, author_url, content,

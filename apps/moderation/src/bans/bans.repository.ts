@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { preparedQuery } from '@replyguard/platform';
 import type { EntityManager } from 'typeorm';
 
 export type BanKind = 'email' | 'ipHash' | 'domain';
@@ -30,9 +31,13 @@ export class BansRepository {
   async activeForMany(manager: EntityManager, queries: BanQuery[]): Promise<ActiveBans[]> {
     if (queries.length === 0) return [];
     const earliest = new Date(Math.min(...queries.map((q) => q.at.getTime())));
-    const rows = await manager.query<
-      { site_id: string; kind: BanKind; value: string; expires_at: Date | null }[]
-    >(
+    const rows = await preparedQuery<{
+      site_id: string;
+      kind: BanKind;
+      value: string;
+      expires_at: Date | null;
+    }>(
+      manager,
       `SELECT site_id, kind, value, expires_at FROM moderation.bans
         WHERE site_id = ANY($1::text[]) AND (expires_at IS NULL OR expires_at > $5)
           AND ((kind = 'email' AND value = ANY($2::text[])) OR (kind = 'ipHash' AND value = ANY($3::text[]))

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { OutboxRow } from '@replyguard/messaging';
+import { preparedQuery } from '@replyguard/platform';
 import type { EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { CommentDecisionEntity } from './comment-decision.entity';
@@ -47,11 +48,17 @@ export class CommentsRepository {
   async parentsOf(manager: EntityManager, ids: string[]): Promise<Map<string, ParentInfo>> {
     const found = new Map<string, ParentInfo>();
     if (ids.length === 0) return found;
-    const rows = await manager.query<
-      { id: string; site_id: string; article_id: string; status: CommentStatus; depth: number }[]
-    >(`SELECT id, site_id, article_id, status, depth FROM moderation.comments WHERE id = ANY($1::uuid[])`, [
-      ids,
-    ]);
+    const rows = await preparedQuery<{
+      id: string;
+      site_id: string;
+      article_id: string;
+      status: CommentStatus;
+      depth: number;
+    }>(
+      manager,
+      `SELECT id, site_id, article_id, status, depth FROM moderation.comments WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
     for (const r of rows) {
       found.set(r.id, { siteId: r.site_id, articleId: r.article_id, status: r.status, depth: r.depth });
     }
@@ -60,7 +67,8 @@ export class CommentsRepository {
 
   /** Which of these comment ids are stored already (redeliveries). */
   async existingIds(manager: EntityManager, ids: string[]): Promise<Set<string>> {
-    const rows = await manager.query<{ id: string }[]>(
+    const rows = await preparedQuery<{ id: string }>(
+      manager,
       `SELECT id FROM moderation.comments WHERE id = ANY($1::uuid[])`,
       [ids],
     );
@@ -78,7 +86,8 @@ export class CommentsRepository {
   ): Promise<AuthorHistory[]> {
     if (queries.length === 0) return [];
     type Row = { i: number; trusted: boolean; duplicate: boolean; from_email: number; from_ip: number };
-    const rows = await manager.query<Row[]>(
+    const rows = await preparedQuery<Row>(
+      manager,
       // The two yes/no lookups are LATERAL ... LIMIT 1, not EXISTS: the planner may answer an
       // EXISTS for a whole batch with one hashed scan of every approved comment (seen at 36 ms
       // per batch on a young table), where a parameterised LIMIT 1 is always an index probe.
@@ -145,7 +154,8 @@ export class CommentsRepository {
     if (items.length === 0) return new Set();
     const comments = items.map((i) => i.comment);
     const column = <K extends keyof CommentEntity>(key: K): CommentEntity[K][] => comments.map((c) => c[key]);
-    const rows = await manager.query<{ id: string }[]>(
+    const rows = await preparedQuery<{ id: string }>(
+      manager,
       `WITH inserted AS (
          INSERT INTO moderation.comments (id, site_id, article_id, parent_id, depth, author_name,
            author_email_hash, author_url, content, content_hash, ip_hash, user_agent, referer, status,

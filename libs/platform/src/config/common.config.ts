@@ -17,11 +17,20 @@ class DatabaseEnv {
   @Min(1)
   @Max(200)
   DATABASE_POOL_SIZE = 10;
+
+  /**
+   * The hot-path statements run as named prepared statements, parsed and planned once per
+   * connection. `false` for a pooler in transaction mode that cannot keep them (PgBouncer before
+   * 1.21, or with max_prepared_statements = 0).
+   */
+  @IsIn(['true', 'false'])
+  DATABASE_PREPARED_STATEMENTS: 'true' | 'false' = 'true';
 }
 
 export const databaseConfig = configArea('database', DatabaseEnv, (env) => ({
   url: env.DATABASE_URL,
   poolSize: env.DATABASE_POOL_SIZE,
+  preparedStatements: env.DATABASE_PREPARED_STATEMENTS === 'true',
 }));
 
 class KafkaEnv {

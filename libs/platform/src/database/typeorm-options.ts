@@ -1,3 +1,4 @@
+import { usePreparedStatements } from './prepared-query';
 import type { DataSourceOptions } from 'typeorm';
 
 export interface ServiceDatabaseOptions {
@@ -7,6 +8,8 @@ export interface ServiceDatabaseOptions {
   schema: string;
   entities: DataSourceOptions['entities'];
   migrations: DataSourceOptions['migrations'];
+  /** Whether `preparedQuery` names its statements (DATABASE_PREPARED_STATEMENTS). */
+  preparedStatements?: boolean;
 }
 
 /**
@@ -14,6 +17,7 @@ export interface ServiceDatabaseOptions {
  * migrations run as their own step (`npm start` and the test setup run them before the services).
  */
 export function serviceDataSourceOptions(options: ServiceDatabaseOptions): DataSourceOptions {
+  if (options.preparedStatements !== undefined) usePreparedStatements(options.preparedStatements);
   return {
     type: 'postgres',
     url: options.url,
