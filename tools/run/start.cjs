@@ -73,6 +73,9 @@ async function main() {
   process.on('SIGTERM', () => void stopAll(0));
   const env = { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: '1' };
   env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/replyguard';
+  // The four services share this terminal: one write per line keeps their lines whole (a buffered
+  // write can exceed what a pipe writes atomically and interleave with another service's).
+  env.LOG_BUFFER_BYTES ??= '0';
   if (!env.KAFKA_BROKERS) {
     broker = await startLocalKafka({ port: Number(env.LOCAL_KAFKA_PORT ?? 9092), log: say });
     env.KAFKA_BROKERS = broker.brokers.join(',');
