@@ -1,5 +1,4 @@
 import { isIPv4 } from 'node:net';
-import helmet from '@fastify/helmet';
 import { BadRequestException, type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -10,6 +9,7 @@ import { HttpErrorFilter } from '../errors/http-error.filter';
 import { installRequestLog } from '../logging/request-log';
 import { installHttpMetrics } from '../metrics/http-metrics';
 import { MetricsRegistry } from '../metrics/metrics.registry';
+import { installSecurityHeaders } from './security-headers';
 
 export interface HttpAppOptions {
   /** Shown in the OpenAPI document. */
@@ -74,7 +74,8 @@ export async function createHttpApp(
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
-  await app.register(helmet, { contentSecurityPolicy: false });
+  // The API answers JSON; the pages that serve HTML set their own Content-Security-Policy.
+  installSecurityHeaders(app.getHttpAdapter().getInstance(), { contentSecurityPolicy: false });
   // Signals are handled by each service's main (enableGracefulShutdown): Nest's shutdown hooks would
   // close in the wrong order and end the process by the signal instead of exit code 0.
   setupOpenApi(app, options);
