@@ -193,13 +193,15 @@ export const e2eBench: BenchSection = {
         if (WARMUP_S > 0) {
           log(`e2e: ${rate}/s for ${WARMUP_S} s, not measured (warm-up at the rate)`);
           await offer(ingest, rate, WARMUP_S, `bench-e2e-${rate}-warmup`);
-          await waitUntil(
+          const warmedUp = await waitUntil(
             async () =>
               (await Promise.all(GROUPS.map((g) => groupLag(admin, g.groupId, g.topic)))).every(
                 (l) => l === 0,
               ),
             DRAIN_TIMEOUT_MS,
           );
+          if (Number.isNaN(warmedUp))
+            log(`e2e: the warm-up backlog did not drain within ${DRAIN_TIMEOUT_MS / 1000} s`);
           await new Promise((r) => setTimeout(r, 1000));
         }
         log(`e2e: ${rate}/s for ${DURATION_S} s`);

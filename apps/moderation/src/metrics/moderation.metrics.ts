@@ -31,8 +31,8 @@ const HUMAN_BUCKETS = [
 /**
  * The moderation service's own metrics. `decisionRecorded` and `humanDecision` are called for every
  * audit record (see DecisionMetricsSubscriber; ModerateSubmissionHandler writes its audit rows in
- * one SQL statement, past TypeORM's subscribers, and counts them itself); `classifier` times the engine; the queue depth is
- * read from the database when Prometheus scrapes, at most every 15 s.
+ * one SQL statement, past TypeORM's subscribers, and counts them itself); `classifier` times the
+ * engine; the queue depth is read from the database when Prometheus scrapes, at most every 15 s.
  */
 @Injectable()
 export class ModerationMetrics {

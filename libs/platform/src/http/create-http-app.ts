@@ -68,14 +68,14 @@ export async function createHttpApp(
     genReqId: () => crypto.randomUUID(),
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
-  const metrics = app.get(MetricsRegistry, { strict: false });
-  installHttpMetrics(app.getHttpAdapter().getInstance(), metrics);
-  installRequestLog(app.getHttpAdapter().getInstance());
+  const fastify = app.getHttpAdapter().getInstance();
+  installHttpMetrics(fastify, app.get(MetricsRegistry, { strict: false }));
+  installRequestLog(fastify);
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   // The API answers JSON; the pages that serve HTML set their own Content-Security-Policy.
-  installSecurityHeaders(app.getHttpAdapter().getInstance(), { contentSecurityPolicy: false });
+  installSecurityHeaders(fastify, { contentSecurityPolicy: false });
   // Signals are handled by each service's main (enableGracefulShutdown): Nest's shutdown hooks would
   // close in the wrong order and end the process by the signal instead of exit code 0.
   setupOpenApi(app, options);
