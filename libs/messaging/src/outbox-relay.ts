@@ -38,7 +38,12 @@ export class OutboxRelay {
   private readonly maxBackoffMs: number;
   private running = false;
   private loop?: Promise<void>;
+  /** Ends the current sleep early: set while waiting for work, not while backing off. */
   private wakeUp?: () => void;
+  /** Ends any sleep: for stop(). */
+  private interrupt?: () => void;
+  /** A commit added rows since the running drain's SELECT began: drain again before sleeping. */
+  private woken = false;
   private failures = 0;
 
   constructor(
@@ -61,7 +66,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.wake();
+    this.interrupt?.();
     await this.loop;
     try {
       while ((await this.drainOnce()) > 0);
@@ -70,8 +75,12 @@ export class OutboxRelay {
     }
   }
 
-  /** Called after a commit that added rows, so they go out without waiting for the poll. */
+  /**
+   * Called after a commit that added rows, so they go out without waiting for the poll. A wake
+   * that arrives while a drain runs is remembered: those rows may have missed its SELECT.
+   */
   wake(): void {
+    this.woken = true;
     this.wakeUp?.();
   }
 
@@ -116,6 +125,7 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     while (this.running) {
       let published = 0;
+      this.woken = false;
       try {
         published = await this.drainOnce();
         this.failures = 0;
@@ -126,21 +136,26 @@ export class OutboxRelay {
           { err: error, attempt: this.failures, backoffMs: backoff },
           'outbox relay could not publish; will retry',
         );
-        await this.sleep(backoff);
+        // Not cut short by wakes: commits keep coming while the broker or database is down.
+        if (this.running) await this.sleep(backoff, false);
         continue;
       }
-      if (published < this.batchSize) await this.sleep(this.pollIntervalMs);
+      if (this.running && published < this.batchSize) await this.sleep(this.pollIntervalMs, true);
     }
   }
 
-  private sleep(ms: number): Promise<void> {
+  private sleep(ms: number, wakeable: boolean): Promise<void> {
+    if (wakeable && this.woken) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
+        this.wakeUp = undefined;
+        this.interrupt = undefined;
         resolve();
-      }
-      this.wakeUp = done;
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = wakeable ? done : undefined;
+      this.interrupt = done;
     });
   }
 }
