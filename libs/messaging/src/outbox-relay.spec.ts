@@ -16,7 +16,7 @@ function setup() {
     {} as DataSource,
     { sendBatch: () => Promise.resolve() },
     {
-      table: 'outbox',
+      table: 'test.outbox',
       batchSize: 10,
       pollIntervalMs: 60_000,
       maxBackoffMs: 60_000,
