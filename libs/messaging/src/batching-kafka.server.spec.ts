@@ -88,3 +88,95 @@ describe(BatchingKafkaServer.name, () => {
     expect(resolved).toEqual([]);
   });
 });
+
+describe(`${BatchingKafkaServer.name}: offset commits`, () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  /** The server bound to a fake consumer that records commits; kafkajs's own auto-commit is off. */
+  async function bound(commitIntervalMs: number) {
+    const server = new BatchingKafkaServer({ client: { brokers: ['127.0.0.1:1'] } }, 2, commitIntervalMs);
+    const handler = Object.assign(async () => undefined, { isEventHandler: true, extras: { batch: true } });
+    server.addHandler(TOPIC, handler, true, handler.extras);
+    Object.assign(server, { parser: new KafkaParser() });
+    const commits: unknown[] = [];
+    let runOptions: { autoCommit?: boolean; eachBatch?: (p: EachBatchPayload) => Promise<void> } = {};
+    const consumer = {
+      events: { GROUP_JOIN: 'consumer.group_join' },
+      on: () => undefined,
+      subscribe: () => Promise.resolve(),
+      run: (options: typeof runOptions) => {
+        runOptions = options;
+        return Promise.resolve();
+      },
+      commitOffsets: (offsets: unknown) => {
+        commits.push(offsets);
+        return Promise.resolve();
+      },
+      disconnect: () => Promise.resolve(),
+    };
+    await server.bindEvents(consumer as never);
+    Object.assign(server, { consumer });
+    return { server, commits, runOptions };
+  }
+
+  /** A batch payload whose own commit (the one that still works while the consumer stops) is recorded. */
+  function payloadWithCommit(count: number, running: boolean) {
+    const { payload } = batchPayload(count, running ? {} : { stopAfterResolves: 0 });
+    const ownCommits: unknown[] = [];
+    Object.assign(payload, {
+      commitOffsetsIfNecessary: (offsets: unknown) => {
+        ownCommits.push(offsets);
+        return Promise.resolve();
+      },
+    });
+    return { payload, ownCommits };
+  }
+
+  it('turns kafkajs auto-commit off and commits the next offset in the background, once per interval', async () => {
+    const { commits, runOptions } = await bound(100);
+    expect(runOptions.autoCommit).toBe(false);
+    const first = payloadWithCommit(3, true);
+    await runOptions.eachBatch!(first.payload);
+    const second = payloadWithCommit(1, true);
+    Object.assign(second.payload.batch, { messages: [message(13)] });
+    await runOptions.eachBatch!(second.payload);
+    expect(commits).toHaveLength(0);
+    jest.advanceTimersByTime(100);
+    await Promise.resolve();
+    expect(commits).toEqual([[{ topic: TOPIC, partition: 3, offset: '14' }]]);
+    expect(first.ownCommits).toHaveLength(0);
+  });
+
+  it('with an interval of 0, commits after every batch before handing it back', async () => {
+    const { commits, runOptions } = await bound(0);
+    const { payload, ownCommits } = payloadWithCommit(3, true);
+    await runOptions.eachBatch!(payload);
+    expect(ownCommits).toEqual([
+      { topics: [{ topic: TOPIC, partitions: [{ partition: 3, offset: '13' }] }] },
+    ]);
+    expect(commits).toHaveLength(0);
+  });
+
+  it('commits what was handled before close() lets the consumer leave its group', async () => {
+    const { server, commits, runOptions } = await bound(60_000);
+    await runOptions.eachBatch!(payloadWithCommit(2, true).payload);
+    expect(commits).toHaveLength(0);
+    await server.close();
+    expect(commits).toEqual([[{ topic: TOPIC, partition: 3, offset: '12' }]]);
+  });
+
+  it('commits with the batch payload when the consumer stops during the batch', async () => {
+    const { commits, runOptions } = await bound(60_000);
+    const earlier = payloadWithCommit(2, true);
+    Object.assign(earlier.payload.batch, { partition: 1 });
+    await runOptions.eachBatch!(earlier.payload);
+    const stopping = payloadWithCommit(2, false);
+    await runOptions.eachBatch!(stopping.payload);
+    // Nothing of the stopping batch was handled; what was pending goes out with its payload.
+    expect(stopping.ownCommits).toEqual([
+      { topics: [{ topic: TOPIC, partitions: [{ partition: 1, offset: '12' }] }] },
+    ]);
+    expect(commits).toHaveLength(0);
+  });
+});

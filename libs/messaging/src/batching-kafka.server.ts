@@ -1,5 +1,7 @@
+import { Logger } from '@nestjs/common';
 import { ServerKafka, type KafkaOptions } from '@nestjs/microservices';
-import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
+import type { Consumer, EachBatchPayload, KafkaMessage, TopicPartitionOffsetAndMetadata } from 'kafkajs';
+import { OffsetCommitter } from './offset-committer';
 
 /** `@EventPattern(topic, BATCH_HANDLER)`: the handler receives a batch (see KafkaBatchContext). */
 export const BATCH_HANDLER = { batch: true } as const;
@@ -21,13 +23,20 @@ export class KafkaBatchContext {
  * NestJS's Kafka transport, consuming with kafkajs `eachBatch` instead of `eachMessage`. A handler
  * registered with `BATCH_HANDLER` receives up to `maxBatch` messages of one partition at a time, so
  * it can write them in one transaction; every other handler still receives one message at a time.
- * Offsets are resolved only after the handler returns, chunk by chunk, so a crash redelivers at
- * most the chunk in flight, and order within a partition (one article) is kept.
+ * Offsets are resolved only after the handler returns, chunk by chunk, and committed in the
+ * background every `commitIntervalMs` (OffsetCommitter), or after every batch when it is 0; a crash
+ * redelivers what was handled since the last commit, and order within a partition (one article) is
+ * kept. On shutdown every handled offset is committed before the consumer leaves its group.
  */
 export class BatchingKafkaServer extends ServerKafka {
+  private readonly log = new Logger(BatchingKafkaServer.name);
+  private committer?: OffsetCommitter;
+  private closing = false;
+
   constructor(
     options: Required<KafkaOptions>['options'],
     private readonly maxBatch: number,
+    private readonly commitIntervalMs = 0,
   ) {
     super(options);
   }
@@ -35,11 +44,28 @@ export class BatchingKafkaServer extends ServerKafka {
   override async bindEvents(consumer: Consumer): Promise<void> {
     const topics = [...this.messageHandlers.keys()];
     if (topics.length > 0) await consumer.subscribe({ ...this.options.subscribe, topics });
+    const committer = new OffsetCommitter(
+      (offsets) => consumer.commitOffsets(offsets),
+      this.commitIntervalMs,
+      (error, offsets) =>
+        this.log.warn({ err: error, offsets }, 'could not commit consumer offsets; will retry'),
+    );
+    this.committer = committer;
+    consumer.on(consumer.events.GROUP_JOIN, (event) => committer.retain(event.payload.memberAssignment));
     await consumer.run({
       ...this.options.run,
+      autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.handleBatch(payload),
     });
+  }
+
+  /** Commits what was handled while the consumer still runs, then stops it (batches in flight commit their own). */
+  override async close(): Promise<void> {
+    this.closing = true;
+    await this.committer?.flush();
+    await super.close();
+    this.committer?.stop();
   }
 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
@@ -50,18 +76,27 @@ export class BatchingKafkaServer extends ServerKafka {
     const handler = this.getHandlerByPattern(topic);
     const batched = handler?.extras?.batch === true;
     const step = batched ? this.maxBatch : 1;
-    for (let start = 0; start < batch.messages.length; start += step) {
-      if (!payload.isRunning() || payload.isStale()) return;
-      const chunk = batch.messages.slice(start, start + step);
-      if (batched) {
-        const values = await Promise.all(chunk.map((m) => this.deserialize(topic, partition, m)));
-        const context = new KafkaBatchContext(topic, partition, chunk, heartbeat);
-        await this.handleEvent(topic, { pattern: topic, data: values }, context as never);
-      } else {
-        await this.handleMessage({ topic, partition, message: chunk[0], heartbeat, pause });
+    try {
+      for (let start = 0; start < batch.messages.length; start += step) {
+        if (!payload.isRunning() || payload.isStale()) return;
+        const chunk = batch.messages.slice(start, start + step);
+        if (batched) {
+          const values = await Promise.all(chunk.map((m) => this.deserialize(topic, partition, m)));
+          const context = new KafkaBatchContext(topic, partition, chunk, heartbeat);
+          await this.handleEvent(topic, { pattern: topic, data: values }, context as never);
+        } else {
+          await this.handleMessage({ topic, partition, message: chunk[0], heartbeat, pause });
+        }
+        const last = chunk[chunk.length - 1].offset;
+        payload.resolveOffset(last);
+        this.committer?.note(topic, partition, String(BigInt(last) + 1n));
+        await heartbeat();
       }
-      payload.resolveOffset(chunk[chunk.length - 1].offset);
-      await heartbeat();
+    } finally {
+      // Stopping: the consumer's own commit no longer runs, so the batch commits with its payload.
+      if (this.commitIntervalMs === 0 || this.closing || !payload.isRunning()) {
+        await this.committer?.flush((offsets) => payload.commitOffsetsIfNecessary(byTopic(offsets)));
+      }
     }
   }
 
@@ -74,4 +109,17 @@ export class BatchingKafkaServer extends ServerKafka {
     const packet = await this.deserializer.deserialize(raw, { channel: topic });
     return (packet as { data: unknown }).data;
   }
+}
+
+/** kafkajs's batch-payload commit takes offsets grouped by topic. */
+function byTopic(offsets: TopicPartitionOffsetAndMetadata[]): {
+  topics: { topic: string; partitions: { partition: number; offset: string }[] }[];
+} {
+  const topics = new Map<string, { partition: number; offset: string }[]>();
+  for (const { topic, partition, offset } of offsets) {
+    const list = topics.get(topic) ?? [];
+    list.push({ partition, offset });
+    topics.set(topic, list);
+  }
+  return { topics: [...topics].map(([topic, partitions]) => ({ topic, partitions })) };
 }

@@ -12,3 +12,4 @@ export * from './outbox-relay.module';
 export * from './kafka-app';
 export * from './consumer-lag.monitor';
 export * from './send-coalescer';
+export * from './offset-committer';

@@ -39,6 +39,7 @@ export async function startKafkaConsumer(app: INestApplication, service: string)
       groupId: `${kafka.groupPrefix}-${service}`,
       partitionsConsumedConcurrently: kafka.consumerConcurrency,
       maxBatch: kafka.consumerMaxBatch,
+      commitIntervalMs: kafka.consumerCommitIntervalMs,
     }),
     { inheritAppConfig: false },
   );

@@ -26,7 +26,8 @@ export function kafkaConsumerOptions(params: {
       allowAutoTopicCreation: false,
     },
     subscribe: { fromBeginning: true },
-    run: { autoCommit: true, partitionsConsumedConcurrently: params.partitionsConsumedConcurrently ?? 1 },
+    // Offsets are committed by BatchingKafkaServer (OffsetCommitter), not after every batch by kafkajs.
+    run: { autoCommit: false, partitionsConsumedConcurrently: params.partitionsConsumedConcurrently ?? 1 },
     // Replies are never used: these are events.
     producerOnlyMode: false,
   };
@@ -37,7 +38,9 @@ export function kafkaConsumerOptions(params: {
  * handlers registered with BATCH_HANDLER receive up to `maxBatch` messages of a partition at once.
  */
 export function kafkaConsumerStrategy(
-  params: Parameters<typeof kafkaConsumerOptions>[0] & { maxBatch: number },
+  params: Parameters<typeof kafkaConsumerOptions>[0] & { maxBatch: number; commitIntervalMs?: number },
 ): CustomStrategy {
-  return { strategy: new BatchingKafkaServer(kafkaConsumerOptions(params), params.maxBatch) };
+  return {
+    strategy: new BatchingKafkaServer(kafkaConsumerOptions(params), params.maxBatch, params.commitIntervalMs),
+  };
 }

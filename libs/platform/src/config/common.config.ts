@@ -92,6 +92,17 @@ class KafkaEnv {
   @Min(1)
   @Max(5000)
   KAFKA_CONSUMER_MAX_BATCH = 200;
+
+  /**
+   * How often a consumer commits the offsets it has handled, in the background. A crash redelivers
+   * what was handled since the last commit, which the handlers recognise and skip. 0: commit after
+   * every batch, before the partition's next fetch (one more broker round trip per batch).
+   */
+  @toInt
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  KAFKA_CONSUMER_COMMIT_INTERVAL_MS = 100;
 }
 
 export const kafkaConfig = configArea('kafka', KafkaEnv, (env) => ({
@@ -105,6 +116,7 @@ export const kafkaConfig = configArea('kafka', KafkaEnv, (env) => ({
   produceMaxBatch: env.KAFKA_PRODUCE_MAX_BATCH,
   consumerConcurrency: env.KAFKA_CONSUMER_CONCURRENCY,
   consumerMaxBatch: env.KAFKA_CONSUMER_MAX_BATCH,
+  consumerCommitIntervalMs: env.KAFKA_CONSUMER_COMMIT_INTERVAL_MS,
 }));
 
 class RuntimeEnv {
