@@ -62,6 +62,8 @@ export function benchInfra(): Promise<BenchInfra> {
       stopBroker = () => broker.stop();
       brokerPid = broker.pid;
       brokers = broker.brokers;
+    } else {
+      brokerPid = localBrokerPid(brokers);
     }
     const databaseUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_DB;
     log(`recreating and migrating ${new URL(databaseUrl).pathname.slice(1)}`);
@@ -166,6 +168,21 @@ async function spawnAndWait(
     }
     if (Date.now() > deadline) throw new Error(`${name} was not ready within 60 s`);
     await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/**
+ * The pid of a broker given by KAFKA_BROKERS that `npm run kafka -- start --port <port>` started on
+ * this machine (its pid file), so that side-by-side runs on one warm broker still read its CPU.
+ */
+function localBrokerPid(brokers: string[]): number | undefined {
+  const port = brokers.length === 1 ? /^(?:127\.0\.0\.1|localhost):(\d+)$/.exec(brokers[0])?.[1] : undefined;
+  if (!port) return undefined;
+  try {
+    const pid = Number(readFileSync(join(ROOT, '.cache/kafka', `run-${port}`, 'broker.pid'), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
   }
 }
 
