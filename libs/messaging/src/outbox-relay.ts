@@ -26,10 +26,11 @@ interface OutboxRow {
 }
 
 /**
- * Publishes outbox rows to Kafka. Rows are claimed with `FOR UPDATE SKIP LOCKED`, sent with
- * acks from all in-sync replicas, and deleted in the same transaction, so several relays can run
- * side by side and each row is published once; a crash between send and commit republishes the
- * batch (at-least-once), which consumers absorb by deduplicating on the event id.
+ * Publishes outbox rows to Kafka. Rows are claimed and deleted by one `DELETE ... RETURNING` over a
+ * `FOR UPDATE SKIP LOCKED` selection, sent with acks from all in-sync replicas, and the transaction
+ * commits only after the send (a failed send rolls the delete back), so several relays can run side
+ * by side and each row is published once; a crash between send and commit republishes the batch
+ * (at-least-once), which consumers absorb by deduplicating on the event id.
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -87,12 +88,17 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many rows went out. */
   async drainOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      // Claimed and deleted in one statement; if the send fails, the rollback puts the rows back.
       const rows = await preparedQuery<OutboxRow>(
         manager,
-        `SELECT id, topic, key, payload FROM ${this.options.table} ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        `DELETE FROM ${this.options.table} WHERE id IN (
+           SELECT id FROM ${this.options.table} ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING id::text AS id, topic, key, payload`,
         [this.batchSize],
       );
       if (rows.length === 0) return 0;
+      // RETURNING follows no order: send in id (commit) order, as they were written.
+      rows.sort((a, b) => a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const byTopic = new Map<string, TopicMessages>();
       for (const row of rows) {
         let entry = byTopic.get(row.topic);
@@ -107,9 +113,6 @@ export class OutboxRelay {
         });
       }
       await this.sender.sendBatch([...byTopic.values()]);
-      await preparedQuery(manager, `DELETE FROM ${this.options.table} WHERE id = ANY($1::bigint[])`, [
-        rows.map((r) => r.id),
-      ]);
       return rows.length;
     });
   }
