@@ -23,6 +23,9 @@ export function kafkaConsumerOptions(params: {
       groupId: params.groupId,
       sessionTimeout: 30000,
       heartbeatInterval: 3000,
+      // How long the broker holds a fetch while there is nothing to read (kafkajs default: 5 s).
+      // Stopping waits for the fetch in flight, so an idle consumer took up to 5 s to close.
+      maxWaitTimeInMs: 1000,
       allowAutoTopicCreation: false,
     },
     subscribe: { fromBeginning: true },
