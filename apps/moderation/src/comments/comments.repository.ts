@@ -44,8 +44,11 @@ export class CommentsRepository {
     return row ? { status: row.status, published: row.published } : null;
   }
 
-  /** Parents by id, for a batch of replies. */
-  async parentsOf(manager: EntityManager, ids: string[]): Promise<Map<string, ParentInfo>> {
+  /**
+   * Stored comments by id, for a batch in one round trip: which submissions are redeliveries
+   * (stored already) and where their replies' parents stand.
+   */
+  async storedByIds(manager: EntityManager, ids: string[]): Promise<Map<string, ParentInfo>> {
     const found = new Map<string, ParentInfo>();
     if (ids.length === 0) return found;
     const rows = await preparedQuery<{
@@ -63,16 +66,6 @@ export class CommentsRepository {
       found.set(r.id, { siteId: r.site_id, articleId: r.article_id, status: r.status, depth: r.depth });
     }
     return found;
-  }
-
-  /** Which of these comment ids are stored already (redeliveries). */
-  async existingIds(manager: EntityManager, ids: string[]): Promise<Set<string>> {
-    const rows = await preparedQuery<{ id: string }>(
-      manager,
-      `SELECT id FROM moderation.comments WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Set(rows.map((r) => r.id));
   }
 
   /**

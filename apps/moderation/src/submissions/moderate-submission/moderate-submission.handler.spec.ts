@@ -41,8 +41,17 @@ function setup(engine: Pick<ModerationEngine, 'moderate' | 'modelVersions'>, ext
   const decisionsCounted: { action: string; reason: string | undefined }[] = [];
   const dataSource = { manager: {} as EntityManager } as unknown as DataSource;
   const comments = {
-    existingIds: () => Promise.resolve(new Set(stored.map((c) => c.id))),
-    parentsOf: () => Promise.resolve(new Map()),
+    storedByIds: (_m: EntityManager, ids: string[]) =>
+      Promise.resolve(
+        new Map(
+          stored
+            .filter((c) => ids.includes(c.id))
+            .map((c) => [
+              c.id,
+              { siteId: c.siteId, articleId: c.articleId, status: c.status, depth: c.depth },
+            ]),
+        ),
+      ),
     authorHistories: (_m: EntityManager, queries: unknown[]) =>
       Promise.resolve(
         queries.map(() => ({ trusted: false, duplicateRecent: false, recentFromEmail: 0, recentFromIp: 0 })),

@@ -98,19 +98,17 @@ export class ModerateSubmissionHandler {
       });
     }
 
-    // The four lookups run side by side, each on its own connection: under READ COMMITTED every
+    // The three lookups run side by side, each on its own connection: under READ COMMITTED every
     // statement sees the latest commits anyway, so a transaction around them would add nothing but
-    // make them wait on each other.
+    // make them wait on each other. One of them reads the batch's own ids (redeliveries) and its
+    // replies' parents together.
     const reader = this.dataSource.manager;
+    const commentIds = items.map((p) => p.event.data.commentId);
     const parentIds = [
       ...new Set(items.flatMap((p) => (p.event.data.parentId ? [p.event.data.parentId] : []))),
     ];
-    const [existing, parents, histories, bans] = await Promise.all([
-      this.comments.existingIds(
-        reader,
-        items.map((p) => p.event.data.commentId),
-      ),
-      this.comments.parentsOf(reader, parentIds),
+    const [stored, histories, bans] = await Promise.all([
+      this.comments.storedByIds(reader, [...new Set([...commentIds, ...parentIds])]),
       this.comments.authorHistories(
         reader,
         items.map((p) => ({
@@ -135,6 +133,12 @@ export class ModerateSubmissionHandler {
         })),
       ),
     ]);
+    const existing = new Set(commentIds.filter((id) => stored.has(id)));
+    const parents = new Map<string, ParentInfo>();
+    for (const id of parentIds) {
+      const parent = stored.get(id);
+      if (parent) parents.set(id, parent);
+    }
     // Redeliveries (already stored) are skipped, and do not count as earlier comments of the batch.
     const fresh = items.flatMap((p, i) =>
       existing.has(p.event.data.commentId) ? [] : [{ p, history: histories[i], banned: bans[i] }],
