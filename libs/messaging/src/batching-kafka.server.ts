@@ -60,7 +60,10 @@ export class BatchingKafkaServer extends ServerKafka {
     });
   }
 
-  /** Commits what was handled while the consumer still runs, then stops it (batches in flight commit their own). */
+  /**
+   * Commits what was handled while the consumer still runs, then stops it; batches still in flight
+   * commit their own offsets before the consumer leaves its group.
+   */
   override async close(): Promise<void> {
     this.closing = true;
     await this.committer?.flush();

@@ -43,7 +43,7 @@ export class OutboxRelay {
   private wakeUp?: () => void;
   /** Ends any sleep: for stop(). */
   private interrupt?: () => void;
-  /** A commit added rows since the running drain's SELECT began: drain again before sleeping. */
+  /** A commit added rows since the running drain claimed its rows: drain again before sleeping. */
   private woken = false;
   private failures = 0;
 
@@ -78,7 +78,7 @@ export class OutboxRelay {
 
   /**
    * Called after a commit that added rows, so they go out without waiting for the poll. A wake
-   * that arrives while a drain runs is remembered: those rows may have missed its SELECT.
+   * that arrives while a drain runs is remembered: those rows may have missed its claim.
    */
   wake(): void {
     this.woken = true;
