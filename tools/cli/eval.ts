@@ -1,11 +1,19 @@
 /**
- * `npm run eval -- --task spam|toxicity --input <file.csv> [--json]`: reads `id,source,text,label[,kind]`
- * (RFC 4180, quoted line breaks allowed), runs the whole engine at the default site policy and prints
- * precision, recall and F1 (flagged = held or rejected for a reason of this task), ROC-AUC of the task's
- * score, false-positive rate and throughput; overall, then per `kind` and per `source`.
+ * `npm run eval -- --task spam|toxicity --input <file.csv> [--policy <policy.json>] [--json]`: reads
+ * `id,source,text,label[,kind]` (RFC 4180, quoted line breaks allowed), runs the whole engine at the
+ * default site policy, or at the partial policy in `--policy` (the JSON a site stores, e.g.
+ * `{"thresholds": {"toxicity": {"hold": 0.4}}}`), and prints precision, recall and F1 (flagged = held
+ * or rejected for a reason of this task), ROC-AUC of the task's score, false-positive rate and
+ * throughput; overall, then per `kind` and per `source`. With `GET /v1/admin/feedback` as input, it
+ * shows what a threshold change would have done to a site's own moderated comments.
  */
-import { createReadStream } from 'node:fs';
-import { DEFAULT_SITE_POLICY, ModerationEngine } from '@replyguard/moderation-engine';
+import { createReadStream, readFileSync } from 'node:fs';
+import {
+  EnginePolicyError,
+  ModerationEngine,
+  resolveSitePolicy,
+  type SitePolicy,
+} from '@replyguard/moderation-engine';
 import { CsvParser } from '../train/csv';
 import { report, type Task, type TaskReport } from '../train/evaluate';
 import { rocAuc } from '../train/metrics';
@@ -42,16 +50,35 @@ async function readCsv(file: string): Promise<Row[]> {
   return rows;
 }
 
+/** The policy of `--policy <file.json>` (a partial site policy over the defaults), or the default one. */
+function policyFrom(file: string | undefined): SitePolicy {
+  if (!file) return resolveSitePolicy();
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    fail(`${file}: not a readable JSON file (${(e as Error).message})`);
+  }
+  try {
+    return resolveSitePolicy(json as Parameters<typeof resolveSitePolicy>[0]);
+  } catch (e) {
+    if (e instanceof EnginePolicyError) fail(`${file}: ${e.code}${e.field ? ` at ${e.field}` : ''}: ${e.message}`);
+    throw e;
+  }
+}
+
 async function main(): Promise<void> {
   const task = flag(process.argv, '--task') as Task | undefined;
   const input = flag(process.argv, '--input');
-  if ((task !== 'spam' && task !== 'toxicity') || !input) fail('usage: npm run eval -- --task spam|toxicity --input <file.csv> [--json]');
+  if ((task !== 'spam' && task !== 'toxicity') || !input) fail('usage: npm run eval -- --task spam|toxicity --input <file.csv> [--policy <policy.json>] [--json]');
+  const policyFile = flag(process.argv, '--policy');
+  const policy = policyFrom(policyFile);
   const engine = ModerationEngine.load(flag(process.argv, '--models'));
   const rows = await readCsv(input);
   if (rows.length === 0) fail(`${input}: no rows`);
 
   const start = process.hrtime.bigint();
-  const scored = scoreTexts(engine, rows.map((r) => r.text), task, DEFAULT_SITE_POLICY);
+  const scored = scoreTexts(engine, rows.map((r) => r.text), task, policy);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const throughput = Math.round(rows.length / seconds);
 
@@ -69,12 +96,12 @@ async function main(): Promise<void> {
   });
 
   if (process.argv.includes('--json')) {
-    process.stdout.write(JSON.stringify({ task, input, modelVersions: engine.modelVersions, policy: DEFAULT_SITE_POLICY.thresholds[task], throughput, results }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ task, input, modelVersions: engine.modelVersions, policy: policy.thresholds[task], throughput, results }, null, 2) + '\n');
     return;
   }
-  const t = DEFAULT_SITE_POLICY.thresholds[task];
+  const t = policy.thresholds[task];
   process.stdout.write(`task ${task}, ${rows.length} rows, models ${Object.values(engine.modelVersions).filter((v, i, a) => a.indexOf(v) === i).join(', ')}\n`);
-  process.stdout.write(`default policy: hold at ${task} ≥ ${t.hold}, reject at ≥ ${t.reject}; flagged = held or rejected for a ${task} reason\n\n`);
+  process.stdout.write(`${policyFile ? `policy of ${policyFile}` : 'default policy'}: hold at ${task} ≥ ${t.hold}, reject at ≥ ${t.reject}; flagged = held or rejected for a ${task} reason\n\n`);
   const cols = ['group', 'n', 'pos', 'precision', 'recall', 'F1', 'ROC-AUC', 'FPR', 'rejected', 'reject prec.', ...(task === 'toxicity' ? ['AUC hate head'] : [])];
   const table = results.map((r) => [r.group, r.n, r.positives, r.precision, r.recall, r.f1, r.auc, r.fpr, r.rejectRate, r.rejectPrecision, ...(task === 'toxicity' ? [r.aucHate] : [])].map((v) => (typeof v === 'number' && Number.isNaN(v) ? '-' : String(v))));
   const widths = cols.map((c, i) => Math.max(c.length, ...table.map((r) => r[i].length)));
