@@ -75,3 +75,8 @@ export function parseCsvRecords(text: string): Record<string, string>[] {
     .filter((r) => !(r.length === 1 && r[0] === ''))
     .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
+
+/** One CSV line (RFC 4180): a field is quoted only when it holds a comma, a quote or a line break. */
+export function formatCsvRow(cells: readonly string[]): string {
+  return cells.map((c) => (/[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+}
