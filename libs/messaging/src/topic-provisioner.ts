@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { type Admin, Kafka, logLevel } from 'kafkajs';
 import { deadLetterTopic } from '@replyguard/contracts';
 
 export interface TopicSpec {
@@ -27,26 +27,33 @@ export async function ensureTopics(brokers: string[], spec: TopicSpec): Promise<
     if (spec.withDeadLetters) for (const t of spec.topics) wanted.add(deadLetterTopic(t));
     const existing = new Set(await admin.listTopics());
     const missing = [...wanted].filter((t) => !existing.has(t));
-    if (missing.length === 0) return;
-    try {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({
-          topic,
-          numPartitions: topic.endsWith('.dlq') ? 1 : spec.partitions,
-          replicationFactor: spec.replicationFactor,
-          configEntries: Object.entries(spec.configFor?.(topic) ?? {}).map(([name, value]) => ({
-            name,
-            value,
-          })),
-        })),
-      });
-    } catch (error) {
-      // Another service may have created them between list and create.
-      const after = new Set(await admin.listTopics());
-      if (missing.some((t) => !after.has(t))) throw error;
-    }
+    if (missing.length > 0) await create(admin, spec, missing);
+    // A new topic's partitions may not answer yet (whoever created it): wait until each answers a
+    // ListOffsets (kafkajs retries "not the leader" here, silently), so the consumers that start next
+    // do not log those errors while the metadata settles.
+    await Promise.all([...wanted].map((topic) => admin.fetchTopicOffsets(topic)));
   } finally {
     await admin.disconnect();
+  }
+}
+
+async function create(admin: Admin, spec: TopicSpec, missing: string[]): Promise<void> {
+  try {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({
+        topic,
+        numPartitions: topic.endsWith('.dlq') ? 1 : spec.partitions,
+        replicationFactor: spec.replicationFactor,
+        configEntries: Object.entries(spec.configFor?.(topic) ?? {}).map(([name, value]) => ({
+          name,
+          value,
+        })),
+      })),
+    });
+  } catch (error) {
+    // Another service may have created them between list and create.
+    const after = new Set(await admin.listTopics());
+    if (missing.some((t) => !after.has(t))) throw error;
   }
 }
