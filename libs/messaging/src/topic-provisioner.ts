@@ -29,9 +29,9 @@ export async function ensureTopics(brokers: string[], spec: TopicSpec): Promise<
     const missing = [...wanted].filter((t) => !existing.has(t));
     if (missing.length > 0) await create(admin, spec, missing);
     // A new topic's partitions may not answer yet (whoever created it): wait until each answers a
-    // ListOffsets (kafkajs retries "not the leader" here, silently), so the consumers that start next
-    // do not log those errors while the metadata settles.
-    await Promise.all([...wanted].map((topic) => admin.fetchTopicOffsets(topic)));
+    // ListOffsets, so the consumers that start next do not log "not the leader" errors while the
+    // metadata settles.
+    await Promise.all([...wanted].map((topic) => untilAnswering(admin, topic)));
   } finally {
     await admin.disconnect();
   }
@@ -55,5 +55,23 @@ async function create(admin: Admin, spec: TopicSpec, missing: string[]): Promise
     // Another service may have created them between list and create.
     const after = new Set(await admin.listTopics());
     if (missing.some((t) => !after.has(t))) throw error;
+  }
+}
+
+/**
+ * Retries a ListOffsets of the topic (kafkajs's admin throws "not the leader" rather than retry it)
+ * for at most `timeoutMs`. Never throws: past the limit the consumers start anyway and retry on
+ * their own, as before; only their error lines would come back.
+ */
+async function untilAnswering(admin: Admin, topic: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await admin.fetchTopicOffsets(topic);
+      return;
+    } catch {
+      if (Date.now() >= deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 }
