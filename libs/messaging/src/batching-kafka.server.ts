@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { ServerKafka, type KafkaOptions } from '@nestjs/microservices';
 import type { Consumer, EachBatchPayload, KafkaMessage, TopicPartitionOffsetAndMetadata } from 'kafkajs';
 import { OffsetCommitter } from './offset-committer';
@@ -29,7 +28,6 @@ export class KafkaBatchContext {
  * kept. On shutdown every handled offset is committed before the consumer leaves its group.
  */
 export class BatchingKafkaServer extends ServerKafka {
-  private readonly log = new Logger(BatchingKafkaServer.name);
   private committer?: OffsetCommitter;
   private closing = false;
 
@@ -48,7 +46,7 @@ export class BatchingKafkaServer extends ServerKafka {
       (offsets) => consumer.commitOffsets(offsets),
       this.commitIntervalMs,
       (error, offsets) =>
-        this.log.warn({ err: error, offsets }, 'could not commit consumer offsets; will retry'),
+        this.logger.warn({ err: error, offsets }, 'could not commit consumer offsets; will retry'),
     );
     this.committer = committer;
     consumer.on(consumer.events.GROUP_JOIN, (event) => committer.retain(event.payload.memberAssignment));

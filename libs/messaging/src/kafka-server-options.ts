@@ -29,8 +29,8 @@ export function kafkaConsumerOptions(params: {
       allowAutoTopicCreation: false,
     },
     subscribe: { fromBeginning: true },
-    // Offsets are committed by BatchingKafkaServer (OffsetCommitter), not after every batch by kafkajs.
-    run: { autoCommit: false, partitionsConsumedConcurrently: params.partitionsConsumedConcurrently ?? 1 },
+    // BatchingKafkaServer turns kafkajs's auto-commit off and commits itself (OffsetCommitter).
+    run: { partitionsConsumedConcurrently: params.partitionsConsumedConcurrently ?? 1 },
     // Replies are never used: these are events.
     producerOnlyMode: false,
   };
