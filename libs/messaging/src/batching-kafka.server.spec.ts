@@ -16,10 +16,14 @@ function message(offset: number): KafkaMessage {
 }
 
 /** A batch payload as kafkajs hands it over, recording what the server does with it. */
-function batchPayload(count: number, opts: { stopAfterResolves?: number } = {}) {
+function batchPayload(count: number, opts: { stopAfterResolves?: number; partition?: number } = {}) {
   const resolved: string[] = [];
   const payload = {
-    batch: { topic: TOPIC, partition: 3, messages: Array.from({ length: count }, (_, i) => message(i + 10)) },
+    batch: {
+      topic: TOPIC,
+      partition: opts.partition ?? 3,
+      messages: Array.from({ length: count }, (_, i) => message(i + 10)),
+    },
     resolveOffset: (offset: string) => void resolved.push(offset),
     heartbeat: () => Promise.resolve(),
     pause: () => () => undefined,
@@ -50,7 +54,8 @@ describe(BatchingKafkaServer.name, () => {
       const context = ctx as KafkaBatchContext;
       calls.push({ data: data as unknown[], offsets: context.messages.map((m) => m.offset) });
       expect(context).toBeInstanceOf(KafkaBatchContext);
-      expect([context.topic, context.partition]).toEqual([TOPIC, 3]);
+      expect(context.topic).toBe(TOPIC);
+      expect(context.partitions).toEqual(context.messages.map(() => 3));
     }, true);
     const { payload, resolved } = batchPayload(5);
     await server.handleBatch(payload);
@@ -79,6 +84,45 @@ describe(BatchingKafkaServer.name, () => {
     expect(resolved).toEqual(['11']);
   });
 
+  it("joins the partitions' batches of one fetch into one handler call, each partition in order", async () => {
+    const calls: { data: unknown[]; partitions: readonly number[] }[] = [];
+    const server = serverWith(
+      async (data, ctx) => {
+        calls.push({ data: data as unknown[], partitions: (ctx as KafkaBatchContext).partitions });
+      },
+      true,
+      5,
+    );
+    const first = batchPayload(3, { partition: 1 });
+    const second = batchPayload(4, { partition: 2 });
+    // kafkajs's workers start every batch of a fetch in the same turn of the event loop.
+    await Promise.all([server.handleBatch(first.payload), server.handleBatch(second.payload)]);
+    // 5 at most: partition 1's first chunk of 3 cannot take partition 2's chunk of 4 along.
+    expect(calls).toEqual([
+      { data: [{ n: 10 }, { n: 11 }, { n: 12 }], partitions: [1, 1, 1] },
+      { data: [{ n: 10 }, { n: 11 }, { n: 12 }, { n: 13 }], partitions: [2, 2, 2, 2] },
+    ]);
+    expect([first.resolved, second.resolved]).toEqual([['12'], ['13']]);
+
+    calls.length = 0;
+    const small = [batchPayload(2, { partition: 4 }), batchPayload(3, { partition: 5 })];
+    await Promise.all(small.map((b) => server.handleBatch(b.payload)));
+    expect(calls).toEqual([
+      { data: [{ n: 10 }, { n: 11 }, { n: 10 }, { n: 11 }, { n: 12 }], partitions: [4, 4, 5, 5, 5] },
+    ]);
+    expect(small.map((b) => b.resolved)).toEqual([['11'], ['12']]);
+  });
+
+  it('fails every partition of a joined call when it fails, resolving none of them', async () => {
+    const server = serverWith(async () => {
+      throw new Error('database unreachable for too long');
+    }, true);
+    const batches = [batchPayload(1, { partition: 0 }), batchPayload(1, { partition: 1 })];
+    const results = await Promise.allSettled(batches.map((b) => server.handleBatch(b.payload)));
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(batches.map((b) => b.resolved)).toEqual([[], []]);
+  });
+
   it('resolves nothing past a chunk whose handler failed, and lets kafkajs see the error', async () => {
     const server = serverWith(async () => {
       throw new Error('database refused the batch');
@@ -90,7 +134,8 @@ describe(BatchingKafkaServer.name, () => {
 });
 
 describe(`${BatchingKafkaServer.name}: offset commits`, () => {
-  beforeEach(() => jest.useFakeTimers());
+  // setImmediate stays real: the server gathers a fetch's batches until the next turn of the loop.
+  beforeEach(() => jest.useFakeTimers({ doNotFake: ['setImmediate'] }));
   afterEach(() => jest.useRealTimers());
 
   /** The server bound to a fake consumer that records commits; kafkajs's own auto-commit is off. */

@@ -1,27 +1,40 @@
 import { ServerKafka, type KafkaOptions } from '@nestjs/microservices';
 import type { Consumer, EachBatchPayload, KafkaMessage, TopicPartitionOffsetAndMetadata } from 'kafkajs';
+import { BatchGatherer, type PartitionChunk } from './batch-gatherer';
 import { OffsetCommitter } from './offset-committer';
 
 /** `@EventPattern(topic, BATCH_HANDLER)`: the handler receives a batch (see KafkaBatchContext). */
 export const BATCH_HANDLER = { batch: true } as const;
 
 /**
- * What a batch handler gets with `@Ctx()`: the raw messages of one partition, in offset order,
- * whose deserialized values arrive as the `@Payload()` array (same order, same length).
+ * What a batch handler gets with `@Ctx()`: the raw messages of one topic, whose deserialized values
+ * arrive as the `@Payload()` array (same order, same length), and the partition of each. A batch
+ * may hold several partitions' messages; those of one partition are contiguous, in offset order.
  */
 export class KafkaBatchContext {
   constructor(
     readonly topic: string,
-    readonly partition: number,
     readonly messages: readonly KafkaMessage[],
+    readonly partitions: readonly number[],
     readonly heartbeat: () => Promise<void>,
   ) {}
+
+  /** Joins chunks of several partitions into one context. */
+  static of(topic: string, chunks: readonly PartitionChunk[]): KafkaBatchContext {
+    return new KafkaBatchContext(
+      topic,
+      chunks.flatMap((c) => c.messages),
+      chunks.flatMap((c) => c.messages.map(() => c.partition)),
+      chunks[0].heartbeat,
+    );
+  }
 }
 
 /**
  * NestJS's Kafka transport, consuming with kafkajs `eachBatch` instead of `eachMessage`. A handler
- * registered with `BATCH_HANDLER` receives up to `maxBatch` messages of one partition at a time, so
- * it can write them in one transaction; every other handler still receives one message at a time.
+ * registered with `BATCH_HANDLER` receives up to `maxBatch` messages at a time, gathered from the
+ * partitions a fetch delivered together (BatchGatherer), so it can write them in one transaction;
+ * every other handler still receives one message at a time.
  * Offsets are resolved only after the handler returns, chunk by chunk, and committed in the
  * background every `commitIntervalMs` (OffsetCommitter), or after every batch when it is 0; a crash
  * redelivers what was handled since the last commit, and order within a partition (one article) is
@@ -30,6 +43,7 @@ export class KafkaBatchContext {
 export class BatchingKafkaServer extends ServerKafka {
   private committer?: OffsetCommitter;
   private closing = false;
+  private readonly gatherers = new Map<string, BatchGatherer>();
 
   constructor(
     options: Required<KafkaOptions>['options'],
@@ -83,8 +97,7 @@ export class BatchingKafkaServer extends ServerKafka {
         const chunk = batch.messages.slice(start, start + step);
         if (batched) {
           const values = await Promise.all(chunk.map((m) => this.deserialize(topic, partition, m)));
-          const context = new KafkaBatchContext(topic, partition, chunk, heartbeat);
-          await this.handleEvent(topic, { pattern: topic, data: values }, context as never);
+          await this.gathererOf(topic).submit({ partition, messages: chunk, values, heartbeat });
         } else {
           await this.handleMessage({ topic, partition, message: chunk[0], heartbeat, pause });
         }
@@ -99,6 +112,18 @@ export class BatchingKafkaServer extends ServerKafka {
         await this.committer?.flush((offsets) => payload.commitOffsetsIfNecessary(byTopic(offsets)));
       }
     }
+  }
+
+  private gathererOf(topic: string): BatchGatherer {
+    let gatherer = this.gatherers.get(topic);
+    if (!gatherer) {
+      gatherer = new BatchGatherer(this.maxBatch, async (chunks) => {
+        const data = chunks.flatMap((c) => c.values);
+        await this.handleEvent(topic, { pattern: topic, data }, KafkaBatchContext.of(topic, chunks) as never);
+      });
+      this.gatherers.set(topic, gatherer);
+    }
+    return gatherer;
   }
 
   private async deserialize(topic: string, partition: number, message: KafkaMessage): Promise<unknown> {

@@ -37,7 +37,12 @@ function context(count: number): KafkaBatchContext {
     { length: count },
     (_, i) => ({ key: Buffer.from('k'), offset: String(100 + i) }) as KafkaMessage,
   );
-  return new KafkaBatchContext('comments.removed.v1', 0, messages, () => Promise.resolve());
+  return new KafkaBatchContext(
+    'comments.removed.v1',
+    messages,
+    messages.map(() => 0),
+    () => Promise.resolve(),
+  );
 }
 
 describe('EventHandlerRunner.runBatch', () => {

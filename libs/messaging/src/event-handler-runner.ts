@@ -81,7 +81,7 @@ export class EventHandlerRunner {
   }
 
   /**
-   * Runs a batch of one partition: invalid messages go to the dead-letter topic, the valid ones
+   * Runs a batch (of one or several partitions): invalid messages go to the dead-letter topic, the valid ones
    * are handled together by `handleBatch` (one transaction), waiting out a database outage. If the
    * batch fails for another reason, each message is handled alone by `handleOne`, with the usual
    * retries and dead-lettering, so one bad message cannot hold back the others.
@@ -97,7 +97,7 @@ export class EventHandlerRunner {
     for (let i = 0; i < payloads.length; i++) {
       const source: MessageSource = {
         topic: context.topic,
-        partition: context.partition,
+        partition: context.partitions[i],
         message: context.messages[i],
         heartbeat: context.heartbeat,
       };
@@ -119,7 +119,12 @@ export class EventHandlerRunner {
       } catch (error) {
         if (!isDependencyUnavailable(error)) {
           this.logger.warn(
-            { err: error, topic: context.topic, partition: context.partition, size: valid.length },
+            {
+              err: error,
+              topic: context.topic,
+              partitions: distinct(context.partitions),
+              size: valid.length,
+            },
             'batch failed; handling its messages one by one',
           );
           break;
@@ -127,7 +132,7 @@ export class EventHandlerRunner {
         outageSince ??= Date.now();
         await this.waitForDependency(error, outageSince, context.heartbeat, {
           topic: context.topic,
-          partition: context.partition,
+          partitions: distinct(context.partitions),
         });
       }
     }
@@ -238,4 +243,8 @@ interface MessageSource {
   partition: number;
   message: Pick<KafkaMessage, 'key' | 'offset'>;
   heartbeat: () => Promise<void>;
+}
+
+function distinct(values: readonly number[]): number[] {
+  return [...new Set(values)];
 }

@@ -84,8 +84,9 @@ class KafkaEnv {
   KAFKA_CONSUMER_CONCURRENCY = 6;
 
   /**
-   * Most messages of one partition a batch handler receives at once (one database transaction
-   * for all of them); handlers that take one message at a time are not affected.
+   * Most messages a batch handler receives at once (one database transaction for all of them),
+   * gathered from the partitions of one fetch; handlers that take one message at a time are not
+   * affected.
    */
   @toInt
   @IsInt()
