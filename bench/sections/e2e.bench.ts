@@ -38,11 +38,15 @@ const GROUPS = [
  * database only) sends one NOTIFY per insert statement, listing the ids it published in chunks,
  * so the clock stops when a reader could see the comment. One notification per batch, not per
  * row: NOTIFY serialises commits on a global lock, and a row-level trigger made the observer
- * itself a cost at 1,000 rows a second.
+ * itself a cost at 1,000 rows a second. Each notification also carries the time the insert
+ * statement ran (`clock_timestamp()`, epoch ms), for the stage breakdown.
  */
-async function watchPublications(
-  databaseUrl: string,
-): Promise<{ seen: Map<string, number>; close(): Promise<void> }> {
+async function watchPublications(databaseUrl: string): Promise<{
+  seen: Map<string, number>;
+  insertedAt: Map<string, number>;
+  db: Client;
+  close(): Promise<void>;
+}> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   await db.query(`
@@ -53,7 +57,7 @@ async function watchPublications(
         SELECT string_agg(id::text, ',') FROM (SELECT id, (row_number() OVER () - 1) / 150 AS chunk FROM published) c
          GROUP BY chunk
       LOOP
-        PERFORM pg_notify('bench_published', ids);
+        PERFORM pg_notify('bench_published', (extract(epoch FROM clock_timestamp()) * 1000)::text || '|' || ids);
       END LOOP;
       RETURN NULL;
     END $$`);
@@ -62,13 +66,18 @@ async function watchPublications(
                   REFERENCING NEW TABLE AS published
                   FOR EACH STATEMENT EXECUTE FUNCTION public.bench_notify_published()`);
   const seen = new Map<string, number>();
+  const insertedAt = new Map<string, number>();
   db.on('notification', (n) => {
     if (!n.payload) return;
     const now = performance.now();
-    for (const id of n.payload.split(',')) seen.set(id, now);
+    const [at, ids] = n.payload.split('|');
+    for (const id of ids.split(',')) {
+      seen.set(id, now);
+      insertedAt.set(id, Number(at));
+    }
   });
   await db.query('LISTEN bench_published');
-  return { seen, close: () => db.end() };
+  return { seen, insertedAt, db, close: () => db.end() };
 }
 
 /** Polls every 50 ms until `done`; the time it was first true, or NaN after `timeoutMs`. */
@@ -79,6 +88,41 @@ async function waitUntil(done: () => Promise<boolean>, timeoutMs: number): Promi
     await new Promise((r) => setTimeout(r, 50));
   }
   return NaN;
+}
+
+/**
+ * Where the time went, per published comment, from clocks on this one machine: the POST leaving
+ * the load generator, ingest's `submittedAt`, moderation's `decidedAt` (set as the comment is
+ * decided, before its batch is stored), the articles insert statement, and the notification.
+ */
+async function stages(
+  db: Client,
+  sentAt: Map<string, number>,
+  watch: { seen: Map<string, number>; insertedAt: Map<string, number> },
+): Promise<{ name: string; ms: number[] }[]> {
+  const ids = [...sentAt.keys()].filter((id) => watch.seen.has(id));
+  const { rows } = await db.query<{ id: string; submitted: string; decided: string }>(
+    `SELECT id::text, extract(epoch FROM submitted_at) * 1000 AS submitted,
+            extract(epoch FROM decided_at) * 1000 AS decided
+       FROM moderation.comments WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+  const wall = (t: number): number => performance.timeOrigin + t;
+  const out = [
+    { name: 'POST sent → accepted by ingest', ms: [] as number[] },
+    { name: 'accepted → decided by moderation', ms: [] as number[] },
+    { name: 'decided → stored by articles', ms: [] as number[] },
+    { name: 'stored by articles → seen committed', ms: [] as number[] },
+  ];
+  for (const r of rows) {
+    const inserted = watch.insertedAt.get(r.id)!;
+    out[0].ms.push(Number(r.submitted) - wall(sentAt.get(r.id)!));
+    out[1].ms.push(Number(r.decided) - Number(r.submitted));
+    out[2].ms.push(inserted - Number(r.decided));
+    out[3].ms.push(wall(watch.seen.get(r.id)!) - inserted);
+  }
+  for (const stage of out) stage.ms.sort((a, b) => a - b);
+  return out;
 }
 
 interface Offered {
@@ -206,6 +250,7 @@ export const e2eBench: BenchSection = {
         }
         log(`e2e: ${rate}/s for ${DURATION_S} s`);
         watch.seen.clear();
+        watch.insertedAt.clear();
         const cpuBefore = PROCESSES.map((p) => cpuSeconds(p) ?? NaN);
         const pgBefore = (await postgresCpuSeconds()) ?? NaN;
         const loadBefore = process.cpuUsage();
@@ -252,6 +297,13 @@ export const e2eBench: BenchSection = {
           }
         }
         latencies.sort((a, b) => a - b);
+        const stageRows: BenchResult[] = (await stages(watch.db, offered.sentAt, watch)).map((stage) => ({
+          section: SECTION,
+          name: `${rate}/s: stage p50, ${stage.name}`,
+          value: round1(percentile(stage.ms, 50)),
+          unit: 'ms',
+          note: `p99 ${round1(percentile(stage.ms, 99))} ms`,
+        }));
         const accepted = offered.sentAt.size;
         const p = (q: number): number => round1(percentile(latencies, q));
         const drainMs = round1(drainedAt - stoppedAt);
@@ -301,6 +353,7 @@ export const e2eBench: BenchSection = {
             unit: 'ms',
             note: `≈ ${Math.round((name === 'ingest' ? accepted : latencies.length) / Math.max(0.01, cpuUsed[i]))} comments/s per core`,
           })),
+          ...stageRows,
           ...batchRows,
           {
             section: SECTION,
