@@ -81,10 +81,10 @@ export class EventHandlerRunner {
   }
 
   /**
-   * Runs a batch (of one or several partitions): invalid messages go to the dead-letter topic, the valid ones
-   * are handled together by `handleBatch` (one transaction), waiting out a database outage. If the
-   * batch fails for another reason, each message is handled alone by `handleOne`, with the usual
-   * retries and dead-lettering, so one bad message cannot hold back the others.
+   * Runs a batch (of one or several partitions): invalid messages go to the dead-letter topic, the
+   * valid ones are handled together by `handleBatch` (one transaction), waiting out a database
+   * outage. If the batch fails for another reason, each message is handled alone by `handleOne`,
+   * with the usual retries and dead-lettering, so one bad message cannot hold back the others.
    */
   async runBatch<T extends object>(
     context: KafkaBatchContext,

@@ -11,7 +11,10 @@ export class PublishCommentMessageController {
     private readonly handler: PublishCommentHandler,
   ) {}
 
-  /** Approvals arrive in batches, gathered from the partitions of a fetch, and are published in one transaction. */
+  /**
+   * Approvals arrive in batches, gathered from the partitions of a fetch, and are published in one
+   * transaction.
+   */
   @EventPattern(Topics.CommentApprovedV1, BATCH_HANDLER)
   async onApproved(@Payload() payloads: unknown[], @Ctx() context: KafkaBatchContext): Promise<void> {
     await this.runner.runBatch(

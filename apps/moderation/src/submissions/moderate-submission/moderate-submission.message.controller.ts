@@ -11,7 +11,10 @@ export class ModerateSubmissionMessageController {
     private readonly handler: ModerateSubmissionHandler,
   ) {}
 
-  /** Submissions arrive in batches, gathered from the partitions of a fetch, and are decided in one transaction. */
+  /**
+   * Submissions arrive in batches, gathered from the partitions of a fetch, and are decided in one
+   * transaction.
+   */
   @EventPattern(Topics.CommentSubmittedV1, BATCH_HANDLER)
   onSubmitted(@Payload() payloads: unknown[], @Ctx() context: KafkaBatchContext): Promise<void> {
     return this.runner.runBatch(
