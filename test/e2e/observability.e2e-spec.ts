@@ -92,6 +92,9 @@ describe('logs and metrics', () => {
       sample(moderation, 'replyguard_decisions_total', { decider: 'auto', action: 'approve' }),
     ).toBeGreaterThan(0);
     expect(sample(moderation, 'replyguard_classifier_duration_seconds_count', {})).toBeGreaterThan(0);
+    expect(
+      sample(moderation, 'replyguard_auto_decision_delay_seconds_count', { action: 'approve' }),
+    ).toBeGreaterThan(0);
     expect(sample(moderation, 'replyguard_outbox_backlog', {})).toBeGreaterThanOrEqual(0);
     expect(
       sample(moderation, 'replyguard_queue_depth', { site: 'default', status: 'approved' }),
@@ -106,6 +109,10 @@ describe('logs and metrics', () => {
     expect(
       sample(articles, 'replyguard_kafka_consumer_lag', { topic: 'comments.approved.v1' }),
     ).toBeGreaterThanOrEqual(0);
+    // The comment of the first test went all the way: submitted, approved automatically, published.
+    for (const since of ['approval', 'submission']) {
+      expect(sample(articles, 'replyguard_publication_delay_seconds_count', { since })).toBeGreaterThan(0);
+    }
     expect(sample(articles, 'replyguard_process_cpu_seconds_total', { service: 'articles' })).toBeGreaterThan(
       0,
     );

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule } from '@replyguard/messaging';
 import { ServiceCoreModule } from '@replyguard/platform';
 import { GetThreadHttpController } from './comments/get-thread/get-thread.http.controller';
+import { PublicationMetrics } from './comments/publication.metrics';
 import { PublishCommentHandler } from './comments/publish-comment/publish-comment.handler';
 import { PublishCommentMessageController } from './comments/publish-comment/publish-comment.message.controller';
 import { PublishedCommentEntity } from './comments/published-comment.entity';
@@ -25,6 +26,11 @@ import { DemoModule } from './demo/demo.module';
     DemoModule,
   ],
   controllers: [GetThreadHttpController, PublishCommentMessageController, UnpublishCommentMessageController],
-  providers: [PublishedCommentsRepository, PublishCommentHandler, UnpublishCommentHandler],
+  providers: [
+    PublishedCommentsRepository,
+    PublishCommentHandler,
+    UnpublishCommentHandler,
+    PublicationMetrics,
+  ],
 })
 export class ArticlesModule {}

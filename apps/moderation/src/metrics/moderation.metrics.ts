@@ -12,6 +12,8 @@ export function deciderOf(actor: string): DeciderKind {
 }
 
 const QUEUE_DEPTH_TTL_MS = 15_000;
+/** Seconds, for delays of the automatic pipeline (milliseconds when healthy, seconds in a backlog). */
+export const PIPELINE_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 const HUMAN_BUCKETS = [
   10,
   30,
@@ -38,6 +40,7 @@ const HUMAN_BUCKETS = [
 export class ModerationMetrics {
   private readonly decisions;
   private readonly humanLatency;
+  private readonly autoDelay;
   readonly classifierSeconds;
   private depthCache?: { at: number; rows: { site_id: string; status: string; n: number }[] };
 
@@ -55,6 +58,12 @@ export class ModerationMetrics {
       'From submission to a moderator decision (decided_at - submitted_at)',
       [],
       HUMAN_BUCKETS,
+    );
+    this.autoDelay = metrics.histogram(
+      'replyguard_auto_decision_delay_seconds',
+      'From submission (accepted by ingest) to the automatic decision, by action; clock skew between machines adds in',
+      ['action'],
+      PIPELINE_BUCKETS,
     );
     this.classifierSeconds = metrics.histogram(
       'replyguard_classifier_duration_seconds',
@@ -90,6 +99,11 @@ export class ModerationMetrics {
   /** Call when a moderator decides a comment (also done for every non-auto audit record). */
   humanDecision(submittedAt: Date, decidedAt: Date): void {
     this.humanLatency.observe(Math.max(0, (decidedAt.getTime() - submittedAt.getTime()) / 1000));
+  }
+
+  /** Call for each automatic decision when it is stored (not for a redelivery). */
+  autoDecision(action: string, submittedAt: Date, decidedAt: Date): void {
+    this.autoDelay.observe({ action }, Math.max(0, (decidedAt.getTime() - submittedAt.getTime()) / 1000));
   }
 
   private async queueDepth(): Promise<{ site_id: string; status: string; n: number }[]> {

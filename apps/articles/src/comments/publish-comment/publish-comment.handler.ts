@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CommentApprovedV1, EventEnvelope } from '@replyguard/contracts';
 import type { DataSource } from 'typeorm';
 import { ARTICLES_PROCESSED } from '../../database/database.options';
+import { PublicationMetrics } from '../publication.metrics';
 import { PublishedCommentsRepository } from '../published-comments.repository';
 
 const CONSUMER = 'publish-comment';
@@ -15,6 +16,7 @@ export class PublishCommentHandler {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly comments: PublishedCommentsRepository,
+    private readonly metrics: PublicationMetrics,
   ) {}
 
   async execute(event: EventEnvelope<CommentApprovedV1>): Promise<boolean> {
@@ -53,6 +55,7 @@ export class PublishCommentHandler {
       // The first delivery of an event in the batch applied it; a repeat of it did nothing.
       const done = applied.has(event.id) && !logged.has(event.id);
       logged.add(event.id);
+      if (done) this.metrics.published(event.data);
       this.logger.log(
         { commentId: event.data.commentId, correlationId: event.correlationid, applied: done },
         done ? 'comment published' : 'redelivered approval ignored',

@@ -39,6 +39,7 @@ function setup(engine: Pick<ModerationEngine, 'moderate' | 'modelVersions'>, ext
   const stored: CommentEntity[] = [];
   const outboxPayloads: string[] = [];
   const decisionsCounted: { action: string; reason: string | undefined }[] = [];
+  const delays: { action: string; submittedAt: Date; decidedAt: Date }[] = [];
   const dataSource = { manager: {} as EntityManager } as unknown as DataSource;
   const comments = {
     storedByIds: (_m: EntityManager, ids: string[]) =>
@@ -69,6 +70,8 @@ function setup(engine: Pick<ModerationEngine, 'moderate' | 'modelVersions'>, ext
   const metrics = {
     decisionRecorded: (d: { actor: string; action: string; decision: { reasons: { code: string }[] } }) =>
       decisionsCounted.push({ action: d.action, reason: d.decision.reasons[0]?.code }),
+    autoDecision: (action: string, submittedAt: Date, decidedAt: Date) =>
+      delays.push({ action, submittedAt, decidedAt }),
   } as unknown as ModerationMetrics;
   const handler = new ModerateSubmissionHandler(
     dataSource,
@@ -84,7 +87,7 @@ function setup(engine: Pick<ModerationEngine, 'moderate' | 'modelVersions'>, ext
     metrics,
     external,
   );
-  return { handler, stored, outboxPayloads, decisionsCounted };
+  return { handler, stored, outboxPayloads, decisionsCounted, delays };
 }
 
 describe(ModerateSubmissionHandler.name, () => {
@@ -137,6 +140,17 @@ describe(ModerateSubmissionHandler.name, () => {
       expect(decisionsCounted.map((d) => d.action)).toEqual(['approve', 'reject']);
       expect(stored[1].decision.reasons.map((r) => r.code)).toContain('DUPLICATE');
       expect(outboxPayloads).toHaveLength(2);
+    });
+
+    it('times each stored decision from its submission, once: a redelivered batch adds nothing', async () => {
+      const { handler, stored, delays } = setup(ModerationEngine.rulesOnly());
+      const batch = [submission('A first remark.'), submission('Another remark.')];
+      await handler.executeBatch(batch);
+      await handler.executeBatch(batch);
+      expect(delays.map((d) => d.action)).toEqual(['approve', 'approve']);
+      expect(delays.map((d) => d.submittedAt)).toEqual(stored.map((c) => c.submittedAt));
+      expect(delays.map((d) => d.decidedAt)).toEqual(stored.map((c) => c.decidedAt));
+      for (const d of delays) expect(d.decidedAt.getTime()).toBeGreaterThanOrEqual(d.submittedAt.getTime());
     });
 
     it('accepts a reply to a comment approved earlier in the same batch, one level deeper', async () => {

@@ -218,6 +218,7 @@ export class ModerateSubmissionHandler {
     for (const d of done) {
       if (!inserted.has(d.pending.event.data.commentId)) continue;
       this.metrics.decisionRecorded({ actor: 'auto', action: d.decision.action, decision: d.decision });
+      this.metrics.autoDecision(d.decision.action, d.pending.submittedAt, d.decidedAt);
     }
     this.logDecisions(events, inserted);
   }
