@@ -1,8 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MetricsRegistry } from '@replyguard/platform';
-
-/** Seconds, for delays of the automatic pipeline (milliseconds when healthy, seconds in a backlog). */
-const PIPELINE_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
+import { MetricsRegistry, PIPELINE_DELAY_BUCKETS } from '@replyguard/platform';
 
 /**
  * How long after its approval, and for automatic approvals after its submission, a comment became
@@ -17,7 +14,7 @@ export class PublicationMetrics {
       'replyguard_publication_delay_seconds',
       'Until a comment is published, since="approval" for every approval, since="submission" for automatic approvals (the whole pipeline); clock skew between machines adds in',
       ['since'],
-      PIPELINE_BUCKETS,
+      PIPELINE_DELAY_BUCKETS,
     );
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MetricsRegistry } from '@replyguard/platform';
+import { MetricsRegistry, PIPELINE_DELAY_BUCKETS } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 
 /** Who made a decision, as a bounded label: moderators are many, so they share one value. */
@@ -12,8 +12,6 @@ export function deciderOf(actor: string): DeciderKind {
 }
 
 const QUEUE_DEPTH_TTL_MS = 15_000;
-/** Seconds, for delays of the automatic pipeline (milliseconds when healthy, seconds in a backlog). */
-export const PIPELINE_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 const HUMAN_BUCKETS = [
   10,
   30,
@@ -63,7 +61,7 @@ export class ModerationMetrics {
       'replyguard_auto_decision_delay_seconds',
       'From submission (accepted by ingest) to the automatic decision, by action; clock skew between machines adds in',
       ['action'],
-      PIPELINE_BUCKETS,
+      PIPELINE_DELAY_BUCKETS,
     );
     this.classifierSeconds = metrics.histogram(
       'replyguard_classifier_duration_seconds',

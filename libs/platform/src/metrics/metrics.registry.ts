@@ -9,6 +9,8 @@ import {
 
 /** Latency buckets in seconds, from sub-millisecond to the 5 s produce timeout. */
 export const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+/** Seconds, for delays of the automatic pipeline (milliseconds when healthy, seconds in a backlog). */
+export const PIPELINE_DELAY_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 
 /**
  * The service's Prometheus registry. One per application (not prom-client's global one), so that
