@@ -1,3 +1,4 @@
+import { ServerKafka } from '@nestjs/microservices';
 import { KafkaParser } from '@nestjs/microservices/helpers/kafka-parser';
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { BatchingKafkaServer, KafkaBatchContext } from './batching-kafka.server';
@@ -130,6 +131,25 @@ describe(BatchingKafkaServer.name, () => {
     const { payload, resolved } = batchPayload(4);
     await expect(server.handleBatch(payload)).rejects.toThrow('database refused the batch');
     expect(resolved).toEqual([]);
+  });
+});
+
+describe(`${BatchingKafkaServer.name}: handler lookup`, () => {
+  it("resolves each topic's handler once, and still finds a handler added later", () => {
+    const server = new BatchingKafkaServer({ client: { brokers: ['127.0.0.1:1'] } }, 2);
+    const handler = Object.assign(async () => undefined, { isEventHandler: true, extras: { batch: true } });
+    server.addHandler(TOPIC, handler, true, handler.extras);
+    const nest = jest.spyOn(ServerKafka.prototype, 'getHandlerByPattern');
+    try {
+      expect(server.getHandlerByPattern(TOPIC)).toBe(handler);
+      expect(server.getHandlerByPattern(TOPIC)).toBe(handler);
+      expect(nest).toHaveBeenCalledTimes(1);
+      expect(server.getHandlerByPattern('comments.removed.v1')).toBeNull();
+      server.addHandler('comments.removed.v1', handler, true, handler.extras);
+      expect(server.getHandlerByPattern('comments.removed.v1')).toBe(handler);
+    } finally {
+      nest.mockRestore();
+    }
   });
 });
 

@@ -44,6 +44,7 @@ export class BatchingKafkaServer extends ServerKafka {
   private committer?: OffsetCommitter;
   private closing = false;
   private readonly gatherers = new Map<string, BatchGatherer>();
+  private readonly handlersByTopic = new Map<string, ReturnType<ServerKafka['getHandlerByPattern']>>();
 
   constructor(
     options: Required<KafkaOptions>['options'],
@@ -112,6 +113,20 @@ export class BatchingKafkaServer extends ServerKafka {
         await this.committer?.flush((offsets) => payload.commitOffsetsIfNecessary(byTopic(offsets)));
       }
     }
+  }
+
+  /**
+   * Nest resolves a pattern by trying `JSON.parse` on it first, and a topic name makes that throw:
+   * an exception for every batch, and for every message of a one-at-a-time handler. Topics are the
+   * patterns here and the handlers are fixed once bound, so each topic is resolved once.
+   */
+  override getHandlerByPattern(pattern: string): ReturnType<ServerKafka['getHandlerByPattern']> {
+    let handler = this.handlersByTopic.get(pattern);
+    if (handler === undefined) {
+      handler = super.getHandlerByPattern(pattern);
+      if (handler) this.handlersByTopic.set(pattern, handler);
+    }
+    return handler;
   }
 
   private gathererOf(topic: string): BatchGatherer {
