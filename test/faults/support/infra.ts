@@ -58,14 +58,33 @@ export function sharedBrokers(): string[] {
   return brokers;
 }
 
+/**
+ * Ports handed to service processes, which bind them later. They come from below Linux's ephemeral
+ * range (32768–60999): a port found free there and released could be taken, before the service
+ * binds it, as the local port of one of the many outgoing connections the tests open, and the
+ * service died with EADDRINUSE while the readiness probe reached whatever held the port. No port
+ * is handed out twice in one run.
+ */
+const PORT_RANGE = { first: 21000, last: 28999 };
+const handedOut = new Set<number>();
+let nextPort = PORT_RANGE.first + ((process.pid * 37) % (PORT_RANGE.last - PORT_RANGE.first));
+
 export async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
+  for (let tried = 0; tried <= PORT_RANGE.last - PORT_RANGE.first; tried++) {
+    const port = nextPort;
+    nextPort = port >= PORT_RANGE.last ? PORT_RANGE.first : port + 1;
+    if (handedOut.has(port) || !(await canListen(port))) continue;
+    handedOut.add(port);
+    return port;
+  }
+  throw new Error(`no free port between ${PORT_RANGE.first} and ${PORT_RANGE.last}`);
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((done) => {
     const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
+    server.once('error', () => done(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
   });
 }
 
@@ -473,7 +492,8 @@ export class ServiceProcess {
       if (!this.running) throw new Error(`${this.name} exited during start-up; see ${logFile}`);
       try {
         const res = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(2000) });
-        if (res.ok) return;
+        // Only our own process counts: if it died, whatever else answers on the port does not.
+        if (res.ok && this.running) return;
       } catch {
         // not listening yet
       }
