@@ -38,7 +38,8 @@ export function kafkaConsumerOptions(params: {
 
 /**
  * The consumer as a NestJS transport strategy: the Kafka transport consuming in batches, so
- * handlers registered with BATCH_HANDLER receive up to `maxBatch` messages of a partition at once.
+ * handlers registered with BATCH_HANDLER receive up to `maxBatch` messages at once, gathered from
+ * the partitions of a fetch.
  */
 export function kafkaConsumerStrategy(
   params: Parameters<typeof kafkaConsumerOptions>[0] & { maxBatch: number; commitIntervalMs?: number },

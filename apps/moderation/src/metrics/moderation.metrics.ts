@@ -96,12 +96,12 @@ export class ModerationMetrics {
 
   /** Call when a moderator decides a comment (also done for every non-auto audit record). */
   humanDecision(submittedAt: Date, decidedAt: Date): void {
-    this.humanLatency.observe(Math.max(0, (decidedAt.getTime() - submittedAt.getTime()) / 1000));
+    this.humanLatency.observe(secondsBetween(submittedAt, decidedAt));
   }
 
   /** Call for each automatic decision when it is stored (not for a redelivery). */
   autoDecision(action: string, submittedAt: Date, decidedAt: Date): void {
-    this.autoDelay.observe({ action }, Math.max(0, (decidedAt.getTime() - submittedAt.getTime()) / 1000));
+    this.autoDelay.observe({ action }, secondsBetween(submittedAt, decidedAt));
   }
 
   private async queueDepth(): Promise<{ site_id: string; status: string; n: number }[]> {
@@ -113,4 +113,9 @@ export class ModerationMetrics {
     this.depthCache = { at: now, rows };
     return rows;
   }
+}
+
+/** Seconds from `from` to `to`; never negative when clocks of different machines disagree. */
+function secondsBetween(from: Date, to: Date): number {
+  return Math.max(0, (to.getTime() - from.getTime()) / 1000);
 }

@@ -134,11 +134,8 @@ export class ModerateSubmissionHandler {
       ),
     ]);
     const existing = new Set(commentIds.filter((id) => stored.has(id)));
-    const parents = new Map<string, ParentInfo>();
-    for (const id of parentIds) {
-      const parent = stored.get(id);
-      if (parent) parents.set(id, parent);
-    }
+    // Every stored comment the batch knows of can be a parent; the batch's new ones join as decided.
+    const parents = stored;
     // Redeliveries (already stored) are skipped, and do not count as earlier comments of the batch.
     const fresh = items.flatMap((p, i) =>
       existing.has(p.event.data.commentId) ? [] : [{ p, history: histories[i], banned: bans[i] }],
