@@ -1,5 +1,5 @@
 /**
- * `npx tsx tools/train/validate.ts [--task spam|toxicity] [--data <dir>] [--set '{"fox":2}']`: five-fold
+ * `npx tsx tools/train/validate.ts [--task spam|toxicity] [--data <dir>] [--set '{"fox":2}'] [--errors] [--dump <file.jsonl>]`: five-fold
  * cross-validation on the training portion only (the held-out ~20 % is never read here). This is where
  * model settings are chosen; the held-out figures in models/metrics.json are looked at once, at the end.
  * Folds are cut by a hash of the normalised text, like the held-out split, so reposts of one spam stay in
@@ -62,6 +62,9 @@ function validateSpam(o: SpamOptions): void {
   if (process.argv.includes('--errors')) {
     out.errors = xs.flatMap((x, i) => (x.group.startsWith('youtube') && (score[i] >= hold || rows[i].overLimit) !== (x.y.spam[0] === 1) ? [`${x.y.spam[0]} ${score[i].toFixed(2)} ${x.text.slice(0, 120)}`] : []));
   }
+  // `--dump <file>`: every row's fold score (group, label, score, links over the limit), to try thresholds without retraining.
+  const dump = process.argv.indexOf('--dump');
+  if (dump >= 0) writeFileSync(process.argv[dump + 1], xs.map((x, i) => JSON.stringify([x.group, x.y.spam[0], score[i], rows[i].overLimit, x.text.slice(0, 100)])).join('\n') + '\n');
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
 }
 
