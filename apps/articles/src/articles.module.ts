@@ -10,7 +10,7 @@ import { PublishedCommentEntity } from './comments/published-comment.entity';
 import { PublishedCommentsRepository } from './comments/published-comments.repository';
 import { UnpublishCommentHandler } from './comments/unpublish-comment/unpublish-comment.handler';
 import { UnpublishCommentMessageController } from './comments/unpublish-comment/unpublish-comment.message.controller';
-import { articlesConfig } from './config/articles.config';
+import { articlesConfigAreas } from './config/articles.config';
 import { articlesDataSourceOptions } from './database/database.options';
 import { DemoModule } from './demo/demo.module';
 
@@ -18,7 +18,7 @@ import { DemoModule } from './demo/demo.module';
   imports: [
     ServiceCoreModule.forService({
       service: 'articles',
-      config: [articlesConfig],
+      config: articlesConfigAreas,
       dataSource: articlesDataSourceOptions,
     }),
     TypeOrmModule.forFeature([PublishedCommentEntity]),

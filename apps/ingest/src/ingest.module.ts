@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ServiceCoreModule, privacyConfig } from '@replyguard/platform';
-import { ingestConfig } from './config/ingest.config';
+import { ServiceCoreModule } from '@replyguard/platform';
+import { ingestConfigAreas } from './config/ingest.config';
 import { ingestDataSourceOptions } from './database/database.options';
 import { SubmissionsModule } from './submissions/submissions.module';
 
@@ -8,7 +8,7 @@ import { SubmissionsModule } from './submissions/submissions.module';
   imports: [
     ServiceCoreModule.forService({
       service: 'ingest',
-      config: [privacyConfig, ingestConfig],
+      config: ingestConfigAreas,
       dataSource: ingestDataSourceOptions,
     }),
     SubmissionsModule,

@@ -2,13 +2,13 @@ import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule, OutboxRelayModule } from '@replyguard/messaging';
-import { ServiceCoreModule, privacyConfig } from '@replyguard/platform';
+import { ServiceCoreModule } from '@replyguard/platform';
 import { CommentDecisionEntity } from './comments/comment-decision.entity';
 import { CommentEntity } from './comments/comment.entity';
 import { CommentsRepository } from './comments/comments.repository';
 import { GetCommentStatusHandler } from './comments/get-comment-status/get-comment-status.handler';
 import { GetCommentStatusHttpController } from './comments/get-comment-status/get-comment-status.http.controller';
-import { moderationConfig } from './config/moderation.config';
+import { moderationConfig, moderationConfigAreas } from './config/moderation.config';
 import { ConsoleModule } from './console/console.module';
 import { MODERATION_OUTBOX, moderationDataSourceOptions } from './database/database.options';
 import { BansRepository } from './bans/bans.repository';
@@ -25,7 +25,7 @@ import { ModerateSubmissionMessageController } from './submissions/moderate-subm
   imports: [
     ServiceCoreModule.forService({
       service: 'moderation',
-      config: [privacyConfig, moderationConfig],
+      config: moderationConfigAreas,
       dataSource: moderationDataSourceOptions,
     }),
     ModerationMetricsModule,

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { MessagingModule } from '@replyguard/messaging';
 import { ServiceCoreModule } from '@replyguard/platform';
 import { AdminTokenGuard } from './auth/admin-token.guard';
-import { webhooksConfig, type WebhooksConfig } from './config/webhooks.config';
+import { webhooksConfig, webhooksConfigAreas, type WebhooksConfig } from './config/webhooks.config';
 import { webhooksDataSourceOptions } from './database/database.options';
 import { DeliveriesAdminHandler } from './deliveries/admin/deliveries-admin.handler';
 import { DeliveriesAdminHttpController } from './deliveries/admin/deliveries-admin.http.controller';
@@ -21,7 +21,7 @@ import { SubscriptionsRepository } from './subscriptions/subscriptions.repositor
   imports: [
     ServiceCoreModule.forService({
       service: 'webhooks',
-      config: [webhooksConfig],
+      config: webhooksConfigAreas,
       dataSource: webhooksDataSourceOptions,
     }),
     MessagingModule,

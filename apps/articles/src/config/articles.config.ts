@@ -20,3 +20,6 @@ export const articlesConfig = configArea('articles', ArticlesEnv, (env) => ({
   port: env.ARTICLES_PORT,
   ingestPublicUrl: env.INGEST_PUBLIC_URL.replace(/\/+$/, ''),
 }));
+
+/** The config areas the articles service validates at start-up beside the shared ones. */
+export const articlesConfigAreas = [articlesConfig];

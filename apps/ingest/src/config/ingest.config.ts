@@ -1,4 +1,4 @@
-import { toInt, configArea } from '@replyguard/platform';
+import { configArea, privacyConfig, toInt } from '@replyguard/platform';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
 class IngestEnv {
@@ -36,3 +36,6 @@ export const ingestConfig = configArea('ingest', IngestEnv, (env) => ({
   rateLimitPerIp: env.INGEST_RATE_LIMIT_PER_IP,
   rateLimitPerSite: env.INGEST_RATE_LIMIT_PER_SITE,
 }));
+
+/** The config areas the ingest service validates at start-up beside the shared ones. */
+export const ingestConfigAreas = [privacyConfig, ingestConfig];

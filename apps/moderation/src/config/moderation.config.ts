@@ -1,4 +1,4 @@
-import { ConfigError, configArea, toInt } from '@replyguard/platform';
+import { configArea, ConfigError, privacyConfig, toInt } from '@replyguard/platform';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 
 class ModerationEnv {
@@ -78,3 +78,6 @@ export const moderationConfig = configArea('moderation', ModerationEnv, (env) =>
     rateLimitPerMinute: env.MODERATION_RATE_LIMIT_PER_MIN,
   };
 });
+
+/** The config areas the moderation service validates at start-up beside the shared ones. */
+export const moderationConfigAreas = [privacyConfig, moderationConfig];

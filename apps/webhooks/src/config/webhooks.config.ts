@@ -91,3 +91,6 @@ export const webhooksConfig = configArea('webhooks', WebhooksEnv, (env) => {
 });
 
 export type WebhooksConfig = ReturnType<typeof webhooksConfig>;
+
+/** The config areas the webhooks service validates at start-up beside the shared ones. */
+export const webhooksConfigAreas = [webhooksConfig];

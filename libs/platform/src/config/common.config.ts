@@ -214,3 +214,6 @@ export const outboxConfig = configArea('outbox', OutboxEnv, (env) => ({
   replicationFactor: env.KAFKA_REPLICATION_FACTOR,
   personalDataRetentionHours: env.KAFKA_PII_RETENTION_HOURS,
 }));
+
+/** The areas every service validates at start-up, before its own. */
+export const SHARED_CONFIG_AREAS = [runtimeConfig, databaseConfig, kafkaConfig, outboxConfig] as const;

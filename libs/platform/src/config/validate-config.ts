@@ -1,6 +1,6 @@
 import { registerAs, type ConfigType } from '@nestjs/config';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { getMetadataStorage, validateSync } from 'class-validator';
 
 /** Raised at start-up when the environment does not describe a runnable service. */
 export class ConfigError extends Error {
@@ -25,13 +25,25 @@ export function loadConfig<TEnv extends object, TConfig>(
   return toConfig(env);
 }
 
-/** `registerAs` over `loadConfig`: one namespace per area, read through `ConfigType<typeof x>`. */
+/**
+ * `registerAs` over `loadConfig`: one namespace per area, read through `ConfigType<typeof x>`. The
+ * area keeps its class, so the variables it reads can be listed (`configVariables`).
+ */
 export function configArea<TEnv extends object, TConfig extends Record<string, unknown>>(
   namespace: string,
   envClass: ClassConstructor<TEnv>,
   toConfig: (env: TEnv) => TConfig,
 ) {
-  return registerAs(namespace, (): TConfig => loadConfig(envClass, toConfig));
+  return Object.assign(
+    registerAs(namespace, (): TConfig => loadConfig(envClass, toConfig)),
+    { envClass },
+  );
+}
+
+/** The environment variables a config area reads: its class's validated properties. */
+export function configVariables(area: { envClass: ClassConstructor<object> }): string[] {
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(area.envClass, '', true, false);
+  return [...new Set(metadata.map((m) => m.propertyName))].sort();
 }
 
 export type { ConfigType };

@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type ConfigFactory, ConfigModule, type ConfigType } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
-import { databaseConfig, kafkaConfig, outboxConfig, runtimeConfig } from '../config/common.config';
+import { databaseConfig, SHARED_CONFIG_AREAS } from '../config/common.config';
 import { HealthModule } from '../health/health.module';
 import { LoggingModule } from '../logging/logging.module';
 import { MetricsModule } from '../metrics/metrics.module';
@@ -29,7 +29,7 @@ export class ServiceCoreModule {
         ConfigModule.forRoot({
           isGlobal: true,
           ignoreEnvFile: true,
-          load: [runtimeConfig, databaseConfig, kafkaConfig, outboxConfig, ...(options.config ?? [])],
+          load: [...SHARED_CONFIG_AREAS, ...(options.config ?? [])],
         }),
         LoggingModule,
         MetricsModule.forRoot({ service: options.service }),
