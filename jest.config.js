@@ -9,7 +9,7 @@ const base = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment:
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools,docker}/**/*.spec.ts'] },
     {
       ...base,
       displayName: 'integration',
