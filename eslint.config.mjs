@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'coverage/**', 'bench/results/**', '**/*.cjs', '**/*.mjs', 'jest.config.js'] },
+  { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.local/**', 'coverage/**', 'bench/results/**', '**/*.cjs', '**/*.mjs', 'jest.config.js'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,

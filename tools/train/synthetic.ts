@@ -242,6 +242,59 @@ export function insultRows(seed: number): (SyntheticRow & { hate: number })[] {
   return [...rows.values()];
 }
 
+const THREAT_VERBS = ['kill', 'shoot', 'stab', 'murder', 'strangle', 'punch', 'hang', 'butcher'];
+const PERSONAL_THREATS = [
+  'I will {v} you.', "I'm going to {v} you.", 'I will find you and {v} you.', 'If I ever see you I will {v} you.', "I'll {v} you and your family.",
+  'Someone should {v} him.', 'Somebody needs to {v} her.', 'I hope you die.', 'You should die.', 'You deserve to die.', 'Go kill yourself.', 'kys',
+  'I know where you live.', "Watch your back, you're dead.", 'Drop dead.', 'Rot in hell.', 'I hope he dies slowly.', 'You need to be shot.',
+];
+/** The same shapes without violence: what a reader may promise or wish another. */
+const PERSONAL_TWINS = [
+  'I will call you.', "I'm going to thank you.", 'I will find you and buy you a coffee.', 'If I ever see you I will say hello.', "I'll invite you and your family.",
+  'Someone should thank him.', 'Somebody needs to hire her.', 'I hope you win.', 'You should rest.', 'You deserve a raise.', 'Go treat yourself.', 'ty',
+  'I know where you work now, congrats!', 'Watch your step, the floor is wet.', 'Drop by sometime.', 'Rest in peace.', 'I hope he recovers quickly.', 'You need to be told this.',
+];
+const GROUP_THREATS = [
+  'All {g} should die.', 'Kill all the {g}.', '{G} should be shot.', 'We should {v} every last one of these {g}.', 'Hang the {g}.',
+  'They should all be hanged, these {g}.', "Let's {v} them all, {g} included.", 'Gas the {g}.', 'The {g} deserve to die.', 'Death to all {g}.',
+];
+const GROUP_TWINS = [
+  'All {g} should vote.', 'Welcome all the {g}.', '{G} should be heard.', 'We should thank every one of these {g}.', 'Hire the {g}.',
+  'They should all be welcome, these {g}.', "Let's invite them all, {g} included.", 'Ask the {g}.', 'The {g} deserve respect.', 'Thanks to all {g}.',
+];
+const GROUP_PLURALS = ['muslims', 'jews', 'immigrants', 'refugees', 'gays', 'blacks', 'whites', 'mexicans', 'christians', 'women', 'arabs', 'asians', 'migrants', 'liberals', 'conservatives'];
+/** Talk of violence that threatens nobody (0): news, idioms, hyperbole about things. */
+const VIOLENCE_TALK = [
+  'The attack killed {n} people on Tuesday.', 'My grandfather died last year.', 'Police shot a suspect in the leg.', 'This band kills it every time!',
+  'I would die for this cake.', 'The death penalty should be abolished.', 'Gas prices are killing me.', 'We should kill this bill.',
+  'He was shot in 1968.', 'Guns do not kill people, people kill people.', 'People will die if this bill passes.', 'I will shoot you an email.',
+  'The soldiers who died deserve a memorial.', 'She hung the painting in the hall.', 'That joke killed me.', 'The hero dies at the end of the film.',
+  'Smoking kills {n} people a year.', 'The storm killed {n} cattle.', 'My phone battery died again.', 'They were executed in 1945 after the trial.',
+  'Smoking will kill you.', 'That virus can kill you within days.', 'The heat will kill you if you hike at noon.', 'This diet will kill you.',
+];
+
+/**
+ * Threats (toxic; hate too when aimed at a group) beside twins of the same shape without violence, and
+ * talk of violence that threatens nobody: the threat features carry the weight, not the sentence shape.
+ */
+export function threatRows(seed: number): (SyntheticRow & { hate: number })[] {
+  const random = seededRandom(seed);
+  const rows = new Map<string, SyntheticRow & { hate: number }>();
+  const add = (text: string, label: number, hate: number): void => void rows.set(text, { text, label, hate, kind: 'threat' });
+  const group = (t: string): string => {
+    const g = pick(GROUP_PLURALS, random);
+    return t.replaceAll('{G}', g[0].toUpperCase() + g.slice(1)).replaceAll('{g}', g).replaceAll('{v}', pick(THREAT_VERBS, random));
+  };
+  for (const t of PERSONAL_THREATS) for (const v of t.includes('{v}') ? THREAT_VERBS : ['']) add(t.replace('{v}', v), 1, 0);
+  for (const t of PERSONAL_TWINS) add(t, 0, 0);
+  for (let i = 0; i < 3; i++) {
+    for (const t of GROUP_THREATS) add(group(t), 1, 1);
+    for (const t of GROUP_TWINS) add(group(t), 0, 0);
+  }
+  for (const t of VIOLENCE_TALK) add(t.replace('{n}', String(2 + Math.floor(random() * 40))), 0, 0);
+  return [...rows.values()];
+}
+
 const PRAISE = [
   'Fantastic!', 'Amazing!', 'Awesome', 'Love this song', 'love this song!!', 'I love this song so much', 'Beautiful song',
   'Best song ever', 'This song is so good', 'Great song!', 'Nice video', 'So catchy', 'Still listening in {y}', 'This never gets old',

@@ -150,6 +150,29 @@ describe(ModerationEngine.name, () => {
       expect(engine.moderate({ content }, policy).action).toBe('approve');
     });
 
+    // Worded unlike the generated training threats (tools/train/synthetic.ts).
+    it.each([
+      'Say that again and I will strangle you with my bare hands.',
+      'honestly hope u die in a fire',
+      'Someone needs to shoot that mayor.',
+      'Every last refugee should be gassed.',
+      'We know where you live, watch your back.',
+    ])('holds or rejects a threat: "%s"', (content) => {
+      const d = engine.moderate({ content }, policy);
+      expect(d.action).not.toBe('approve');
+      expect(d.reasons.map((r) => r.code)).toContain('TOXICITY_MODEL');
+    });
+
+    it.each([
+      'The flood killed 30 people in the valley last spring.',
+      'Smoking will kill you, my doctor said, so I quit.',
+      'I would kill for a holiday right now.',
+      'The villain dies in the last chapter, which I loved.',
+      'The program should be executed before the deadline.',
+    ])('approves talk of violence that threatens nobody: "%s"', (content) => {
+      expect(engine.moderate({ content }, policy).action).toBe('approve');
+    });
+
     it('sees through obfuscation', () => {
       const clean = tox('you are a nice person');
       for (const content of ['you are a f*cking idiot', 'you are an id1ot', 'you are a s t u p i d idiot', 'you are a fuuuuucking moron', 'ｆｕｃｋ you']) {

@@ -67,6 +67,54 @@ const INSULTS = new Set([
 ]);
 const SECOND_PERSON = new Set(['you', 'your', 'youre', 'you’re', 'yourself', 'ur', 'u', 'ya', 'yours', 'ye', 'thou']);
 
+/**
+ * Threats: violence wished on or promised to someone. A violent verb counts only with someone who
+ * threatens (see `AGENTS`) and a target right after it (past "all", "the", …): a reader ("I will kill
+ * you"), a group ("kill all the immigrants"), a person ("someone should shoot him"); a death wish or a violent passive counts with a wish and a target before it ("you
+ * should die", "all muslims should die", "they should be shot"). Talk of violence has no such target
+ * ("the attack killed 12", "this band kills it", "I would die for this cake", "hang out with you",
+ * "guns don't kill people"). A few phrases are threats by themselves ("I know where you live", "kys").
+ */
+const VIOLENT_VERBS = new Set([
+  'kill', 'murder', 'shoot', 'stab', 'hang', 'lynch', 'gas', 'rape', 'slaughter', 'exterminate', 'behead', 'strangle', 'bomb', 'execute',
+  'torture', 'punch', 'drown', 'butcher', 'massacre', 'nuke',
+]);
+const VIOLENT_PASSIVES = new Set([
+  'killed', 'murdered', 'shot', 'stabbed', 'hanged', 'hung', 'lynched', 'gassed', 'raped', 'slaughtered', 'exterminated', 'beheaded',
+  'strangled', 'executed', 'tortured', 'drowned', 'butchered', 'massacred', 'nuked',
+]);
+const DEATH_WORDS = new Set(['die', 'dies']);
+const BE_WORDS = new Set(['be', 'get']);
+/**
+ * Wishes before a death word or a violent passive ("should", "deserve to", "hope", "go die"); not "will",
+ * which mostly predicts ("people will die if this passes").
+ */
+const WISHES = new Set(['should', 'must', 'deserve', 'deserves', 'hope', 'wish', 'go', 'need', 'needs', 'ought', 'better']);
+/**
+ * Who can threaten: a violent verb counts with one of these within four words before it ("I will kill
+ * you", "someone should shoot him"), or as a command ("kill them all", "go kill yourself"); "smoking will
+ * kill you" and "that virus can kill you" threaten nobody.
+ */
+const AGENTS = new Set(['i', 'im', 'ima', 'imma', 'we', 'someone', 'somebody', 'they', 'he', 'she', 'you', 'u', 'ya', 'let', 'lets']);
+const COMMANDS = new Set(['go', 'just', 'please', 'pls', 'plz']);
+/** Skipped between a violent verb and its target. */
+const TARGET_SKIP = new Set(['all', 'the', 'every', 'each', 'those', 'these', 'that', 'this', 'of', 'some', 'more', 'few']);
+/** Persons as targets, besides the second person and the group words: pronouns, and people by role. */
+const PERSON_TARGETS = new Set([
+  'him', 'her', 'them', 'they', 'he', 'she', 'yourself', 'urself', 'yourselves', 'themselves', 'man', 'woman', 'guy', 'guys', 'bitch',
+  'bastard', 'mayor', 'president', 'senator', 'governor', 'judge', 'cop', 'cops', 'officer', 'reporter', 'reporters', 'journalist',
+  'journalists', 'author', 'writer', 'politician', 'politicians', 'traitor', 'traitors', 'moderator', 'admin', 'idiot', 'idiots',
+]);
+const THREAT_PHRASES: readonly (readonly string[])[] = [
+  ['know', 'where', 'you', 'live'], ['watch', 'your', 'back'], ['coming', 'for', 'you'], ['you', 're', 'dead'], ['youre', 'dead'],
+  ['you', 'are', 'dead'], ['ur', 'dead'], ['drop', 'dead'], ['rot', 'in', 'hell'], ['burn', 'in', 'hell'], ['kys'],
+];
+const THREAT_STARTS: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
+  const starts = new Map<string, (readonly string[])[]>();
+  for (const phrase of THREAT_PHRASES) starts.set(phrase[0], [...(starts.get(phrase[0]) ?? []), phrase]);
+  return starts;
+})();
+
 // Linear: each alternative starts with a fixed literal and `\S+` / `\w+` never backtrack into a retry.
 const URL_RE = /https?:\/\/\S+|www\.\S+/gi;
 const MENTION_RE = /@\w+/g;
@@ -119,6 +167,16 @@ const CUE_START = 32;
 const QUANTIFIER = 64;
 const INSULT = 128;
 const YOU = 256;
+const VIOLENT = 512;
+const PASSIVE = 1024;
+const DEATH = 2048;
+const WISH = 4096;
+const PERSON = 8192;
+const THREAT_START = 16384;
+const SKIP = 32768;
+const BE = 65536;
+const AGENT = 131072;
+const COMMAND = 262144;
 const WORD_CLASS: ReadonlyMap<string, number> = (() => {
   const classes = new Map<string, number>();
   const mark = (words: Iterable<string>, bit: number): void => {
@@ -133,10 +191,72 @@ const WORD_CLASS: ReadonlyMap<string, number> = (() => {
   mark(QUANTIFIERS, QUANTIFIER);
   mark(INSULTS, INSULT);
   mark(SECOND_PERSON, YOU);
+  mark(VIOLENT_VERBS, VIOLENT);
+  mark(VIOLENT_PASSIVES, PASSIVE);
+  mark(DEATH_WORDS, DEATH);
+  mark(WISHES, WISH);
+  mark(PERSON_TARGETS, PERSON);
+  mark(THREAT_STARTS.keys(), THREAT_START);
+  mark(TARGET_SKIP, SKIP);
+  mark(BE_WORDS, BE);
+  mark(AGENTS, AGENT);
+  mark(COMMANDS, COMMAND);
   return classes;
 })();
 
-/** Group cues, then insults (in that order, as the model was trained), from one pass over the tokens. */
+const TARGET_YOU = 1;
+const TARGET_GROUP = 2;
+const TARGET_PERSON = 4;
+
+/**
+ * The targets of the threats in the tokens (TARGET_* bits; 0: no threat). `classOf(i)` is the word class
+ * of token i. Called only when some token is violent, a death word, a passive or starts a threat phrase.
+ */
+function threatTargets(tokens: readonly string[], classOf: (i: number) => number): number {
+  const n = tokens.length;
+  // Who token j names: the reader, a group ("muslims", "these people"), another person, or nobody.
+  const targetAt = (j: number): number => {
+    const f = classOf(j);
+    if (f & YOU) return TARGET_YOU;
+    if (f & GROUP) return TARGET_GROUP;
+    if (f & PERSON) return TARGET_PERSON;
+    return tokens[j] === 'people' && j > 0 && classOf(j - 1) & QUANTIFIER ? TARGET_GROUP : 0;
+  };
+  const hasAgentBefore = (i: number): boolean => {
+    for (let j = i - 1; j >= 0 && j >= i - 4; j--) if (classOf(j) & AGENT) return true;
+    return false;
+  };
+  let targets = 0;
+  for (let i = 0; i < n; i++) {
+    const f = classOf(i);
+    if (f & VIOLENT && (i === 0 || classOf(i - 1) & COMMAND || hasAgentBefore(i))) {
+      let j = i + 1;
+      while (j < n && j <= i + 3 && classOf(j) & SKIP) j++;
+      // "shoot you an email" gives, it does not threaten.
+      if (j < n && tokens[j + 1] !== 'a' && tokens[j + 1] !== 'an') targets |= targetAt(j);
+    }
+    if (f & DEATH || (f & PASSIVE && i > 0 && classOf(i - 1) & BE)) {
+      let wished = false;
+      let subject = 0;
+      for (let j = i - 1; j >= 0 && j >= i - 5; j--) {
+        if (classOf(j) & WISH) wished = true;
+        subject |= targetAt(j);
+      }
+      if (wished) targets |= subject;
+    }
+    if (f & THREAT_START) {
+      for (const phrase of THREAT_STARTS.get(tokens[i]) ?? []) {
+        let k = 0;
+        while (k < phrase.length && tokens[i + k] === phrase[k]) k++;
+        if (k < phrase.length) continue;
+        targets |= phrase[0] === 'kys' || phrase.includes('you') || phrase.includes('your') ? TARGET_YOU : TARGET_PERSON;
+      }
+    }
+  }
+  return targets;
+}
+
+/** Group cues, then insults, then threats (in that order, as the model was trained), from the tokens. */
 function addCues(buf: FeatureBuffer, tokens: readonly string[]): void {
   let group = false;
   let dehumanising = 0;
@@ -148,6 +268,7 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[]): void {
   let insults = 0;
   let aimed = false;
   let lastYou = -10;
+  let violent = false;
   const n = tokens.length;
   let previous = 0;
   for (let i = 0; i < n; i++) {
@@ -169,6 +290,7 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[]): void {
       if (GENERALISING.has(pair)) generalising = true;
       else if (EXPELLING.has(pair)) expelling = true;
     }
+    if (f & (VIOLENT | PASSIVE | DEATH | THREAT_START)) violent = true;
     if (f & YOU) lastYou = i;
     if (f & INSULT) {
       insults++;
@@ -184,8 +306,26 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[]): void {
   if ((group || generalising) && contempt) cues.push('group+contempt');
   if (quantified && (contempt || nearGroup || dehumanising > 0)) cues.push('group:quantified');
   if (cues.length > 0) addMeta(buf, cues, SEED_CUE, CUE_WEIGHT);
-  if (insults === 0) return;
-  const names = [`insult:${insults > 1 ? 2 : 1}`];
-  if (aimed) names.push('insult:you');
-  addMeta(buf, names, SEED_CUE, CUE_WEIGHT);
+  if (insults > 0) {
+    const names = [`insult:${insults > 1 ? 2 : 1}`];
+    if (aimed) names.push('insult:you');
+    addMeta(buf, names, SEED_CUE, CUE_WEIGHT);
+  }
+  if (violent) {
+    const threats = threatCues(tokens);
+    if (threats.length > 0) addMeta(buf, threats, SEED_CUE, CUE_WEIGHT);
+  }
+}
+
+/**
+ * The threat features of folded tokens: `threat` when violence is wished on or promised to someone, with
+ * `threat:you` when that is the reader and `threat:group` when it is a group. Empty for talk of violence.
+ */
+export function threatCues(tokens: readonly string[]): string[] {
+  const targets = threatTargets(tokens, (i) => WORD_CLASS.get(tokens[i]) ?? 0);
+  if (targets === 0) return [];
+  const names = ['threat'];
+  if (targets & TARGET_YOU) names.push('threat:you');
+  if (targets & TARGET_GROUP) names.push('threat:group');
+  return names;
 }

@@ -1,0 +1,44 @@
+import { threatCues, toxicityTokens } from './toxicity-features';
+
+const cues = (text: string): string[] => threatCues(toxicityTokens(text));
+
+describe('threat cues', () => {
+  it.each([
+    ['I will kill you.', ['threat', 'threat:you']],
+    ["I'm gonna shoot u", ['threat', 'threat:you']],
+    ['I hope you die.', ['threat', 'threat:you']],
+    ['You deserve to die.', ['threat', 'threat:you']],
+    ['Go kill yourself', ['threat', 'threat:you']],
+    ['k y s', ['threat', 'threat:you']],
+    ['I know where you live.', ['threat', 'threat:you']],
+    ['Someone should shoot him.', ['threat']],
+    ['Someone needs to shoot that mayor.', ['threat']],
+    ['All Muslims should DIE', ['threat', 'threat:group']],
+    ['Kill all the immigrants.', ['threat', 'threat:group']],
+    ['They should all be shot.', ['threat']],
+    ['These people need to be hanged.', ['threat', 'threat:group']],
+  ])('finds a threat in %j', (text, expected) => {
+    expect(cues(text)).toEqual(expected);
+  });
+
+  it.each([
+    'The attack killed 12 people in Kabul.',
+    'My grandfather died last year.',
+    'Police shot a suspect in the chest on Tuesday.',
+    'This band kills it every time!',
+    'I would die for this cake.',
+    'The death penalty should be abolished.',
+    'Guns do not kill people, people kill people.',
+    'People will die if this bill passes.',
+    'I will shoot you an email tomorrow.',
+    'We should kill this bill before it passes.',
+    'I will kill this process and restart the server.',
+    'Want to hang out with you this weekend.',
+    'He was shot in 1968 and died in hospital.',
+    'I am a gay Muslim woman.',
+    'Smoking will kill you.',
+    'That virus can kill you within days.',
+  ])('finds none in %j', (text) => {
+    expect(cues(text)).toEqual([]);
+  });
+});
