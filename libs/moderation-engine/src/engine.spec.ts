@@ -163,6 +163,13 @@ describe(ModerationEngine.name, () => {
       expect(d.reasons.map((r) => r.code)).toContain('TOXICITY_MODEL');
     });
 
+    it('tells the moderator what kind of toxicity it saw', () => {
+      const signals = (content: string): unknown => engine.moderate({ content }, policy).reasons.find((r) => r.code === 'TOXICITY_MODEL')?.evidence?.signals;
+      expect(signals('I will find you and kill you, you idiot.')).toEqual(['insult', 'insult-to-reader', 'threat', 'threat-to-reader']);
+      expect(signals('All immigrants should be hanged.')).toEqual(['threat', 'threat-to-group']);
+      expect(signals('These people are filthy vermin, deport them all.')).toEqual(expect.arrayContaining(['dehumanising', 'generalising', 'wants-group-gone']));
+    });
+
     it.each([
       'The flood killed 30 people in the valley last spring.',
       'Smoking will kill you, my doctor said, so I quit.',

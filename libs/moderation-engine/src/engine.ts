@@ -1,6 +1,7 @@
 import type { Decision, DecisionReason, DecisionScores, EngineContext, EngineSubmission, ModerationAction, ReasonCode } from './decision';
 import { sigmoid } from './model/model-file';
 import { readManifest, SpamModel, ToxicityModel } from './model/text-models';
+import { toxicitySignals } from './model/toxicity-features';
 import { defaultModelsDir } from './models-path';
 import type { SitePolicy, Threshold } from './policy';
 import { authorSignals } from './rules/author';
@@ -132,6 +133,7 @@ export class ModerationEngine {
           score: scores[head],
           terms: this.toxicity.explain(content, head),
           lexicon: [...new Set(t.lexiconHits)].slice(0, 10),
+          signals: toxicitySignals(t.cues),
           threshold,
           modelVersion: this.toxicity.version,
         }));

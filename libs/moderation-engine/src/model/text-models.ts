@@ -5,7 +5,7 @@ import { bucketOf, FeatureBuffer, hashString } from './features';
 import { Lexicon } from './lexicon';
 import { LinearHeads, MODEL_FORMAT, sigmoid, versionOf, type ModelFile, type ModelManifest } from './model-file';
 import { spamFeatures, spamText, spamTokens, SPAM_BITS, SPAM_SEED_WORD } from './spam-features';
-import { TOX_SEED_WORD, toxicityFeatures, toxicityTokens, TOXICITY_BITS } from './toxicity-features';
+import { TOX_SEED_WORD, toxicityFeatures, toxicityTokens, TOXICITY_BITS, type ToxicityEvidence } from './toxicity-features';
 
 /** Thrown when the models folder is missing or a file does not match its manifest. */
 export class EngineModelError extends Error {
@@ -77,10 +77,9 @@ export class SpamModel {
   }
 }
 
-export interface ToxicityScores {
+export interface ToxicityScores extends ToxicityEvidence {
   toxicity: number;
   hate: number;
-  lexiconHits: string[];
 }
 
 export class ToxicityModel {
@@ -105,9 +104,9 @@ export class ToxicityModel {
 
   score(content: string): ToxicityScores {
     const b = this.buf;
-    const lexiconHits = toxicityFeatures(b, content, this.lexicon);
+    const evidence = toxicityFeatures(b, content, this.lexicon);
     const z = this.heads.logits(b.idx, b.val, b.n);
-    return { toxicity: sigmoid(z[0]), hate: sigmoid(z[1]), lexiconHits };
+    return { toxicity: sigmoid(z[0]), hate: sigmoid(z[1]), ...evidence };
   }
 
   explain(content: string, head: 'toxicity' | 'hate'): string[] {

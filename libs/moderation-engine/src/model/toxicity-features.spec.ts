@@ -1,4 +1,5 @@
-import { threatCues, toxicityTokens } from './toxicity-features';
+import { threatCues, toxicityFeatures, toxicitySignals, toxicityTokens } from './toxicity-features';
+import { FeatureBuffer } from './features';
 
 const cues = (text: string): string[] => threatCues(toxicityTokens(text));
 
@@ -40,5 +41,19 @@ describe('threat cues', () => {
     'That virus can kill you within days.',
   ])('finds none in %j', (text) => {
     expect(cues(text)).toEqual([]);
+  });
+});
+
+describe('toxicity signals', () => {
+  const signalsOf = (text: string): string[] => toxicitySignals(toxicityFeatures(new FeatureBuffer(18), text, undefined).cues);
+
+  it('names what the cue features saw, each once', () => {
+    expect(signalsOf('You moron, I will kill you.')).toEqual(['insult', 'insult-to-reader', 'threat', 'threat-to-reader']);
+    expect(signalsOf('Kill all the immigrants.')).toEqual(['threat', 'threat-to-group']);
+    expect(signalsOf('Muslims are lazy and filthy.')).toEqual(['contempt-for-group']);
+  });
+
+  it('has none for an ordinary comment', () => {
+    expect(signalsOf('Thanks for the article, the council budget finally makes sense to me.')).toEqual([]);
   });
 });

@@ -130,8 +130,16 @@ export function toxicityTokens(content: string): string[] {
   return start > 0 ? tokens.slice(start) : tokens;
 }
 
-/** Fills `buf` with the toxicity model's features; returns the lexicon terms hit (evidence). */
-export function toxicityFeatures(buf: FeatureBuffer, content: string, lexicon: Lexicon | undefined): string[] {
+/** What the toxicity features saw, for the evidence a moderator reads. */
+export interface ToxicityEvidence {
+  /** Profanity-lexicon terms hit. */
+  lexiconHits: string[];
+  /** The cue features that fired (`threat:you`, `group+contempt`, …); see `toxicitySignals`. */
+  cues: readonly string[];
+}
+
+/** Fills `buf` with the toxicity model's features; returns what they saw (evidence). */
+export function toxicityFeatures(buf: FeatureBuffer, content: string, lexicon: Lexicon | undefined): ToxicityEvidence {
   buf.reset();
   const tokens = toxicityTokens(content);
   addWordNgrams(buf, tokens, TOX_SEED_WORD, 1);
@@ -153,8 +161,23 @@ export function toxicityFeatures(buf: FeatureBuffer, content: string, lexicon: L
   }
   if (letters >= 10) meta.push(`caps:${bucket(upper / letters, [0.3, 0.7])}`);
   addMeta(buf, meta, SEED_META, 0.5);
-  addCues(buf, tokens);
-  return hits;
+  return { lexiconHits: hits, cues: addCues(buf, tokens) };
+}
+
+const NO_CUES: readonly string[] = Object.freeze([]);
+
+/** Cue features as the signals a moderator reads in a toxicity or hate reason's evidence. */
+const SIGNALS: Readonly<Record<string, string>> = {
+  'dehum:1': 'dehumanising', 'dehum:2': 'dehumanising', 'group+dehum': 'dehumanising', 'group+dehum:weak': 'dehumanising',
+  general: 'generalising', 'group+gener': 'generalising', 'group:quantified': 'generalising',
+  expel: 'wants-group-gone', 'group+expel': 'wants-group-gone', 'group+contempt': 'contempt-for-group',
+  'insult:1': 'insult', 'insult:2': 'insult', 'insult:you': 'insult-to-reader',
+  threat: 'threat', 'threat:you': 'threat-to-reader', 'threat:group': 'threat-to-group',
+};
+
+/** `threat-to-reader`, `contempt-for-group`, `insult`, …: each once, in the order the cues fired. */
+export function toxicitySignals(cues: readonly string[]): string[] {
+  return [...new Set(cues.map((c) => SIGNALS[c]).filter((s): s is string => s !== undefined))];
 }
 
 /** What a word can be for the group cues and insult features, as bits: one map lookup per token. */
@@ -256,8 +279,11 @@ function threatTargets(tokens: readonly string[], classOf: (i: number) => number
   return targets;
 }
 
-/** Group cues, then insults, then threats (in that order, as the model was trained), from the tokens. */
-function addCues(buf: FeatureBuffer, tokens: readonly string[]): void {
+/**
+ * Group cues, then insults, then threats (in that order, as the model was trained), from the tokens.
+ * Returns the names of the cues added.
+ */
+function addCues(buf: FeatureBuffer, tokens: readonly string[]): readonly string[] {
   let group = false;
   let dehumanising = 0;
   let generalising = false;
@@ -306,15 +332,19 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[]): void {
   if ((group || generalising) && contempt) cues.push('group+contempt');
   if (quantified && (contempt || nearGroup || dehumanising > 0)) cues.push('group:quantified');
   if (cues.length > 0) addMeta(buf, cues, SEED_CUE, CUE_WEIGHT);
+  let all = cues;
   if (insults > 0) {
     const names = [`insult:${insults > 1 ? 2 : 1}`];
     if (aimed) names.push('insult:you');
     addMeta(buf, names, SEED_CUE, CUE_WEIGHT);
+    all = all.concat(names);
   }
   if (violent) {
     const threats = threatCues(tokens);
     if (threats.length > 0) addMeta(buf, threats, SEED_CUE, CUE_WEIGHT);
+    all = all.concat(threats);
   }
+  return all.length > 0 ? all : NO_CUES;
 }
 
 /**
