@@ -240,6 +240,14 @@ function renderCard(template, item, index) {
         const message = document.createElement('span');
         message.textContent = r.message;
         li.append(code, ' ', message);
+        // What the toxicity model saw ("threat to reader", "contempt for group"): the kind, not just a score.
+        const signals = Array.isArray(r.evidence?.signals) ? r.evidence.signals.filter((x) => typeof x === 'string') : [];
+        for (const signal of signals) {
+          const tag = document.createElement('span');
+          tag.className = 'signal';
+          tag.textContent = signal.replace(/-/g, ' ');
+          li.append(' ', tag);
+        }
         return li;
       }),
   );

@@ -108,6 +108,22 @@ describe('the moderator console', () => {
     await moderator.close();
   });
 
+  it('says what kind of toxicity held a comment', async () => {
+    await held('Somebody should shoot this author for writing this.');
+    const page = await browser.newPage();
+    await signIn(page);
+    const threat = card(page, 'shoot this author');
+    await threat.waitFor();
+    expect(await threat.locator('.reasons').textContent()).toContain('TOXICITY_MODEL');
+    expect(await threat.locator('.reasons .signal').allTextContents()).toEqual(['threat']);
+    // r: reject it, which also leaves the queue as the next test expects it.
+    expect(await threat.getAttribute('class')).toContain('focused');
+    await page.keyboard.press('r');
+    await page.locator('#toast', { hasText: 'Rejected' }).waitFor();
+    await threat.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
   it('marks matched words, moves with j/k and decides a selection in bulk', async () => {
     const first = await held('Fresh sanctions will not change much, in my view.');
     const second = await held('The sanctions regime leaks like a sieve, the numbers show it.');
