@@ -116,6 +116,7 @@ describe('the moderator console', () => {
     await threat.waitFor();
     expect(await threat.locator('.reasons').textContent()).toContain('TOXICITY_MODEL');
     expect(await threat.locator('.reasons .signal').allTextContents()).toEqual(['threat']);
+    await screenshot(page, 'console-threat');
     // r: reject it, which also leaves the queue as the next test expects it.
     expect(await threat.getAttribute('class')).toContain('focused');
     await page.keyboard.press('r');
