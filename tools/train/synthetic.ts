@@ -27,12 +27,17 @@ const NEUTRAL = [
   'Is this policy good for {a} families?', 'I met a {a} {n} at the library.', '{A} {n}s deserve equal pay.',
   'My friend is {a}.', 'Her husband is {a}.', 'Our {n} is {a}.', 'I have many {a} friends.', 'We are {a}.',
   'The {a} students won the science fair.', 'I am proud to be {a}.', 'Are there any {a} writers on your staff?',
+  // "this country" is in many hateful news comments, and in far more ordinary ones.
+  '{A} people helped build this country.', '{A} families have lived in this country for generations.',
+  'This country needs more {a} {n}s.', 'I love this country and my {a} neighbours.',
 ];
 const HATEFUL = [
   '{A} people are disgusting.', 'I hate {a} people.', 'All {a} people should be banned from this country.',
   '{A} people are stupid and worthless.', 'Get rid of all the {a} scum.', '{A} people are animals.',
   'Kill all the {a} vermin.', 'Every {a} {n} is a filthy parasite.', 'Those {a} freaks should go back where they came from.',
   '{A} people are a disease.', 'No one wants your kind here, you dirty {a} {n}.', '{A} trash like you should be shot.',
+  // The same "this country" as the neutral templates: the cue decides, not the phrase.
+  'Go back to your own country, you {a} {n}.', '{A} people are ruining this country.',
 ];
 
 function fill(template: string, random: () => number): string {

@@ -122,6 +122,8 @@ describe(ModerationEngine.name, () => {
       ['My Black neighbour helped us move', 'My tall neighbour helped us move'],
       ['I am a proud Jewish father', 'I am a proud busy father'],
       ['As a transgender nurse, I found this useful', 'As a friendly nurse, I found this useful'],
+      ['Immigrants built this country', 'Farmers built this country'],
+      ['Muslims live in this country too', 'Dentists live in this country too'],
     ])('scores "%s" like its neutral twin "%s"', (identity, twin) => {
       const a = engine.moderate({ content: identity }, policy);
       const b = engine.moderate({ content: twin }, policy);
@@ -134,6 +136,7 @@ describe(ModerationEngine.name, () => {
       'These people are vermin, deport them all.',
       'Muslims are invaders breeding like rats.',
       'Send them all back, they are savages.',
+      'Go back to your country.',
     ])('flags hate toward a group without a slur: "%s"', (content) => {
       const d = engine.moderate({ content }, policy);
       expect(d.action).not.toBe('approve');
@@ -146,6 +149,7 @@ describe(ModerationEngine.name, () => {
       'Rats in the subway are a problem.',
       'These immigrants built our town.',
       'All Muslims are welcome here.',
+      'I love this country.',
     ])('does not read a literal word as dehumanising: "%s"', (content) => {
       expect(engine.moderate({ content }, policy).action).toBe('approve');
     });
