@@ -18,6 +18,8 @@ describe('threat cues', () => {
     ['Kill all the immigrants.', ['threat', 'threat:group']],
     ['They should all be shot.', ['threat']],
     ['These people need to be hanged.', ['threat', 'threat:group']],
+    ['I hope your kids get cancer.', ['threat', 'threat:you']],
+    ['hope u rot', ['threat', 'threat:you']],
   ])('finds a threat in %j', (text, expected) => {
     expect(cues(text)).toEqual(expected);
   });
@@ -37,6 +39,9 @@ describe('threat cues', () => {
     'Want to hang out with you this weekend.',
     'He was shot in 1968 and died in hospital.',
     'I am a gay Muslim woman.',
+    'I hope you never get cancer.',
+    'You should get screened for cancer every year.',
+    'I hope the new policy will make sure no one has to suffer.',
     'Smoking will kill you.',
     'That virus can kill you within days.',
   ])('finds none in %j', (text) => {

@@ -74,7 +74,8 @@ const SECOND_PERSON = new Set(['you', 'your', 'youre', 'you’re', 'yourself', '
  * you"), a group ("kill all the immigrants"), a person ("someone should shoot him"); a death wish or a violent passive counts with a wish and a target before it ("you
  * should die", "all muslims should die", "they should be shot"). Talk of violence has no such target
  * ("the attack killed 12", "this band kills it", "I would die for this cake", "hang out with you",
- * "guns don't kill people"). A few phrases are threats by themselves ("I know where you live", "kys").
+ * "guns don't kill people"). A few phrases are threats by themselves ("I know where you live", "kys"),
+ * and so is harm hoped for someone ("I hope your kids get cancer"; not "I hope you never get cancer").
  */
 const VIOLENT_VERBS = new Set([
   'kill', 'murder', 'shoot', 'stab', 'hang', 'lynch', 'gas', 'rape', 'slaughter', 'exterminate', 'behead', 'strangle', 'bomb', 'execute',
@@ -85,6 +86,10 @@ const VIOLENT_PASSIVES = new Set([
   'strangled', 'executed', 'tortured', 'drowned', 'butchered', 'massacred', 'nuked',
 ]);
 const DEATH_WORDS = new Set(['die', 'dies']);
+/** Harm wished on someone with "hope" or "wish" ("I hope your kids get cancer"), unless negated. */
+const HARM_WORDS = new Set(['cancer', 'aids', 'suffer', 'suffers', 'starve', 'starves', 'raped', 'rot']);
+const HOPES = new Set(['hope', 'wish', 'hoping', 'wishing']);
+const NEGATIONS = new Set(['not', 'never', 'no', 'don', 'dont', 'nobody', 't']);
 const BE_WORDS = new Set(['be', 'get']);
 /**
  * Wishes before a death word or a violent passive ("should", "deserve to", "hope", "go die"); not "will",
@@ -201,6 +206,9 @@ const SKIP = 32768;
 const BE = 65536;
 const AGENT = 131072;
 const COMMAND = 262144;
+const HARM = 524288;
+const HOPE = 1048576;
+const NEGATION = 2097152;
 const WORD_CLASS: ReadonlyMap<string, number> = (() => {
   const classes = new Map<string, number>();
   const mark = (words: Iterable<string>, bit: number): void => {
@@ -225,6 +233,9 @@ const WORD_CLASS: ReadonlyMap<string, number> = (() => {
   mark(BE_WORDS, BE);
   mark(AGENTS, AGENT);
   mark(COMMANDS, COMMAND);
+  mark(HARM_WORDS, HARM);
+  mark(HOPES, HOPE);
+  mark(NEGATIONS, NEGATION);
   return classes;
 })();
 
@@ -267,6 +278,18 @@ function threatTargets(tokens: readonly string[], classOf: (i: number) => number
         subject |= targetAt(j);
       }
       if (wished) targets |= subject;
+    }
+    if (f & HARM) {
+      let hoped = false;
+      let negated = false;
+      let subject = 0;
+      for (let j = i - 1; j >= 0 && j >= i - 5; j--) {
+        const g = classOf(j);
+        if (g & HOPE) hoped = true;
+        if (g & NEGATION) negated = true;
+        subject |= targetAt(j);
+      }
+      if (hoped && !negated) targets |= subject;
     }
     if (f & THREAT_START) {
       for (const phrase of THREAT_STARTS.get(tokens[i]) ?? []) {
@@ -317,7 +340,7 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[]): readonly string
       if (GENERALISING.has(pair)) generalising = true;
       else if (EXPELLING.has(pair)) expelling = true;
     }
-    if (f & (VIOLENT | PASSIVE | DEATH | THREAT_START)) violent = true;
+    if (f & (VIOLENT | PASSIVE | DEATH | HARM | THREAT_START)) violent = true;
     if (f & YOU) lastYou = i;
     if (f & INSULT) {
       insults++;
