@@ -71,11 +71,12 @@ const SECOND_PERSON = new Set(['you', 'your', 'youre', 'you’re', 'yourself', '
 /**
  * Threats: violence wished on or promised to someone. A violent verb counts only with someone who
  * threatens (see `AGENTS`) and a target right after it (past "all", "the", …): a reader ("I will kill
- * you"), a group ("kill all the immigrants"), a person ("someone should shoot him"); a death wish or a violent passive counts with a wish and a target before it ("you
- * should die", "all muslims should die", "they should be shot"). Talk of violence has no such target
- * ("the attack killed 12", "this band kills it", "I would die for this cake", "hang out with you",
- * "guns don't kill people"). A few phrases are threats by themselves ("I know where you live", "kys"),
- * and so is harm hoped for someone ("I hope your kids get cancer"; not "I hope you never get cancer").
+ * you"), a group ("kill all the immigrants"), a person ("someone should shoot him"). A death wish or a
+ * violent passive counts with a wish and a target before it ("you should die", "all muslims should
+ * die", "they should be shot"), and so does harm hoped for someone ("I hope your kids get cancer"; not
+ * "I hope you never get cancer"). A few phrases are threats by themselves ("I know where you live",
+ * "kys"). Talk of violence has no such target ("the attack killed 12", "this band kills it", "I would
+ * die for this cake", "hang out with you", "guns don't kill people").
  */
 const VIOLENT_VERBS = new Set([
   'kill', 'murder', 'shoot', 'stab', 'hang', 'lynch', 'gas', 'rape', 'slaughter', 'exterminate', 'behead', 'strangle', 'bomb', 'execute',
@@ -245,7 +246,8 @@ const TARGET_PERSON = 4;
 
 /**
  * The targets of the threats in the tokens (TARGET_* bits; 0: no threat). `classOf(i)` is the word class
- * of token i. Called only when some token is violent, a death word, a passive or starts a threat phrase.
+ * of token i. `addCues` calls it only when some token is violent, a death or harm word, a passive or
+ * the start of a threat phrase; every window it looks at is at most five tokens, so it stays linear.
  */
 function threatTargets(tokens: readonly string[], classOf: (i: number) => number): number {
   const n = tokens.length;
