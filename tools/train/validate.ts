@@ -1,5 +1,5 @@
 /**
- * `npx tsx tools/train/validate.ts [--task spam|toxicity] [--data <dir>] [--set '{"fox":2}'] [--errors] [--dump <file.jsonl>]`: five-fold
+ * `npx tsx tools/train/validate.ts [--task spam|toxicity] [--data <dir>] [--set '{"fox":2}'] [--errors] [--dump <file.jsonl>] [--holds 0.3,0.5]`: five-fold
  * cross-validation on the training portion only (the held-out ~20 % is never read here). This is where
  * model settings are chosen; the held-out figures in models/metrics.json are looked at once, at the end.
  * Folds are cut by a hash of the normalised text, like the held-out split, so reposts of one spam stay in
@@ -57,6 +57,20 @@ function validateSpam(o: SpamOptions): void {
     const ii = xs.map((_, i) => i).filter((i) => xs[i].group === group);
     const labels = ii.map((i) => xs[i].y.spam[0]);
     out[group] = { ...binaryMetrics(ii.map((i) => score[i] >= hold || rows[i].overLimit), labels), auc: rocAuc(ii.map((i) => score[i]), labels) };
+  }
+  // `--holds 0.3,0.5`: F1 and false-positive rate of every group at other spam hold thresholds (the README's table).
+  const holds = process.argv.indexOf('--holds');
+  if (holds >= 0) {
+    const table: Record<string, Record<string, { f1: number; fpr: number }>> = {};
+    for (const t of process.argv[holds + 1].split(',').map(Number)) {
+      table[t] = {};
+      for (const group of [...new Set(xs.map((x) => x.group))].sort()) {
+        const ii = xs.map((_, i) => i).filter((i) => xs[i].group === group);
+        const { f1, fpr } = binaryMetrics(ii.map((i) => score[i] >= t || rows[i].overLimit), ii.map((i) => xs[i].y.spam[0]));
+        table[t][group] = { f1, fpr };
+      }
+    }
+    out.holds = table;
   }
   // `--errors`: the misclassified YouTube rows of the folds, to read what the model gets wrong.
   if (process.argv.includes('--errors')) {
