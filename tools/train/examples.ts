@@ -5,7 +5,7 @@
 import type { Datasets } from './datasets';
 import type { FeedbackRow } from './feedback';
 import { type LogRegOptions, nbScale, type SparseRows, trainLogReg, trainScaledLogReg } from './logreg';
-import { blogRows, citingRows, identityRows, insultRows, shortCommentRows, threatRows } from './synthetic';
+import { blogRows, citingRows, harassmentRows, identityRows, insultRows, shortCommentRows, threatRows } from './synthetic';
 
 export interface Example {
   text: string;
@@ -48,12 +48,13 @@ export function spamExamples(data: Datasets, feedback: readonly FeedbackRow[], s
  * Davidson tweets' weight in the toxicity and hate heads; the hate head at half weight leans less on
  * tweet slurs, which news comments rarely use. `wikiToxic` and `wiki` weigh the toxic and clean Wikipedia
  * talk comments in the toxicity head, `ham` the spam files' legitimate messages, `threats` the weight (× 2) of the
- * generated threats with their twins (`threatRows`). `toxShare` and `hateShare`
+ * generated threats with their twins (`threatRows`), `harassment` that of the generated
+ * harassment rows (`harassmentRows`). `toxShare` and `hateShare`
  * are the share of each head's total training weight its positive class carries (see `balance`): at 0.2
  * the hate head no longer gives short, ordinary text ("Of course not.", "Who are you?") a score over its
  * hold threshold.
  */
-export const TOXICITY_OPTIONS = { epochs: 12, learningRate: 0.1, l2: 1e-6, fox: 4, offensive: 1, offensiveHate: 0.5, wikiToxic: 5, wiki: 1, ham: 0.5, toxShare: 0.5, hateShare: 0.2, threats: 1 };
+export const TOXICITY_OPTIONS = { epochs: 12, learningRate: 0.1, l2: 1e-6, fox: 4, offensive: 1, offensiveHate: 0.5, wikiToxic: 5, wiki: 1, ham: 0.5, toxShare: 0.5, hateShare: 0.2, threats: 1, harassment: 1 };
 export type ToxicityOptions = typeof TOXICITY_OPTIONS;
 
 /** Every example the toxicity model may learn from, before the held-out split. */
@@ -68,6 +69,8 @@ export function toxicityExamples(data: Datasets, feedback: readonly FeedbackRow[
   for (const r of insultRows(seed + 3)) toxEx.push({ text: r.text, group: 'insult', y: { toxicity: [r.label, 2], hate: [0, 2] } });
   // Threats against a reader are toxic; against a group, hate too. Their twins and talk of violence are neither.
   if (o.threats > 0) for (const r of threatRows(seed + 6)) toxEx.push({ text: r.text, group: 'threat', y: { toxicity: [r.label, 2 * o.threats], hate: [r.hate, 2 * o.threats] } });
+  // Sexual harassment, doxxing and degrading wishes are toxic; conspiracy about a group is hate too.
+  if (o.harassment > 0) for (const r of harassmentRows(seed + 7)) toxEx.push({ text: r.text, group: 'harassment', y: { toxicity: [r.label, 2 * o.harassment], hate: [r.hate, 2 * o.harassment] } });
   for (const r of feedback) {
     if (r.task === 'toxicity') toxEx.push({ text: r.text, group: 'moderator-feedback', y: { toxicity: [r.label, 2], hate: [0, 0] } });
   }

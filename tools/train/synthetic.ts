@@ -30,6 +30,8 @@ const NEUTRAL = [
   // "this country" is in many hateful news comments, and in far more ordinary ones.
   '{A} people helped build this country.', '{A} families have lived in this country for generations.',
   'This country needs more {a} {n}s.', 'I love this country and my {a} neighbours.',
+  // "their own" is in many hateful comments ("go back to their own country"), and in ordinary ones.
+  '{A} people make their own choices.', '{A} families run their own businesses here.',
 ];
 const HATEFUL = [
   '{A} people are disgusting.', 'I hate {a} people.', 'All {a} people should be banned from this country.',
@@ -297,6 +299,77 @@ export function threatRows(seed: number): (SyntheticRow & { hate: number })[] {
     for (const t of GROUP_TWINS) add(group(t), 0, 0);
   }
   for (const t of VIOLENCE_TALK) add(t.replace('{n}', String(2 + Math.floor(random() * 40))), 0, 0);
+  return [...rows.values()];
+}
+
+const H_OPENERS = ['', '', 'Honestly, ', 'lol ', 'Seriously, ', 'Hey, ', 'Well, '];
+const H_CLOSERS = ['', '', ' lol', '!!', ' :)', ' Just saying.', ' Thoughts?'];
+const PET_NAMES = ['babe', 'sweetie', 'honey', 'girl', 'love', 'darling'];
+/** Sexual harassment (toxic, not hate): a sexual word asked for or aimed at someone. */
+const SEXUAL = [
+  'Send me nudes, {w}.', 'Show me your tits.', 'Nice boobs, {w}.', 'Bet you look hot naked.', 'Flash your titties for us.',
+  'I would love to see your naked body, {w}.', 'She should post pics of her boobs.', 'You look horny, wanna meet?', 'Drop your panties, {w}.',
+  'Show us the booty, {w}.', 'u up? send nudes', 'Suck my cock, {w}.',
+];
+const SEXUAL_TWINS = [
+  'Send me the photos, {w}.', 'Show me your garden.', 'Nice boots, {w}.', 'Bet you look great in that coat.', 'Share your recipe with us.',
+  'I would love to see your new house, {w}.', 'She should post pics of her garden.', 'You look tired, want to rest?', 'Drop your bags here, {w}.',
+  'Show us the way, {w}.', 'u up? call me', 'Thanks for the tip, {w}.',
+  // Sexual words said in passing, to nobody.
+  'Jupiter is visible to the naked eye tonight.', 'My nipples were sore for weeks after the birth; this article helped.',
+  'The museum has a topless statue from Rome.', 'The naked truth is that the budget does not add up.',
+];
+/** A group that secretly controls the powerful (hate), and groups that run or own something ordinary (neither). */
+const CONSPIRACY = [
+  'The {g} control the banks.', '{G} run the media, wake up.', 'The {g} own the government.', 'Everything is controlled by the {g}.',
+  'Hollywood is run by {g}.', 'The {g} control the world from the shadows.', '{G} own all the banks and the press.', 'Congress is owned by the {g}.',
+];
+const CONSPIRACY_TWINS = [
+  'The {g} in my town run a food bank.', '{G} run small businesses here.', 'Many {g} work in the media.', '{G} own homes in this neighbourhood.',
+  '{G} should have a voice in government.', 'The {g} I know love the world cup.', 'More {g} should run for Congress.', 'The {g} at the bank were helpful.',
+  '{G} should control their own future.', 'The {g} on the committee control the budget.', 'Most {g} here own their homes outright.',
+];
+const CONSPIRACY_GROUPS = ['jews', 'muslims', 'immigrants', 'blacks', 'whites', 'mexicans', 'christians', 'women', 'arabs', 'asians', 'gays', 'catholics'];
+/** Doxxing (toxic, not hate): asking others to find or spread where a person lives. */
+const DOXXING = [
+  'Someone post her address.', "Let's find his home address and knock on his door all night.", 'Go find out where he lives.', 'We should dox this reporter.',
+  'Dox her.', 'Somebody leak his home address.', 'Someone dig up their address and pay them a visit.', 'Find out where she works and tell her boss.',
+];
+const DOXXING_TWINS = [
+  'Someone post the address of the meeting.', "Let's find the address of the council and write to them.", 'Go find out where the library is.',
+  'We should thank this reporter.', 'Doxxing is wrong.', 'Somebody share the venue address.', 'Someone dig up the old records.', 'Find out where the event is held.',
+];
+/** Degrading wishes aimed at someone (toxic, not hate), and the same shapes kindly or about things. */
+const DEGRADING = [
+  'You are a waste of skin.', "Your parents should've aborted you.", 'Nobody would miss you, honestly.', 'Do the world a favor, you are useless.',
+  'He should have been aborted.', 'The world would be better without you.', 'Nobody loves you, loser.', 'What a waste of air you are.',
+];
+const DEGRADING_TWINS = [
+  'You are a friend to all.', "Your parents should've been proud of you.", 'Nobody would argue with you, honestly.', 'Do the world a favor and vote.',
+  'He should have been promoted.', 'The world would be better with more people like you.', 'Everybody loves you, friend.', 'What a breath of fresh air you are.',
+  'This stadium is a waste of space.', 'The project was a waste of money.',
+];
+
+/**
+ * Harassment that is neither an insult word nor a threat, beside twins of the same shape: sexual
+ * harassment, conspiracy about a group (hate), doxxing, degrading wishes. The harassment features carry
+ * the weight (see `harassmentCues`), not the sentence shape.
+ */
+export function harassmentRows(seed: number): (SyntheticRow & { hate: number })[] {
+  const random = seededRandom(seed);
+  const rows = new Map<string, SyntheticRow & { hate: number }>();
+  const add = (text: string, label: number, hate: number): void => void rows.set(text, { text, label, hate, kind: 'harassment' });
+  // Each template a few times, with its own filling and an opener or closer, the same for harassment and twins.
+  const fillIn = (t: string): string => {
+    const g = pick(CONSPIRACY_GROUPS, random);
+    const text = t.replaceAll('{w}', pick(PET_NAMES, random)).replaceAll('{G}', g[0].toUpperCase() + g.slice(1)).replaceAll('{g}', g);
+    return `${pick(H_OPENERS, random)}${text}${pick(H_CLOSERS, random)}`;
+  };
+  const sets: [readonly string[], number, number][] = [
+    [SEXUAL, 1, 0], [SEXUAL_TWINS, 0, 0], [CONSPIRACY, 1, 1], [CONSPIRACY_TWINS, 0, 0],
+    [DOXXING, 1, 0], [DOXXING_TWINS, 0, 0], [DEGRADING, 1, 0], [DEGRADING_TWINS, 0, 0],
+  ];
+  for (let i = 0; i < 4; i++) for (const [templates, label, hate] of sets) for (const t of templates) add(fillIn(t), label, hate);
   return [...rows.values()];
 }
 

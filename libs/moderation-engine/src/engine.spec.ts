@@ -174,6 +174,39 @@ describe(ModerationEngine.name, () => {
       expect(signals('These people are filthy vermin, deport them all.')).toEqual(expect.arrayContaining(['dehumanising', 'generalising', 'wants-group-gone']));
     });
 
+    // Worded unlike the generated harassment rows (tools/train/synthetic.ts `harassmentRows`).
+    it.each([
+      ['Nice tits, send nudes.', 'sexual-harassment'],
+      ['I want to see you naked.', 'sexual-harassment'],
+      ['Jews control the media and the banks.', 'conspiracy-about-group'],
+      ['The media is controlled by the Jews.', 'conspiracy-about-group'],
+      ["Somebody find this guy's address.", 'doxxing'],
+      ['Post his home address so we can pay him a visit.', 'doxxing'],
+      ['Someone find out where she lives.', 'doxxing'],
+      ['Your mother should have aborted you.', 'degrading'],
+      ['Nobody would miss you if you were gone.', 'degrading'],
+    ])('holds harassment that names no insult or violence: "%s"', (content, signal) => {
+      const d = engine.moderate({ content }, policy);
+      expect(d.action).not.toBe('approve');
+      expect(d.reasons.find((r) => r.code === 'TOXICITY_MODEL')?.evidence?.signals).toContain(signal);
+    });
+
+    it.each([
+      'The nude painting at the museum is beautiful.',
+      'You can see Venus with the naked eye tonight.',
+      'My nipples hurt while breastfeeding, any advice?',
+      'The banks control interest rates, not the media.',
+      'Muslim journalists work in the media too.',
+      'Women rule the world!',
+      'Women control their own bodies.',
+      'She found his address in the phone book and sent a thank-you card.',
+      'Can you post your address so I can send the prize?',
+      'Doxxing is illegal and should be punished.',
+      'This stadium is a waste of space.',
+    ])('approves the same words said to nobody or about no group: "%s"', (content) => {
+      expect(engine.moderate({ content }, policy).action).toBe('approve');
+    });
+
     it.each([
       'The flood killed 30 people in the valley last spring.',
       'Smoking will kill you, my doctor said, so I quit.',

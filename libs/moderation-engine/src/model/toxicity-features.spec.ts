@@ -1,4 +1,4 @@
-import { threatCues, toxicityFeatures, toxicitySignals, toxicityTokens } from './toxicity-features';
+import { harassmentCues, threatCues, toxicityFeatures, toxicitySignals, toxicityTokens } from './toxicity-features';
 import { FeatureBuffer } from './features';
 
 const cues = (text: string): string[] => threatCues(toxicityTokens(text));
@@ -46,6 +46,45 @@ describe('threat cues', () => {
     'That virus can kill you within days.',
   ])('finds none in %j', (text) => {
     expect(cues(text)).toEqual([]);
+  });
+});
+
+describe('harassment cues', () => {
+  const found = (text: string): string[] => harassmentCues(toxicityTokens(text));
+
+  it.each([
+    ['send n u d e s', ['sexual']],
+    ['Show us your b00bs', ['sexual', 'sexual:you']],
+    ['bet u look good naked', ['sexual', 'sexual:you']],
+    ['The Jews run Hollywood.', ['group+conspiracy']],
+    ['Congress is owned by immigrants.', ['group+conspiracy']],
+    ['Let\'s dox him.', ['dox']],
+    ['Somebody find this guy\'s address.', ['dox']],
+    ['go post her home address', ['dox']],
+    ['Someone find out where she lives.', ['dox']],
+    ['Your mother should have aborted you.', ['degrade']],
+    ['He should\'ve been aborted.', ['degrade']],
+    ['You are a waste of oxygen.', ['degrade']],
+  ])('finds %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    'The nude painting at the museum is beautiful.',
+    'You can see it with the naked eye.',
+    'My nipples hurt while breastfeeding, any advice?',
+    'The banks control interest rates.',
+    'Women control their own bodies.',
+    'Muslim journalists work in the media too.',
+    'Find the address of the town hall on the website.',
+    'She found his address in the phone book.',
+    'Can you post your address so I can send the prize?',
+    'Doxxing is illegal and should be punished.',
+    'This stadium is a waste of space.',
+    'This bill should have been aborted.',
+    'Nobody likes paying taxes.',
+  ])('finds none in %j', (text) => {
+    expect(found(text)).toEqual([]);
   });
 });
 

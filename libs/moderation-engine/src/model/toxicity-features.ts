@@ -122,6 +122,42 @@ const THREAT_STARTS: ReadonlyMap<string, readonly (readonly string[])[]> = (() =
   return starts;
 })();
 
+/**
+ * Harassment that is neither an insult word nor violence:
+ * - sexual: a sexual word asked for or aimed at someone ("send nudes", "show us your boobs", "I want to
+ *   see you naked"), not a body named in passing ("breast cancer", "the nude painting", "the naked eye");
+ * - conspiracy about a group: a group that "controls", "runs" or "owns" the media, the banks, the world;
+ * - doxxing: someone asked to find or post a person's address or where they live, or to "dox" them;
+ * - degrading wishes aimed at someone: "your mother should have aborted you", "waste of oxygen",
+ *   "nobody would miss you".
+ */
+const SEXUAL_WORDS = new Set([
+  'tits', 'titties', 'tiddies', 'boobs', 'boobies', 'nudes', 'nipples', 'horny', 'blowjob', 'bj', 'handjob', 'cock', 'dick', 'pussy',
+  'cum', 'booty', 'naked', 'topless', 'sexting', 'panties', 'thong',
+]);
+/** Asking for or aiming a sexual word: "send nudes", "nice tits", "sit on my face", "see you naked". */
+const SEXUAL_TOWARD = new Set(['send', 'show', 'flash', 'sit', 'suck', 'lick', 'touch', 'grab', 'spread', 'bend', 'ride', 'nice', 'hot', 'sexy', 'want', 'wanna', 'see', 'pics', 'pic']);
+const CONTROL_WORDS = new Set(['control', 'controls', 'controlled', 'controlling', 'run', 'runs', 'own', 'owns', 'owned', 'puppets', 'puppet']);
+const POWER_WORDS = new Set(['media', 'banks', 'banking', 'world', 'government', 'governments', 'hollywood', 'money', 'finance', 'press', 'congress', 'economy', 'everything', 'news']);
+const DOX_WORDS = new Set(['dox', 'doxx', 'doxxed', 'doxed', 'doxing', 'doxxing']);
+/** Finding or spreading: with a third person's address or where they live ("post his address", "find out where she lives"); not a phone number, which friends find for each other. */
+const EXPOSE_VERBS = new Set(['find', 'post', 'publish', 'leak', 'share', 'dig', 'track', 'spread', 'get']);
+const ADDRESS_WORDS = new Set(['address', 'addresses', 'workplace', 'employer']);
+const THIRD_POSSESSIVES = new Set(['his', 'her', 'their', 's']);
+const ADDRESS_KINDS = new Set(['home', 'house', 'email', 'work', 'real']);
+const LIVES = new Set(['lives', 'live', 'works', 'work', 'sleeps']);
+const DEGRADING_PHRASES: readonly (readonly string[])[] = [
+  ['should', 'have', 'aborted'], ['should', 've', 'aborted'], ['shoulda', 'aborted'], ['should', 'have', 'been', 'aborted'],
+  ['should', 've', 'been', 'aborted'], ['waste', 'of', 'oxygen'], ['waste', 'of', 'air'], ['waste', 'of', 'skin'], ['waste', 'of', 'space'],
+  ['waste', 'of', 'sperm'], ['nobody', 'would', 'miss'], ['no', 'one', 'would', 'miss'], ['nobody', 'loves'], ['nobody', 'likes'],
+  ['world', 'would', 'be', 'better', 'without'], ['do', 'the', 'world', 'a', 'favor'], ['do', 'the', 'world', 'a', 'favour'],
+];
+const DEGRADING_STARTS: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
+  const starts = new Map<string, (readonly string[])[]>();
+  for (const phrase of DEGRADING_PHRASES) starts.set(phrase[0], [...(starts.get(phrase[0]) ?? []), phrase]);
+  return starts;
+})();
+
 // Linear: each alternative starts with a fixed literal and `\S+` / `\w+` never backtrack into a retry.
 const URL_RE = /https?:\/\/\S+|www\.\S+/gi;
 const MENTION_RE = /@\w+/g;
@@ -180,6 +216,8 @@ const SIGNALS: Readonly<Record<string, string>> = {
   expel: 'wants-group-gone', 'group+expel': 'wants-group-gone', 'group+contempt': 'contempt-for-group',
   'insult:1': 'insult', 'insult:2': 'insult', 'insult:you': 'insult-to-reader',
   threat: 'threat', 'threat:you': 'threat-to-reader', 'threat:group': 'threat-to-group',
+  sexual: 'sexual-harassment', 'sexual:you': 'sexual-harassment', dox: 'doxxing', 'group+conspiracy': 'conspiracy-about-group',
+  degrade: 'degrading',
 };
 
 /** `threat-to-reader`, `contempt-for-group`, `insult`, …: each once, in the order the cues fired. */
@@ -210,6 +248,8 @@ const COMMAND = 262144;
 const HARM = 524288;
 const HOPE = 1048576;
 const NEGATION = 2097152;
+/** A word that can start a harassment cue (see `harassmentCues`). */
+const HARASS = 4194304;
 const WORD_CLASS: ReadonlyMap<string, number> = (() => {
   const classes = new Map<string, number>();
   const mark = (words: Iterable<string>, bit: number): void => {
@@ -237,6 +277,7 @@ const WORD_CLASS: ReadonlyMap<string, number> = (() => {
   mark(HARM_WORDS, HARM);
   mark(HOPES, HOPE);
   mark(NEGATIONS, NEGATION);
+  for (const words of [SEXUAL_WORDS, POWER_WORDS, DOX_WORDS, ADDRESS_WORDS, LIVES, DEGRADING_STARTS.keys()]) mark(words, HARASS);
   return classes;
 })();
 
@@ -321,6 +362,7 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[]): readonly string
   let aimed = false;
   let lastYou = -10;
   let violent = false;
+  let harass = false;
   const n = tokens.length;
   let previous = 0;
   for (let i = 0; i < n; i++) {
@@ -343,6 +385,7 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[]): readonly string
       else if (EXPELLING.has(pair)) expelling = true;
     }
     if (f & (VIOLENT | PASSIVE | DEATH | HARM | THREAT_START)) violent = true;
+    if (f & HARASS) harass = true;
     if (f & YOU) lastYou = i;
     if (f & INSULT) {
       insults++;
@@ -370,6 +413,11 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[]): readonly string
     if (threats.length > 0) addMeta(buf, threats, SEED_CUE, CUE_WEIGHT);
     all = all.concat(threats);
   }
+  if (harass) {
+    const found = harassmentCues(tokens, group);
+    if (found.length > 0) addMeta(buf, found, SEED_CUE, CUE_WEIGHT);
+    all = all.concat(found);
+  }
   return all.length > 0 ? all : NO_CUES;
 }
 
@@ -383,5 +431,57 @@ export function threatCues(tokens: readonly string[]): string[] {
   const names = ['threat'];
   if (targets & TARGET_YOU) names.push('threat:you');
   if (targets & TARGET_GROUP) names.push('threat:group');
+  return names;
+}
+
+/**
+ * The harassment features of folded tokens (see `SEXUAL_WORDS` and below): `sexual` (with `sexual:you`
+ * when aimed at the reader), `group+conspiracy` (only when `group`: the comment names a group), `dox`
+ * and `degrade`. Every window is at most six tokens, so it stays linear.
+ */
+export function harassmentCues(tokens: readonly string[], group = tokens.some((t) => GROUP_WORDS.has(t))): string[] {
+  const n = tokens.length;
+  const classOf = (i: number): number => (i >= 0 && i < n ? (WORD_CLASS.get(tokens[i]) ?? 0) : 0);
+  const near = (i: number, before: number, after: number, test: (j: number) => boolean): boolean => {
+    for (let j = Math.max(0, i - before); j <= Math.min(n - 1, i + after); j++) if (j !== i && test(j)) return true;
+    return false;
+  };
+  const commanded = (i: number): boolean => i === 0 || (classOf(i - 1) & COMMAND) !== 0 || near(i, 4, -1, (j) => (classOf(j) & AGENT) !== 0);
+  let sexual = false;
+  let aimed = false;
+  let conspiracy = false;
+  let dox = false;
+  let degrade = false;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    if (SEXUAL_WORDS.has(t) && tokens[i + 1] !== 'eye' && tokens[i + 1] !== 'truth') {
+      const you = near(i, 4, 2, (j) => (classOf(j) & YOU) !== 0);
+      if (you || near(i, 4, 2, (j) => SEXUAL_TOWARD.has(tokens[j]))) sexual = true;
+      if (you) aimed = true;
+    }
+    if (group && POWER_WORDS.has(t) && near(i, 3, 3, (j) => CONTROL_WORDS.has(tokens[j]))) conspiracy = true;
+    if (DOX_WORDS.has(t) && near(i, -1, 3, (j) => (classOf(j) & (YOU | PERSON | GROUP)) !== 0)) dox = true;
+    // "post his address", "find this guy's workplace", "post her home address"
+    const owner = THIRD_POSSESSIVES.has(tokens[i - 1]) ? i - 1 : ADDRESS_KINDS.has(tokens[i - 1]) && THIRD_POSSESSIVES.has(tokens[i - 2]) ? i - 2 : -1;
+    if (ADDRESS_WORDS.has(t) && owner > 0) {
+      for (let j = owner - 1; j >= 0 && j >= owner - 4; j--) if (EXPOSE_VERBS.has(tokens[j]) && commanded(j)) dox = true;
+    }
+    // "find out where she lives"
+    if (LIVES.has(t) && i >= 2 && tokens[i - 2] === 'where' && (classOf(i - 1) & PERSON) !== 0) {
+      for (let j = i - 3; j >= 0 && j >= i - 5; j--) if (EXPOSE_VERBS.has(tokens[j]) && commanded(j)) dox = true;
+    }
+    for (const phrase of DEGRADING_STARTS.get(t) ?? []) {
+      let k = 0;
+      while (k < phrase.length && tokens[i + k] === phrase[k]) k++;
+      // Aimed at someone: the reader or a person within the phrase or the four words before it.
+      if (k === phrase.length && near(i, 4, phrase.length, (j) => (classOf(j) & (YOU | PERSON)) !== 0)) degrade = true;
+    }
+  }
+  const names: string[] = [];
+  if (sexual) names.push('sexual');
+  if (aimed) names.push('sexual:you');
+  if (conspiracy) names.push('group+conspiracy');
+  if (dox) names.push('dox');
+  if (degrade) names.push('degrade');
   return names;
 }
