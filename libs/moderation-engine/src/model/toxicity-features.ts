@@ -135,7 +135,7 @@ const SEXUAL_WORDS = new Set([
   'tits', 'titties', 'tiddies', 'boobs', 'boobies', 'nudes', 'nipples', 'horny', 'blowjob', 'bj', 'handjob', 'cock', 'dick', 'pussy',
   'cum', 'booty', 'naked', 'topless', 'sexting', 'panties', 'thong',
 ]);
-/** Asking for or aiming a sexual word: "send nudes", "nice tits", "sit on my face", "see you naked". */
+/** Asking for or aiming a sexual word: "send nudes", "nice tits", "see you naked". */
 const SEXUAL_TOWARD = new Set(['send', 'show', 'flash', 'sit', 'suck', 'lick', 'touch', 'grab', 'spread', 'bend', 'ride', 'nice', 'hot', 'sexy', 'want', 'wanna', 'see', 'pics', 'pic']);
 const CONTROL_WORDS = new Set(['control', 'controls', 'controlled', 'controlling', 'run', 'runs', 'own', 'owns', 'owned', 'puppets', 'puppet']);
 const POWER_WORDS = new Set(['media', 'banks', 'banking', 'world', 'government', 'governments', 'hollywood', 'money', 'finance', 'press', 'congress', 'economy', 'everything', 'news']);
@@ -437,7 +437,7 @@ export function threatCues(tokens: readonly string[]): string[] {
 /**
  * The harassment features of folded tokens (see `SEXUAL_WORDS` and below): `sexual` (with `sexual:you`
  * when aimed at the reader), `group+conspiracy` (only when `group`: the comment names a group), `dox`
- * and `degrade`. Every window is at most six tokens, so it stays linear.
+ * and `degrade`. Every window it looks at is at most ten tokens, so it stays linear.
  */
 export function harassmentCues(tokens: readonly string[], group = tokens.some((t) => GROUP_WORDS.has(t))): string[] {
   const n = tokens.length;
@@ -462,9 +462,9 @@ export function harassmentCues(tokens: readonly string[], group = tokens.some((t
     if (group && POWER_WORDS.has(t) && near(i, 3, 3, (j) => CONTROL_WORDS.has(tokens[j]))) conspiracy = true;
     if (DOX_WORDS.has(t) && near(i, -1, 3, (j) => (classOf(j) & (YOU | PERSON | GROUP)) !== 0)) dox = true;
     // "post his address", "find this guy's workplace", "post her home address"
-    const owner = THIRD_POSSESSIVES.has(tokens[i - 1]) ? i - 1 : ADDRESS_KINDS.has(tokens[i - 1]) && THIRD_POSSESSIVES.has(tokens[i - 2]) ? i - 2 : -1;
-    if (ADDRESS_WORDS.has(t) && owner > 0) {
-      for (let j = owner - 1; j >= 0 && j >= owner - 4; j--) if (EXPOSE_VERBS.has(tokens[j]) && commanded(j)) dox = true;
+    if (ADDRESS_WORDS.has(t)) {
+      const owner = THIRD_POSSESSIVES.has(tokens[i - 1]) ? i - 1 : ADDRESS_KINDS.has(tokens[i - 1]) && THIRD_POSSESSIVES.has(tokens[i - 2]) ? i - 2 : -1;
+      for (let j = owner - 1; owner > 0 && j >= 0 && j >= owner - 4; j--) if (EXPOSE_VERBS.has(tokens[j]) && commanded(j)) dox = true;
     }
     // "find out where she lives"
     if (LIVES.has(t) && i >= 2 && tokens[i - 2] === 'where' && (classOf(i - 1) & PERSON) !== 0) {
