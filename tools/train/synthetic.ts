@@ -40,6 +40,8 @@ const HATEFUL = [
   '{A} people are a disease.', 'No one wants your kind here, you dirty {a} {n}.', '{A} trash like you should be shot.',
   // The same "this country" as the neutral templates: the cue decides, not the phrase.
   'Go back to your own country, you {a} {n}.', '{A} people are ruining this country.',
+  // Stereotypes stated calmly, with no slur or insult word.
+  '{A} people are greedy and dishonest.', 'All {a} people are inbred.', '{A} people are barbaric.',
 ];
 
 function fill(template: string, random: () => number): string {

@@ -143,8 +143,17 @@ describe(ModerationEngine.name, () => {
       expect(d.reasons.map((r) => r.code)).toContain('HATE_MODEL');
     });
 
+    // A stereotype stated calmly; the generated rows say "{A} people are greedy and dishonest."
+    it.each(['Jews are greedy.', 'Immigrants are barbaric, all of them.'])('holds a stereotype about a group: "%s"', (content) => {
+      const d = engine.moderate({ content }, policy);
+      expect(d.action).not.toBe('approve');
+      expect(d.reasons.find((r) => r.code === 'TOXICITY_MODEL')?.evidence?.signals).toContain('contempt-for-group');
+    });
+
     it.each([
       'Heart disease is the leading cause of death.',
+      'The greedy landlord raised the rent again.',
+      'The barbaric attack on the mosque shocked the town.',
       'The invasion of Ukraine was a disaster.',
       'Rats in the subway are a problem.',
       'These immigrants built our town.',

@@ -45,6 +45,7 @@ const CONTEMPT = new Set([
   'lazy', 'stupid', 'ignorant', 'disgusting', 'dirty', 'filthy', 'violent', 'criminal', 'dangerous', 'evil', 'sick', 'worthless', 'useless',
   'hate', 'hates', 'inferior', 'welfare', 'handouts', 'entitled', 'ugly', 'retarded', 'perverts', 'perverted', 'pedophiles', 'degenerate', 'degenerates',
   'ruining', 'ruin', 'ruined', 'destroying', 'destroy', 'destroyed', 'invading', 'infesting', 'leeching', 'mooching', 'sponging',
+  'greedy', 'inbred', 'barbaric',
 ]);
 /** A quantifier right before a group word generalises over all its members ("all muslims", "these immigrants"). */
 const QUANTIFIERS = new Set(['all', 'every', 'most', 'these', 'those', 'typical', 'them', 'such']);
