@@ -5,6 +5,7 @@
 'use strict';
 
 const { spawn, spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
 const path = require('node:path');
 const { startLocalKafka } = require('../kafka/local-kafka.cjs');
 
@@ -76,6 +77,10 @@ async function main() {
   // The four services share this terminal: one write per line keeps their lines whole (a buffered
   // write can exceed what a pipe writes atomically and interleave with another service's).
   env.LOG_BUFFER_BYTES ??= '0';
+  // Without an administrator token nobody can sign in to the console or create a moderator; a local
+  // run gets one of its own, printed below (never logged by the services), unless ADMIN_TOKEN is set.
+  const generatedAdminToken = env.ADMIN_TOKEN ? undefined : crypto.randomBytes(24).toString('base64url');
+  if (generatedAdminToken) env.ADMIN_TOKEN = generatedAdminToken;
   if (!env.KAFKA_BROKERS) {
     broker = await startLocalKafka({ port: Number(env.LOCAL_KAFKA_PORT ?? 9092), log: say });
     env.KAFKA_BROKERS = broker.brokers.join(',');
@@ -110,6 +115,11 @@ async function main() {
   say(`  articles    http://127.0.0.1:${services[2].port}  (GET /v1/sites/{siteId}/articles/{articleId}/comments)`);
   say(`  webhooks    http://127.0.0.1:${services[3].port}  (POST /v1/admin/webhooks, docs at /docs)`);
   say(`  kafka       ${env.KAFKA_BROKERS}`);
+  say(`  console     http://127.0.0.1:${services[1].port}/console  (moderator console)`);
+  say(`  demo page   http://127.0.0.1:${services[2].port}/demo/default/china-russia-ties`);
+  if (generatedAdminToken) {
+    say(`  admin token for this run: ${generatedAdminToken}  (sign in to the console with it; set ADMIN_TOKEN to choose your own)`);
+  }
   say('Ctrl-C stops everything.');
 }
 
