@@ -5,7 +5,7 @@
 import type { Datasets } from './datasets';
 import type { FeedbackRow } from './feedback';
 import { type LogRegOptions, nbScale, type SparseRows, trainLogReg, trainScaledLogReg } from './logreg';
-import { blogRows, citingRows, harassmentRows, identityRows, insultRows, shortCommentRows, threatRows } from './synthetic';
+import { blogRows, citingRows, harassmentRows, identityRows, insultRows, shortCommentRows, stereotypeRows, threatRows } from './synthetic';
 
 export interface Example {
   text: string;
@@ -54,7 +54,7 @@ export function spamExamples(data: Datasets, feedback: readonly FeedbackRow[], s
  * the hate head no longer gives short, ordinary text ("Of course not.", "Who are you?") a score over its
  * hold threshold.
  */
-export const TOXICITY_OPTIONS = { epochs: 12, learningRate: 0.1, l2: 1e-6, fox: 4, offensive: 1, offensiveHate: 0.5, wikiToxic: 5, wiki: 1, ham: 0.5, toxShare: 0.5, hateShare: 0.2, threats: 1, harassment: 1.5 };
+export const TOXICITY_OPTIONS = { epochs: 12, learningRate: 0.1, l2: 1e-6, fox: 4, offensive: 1, offensiveHate: 0.5, wikiToxic: 5, wiki: 1, ham: 0.5, toxShare: 0.5, hateShare: 0.2, threats: 1, harassment: 1.5, stereotypes: 1 };
 export type ToxicityOptions = typeof TOXICITY_OPTIONS;
 
 /** Every example the toxicity model may learn from, before the held-out split. */
@@ -70,6 +70,7 @@ export function toxicityExamples(data: Datasets, feedback: readonly FeedbackRow[
   // Threats against a reader are toxic; against a group, hate too. Their twins and talk of violence are neither.
   if (o.threats > 0) for (const r of threatRows(seed + 6)) toxEx.push({ text: r.text, group: 'threat', y: { toxicity: [r.label, 2 * o.threats], hate: [r.hate, 2 * o.threats] } });
   // Sexual harassment, doxxing and degrading wishes are toxic; conspiracy about a group is hate too.
+  if (o.stereotypes > 0) for (const r of stereotypeRows(seed + 8)) toxEx.push({ text: r.text, group: 'stereotype', y: { toxicity: [r.label, 2 * o.stereotypes], hate: [r.hate, 2 * o.stereotypes] } });
   if (o.harassment > 0) for (const r of harassmentRows(seed + 7)) toxEx.push({ text: r.text, group: 'harassment', y: { toxicity: [r.label, 2 * o.harassment], hate: [r.hate, 2 * o.harassment] } });
   for (const r of feedback) {
     if (r.task === 'toxicity') toxEx.push({ text: r.text, group: 'moderator-feedback', y: { toxicity: [r.label, 2], hate: [0, 0] } });

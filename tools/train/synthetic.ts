@@ -375,6 +375,30 @@ export function harassmentRows(seed: number): (SyntheticRow & { hate: number })[
   return [...rows.values()];
 }
 
+/** Stereotypes about a group stated calmly (hate), beside the same words said of no group's worth. */
+const STEREOTYPES = [
+  '{G} belong in the kitchen.', '{G} are too emotional to lead.', '{G} are less intelligent than us.', '{G} should not be allowed to vote.',
+];
+const STEREOTYPE_TWINS = [
+  'The {g} next door cooked for us in their kitchen.', '{G} led the protest with real emotion.', '{G} turned out to vote in record numbers.',
+  'Many {g} here are doctors and engineers.',
+];
+
+/** Calm stereotypes (toxic and hate) beside twins naming the same groups; the group words carry no weight. */
+export function stereotypeRows(seed: number): (SyntheticRow & { hate: number })[] {
+  const random = seededRandom(seed);
+  const rows = new Map<string, SyntheticRow & { hate: number }>();
+  const fillIn = (t: string): string => {
+    const g = pick(CONSPIRACY_GROUPS, random);
+    return `${pick(H_OPENERS, random)}${t.replaceAll('{G}', g[0].toUpperCase() + g.slice(1)).replaceAll('{g}', g)}${pick(H_CLOSERS, random)}`;
+  };
+  for (let i = 0; i < 4; i++) {
+    for (const t of STEREOTYPES) rows.set(fillIn(t), { text: '', label: 1, hate: 1, kind: 'stereotype' });
+    for (const t of STEREOTYPE_TWINS) rows.set(fillIn(t), { text: '', label: 0, hate: 0, kind: 'stereotype' });
+  }
+  return [...rows].map(([text, row]) => ({ ...row, text }));
+}
+
 const PRAISE = [
   'Fantastic!', 'Amazing!', 'Awesome', 'Love this song', 'love this song!!', 'I love this song so much', 'Beautiful song',
   'Best song ever', 'This song is so good', 'Great song!', 'Nice video', 'So catchy', 'Still listening in {y}', 'This never gets old',

@@ -150,6 +150,14 @@ describe(ModerationEngine.name, () => {
       expect(d.reasons.find((r) => r.code === 'TOXICITY_MODEL')?.evidence?.signals).toContain('contempt-for-group');
     });
 
+    // Worded unlike `stereotypeRows` ("{G} are too emotional to lead.", "{G} are less intelligent than us.").
+    it.each(['Women are too emotional to be leaders.', 'Black people are genetically less intelligent.', 'Get back in the kitchen and make me a sandwich.'])(
+      'holds a stereotype with no contempt word: "%s"',
+      (content) => {
+        expect(engine.moderate({ content }, policy).action).not.toBe('approve');
+      },
+    );
+
     it.each([
       'Heart disease is the leading cause of death.',
       'The greedy landlord raised the rent again.',
