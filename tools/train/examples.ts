@@ -49,12 +49,14 @@ export function spamExamples(data: Datasets, feedback: readonly FeedbackRow[], s
  * tweet slurs, which news comments rarely use. `wikiToxic` and `wiki` weigh the toxic and clean Wikipedia
  * talk comments in the toxicity head, `ham` the spam files' legitimate messages, `threats` the weight (× 2) of the
  * generated threats with their twins (`threatRows`), `harassment` that of the generated
- * harassment rows (`harassmentRows`). `toxShare` and `hateShare`
+ * harassment rows (`harassmentRows`), `stereotypes` that of `stereotypeRows`. `runs` > 1 averages fits from as
+ * many visiting orders: the order alone moves the Fox News folds by about ±0.01, so compare settings
+ * with `--set '{"runs":6}'` when a difference is that small. `toxShare` and `hateShare`
  * are the share of each head's total training weight its positive class carries (see `balance`): at 0.2
  * the hate head no longer gives short, ordinary text ("Of course not.", "Who are you?") a score over its
  * hold threshold.
  */
-export const TOXICITY_OPTIONS = { epochs: 12, learningRate: 0.1, l2: 1e-6, fox: 4, offensive: 1, offensiveHate: 0.5, wikiToxic: 5, wiki: 1, ham: 0.5, toxShare: 0.5, hateShare: 0.2, threats: 1, harassment: 1.5, stereotypes: 1 };
+export const TOXICITY_OPTIONS = { epochs: 12, learningRate: 0.1, l2: 1e-6, fox: 4, offensive: 1, offensiveHate: 0.5, wikiToxic: 5, wiki: 1, ham: 0.5, toxShare: 0.5, hateShare: 0.2, threats: 1, harassment: 1.5, stereotypes: 1, runs: 1 };
 export type ToxicityOptions = typeof TOXICITY_OPTIONS;
 
 /** Every example the toxicity model may learn from, before the held-out split. */

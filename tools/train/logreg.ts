@@ -36,6 +36,8 @@ export interface LogRegOptions {
   epochs: number;
   learningRate: number;
   l2: number;
+  /** Fits from as many visiting orders, averaged (1 by default); see `trainLogReg`. */
+  runs?: number;
   random: () => number;
   onEpoch?: (epoch: number) => void;
 }
@@ -45,6 +47,20 @@ export interface LogRegOptions {
  * label for this head). Deterministic: the visiting order comes from the seeded `random`.
  */
 export function trainLogReg(rows: SparseRows, labels: Float32Array, weights: Float32Array, o: LogRegOptions): { w: Float64Array; bias: number } {
+  const runs = o.runs ?? 1;
+  if (runs <= 1) return trainOnce(rows, labels, weights, o);
+  // The order rows are visited in moves held-out figures by about ±0.01 on small sets (Fox News); the
+  // mean of fits from several orders is still one linear model, and steadier.
+  const sum = { w: new Float64Array(1 << o.bits), bias: 0 };
+  for (let run = 0; run < runs; run++) {
+    const m = trainOnce(rows, labels, weights, { ...o, onEpoch: (e) => o.onEpoch?.(run * o.epochs + e) });
+    for (let j = 0; j < sum.w.length; j++) sum.w[j] += m.w[j] / runs;
+    sum.bias += m.bias / runs;
+  }
+  return sum;
+}
+
+function trainOnce(rows: SparseRows, labels: Float32Array, weights: Float32Array, o: LogRegOptions): { w: Float64Array; bias: number } {
   const size = 1 << o.bits;
   const w = new Float64Array(size);
   const g2 = new Float64Array(size).fill(1e-6);

@@ -109,8 +109,8 @@ function trainHeads(
   featurise: (buf: FeatureBuffer, text: string) => void,
   bars: MultiBar,
   name: string,
-  opts: { epochs: number; learningRate: number; l2: number; toxShare?: number; hateShare?: number },
-  fit: Fit = (rows, labels, weights, lr) => trainLogReg(rows, labels, weights, { ...lr, epochs: opts.epochs, learningRate: opts.learningRate, l2: opts.l2 }),
+  opts: { epochs: number; learningRate: number; l2: number; runs?: number; toxShare?: number; hateShare?: number },
+  fit: Fit = (rows, labels, weights, lr) => trainLogReg(rows, labels, weights, { ...lr, epochs: opts.epochs, learningRate: opts.learningRate, l2: opts.l2, runs: opts.runs }),
 ): Record<string, { w: Float64Array; bias: number }> {
   const buf = new FeatureBuffer(bits, 4096);
   const rows = new SparseRowsBuilder();
