@@ -71,8 +71,9 @@ export function toxicityExamples(data: Datasets, feedback: readonly FeedbackRow[
   for (const r of insultRows(seed + 3)) toxEx.push({ text: r.text, group: 'insult', y: { toxicity: [r.label, 2], hate: [0, 2] } });
   // Threats against a reader are toxic; against a group, hate too. Their twins and talk of violence are neither.
   if (o.threats > 0) for (const r of threatRows(seed + 6)) toxEx.push({ text: r.text, group: 'threat', y: { toxicity: [r.label, 2 * o.threats], hate: [r.hate, 2 * o.threats] } });
-  // Sexual harassment, doxxing and degrading wishes are toxic; conspiracy about a group is hate too.
+  // Stereotypes about a group are hate; their twins name the same groups and are neither.
   if (o.stereotypes > 0) for (const r of stereotypeRows(seed + 8)) toxEx.push({ text: r.text, group: 'stereotype', y: { toxicity: [r.label, 2 * o.stereotypes], hate: [r.hate, 2 * o.stereotypes] } });
+  // Sexual harassment, doxxing and degrading wishes are toxic; conspiracy about a group is hate too.
   if (o.harassment > 0) for (const r of harassmentRows(seed + 7)) toxEx.push({ text: r.text, group: 'harassment', y: { toxicity: [r.label, 2 * o.harassment], hate: [r.hate, 2 * o.harassment] } });
   for (const r of feedback) {
     if (r.task === 'toxicity') toxEx.push({ text: r.text, group: 'moderator-feedback', y: { toxicity: [r.label, 2], hate: [0, 0] } });

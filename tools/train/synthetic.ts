@@ -388,15 +388,16 @@ const STEREOTYPE_TWINS = [
 export function stereotypeRows(seed: number): (SyntheticRow & { hate: number })[] {
   const random = seededRandom(seed);
   const rows = new Map<string, SyntheticRow & { hate: number }>();
+  const add = (text: string, label: number): void => void rows.set(text, { text, label, hate: label, kind: 'stereotype' });
   const fillIn = (t: string): string => {
     const g = pick(CONSPIRACY_GROUPS, random);
     return `${pick(H_OPENERS, random)}${t.replaceAll('{G}', g[0].toUpperCase() + g.slice(1)).replaceAll('{g}', g)}${pick(H_CLOSERS, random)}`;
   };
   for (let i = 0; i < 4; i++) {
-    for (const t of STEREOTYPES) rows.set(fillIn(t), { text: '', label: 1, hate: 1, kind: 'stereotype' });
-    for (const t of STEREOTYPE_TWINS) rows.set(fillIn(t), { text: '', label: 0, hate: 0, kind: 'stereotype' });
+    for (const t of STEREOTYPES) add(fillIn(t), 1);
+    for (const t of STEREOTYPE_TWINS) add(fillIn(t), 0);
   }
-  return [...rows].map(([text, row]) => ({ ...row, text }));
+  return [...rows.values()];
 }
 
 const PRAISE = [
