@@ -75,6 +75,20 @@ describe('logs and metrics', () => {
     };
     const bad = await postJson(`${system.ingestUrl}/v1/comments`, { siteId: 'default' });
     expect(bad.status).toBe(400);
+    // A threat, so a toxicity signal is counted once it is decided.
+    const threat = await postJson(
+      `${system.ingestUrl}/v1/comments`,
+      aSubmission({ articleId: uniqueArticleId('signals'), content: 'I will find you and kill you.' }),
+    );
+    expect(threat.status).toBe(202);
+    await eventually(
+      async () => {
+        const res = await fetch(`${system.moderationUrl}/v1/comments/${threat.json.id as string}`);
+        const status = res.ok ? ((await res.json()) as { status: string }).status : 'pending';
+        return status === 'pending' ? undefined : status;
+      },
+      { what: 'the threat decided' },
+    );
 
     const ingest = await scrape(system.ingestUrl);
     expect(sample(ingest, 'replyguard_submissions_total', { outcome: 'accepted' })).toBeGreaterThan(0);
@@ -92,6 +106,7 @@ describe('logs and metrics', () => {
       sample(moderation, 'replyguard_decisions_total', { decider: 'auto', action: 'approve' }),
     ).toBeGreaterThan(0);
     expect(sample(moderation, 'replyguard_classifier_duration_seconds_count', {})).toBeGreaterThan(0);
+    expect(sample(moderation, 'replyguard_toxicity_signals_total', { signal: 'threat-to-reader' })).toBe(1);
     expect(
       sample(moderation, 'replyguard_auto_decision_delay_seconds_count', { action: 'approve' }),
     ).toBeGreaterThan(0);

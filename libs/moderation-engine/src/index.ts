@@ -17,5 +17,6 @@ export { DEFAULT_SITE_POLICY, resolveSitePolicy, EnginePolicyError } from './pol
 export { ModerationEngine, MAX_ANALYSED_CHARS } from './engine';
 export { defaultModelsDir } from './models-path';
 export { EngineModelError } from './model/text-models';
+export { TOXICITY_SIGNALS } from './model/toxicity-features';
 /** Feature extractors and file format, for tools/train only. */
 export * as modelTraining from './model/training';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { TOXICITY_SIGNALS } from '@replyguard/moderation-engine';
 import { MetricsRegistry, PIPELINE_DELAY_BUCKETS } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 
@@ -37,6 +38,7 @@ const HUMAN_BUCKETS = [
 @Injectable()
 export class ModerationMetrics {
   private readonly decisions;
+  private readonly signals;
   private readonly humanLatency;
   private readonly autoDelay;
   readonly classifierSeconds;
@@ -50,6 +52,11 @@ export class ModerationMetrics {
       'replyguard_decisions_total',
       'Decisions recorded, by who decided, action and first reason code',
       ['decider', 'action', 'reason'],
+    );
+    this.signals = metrics.counter(
+      'replyguard_toxicity_signals_total',
+      'Decisions whose toxicity or hate reason carried a signal (threat, sexual-harassment, doxxing, ...), by action and signal',
+      ['action', 'signal'],
     );
     this.humanLatency = metrics.histogram(
       'replyguard_time_to_human_decision_seconds',
@@ -81,17 +88,29 @@ export class ModerationMetrics {
     );
   }
 
-  /** Counts one audit record: by who decided (see `deciderOf`), its action and its first reason. */
+  /**
+   * Counts one audit record: by who decided (see `deciderOf`), its action and its first reason; and
+   * each signal its reasons' evidence carries, once per record, so operators see which kinds of abuse
+   * rise. Only the engine's fixed vocabulary (`TOXICITY_SIGNALS`) is counted, so the label stays bounded.
+   */
   decisionRecorded(d: {
     actor: string;
     action: string;
-    decision?: { reasons?: { code: string }[] } | null;
+    decision?: { reasons?: { code: string; evidence?: Record<string, unknown> }[] } | null;
   }): void {
     this.decisions.inc({
       decider: deciderOf(d.actor),
       action: d.action,
       reason: d.decision?.reasons?.[0]?.code ?? 'none',
     });
+    const seen = new Set<string>();
+    for (const reason of d.decision?.reasons ?? []) {
+      const signals = reason.evidence?.signals;
+      if (!Array.isArray(signals)) continue;
+      for (const signal of signals)
+        if (typeof signal === 'string' && TOXICITY_SIGNALS.has(signal)) seen.add(signal);
+    }
+    for (const signal of seen) this.signals.inc({ action: d.action, signal });
   }
 
   /** Call when a moderator decides a comment (also done for every non-auto audit record). */

@@ -221,6 +221,9 @@ const SIGNALS: Readonly<Record<string, string>> = {
   degrade: 'degrading',
 };
 
+/** Every signal a toxicity or hate reason's evidence can carry: a fixed vocabulary, e.g. for metric labels. */
+export const TOXICITY_SIGNALS: ReadonlySet<string> = new Set(Object.values(SIGNALS));
+
 /** `threat-to-reader`, `contempt-for-group`, `insult`, …: each once, in the order the cues fired. */
 export function toxicitySignals(cues: readonly string[]): string[] {
   return [...new Set(cues.map((c) => SIGNALS[c]).filter((s): s is string => s !== undefined))];
