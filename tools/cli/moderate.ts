@@ -1,7 +1,7 @@
 /**
  * `npm run moderate -- --input <file.jsonl> [--models <dir>]` (or JSON lines on stdin): one submission a
  * line, `{"id","content","authorName"?,"authorEmail"?,"authorUrl"?,"siteId"?}`; writes one line per input,
- * `{"id","action","spam","toxicity","hate","reasons":[{code,message}]}`, at the default site policy.
+ * `{"id","action","spam","toxicity","hate","reasons":[{code,message,signals?}]}`, at the default site policy.
  * Streams with backpressure, so 100,000 lines need no more memory than one. Comments/s go to stderr.
  */
 import { createReadStream } from 'node:fs';
@@ -36,7 +36,12 @@ async function main(): Promise<void> {
       const s = JSON.parse(line) as InputLine;
       if (typeof s.content !== 'string') throw new Error('content must be a string');
       const d = engine.moderate(
-        { content: s.content, authorName: str(s.authorName), authorEmail: str(s.authorEmail), authorUrl: str(s.authorUrl) },
+        {
+          content: s.content,
+          authorName: str(s.authorName),
+          authorEmail: str(s.authorEmail),
+          authorUrl: str(s.authorUrl),
+        },
         DEFAULT_SITE_POLICY,
       );
       out = {
@@ -45,7 +50,12 @@ async function main(): Promise<void> {
         spam: d.scores.spam,
         toxicity: d.scores.toxicity,
         hate: d.scores.hate,
-        reasons: d.reasons.map((r) => ({ code: r.code, message: r.message })),
+        // What kind of toxicity the model saw, when it saw any ("threat-to-reader", "doxxing", …).
+        reasons: d.reasons.map((r) =>
+          Array.isArray(r.evidence?.signals)
+            ? { code: r.code, message: r.message, signals: r.evidence.signals }
+            : { code: r.code, message: r.message },
+        ),
       };
     } catch (e) {
       errors++;
@@ -68,9 +78,13 @@ function idOf(line: string): unknown {
 
 function report(count: number, start: bigint, errors: number): void {
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  process.stderr.write(`${count} comments in ${seconds.toFixed(2)} s: ${Math.round(count / Math.max(seconds, 1e-9))} comments/s${errors ? `, ${errors} unreadable lines` : ''}\n`);
+  process.stderr.write(
+    `${count} comments in ${seconds.toFixed(2)} s: ${Math.round(count / Math.max(seconds, 1e-9))} comments/s${errors ? `, ${errors} unreadable lines` : ''}\n`,
+  );
 }
 
 // A closed pipe (`... | head`) is a normal way to stop reading.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(0) : fail(e.message)));
+process.stdout.on('error', (e: NodeJS.ErrnoException) =>
+  e.code === 'EPIPE' ? process.exit(0) : fail(e.message),
+);
 main().catch((e: Error) => fail(e.message));
