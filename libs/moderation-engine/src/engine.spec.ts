@@ -184,6 +184,23 @@ describe(ModerationEngine.name, () => {
       expect(d.reasons.map((r) => r.code)).toContain('TOXICITY_MODEL');
     });
 
+    // Death wishes on groups that are not identities; the generated threats say "All {g} should die."
+    it.each(['Boomers should all die.', 'Fat people deserve to die.', 'Homeless people should be shot.', 'The elderly should be euthanized.'])(
+      'holds or rejects a death wish on a group: "%s"',
+      (content) => {
+        const d = engine.moderate({ content }, policy);
+        expect(d.action).not.toBe('approve');
+        expect(d.reasons.find((r) => r.code === 'TOXICITY_MODEL')?.evidence?.signals).toContain('threat-to-group');
+      },
+    );
+
+    it.each(['Elderly people deserve to die at home, surrounded by family.', 'Republicans should suffer at the polls in November.'])(
+      'approves talk of death or suffering that wishes it on nobody: "%s"',
+      (content) => {
+        expect(engine.moderate({ content }, policy).action).toBe('approve');
+      },
+    );
+
     it('tells the moderator what kind of toxicity it saw', () => {
       const signals = (content: string): unknown => engine.moderate({ content }, policy).reasons.find((r) => r.code === 'TOXICITY_MODEL')?.evidence?.signals;
       expect(signals('I will find you and kill you, you idiot.')).toEqual(['insult', 'insult-to-reader', 'threat', 'threat-to-reader']);

@@ -20,6 +20,11 @@ describe('threat cues', () => {
     ['These people need to be hanged.', ['threat', 'threat:group']],
     ['I hope your kids get cancer.', ['threat', 'threat:you']],
     ['hope u rot', ['threat', 'threat:you']],
+    // Groups that are not identities, and people named by a word before "people".
+    ['Boomers should all die.', ['threat', 'threat:group']],
+    ['Fat people deserve to die.', ['threat', 'threat:group']],
+    ['The elderly should be euthanized.', ['threat', 'threat:group']],
+    ['Poor people should starve.', ['threat', 'threat:group']],
   ])('finds a threat in %j', (text, expected) => {
     expect(cues(text)).toEqual(expected);
   });
@@ -44,6 +49,13 @@ describe('threat cues', () => {
     'I hope the new policy will make sure no one has to suffer.',
     'Smoking will kill you.',
     'That virus can kill you within days.',
+    'Terminally ill people should be allowed to die with dignity.',
+    'Elderly people deserve to die at home, surrounded by family.',
+    'Republicans should suffer at the polls in November.',
+    'Liberals must be shot down in the debate.',
+    'He should rot in prison for what he did.',
+    'Many people die of heart disease every year.',
+    'Homeless people should get housing first.',
   ])('finds none in %j', (text) => {
     expect(cues(text)).toEqual([]);
   });

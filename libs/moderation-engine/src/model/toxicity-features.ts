@@ -85,12 +85,14 @@ const VIOLENT_VERBS = new Set([
 ]);
 const VIOLENT_PASSIVES = new Set([
   'killed', 'murdered', 'shot', 'stabbed', 'hanged', 'hung', 'lynched', 'gassed', 'raped', 'slaughtered', 'exterminated', 'beheaded',
-  'strangled', 'executed', 'tortured', 'drowned', 'butchered', 'massacred', 'nuked',
+  'strangled', 'executed', 'tortured', 'drowned', 'butchered', 'massacred', 'nuked', 'euthanized', 'euthanised',
 ]);
 const DEATH_WORDS = new Set(['die', 'dies']);
 /** Harm wished on someone with "hope" or "wish" ("I hope your kids get cancer"), unless negated. */
 const HARM_WORDS = new Set(['cancer', 'aids', 'suffer', 'suffers', 'starve', 'starves', 'raped', 'rot']);
 const HOPES = new Set(['hope', 'wish', 'hoping', 'wishing']);
+/** Harm words that count after a mere wish ("should", "deserve") as well as after a hope. */
+const WISHED_HARM = new Set(['starve', 'starves']);
 const NEGATIONS = new Set(['not', 'never', 'no', 'don', 'dont', 'nobody', 't']);
 const BE_WORDS = new Set(['be', 'get']);
 /**
@@ -105,8 +107,21 @@ const WISHES = new Set(['should', 'must', 'deserve', 'deserves', 'hope', 'wish',
  */
 const AGENTS = new Set(['i', 'im', 'ima', 'imma', 'we', 'someone', 'somebody', 'they', 'he', 'she', 'you', 'u', 'ya', 'let', 'lets']);
 const COMMANDS = new Set(['go', 'just', 'please', 'pls', 'plz']);
+/** Words before "people" that name no kind of people ("the people", "to people"). */
+const FUNCTION_WORDS = new Set(['the', 'to', 'of', 'for', 'and', 'or', 'with', 'that', 'other', 'many', 'more', 'most', 'some', 'no', 'good', 'real']);
+const PERMISSIONS = new Set(['allowed', 'right', 'able', 'free', 'chance', 'permitted', 'choose']);
+/** After a death word, a peaceful death: "die with dignity", "die at home", "die peacefully". */
+const PEACEFUL = new Set(['with', 'at', 'peacefully', 'naturally', 'comfortably', 'happy', 'old', 'of']);
 /** Skipped between a violent verb and its target. */
 const TARGET_SKIP = new Set(['all', 'the', 'every', 'each', 'those', 'these', 'that', 'this', 'of', 'some', 'more', 'few']);
+/**
+ * Groups that are not identities, as targets of a threat or a death wish only ("all liberals should be
+ * hanged", "boomers should die"); they are no group word for the hate cues, where politics is fair game.
+ */
+const SOCIAL_TARGETS = new Set([
+  'liberals', 'conservatives', 'democrats', 'republicans', 'dems', 'libs', 'leftists', 'boomers', 'millennials', 'elderly', 'seniors',
+  'homeless', 'addicts', 'junkies', 'atheists', 'vegans', 'voters', 'supporters', 'protesters', 'rioters',
+]);
 /** Persons as targets, besides the second person and the group words: pronouns, and people by role. */
 const PERSON_TARGETS = new Set([
   'him', 'her', 'them', 'they', 'he', 'she', 'yourself', 'urself', 'yourselves', 'themselves', 'man', 'woman', 'guy', 'guys', 'bitch',
@@ -254,6 +269,7 @@ const HOPE = 1048576;
 const NEGATION = 2097152;
 /** A word that can start a harassment cue (see `harassmentCues`). */
 const HARASS = 4194304;
+const SOCIAL = 8388608;
 const WORD_CLASS: ReadonlyMap<string, number> = (() => {
   const classes = new Map<string, number>();
   const mark = (words: Iterable<string>, bit: number): void => {
@@ -273,6 +289,7 @@ const WORD_CLASS: ReadonlyMap<string, number> = (() => {
   mark(DEATH_WORDS, DEATH);
   mark(WISHES, WISH);
   mark(PERSON_TARGETS, PERSON);
+  mark(SOCIAL_TARGETS, SOCIAL);
   mark(THREAT_STARTS.keys(), THREAT_START);
   mark(TARGET_SKIP, SKIP);
   mark(BE_WORDS, BE);
@@ -302,8 +319,12 @@ function threatTargets(tokens: readonly string[], classOf: (i: number) => number
     if (f & YOU) return TARGET_YOU;
     if (f & GROUP) return TARGET_GROUP;
     if (f & PERSON) return TARGET_PERSON;
-    return tokens[j] === 'people' && j > 0 && classOf(j - 1) & QUANTIFIER ? TARGET_GROUP : 0;
+    if (f & SOCIAL) return TARGET_GROUP;
+    // "these people", and people named by a word before them ("old people", "fat people")
+    return tokens[j] === 'people' && j > 0 && (classOf(j - 1) & QUANTIFIER || !FUNCTION_WORDS.has(tokens[j - 1])) ? TARGET_GROUP : 0;
   };
+  // "should be allowed to die", "have the right to die", "deserve to die with dignity": no wish of harm.
+  const permitted = (i: number): boolean => (tokens[i - 1] === 'to' && PERMISSIONS.has(tokens[i - 2])) || PEACEFUL.has(tokens[i + 1]);
   const hasAgentBefore = (i: number): boolean => {
     for (let j = i - 1; j >= 0 && j >= i - 4; j--) if (classOf(j) & AGENT) return true;
     return false;
@@ -317,7 +338,8 @@ function threatTargets(tokens: readonly string[], classOf: (i: number) => number
       // "shoot you an email" gives, it does not threaten.
       if (j < n && tokens[j + 1] !== 'a' && tokens[j + 1] !== 'an') targets |= targetAt(j);
     }
-    if (f & DEATH || (f & PASSIVE && i > 0 && classOf(i - 1) & BE)) {
+    // "shot down in the debate" is an idiom
+    if ((f & DEATH && !permitted(i)) || (f & PASSIVE && i > 0 && classOf(i - 1) & BE && tokens[i + 1] !== 'down')) {
       let wished = false;
       let subject = 0;
       for (let j = i - 1; j >= 0 && j >= i - 5; j--) {
@@ -326,13 +348,16 @@ function threatTargets(tokens: readonly string[], classOf: (i: number) => number
       }
       if (wished) targets |= subject;
     }
-    if (f & HARM) {
+    if (f & HARM && !permitted(i)) {
       let hoped = false;
       let negated = false;
       let subject = 0;
       for (let j = i - 1; j >= 0 && j >= i - 5; j--) {
         const g = classOf(j);
-        if (g & HOPE) hoped = true;
+        // hoped for ("I hope your kids get cancer") or wished ("poor people should starve"; not "should
+        // suffer", "should rot" or "should get cancer", as often "suffer at the polls", "rot in prison"
+        // and "should get screened for cancer")
+        if (g & HOPE || (g & WISH && WISHED_HARM.has(tokens[i]))) hoped = true;
         if (g & NEGATION) negated = true;
         subject |= targetAt(j);
       }
