@@ -194,7 +194,12 @@ describe(ModerationEngine.name, () => {
       },
     );
 
-    it.each(['Elderly people deserve to die at home, surrounded by family.', 'Republicans should suffer at the polls in November.'])(
+    it.each([
+      'Elderly people deserve to die at home, surrounded by family.',
+      'Republicans should suffer at the polls in November.',
+      'Innocent people should not die because of this law.',
+      'Homeless people should not die on our streets.',
+    ])(
       'approves talk of death or suffering that wishes it on nobody: "%s"',
       (content) => {
         expect(engine.moderate({ content }, policy).action).toBe('approve');

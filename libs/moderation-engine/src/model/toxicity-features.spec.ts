@@ -56,6 +56,9 @@ describe('threat cues', () => {
     'He should rot in prison for what he did.',
     'Many people die of heart disease every year.',
     'Homeless people should get housing first.',
+    'Innocent people should not die because of this law.',
+    'Sick people should never die alone.',
+    'No one should die waiting for a transplant.',
   ])('finds none in %j', (text) => {
     expect(cues(text)).toEqual([]);
   });

@@ -341,12 +341,16 @@ function threatTargets(tokens: readonly string[], classOf: (i: number) => number
     // "shot down in the debate" is an idiom
     if ((f & DEATH && !permitted(i)) || (f & PASSIVE && i > 0 && classOf(i - 1) & BE && tokens[i + 1] !== 'down')) {
       let wished = false;
+      let negated = false;
       let subject = 0;
       for (let j = i - 1; j >= 0 && j >= i - 5; j--) {
-        if (classOf(j) & WISH) wished = true;
+        const g = classOf(j);
+        if (g & WISH) wished = true;
+        // "innocent people should not die", "no one should die waiting"
+        if (g & NEGATION) negated = true;
         subject |= targetAt(j);
       }
-      if (wished) targets |= subject;
+      if (wished && !negated) targets |= subject;
     }
     if (f & HARM && !permitted(i)) {
       let hoped = false;
