@@ -302,16 +302,24 @@ const WORD_CLASS: ReadonlyMap<string, number> = (() => {
   return classes;
 })();
 
+/** The word class of every token, looked up once and shared by the cue functions. */
+function wordClasses(tokens: readonly string[]): Int32Array {
+  const classes = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) classes[i] = WORD_CLASS.get(tokens[i]) ?? 0;
+  return classes;
+}
+
 const TARGET_YOU = 1;
 const TARGET_GROUP = 2;
 const TARGET_PERSON = 4;
 
 /**
- * The targets of the threats in the tokens (TARGET_* bits; 0: no threat). `classOf(i)` is the word class
+ * The targets of the threats in the tokens (TARGET_* bits; 0: no threat). `classes[i]` is the word class
  * of token i. `addCues` calls it only when some token is violent, a death or harm word, a passive or
  * the start of a threat phrase; every window it looks at is at most five tokens, so it stays linear.
  */
-function threatTargets(tokens: readonly string[], classOf: (i: number) => number): number {
+function threatTargets(tokens: readonly string[], classes: Int32Array): number {
+  const classOf = (i: number): number => classes[i] ?? 0;
   const n = tokens.length;
   // Who token j names: the reader, a group ("muslims", "these people"), another person, or nobody.
   const targetAt = (j: number): number => {
@@ -384,6 +392,7 @@ function threatTargets(tokens: readonly string[], classOf: (i: number) => number
  * Returns the names of the cues added.
  */
 function addCues(buf: FeatureBuffer, tokens: readonly string[]): readonly string[] {
+  const classes = wordClasses(tokens);
   let group = false;
   let dehumanising = 0;
   let generalising = false;
@@ -400,7 +409,7 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[]): readonly string
   let previous = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    const f = WORD_CLASS.get(t) ?? 0;
+    const f = classes[i];
     const before = previous;
     previous = f;
     if (f === 0) continue;
@@ -422,7 +431,7 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[]): readonly string
     if (f & YOU) lastYou = i;
     if (f & INSULT) {
       insults++;
-      if (i - lastYou <= 3 || (i + 1 < n && ((WORD_CLASS.get(tokens[i + 1]) ?? 0) & YOU) !== 0)) aimed = true;
+      if (i - lastYou <= 3 || (i + 1 < n && (classes[i + 1] & YOU) !== 0)) aimed = true;
     }
   }
   const cues: string[] = [];
@@ -442,12 +451,12 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[]): readonly string
     all = all.concat(names);
   }
   if (violent) {
-    const threats = threatCues(tokens);
+    const threats = threatCues(tokens, classes);
     if (threats.length > 0) addMeta(buf, threats, SEED_CUE, CUE_WEIGHT);
     all = all.concat(threats);
   }
   if (harass) {
-    const found = harassmentCues(tokens, group);
+    const found = harassmentCues(tokens, group, classes);
     if (found.length > 0) addMeta(buf, found, SEED_CUE, CUE_WEIGHT);
     all = all.concat(found);
   }
@@ -458,8 +467,8 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[]): readonly string
  * The threat features of folded tokens: `threat` when violence is wished on or promised to someone, with
  * `threat:you` when that is the reader and `threat:group` when it is a group. Empty for talk of violence.
  */
-export function threatCues(tokens: readonly string[]): string[] {
-  const targets = threatTargets(tokens, (i) => WORD_CLASS.get(tokens[i]) ?? 0);
+export function threatCues(tokens: readonly string[], classes = wordClasses(tokens)): string[] {
+  const targets = threatTargets(tokens, classes);
   if (targets === 0) return [];
   const names = ['threat'];
   if (targets & TARGET_YOU) names.push('threat:you');
@@ -472,9 +481,9 @@ export function threatCues(tokens: readonly string[]): string[] {
  * when aimed at the reader), `group+conspiracy` (only when `group`: the comment names a group), `dox`
  * and `degrade`. Every window it looks at is at most ten tokens, so it stays linear.
  */
-export function harassmentCues(tokens: readonly string[], group = tokens.some((t) => GROUP_WORDS.has(t))): string[] {
+export function harassmentCues(tokens: readonly string[], group = tokens.some((t) => GROUP_WORDS.has(t)), classes = wordClasses(tokens)): string[] {
   const n = tokens.length;
-  const classOf = (i: number): number => (i >= 0 && i < n ? (WORD_CLASS.get(tokens[i]) ?? 0) : 0);
+  const classOf = (i: number): number => classes[i] ?? 0;
   const near = (i: number, before: number, after: number, test: (j: number) => boolean): boolean => {
     for (let j = Math.max(0, i - before); j <= Math.min(n - 1, i + after); j++) if (j !== i && test(j)) return true;
     return false;
@@ -486,6 +495,8 @@ export function harassmentCues(tokens: readonly string[], group = tokens.some((t
   let dox = false;
   let degrade = false;
   for (let i = 0; i < n; i++) {
+    // Every branch below starts at a word marked HARASS.
+    if ((classes[i] & HARASS) === 0) continue;
     const t = tokens[i];
     if (SEXUAL_WORDS.has(t) && tokens[i + 1] !== 'eye' && tokens[i + 1] !== 'truth') {
       const you = near(i, 4, 2, (j) => (classOf(j) & YOU) !== 0);
