@@ -15,6 +15,7 @@ import { IDENTITIES, NEUTRAL_ADJECTIVES } from './synthetic';
 import { SparseRowsBuilder, trainLogReg } from './logreg';
 import { binaryMetrics, rocAuc } from './metrics';
 import { seededRandom } from './rng';
+import { flag } from '../cli/args';
 
 const { FeatureBuffer, Lexicon, spamFeatures, SPAM_BITS, extractLinks, toxicityFeatures, TOXICITY_BITS } = modelTraining;
 import { obscenityLexicon } from './lexicon-source';
@@ -53,20 +54,21 @@ function validateSpam(o: SpamOptions): void {
   // Flagged as the engine would at the default policy (author fields absent): spam hold threshold or links over the limit.
   const hold = DEFAULT_SITE_POLICY.thresholds.spam.hold;
   const out: Record<string, unknown> = { settings: o };
-  for (const group of [...new Set(xs.map((x) => x.group))].sort()) {
-    const ii = xs.map((_, i) => i).filter((i) => xs[i].group === group);
+  const groups = new Map<string, number[]>();
+  for (const group of [...new Set(xs.map((x) => x.group))].sort()) groups.set(group, xs.map((_, i) => i).filter((i) => xs[i].group === group));
+  const flaggedAt = (t: number) => (i: number): boolean => score[i] >= t || rows[i].overLimit;
+  for (const [group, ii] of groups) {
     const labels = ii.map((i) => xs[i].y.spam[0]);
-    out[group] = { ...binaryMetrics(ii.map((i) => score[i] >= hold || rows[i].overLimit), labels), auc: rocAuc(ii.map((i) => score[i]), labels) };
+    out[group] = { ...binaryMetrics(ii.map(flaggedAt(hold)), labels), auc: rocAuc(ii.map((i) => score[i]), labels) };
   }
   // `--holds 0.3,0.5`: F1 and false-positive rate of every group at other spam hold thresholds (the README's table).
-  const holds = process.argv.indexOf('--holds');
-  if (holds >= 0) {
+  const holds = flag(process.argv, '--holds');
+  if (holds) {
     const table: Record<string, Record<string, { f1: number; fpr: number }>> = {};
-    for (const t of process.argv[holds + 1].split(',').map(Number)) {
+    for (const t of holds.split(',').map(Number)) {
       table[t] = {};
-      for (const group of [...new Set(xs.map((x) => x.group))].sort()) {
-        const ii = xs.map((_, i) => i).filter((i) => xs[i].group === group);
-        const { f1, fpr } = binaryMetrics(ii.map((i) => score[i] >= t || rows[i].overLimit), ii.map((i) => xs[i].y.spam[0]));
+      for (const [group, ii] of groups) {
+        const { f1, fpr } = binaryMetrics(ii.map(flaggedAt(t)), ii.map((i) => xs[i].y.spam[0]));
         table[t][group] = { f1, fpr };
       }
     }
@@ -77,8 +79,8 @@ function validateSpam(o: SpamOptions): void {
     out.errors = xs.flatMap((x, i) => (x.group.startsWith('youtube') && (score[i] >= hold || rows[i].overLimit) !== (x.y.spam[0] === 1) ? [`${x.y.spam[0]} ${score[i].toFixed(2)} ${x.text.slice(0, 120)}`] : []));
   }
   // `--dump <file>`: every row's fold score (group, label, score, links over the limit), to try thresholds without retraining.
-  const dump = process.argv.indexOf('--dump');
-  if (dump >= 0) writeFileSync(process.argv[dump + 1], xs.map((x, i) => JSON.stringify([x.group, x.y.spam[0], score[i], rows[i].overLimit, x.text.slice(0, 100)])).join('\n') + '\n');
+  const dump = flag(process.argv, '--dump');
+  if (dump) writeFileSync(dump, xs.map((x, i) => JSON.stringify([x.group, x.y.spam[0], score[i], rows[i].overLimit, x.text.slice(0, 100)])).join('\n') + '\n');
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
 }
 
@@ -179,8 +181,8 @@ function validateToxicity(o: ToxicityOptions): void {
     out.errors = xs.flatMap((x, i) => ((x.group === 'toxic' && x.y.toxicity[0] === 1) || (['toxic', 'ham', 'hate'].includes(x.group) && x.y.toxicity[0] === 0 && flaggedAt(i)) ? [line(i)] : []));
   }
   // `--dump <file>`: every row's fold scores (group, label, toxicity, hate), to try thresholds without retraining.
-  const dump = process.argv.indexOf('--dump');
-  if (dump >= 0) writeFileSync(process.argv[dump + 1], xs.map((x, i) => JSON.stringify([x.group, x.y.toxicity[0], score.toxicity[i], score.hate[i], x.text.slice(0, 100)])).join('\n') + '\n');
+  const dump = flag(process.argv, '--dump');
+  if (dump) writeFileSync(dump, xs.map((x, i) => JSON.stringify([x.group, x.y.toxicity[0], score.toxicity[i], score.hate[i], x.text.slice(0, 100)])).join('\n') + '\n');
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
 }
 
@@ -197,10 +199,9 @@ function recallAtFpr(scores: readonly number[], labels: readonly number[]): Reco
   return out;
 }
 
-const taskFlag = process.argv.indexOf('--task');
-const setFlag = process.argv.indexOf('--set');
-if (taskFlag >= 0 && process.argv[taskFlag + 1] === 'toxicity') {
-  validateToxicity({ ...TOXICITY_OPTIONS, ...(setFlag >= 0 ? (JSON.parse(process.argv[setFlag + 1]) as Partial<ToxicityOptions>) : {}) });
+const settings = flag(process.argv, '--set');
+if (flag(process.argv, '--task') === 'toxicity') {
+  validateToxicity({ ...TOXICITY_OPTIONS, ...(settings ? (JSON.parse(settings) as Partial<ToxicityOptions>) : {}) });
 } else {
-  validateSpam({ ...SPAM_OPTIONS, ...(setFlag >= 0 ? (JSON.parse(process.argv[setFlag + 1]) as Partial<SpamOptions>) : {}) });
+  validateSpam({ ...SPAM_OPTIONS, ...(settings ? (JSON.parse(settings) as Partial<SpamOptions>) : {}) });
 }
