@@ -5,7 +5,7 @@
 import type { Datasets } from './datasets';
 import type { FeedbackRow } from './feedback';
 import { type LogRegOptions, nbScale, type SparseRows, trainLogReg, trainScaledLogReg } from './logreg';
-import { blogRows, citingRows, harassmentRows, identityRows, insultRows, shortCommentRows, stereotypeRows, threatRows } from './synthetic';
+import { blogRows, citingRows, harassmentRows, identityRows, insultRows, shortCommentRows, stereotypeRows, type SyntheticRow, threatRows } from './synthetic';
 
 export interface Example {
   text: string;
@@ -69,12 +69,16 @@ export function toxicityExamples(data: Datasets, feedback: readonly FeedbackRow[
   for (const r of identityRows(5000, seed + 2)) toxEx.push({ text: r.text, group: 'identity-template', y: { toxicity: [r.label, 2], hate: [r.label, 2] } });
   // Reader-to-reader insults are toxic but not hate (the Fox News labels draw the same line).
   for (const r of insultRows(seed + 3)) toxEx.push({ text: r.text, group: 'insult', y: { toxicity: [r.label, 2], hate: [0, 2] } });
+  // Generated sets with a hate label of their own, each weighing 2 × its option (0 leaves it out).
+  const generated = (group: string, weight: number, rows: () => (SyntheticRow & { hate: number })[]): void => {
+    if (weight > 0) for (const r of rows()) toxEx.push({ text: r.text, group, y: { toxicity: [r.label, 2 * weight], hate: [r.hate, 2 * weight] } });
+  };
   // Threats against a reader are toxic; against a group, hate too. Their twins and talk of violence are neither.
-  if (o.threats > 0) for (const r of threatRows(seed + 6)) toxEx.push({ text: r.text, group: 'threat', y: { toxicity: [r.label, 2 * o.threats], hate: [r.hate, 2 * o.threats] } });
+  generated('threat', o.threats, () => threatRows(seed + 6));
   // Stereotypes about a group are hate; their twins name the same groups and are neither.
-  if (o.stereotypes > 0) for (const r of stereotypeRows(seed + 8)) toxEx.push({ text: r.text, group: 'stereotype', y: { toxicity: [r.label, 2 * o.stereotypes], hate: [r.hate, 2 * o.stereotypes] } });
+  generated('stereotype', o.stereotypes, () => stereotypeRows(seed + 8));
   // Sexual harassment, doxxing and degrading wishes are toxic; conspiracy about a group is hate too.
-  if (o.harassment > 0) for (const r of harassmentRows(seed + 7)) toxEx.push({ text: r.text, group: 'harassment', y: { toxicity: [r.label, 2 * o.harassment], hate: [r.hate, 2 * o.harassment] } });
+  generated('harassment', o.harassment, () => harassmentRows(seed + 7));
   for (const r of feedback) {
     if (r.task === 'toxicity') toxEx.push({ text: r.text, group: 'moderator-feedback', y: { toxicity: [r.label, 2], hate: [0, 0] } });
   }
