@@ -5,7 +5,7 @@
 import type { Datasets } from './datasets';
 import type { FeedbackRow } from './feedback';
 import { type LogRegOptions, nbScale, type SparseRows, trainLogReg, trainScaledLogReg } from './logreg';
-import { blogRows, citingRows, harassmentRows, identityRows, insultRows, shortCommentRows, stereotypeRows, type SyntheticRow, threatRows } from './synthetic';
+import { blogRows, citingRows, harassmentRows, identityRows, insultRows, peopleRows, shortCommentRows, stereotypeRows, type SyntheticRow, threatRows } from './synthetic';
 
 export interface Example {
   text: string;
@@ -49,14 +49,14 @@ export function spamExamples(data: Datasets, feedback: readonly FeedbackRow[], s
  * tweet slurs, which news comments rarely use. `wikiToxic` and `wiki` weigh the toxic and clean Wikipedia
  * talk comments in the toxicity head, `ham` the spam files' legitimate messages, `threats` the weight (× 2) of the
  * generated threats with their twins (`threatRows`), `harassment` that of the generated
- * harassment rows (`harassmentRows`), `stereotypes` that of `stereotypeRows`. `runs` > 1 averages fits from as
+ * harassment rows (`harassmentRows`), `stereotypes` that of `stereotypeRows`, `people` that of `peopleRows`. `runs` > 1 averages fits from as
  * many visiting orders: the order alone moves the Fox News folds by about ±0.01, so compare settings
  * with `--set '{"runs":6}'` when a difference is that small. `toxShare` and `hateShare`
  * are the share of each head's total training weight its positive class carries (see `balance`): at 0.2
  * the hate head no longer gives short, ordinary text ("Of course not.", "Who are you?") a score over its
  * hold threshold.
  */
-export const TOXICITY_OPTIONS = { epochs: 12, learningRate: 0.1, l2: 1e-6, fox: 4, offensive: 1, offensiveHate: 0.5, wikiToxic: 5, wiki: 1, ham: 0.5, toxShare: 0.5, hateShare: 0.2, threats: 1, harassment: 1.5, stereotypes: 1, runs: 1 };
+export const TOXICITY_OPTIONS = { epochs: 12, learningRate: 0.1, l2: 1e-6, fox: 4, offensive: 1, offensiveHate: 0.5, wikiToxic: 5, wiki: 1, ham: 0.5, toxShare: 0.5, hateShare: 0.2, threats: 1, harassment: 1.5, stereotypes: 1, people: 2, runs: 1 };
 export type ToxicityOptions = typeof TOXICITY_OPTIONS;
 
 /** Every example the toxicity model may learn from, before the held-out split. */
@@ -77,6 +77,8 @@ export function toxicityExamples(data: Datasets, feedback: readonly FeedbackRow[
   generated('threat', o.threats, () => threatRows(seed + 6));
   // Stereotypes about a group are hate; their twins name the same groups and are neither.
   generated('stereotype', o.stereotypes, () => stereotypeRows(seed + 8));
+  // "{X} people are …" stereotypes are hate; the same shapes about identities and social groups are neither.
+  generated('people', o.people, () => peopleRows(seed + 9));
   // Sexual harassment, doxxing and degrading wishes are toxic; conspiracy about a group is hate too.
   generated('harassment', o.harassment, () => harassmentRows(seed + 7));
   for (const r of feedback) {

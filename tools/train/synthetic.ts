@@ -32,6 +32,11 @@ const NEUTRAL = [
   'This country needs more {a} {n}s.', 'I love this country and my {a} neighbours.',
   // "their own" is in many hateful comments ("go back to their own country"), and in ordinary ones.
   '{A} people make their own choices.', '{A} families run their own businesses here.',
+  // "{A} people are …" is the shape of most hateful templates below; these keep "people are" neutral.
+  '{A} people are our neighbours.', '{A} people are welcome in this town.', '{A} people are voting early this year.',
+  '{A} people are just as worried about prices as anyone.', '{A} people are a big part of the workforce here.',
+  '{A} people should be treated with respect.', '{A} people should have a seat at the table.', '{A} people are running for council this year.',
+  '{A} people are often left out of these surveys.', '{A} people should get the same care as everyone.',
 ];
 const HATEFUL = [
   '{A} people are disgusting.', 'I hate {a} people.', 'All {a} people should be banned from this country.',
@@ -378,10 +383,15 @@ export function harassmentRows(seed: number): (SyntheticRow & { hate: number })[
 /** Stereotypes about a group stated calmly (hate), beside the same words said of no group's worth. */
 const STEREOTYPES = [
   '{G} belong in the kitchen.', '{G} are too emotional to lead.', '{G} are less intelligent than us.', '{G} should not be allowed to vote.',
+  // A group called a disease, or denied its place: the `group+dehum:weak` and `group+deny` cues.
+  '{G} are a cancer on this country.', '{G} are the disease killing the West.', '{G} do not belong here.', '{G} should not be allowed near our children.',
 ];
 const STEREOTYPE_TWINS = [
   'The {g} next door cooked for us in their kitchen.', '{G} led the protest with real emotion.', '{G} turned out to vote in record numbers.',
   'Many {g} here are doctors and engineers.',
+  // The same words said of no group's worth.
+  'The {g} in our town raised money for cancer research.', 'Heart disease kills more {g} than any other illness.',
+  'It was wrong that {g} were not allowed to vote back then.', '{G} belong to every part of this community.',
 ];
 
 /** Calm stereotypes (toxic and hate) beside twins naming the same groups; the group words carry no weight. */
@@ -397,6 +407,44 @@ export function stereotypeRows(seed: number): (SyntheticRow & { hate: number })[
     for (const t of STEREOTYPES) add(fillIn(t), 1);
     for (const t of STEREOTYPE_TWINS) add(fillIn(t), 0);
   }
+  return [...rows.values()];
+}
+
+/**
+ * Sentences about "{X} people", hateful and ordinary, in the same shapes ("… people are …", "… people
+ * should …"): the predicate carries the weight, not "people". Without them "people" leant toxic (most
+ * hateful identity templates say "{A} people are …"), and "People are tired of this government." was held.
+ */
+const PEOPLE_STEREOTYPES = [
+  'are less intelligent than everyone else.', 'are born criminals.', 'are a burden on society.', 'are not fit to raise children.',
+  'are genetically inferior.', 'are all liars.', 'are a threat to our way of life.', 'should not have the right to vote.',
+  'should not be allowed to teach our kids.', 'should be kept out of our neighbourhoods.', 'do not deserve the same rights as us.',
+  'ruin everything they touch.', 'are sick in the head.', 'are too primitive for a civilised country.', 'should never be trusted with power.',
+  'are only good for cleaning houses.',
+];
+const PEOPLE_ORDINARY = [
+  'are voting in larger numbers this year.', 'are struggling to pay the rent.', 'are hit hardest by the cuts.', 'are often left out of the debate.',
+  'should get better healthcare.', 'should be allowed to live with dignity.', 'should have a say in this.', 'are part of this community.',
+  'are tired of empty promises.', 'are more likely to lose their jobs.', 'deserve a fair hearing.', 'should not have to wait months for a doctor.',
+  'should not be priced out of their homes.', 'are dying because the clinic closed.', 'are raising money for the shelter.', 'are angry about the new fees.',
+];
+const PEOPLE_SOCIAL = ['homeless', 'poor', 'young', 'older', 'working', 'retired', 'rural', 'sick', 'ordinary', 'local', 'elderly', 'disabled'];
+const PEOPLE_BARE = ['People', 'Most people', 'Many people', 'Some people'];
+
+/** "{X} people …": stereotypes about identities (toxic and hate) beside ordinary sentences about identities and social groups. */
+export function peopleRows(seed: number): (SyntheticRow & { hate: number })[] {
+  const random = seededRandom(seed);
+  const rows = new Map<string, SyntheticRow & { hate: number }>();
+  const add = (text: string, label: number): void => void rows.set(text, { text, label, hate: label, kind: 'people' });
+  const cap = (s: string): string => s[0].toUpperCase() + s.slice(1);
+  for (let i = 0; i < 3; i++) {
+    for (const t of PEOPLE_STEREOTYPES) add(`${cap(pick(IDENTITIES, random))} people ${t}`, 1);
+    for (const t of PEOPLE_ORDINARY) {
+      add(`${cap(pick(IDENTITIES, random))} people ${t}`, 0);
+      add(`${cap(pick(PEOPLE_SOCIAL, random))} people ${t}`, 0);
+    }
+  }
+  for (const t of PEOPLE_ORDINARY) add(`${pick(PEOPLE_BARE, random)} ${t}`, 0);
   return [...rows.values()];
 }
 

@@ -158,6 +158,29 @@ describe(ModerationEngine.name, () => {
       },
     );
 
+    // Worded unlike `peopleRows` and `stereotypeRows`; the group cues name what they saw.
+    it.each([
+      ['Muslims are a cancer spreading through Europe.', 'dehumanising'],
+      ['Kurds are terrorists, all of them.', 'dehumanising'],
+      ['Women should not be allowed to work.', 'denies-group-rights'],
+      ['Gay people are mentally ill.', 'contempt-for-group'],
+    ])('holds a group called a disease, denied its rights or its sanity: "%s"', (content, signal) => {
+      const d = engine.moderate({ content }, policy);
+      expect(d.action).not.toBe('approve');
+      expect(d.reasons.find((r) => r.code === 'TOXICITY_MODEL')?.evidence?.signals).toContain(signal);
+    });
+
+    // "people" leant toxic when most hateful templates said "{A} people are …"; these were held for it.
+    it.each([
+      'Homeless people should get housing first.',
+      'Terminally ill people should be allowed to die with dignity.',
+      'People are tired of this government.',
+      'Women were not allowed to vote until 1920.',
+      'My Muslim neighbour is a cancer survivor.',
+    ])('approves an ordinary sentence about people: "%s"', (content) => {
+      expect(engine.moderate({ content }, policy).action).toBe('approve');
+    });
+
     it.each([
       'Heart disease is the leading cause of death.',
       'The greedy landlord raised the rent again.',

@@ -103,6 +103,37 @@ describe('harassment cues', () => {
   });
 });
 
+describe('group cues', () => {
+  const groupCues = (text: string): readonly string[] => toxicityFeatures(new FeatureBuffer(18), text, undefined).cues;
+
+  it.each([
+    ['Islam is a cancer on the west.', 'group+dehum:weak'],
+    ['Muslims are a cancer spreading through Europe.', 'group+dehum:weak'],
+    ['Immigrants are the disease.', 'group+dehum:weak'],
+    ['Muslims should not be allowed to vote in our elections.', 'group+deny'],
+    ["Refugees don't belong here and never will.", 'group+deny'],
+    ['Women shouldnt be allowed near a cockpit.', 'group+deny'],
+    // Any nationality or ethnicity is a group, not only those the training threads discussed.
+    ['Kurds are dishonest.', 'group+contempt'],
+    ['Romanians are thieves.', 'group+dehum:weak'],
+  ])('finds %j', (text, cue) => {
+    expect(groupCues(text)).toContain(cue);
+  });
+
+  it.each([
+    'My Muslim friend is a cancer survivor.',
+    'Black women are more likely to die of breast cancer.',
+    'The flu is a virus that spreads in winter.',
+    "I don't belong to any party.",
+    'Children should not be allowed to buy guns.',
+    'Dogs are not allowed in the park.',
+    'Kurds celebrate Newroz in March.',
+    'I will polish the table tonight.',
+  ])('finds no group cue in %j', (text) => {
+    expect(groupCues(text).filter((c) => c.startsWith('group'))).toEqual([]);
+  });
+});
+
 describe('toxicity signals', () => {
   const signalsOf = (text: string): string[] => toxicitySignals(toxicityFeatures(new FeatureBuffer(18), text, undefined).cues);
 
@@ -110,6 +141,7 @@ describe('toxicity signals', () => {
     expect(signalsOf('You moron, I will kill you.')).toEqual(['insult', 'insult-to-reader', 'threat', 'threat-to-reader']);
     expect(signalsOf('Kill all the immigrants.')).toEqual(['threat', 'threat-to-group']);
     expect(signalsOf('Muslims are lazy and filthy.')).toEqual(['contempt-for-group']);
+    expect(signalsOf('Immigrants should not be allowed to vote.')).toEqual(['denies-group-rights']);
   });
 
   it('has none for an ordinary comment', () => {

@@ -1,4 +1,5 @@
 import { collapseRepeats, collapseToTwo, foldTokens } from '../text/fold';
+import { PEOPLES } from './peoples';
 
 export { collapseToTwo };
 import { addCharNgrams, addMeta, addWordNgrams, bucket, type FeatureBuffer } from './features';
@@ -24,6 +25,8 @@ const GROUP_WORDS = new Set([
   'black', 'blacks', 'white', 'whites', 'asian', 'asians', 'latino', 'latinos', 'latina', 'latinas', 'hispanic', 'hispanics', 'african', 'africans',
   'mexican', 'mexicans', 'arab', 'arabs', 'chinese', 'indian', 'indians', 'immigrant', 'immigrants', 'migrant', 'migrants', 'refugee', 'refugees',
   'foreigner', 'foreigners', 'minority', 'minorities', 'race', 'women', 'woman', 'females', 'feminist', 'feminists', 'disabled', 'deaf', 'blind',
+  'indigenous', 'natives', 'autistic', 'atheist', 'atheists', 'buddhist', 'buddhists', 'mormon', 'mormons', 'nonbinary', 'bisexuals', 'lgbtq',
+  ...PEOPLES,
 ]);
 /** Dehumanising words that rarely mean anything else in a comment. */
 const DEHUMANISING = new Set([
@@ -34,8 +37,19 @@ const DEHUMANISING = new Set([
 /** Words that dehumanise only next to a group ("Muslims are invaders breeding like rats"), and are literal on their own ("heart disease"). */
 const DEHUMANISING_NEAR_GROUP = new Set([
   'animal', 'animals', 'rat', 'rats', 'breed', 'breeding', 'invasion', 'disease', 'plague', 'trash', 'criminals', 'terrorist', 'terrorists',
-  'primitive', 'ghetto', 'gorilla', 'gorillas', 'dogs', 'pigs',
+  'primitive', 'ghetto', 'gorilla', 'gorillas', 'dogs', 'pigs', 'rapists', 'thieves', 'groomers', 'pickpockets', 'drunks', 'beggars', 'sheep',
+  'menace', 'lesser', 'predator', 'predators',
 ]);
+/**
+ * A group called a disease: "Islam is a cancer on the West", "they are a plague". Only after "is a" /
+ * "are the" and before nothing or a preposition, so "a cancer survivor" and "the flu virus" stay literal.
+ */
+const DISEASE_METAPHORS = new Set(['cancer', 'plague', 'disease', 'virus', 'tumor', 'tumour', 'infection', 'pestilence', 'blight']);
+const METAPHOR_BE = new Set(['is', 'are', 'was', 'were', 'be', 's', 're', 'like']);
+const METAPHOR_NEXT = new Set(['on', 'upon', 'to', 'in', 'spreading', 'that', 'which', 'eating', 'for', 'among', 'across', 'within', 'and', 'of']);
+/** "should not be allowed to …", "don't belong here": with a group word, denying a group its place or rights. */
+const DENIALS = new Set(['allowed', 'belong']);
+const ALLOWED_NEXT = new Set(['to', 'in', 'into', 'near', 'around', 'here']);
 /** Two-word cues, looked up only after one of these first words. */
 const GENERALISING = new Set(['these people', 'those people', 'you people', 'they all', 'all of them', 'your kind', 'their kind', 'these animals', 'those animals']);
 const EXPELLING = new Set(['go back', 'send them', 'kick them', 'get rid', 'deport them', 'ship them', 'back where']);
@@ -45,7 +59,8 @@ const CONTEMPT = new Set([
   'lazy', 'stupid', 'ignorant', 'disgusting', 'dirty', 'filthy', 'violent', 'criminal', 'dangerous', 'evil', 'sick', 'worthless', 'useless',
   'hate', 'hates', 'inferior', 'welfare', 'handouts', 'entitled', 'ugly', 'retarded', 'perverts', 'perverted', 'pedophiles', 'degenerate', 'degenerates',
   'ruining', 'ruin', 'ruined', 'destroying', 'destroy', 'destroyed', 'invading', 'infesting', 'leeching', 'mooching', 'sponging',
-  'greedy', 'inbred', 'barbaric',
+  'greedy', 'inbred', 'barbaric', 'immoral', 'sneaky', 'dishonest', 'defective', 'brainwashed', 'backward', 'unclean',
+  'mentally', 'deranged', 'delusional', 'disordered', 'abnormal', 'unnatural',
 ]);
 /** A quantifier right before a group word generalises over all its members ("all muslims", "these immigrants"). */
 const QUANTIFIERS = new Set(['all', 'every', 'most', 'these', 'those', 'typical', 'them', 'such']);
@@ -93,7 +108,9 @@ const HARM_WORDS = new Set(['cancer', 'aids', 'suffer', 'suffers', 'starve', 'st
 const HOPES = new Set(['hope', 'wish', 'hoping', 'wishing']);
 /** Harm words that count after a mere wish ("should", "deserve") as well as after a hope. */
 const WISHED_HARM = new Set(['starve', 'starves']);
-const NEGATIONS = new Set(['not', 'never', 'no', 'don', 'dont', 'nobody', 't']);
+const NEGATIONS = new Set([
+  'not', 'never', 'no', 'don', 'dont', 'nobody', 't', 'shouldnt', 'cant', 'wont', 'isnt', 'arent', 'doesnt', 'didnt', 'wouldnt', 'couldnt', 'mustnt', 'aint',
+]);
 const BE_WORDS = new Set(['be', 'get']);
 /**
  * Wishes before a death word or a violent passive ("should", "deserve to", "hope", "go die"); not "will",
@@ -229,7 +246,7 @@ const NO_CUES: readonly string[] = Object.freeze([]);
 const SIGNALS: Readonly<Record<string, string>> = {
   'dehum:1': 'dehumanising', 'dehum:2': 'dehumanising', 'group+dehum': 'dehumanising', 'group+dehum:weak': 'dehumanising',
   general: 'generalising', 'group+gener': 'generalising', 'group:quantified': 'generalising',
-  expel: 'wants-group-gone', 'group+expel': 'wants-group-gone', 'group+contempt': 'contempt-for-group',
+  expel: 'wants-group-gone', 'group+expel': 'wants-group-gone', 'group+contempt': 'contempt-for-group', 'group+deny': 'denies-group-rights',
   'insult:1': 'insult', 'insult:2': 'insult', 'insult:you': 'insult-to-reader',
   threat: 'threat', 'threat:you': 'threat-to-reader', 'threat:group': 'threat-to-group',
   sexual: 'sexual-harassment', 'sexual:you': 'sexual-harassment', dox: 'doxxing', 'group+conspiracy': 'conspiracy-about-group',
@@ -270,6 +287,8 @@ const NEGATION = 2097152;
 /** A word that can start a harassment cue (see `harassmentCues`). */
 const HARASS = 4194304;
 const SOCIAL = 8388608;
+const METAPHOR = 16777216;
+const DENIAL = 33554432;
 const WORD_CLASS: ReadonlyMap<string, number> = (() => {
   const classes = new Map<string, number>();
   const mark = (words: Iterable<string>, bit: number): void => {
@@ -298,6 +317,8 @@ const WORD_CLASS: ReadonlyMap<string, number> = (() => {
   mark(HARM_WORDS, HARM);
   mark(HOPES, HOPE);
   mark(NEGATIONS, NEGATION);
+  mark(DISEASE_METAPHORS, METAPHOR);
+  mark(DENIALS, DENIAL);
   for (const words of [SEXUAL_WORDS, POWER_WORDS, DOX_WORDS, ADDRESS_WORDS, LIVES, DEGRADING_STARTS.keys()]) mark(words, HARASS);
   return classes;
 })();
@@ -400,6 +421,7 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[]): readonly string
   let contempt = false;
   let quantified = false;
   let nearGroup = false;
+  let denying = false;
   let insults = 0;
   let aimed = false;
   let lastYou = -10;
@@ -421,6 +443,12 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[]): readonly string
     if (f & DEHUM) dehumanising++;
     else if (f & DEHUM_NEAR) nearGroup = true;
     if (f & EXPEL_WORD) expelling = true;
+    if (f & METAPHOR && i >= 2 && (tokens[i - 1] === 'a' || tokens[i - 1] === 'the') && METAPHOR_BE.has(tokens[i - 2])) {
+      if (i + 1 === n || METAPHOR_NEXT.has(tokens[i + 1])) nearGroup = true;
+    }
+    if (f & DENIAL && (t === 'allowed' ? ALLOWED_NEXT.has(tokens[i + 1]) : tokens[i + 1] !== 'to')) {
+      for (let j = Math.max(0, i - 3); j < i; j++) if (classes[j] & NEGATION) denying = true;
+    }
     if (f & CUE_START && i + 1 < n) {
       const pair = `${t} ${tokens[i + 1]}`;
       if (GENERALISING.has(pair)) generalising = true;
@@ -441,6 +469,7 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[]): readonly string
   if (group) for (let i = 0, k = cues.length; i < k; i++) cues.push(`group+${cues[i].slice(0, 5)}`);
   if ((group || generalising) && nearGroup) cues.push('group+dehum:weak');
   if ((group || generalising) && contempt) cues.push('group+contempt');
+  if ((group || generalising) && denying) cues.push('group+deny');
   if (quantified && (contempt || nearGroup || dehumanising > 0)) cues.push('group:quantified');
   if (cues.length > 0) addMeta(buf, cues, SEED_CUE, CUE_WEIGHT);
   let all = cues;
