@@ -208,7 +208,13 @@ describe(ModerationEngine.name, () => {
     });
 
     // Death wishes on groups that are not identities; the generated threats say "All {g} should die."
-    it.each(['Boomers should all die.', 'Fat people deserve to die.', 'Homeless people should be shot.', 'The elderly should be euthanized.'])(
+    it.each([
+      'Boomers should all die.',
+      'Fat people deserve to die.',
+      'Homeless people should be shot.',
+      'The elderly should be euthanized.',
+      'Old people should just hurry up and die.',
+    ])(
       'holds or rejects a death wish on a group: "%s"',
       (content) => {
         const d = engine.moderate({ content }, policy);

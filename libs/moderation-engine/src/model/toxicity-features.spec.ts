@@ -25,6 +25,8 @@ describe('threat cues', () => {
     ['Fat people deserve to die.', ['threat', 'threat:group']],
     ['The elderly should be euthanized.', ['threat', 'threat:group']],
     ['Poor people should starve.', ['threat', 'threat:group']],
+    // The subject before the wish, the death word more than five words after the subject.
+    ['Old people should just hurry up and die.', ['threat', 'threat:group']],
   ])('finds a threat in %j', (text, expected) => {
     expect(cues(text)).toEqual(expected);
   });

@@ -369,17 +369,19 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
     }
     // "shot down in the debate" is an idiom
     if ((f & DEATH && !permitted(i)) || (f & PASSIVE && i > 0 && classOf(i - 1) & BE && tokens[i + 1] !== 'down')) {
-      let wished = false;
+      let wish = -1;
       let negated = false;
       let subject = 0;
       for (let j = i - 1; j >= 0 && j >= i - 5; j--) {
         const g = classOf(j);
-        if (g & WISH) wished = true;
+        if (g & WISH) wish = j;
         // "innocent people should not die", "no one should die waiting"
         if (g & NEGATION) negated = true;
         subject |= targetAt(j);
       }
-      if (wished && !negated) targets |= subject;
+      // "Old people should just hurry up and die": the subject comes before the wish, out of the window.
+      if (wish >= 0 && subject === 0) for (let j = wish - 1; j >= 0 && j >= wish - 3; j--) subject |= targetAt(j);
+      if (wish >= 0 && !negated) targets |= subject;
     }
     if (f & HARM && !permitted(i)) {
       let hoped = false;
