@@ -5,7 +5,7 @@
 import type { Datasets } from './datasets';
 import type { FeedbackRow } from './feedback';
 import { type LogRegOptions, nbScale, type SparseRows, trainLogReg, trainScaledLogReg } from './logreg';
-import { blogRows, citingRows, harassmentRows, identityRows, insultRows, peopleRows, shortCommentRows, stereotypeRows, type SyntheticRow, threatRows } from './synthetic';
+import { blogRows, citingRows, harassmentRows, identityRows, insultRows, offerRows, peopleRows, shortCommentRows, stereotypeRows, type SyntheticRow, threatRows } from './synthetic';
 
 export interface Example {
   text: string;
@@ -18,9 +18,10 @@ export interface Example {
  * Spam model training settings (chosen by `validate.ts` on folds of the training portion). `youtube` is the
  * weight of a YouTube row (an SMS row weighs 1); `nb` mixes naive-Bayes feature scaling in (0 = none,
  * 1 = NB-SVM, see `nbScale`) with smoothing `nbAlpha`; `short` is the number of generated short genuine
- * comments and `shortWeight` their weight.
+ * comments and `shortWeight` their weight; `offers` the number of generated scam offers and their genuine twins
+ * (`offerRows`) and `offerWeight` their weight.
  */
-export const SPAM_OPTIONS = { epochs: 12, learningRate: 0.15, l2: 1e-5, youtube: 3, nb: 0.5, nbAlpha: 1, short: 300, shortWeight: 0.5 };
+export const SPAM_OPTIONS = { epochs: 12, learningRate: 0.15, l2: 1e-5, youtube: 3, nb: 0.5, nbAlpha: 1, short: 300, shortWeight: 0.5, offers: 600, offerWeight: 1 };
 export type SpamOptions = typeof SPAM_OPTIONS;
 
 /** Every example the spam model may learn from, before the held-out split. */
@@ -32,6 +33,8 @@ export function spamExamples(data: Datasets, feedback: readonly FeedbackRow[], s
   for (const r of data.wiki) spamEx.push({ text: r.text, group: 'wikipedia-talk', y: { spam: [0, 0.1] } });
   for (const r of data.fox) spamEx.push({ text: r.text, group: 'fox-news', y: { spam: [0, 0.2] } });
   for (const r of blogRows(900, seed + 1)) spamEx.push({ text: r.text, group: 'synthetic-blog', y: { spam: [r.label, 1] } });
+  // Scam and service spam ending in a contact, beside genuine comments with money and contact details.
+  if (o.offers > 0) for (const r of offerRows(o.offers, seed + 10)) spamEx.push({ text: r.text, group: 'synthetic-offer', y: { spam: [r.label, o.offerWeight] } });
   // Genuine comments citing one to four sources: without them, the number of links alone reads as spam.
   for (const r of citingRows(600, seed + 4)) spamEx.push({ text: r.text, group: 'synthetic-citing', y: { spam: [0, 1] } });
   // Short genuine comments (praise, a favourite moment, a question): short and enthusiastic is not spam.

@@ -448,6 +448,75 @@ export function peopleRows(seed: number): (SyntheticRow & { hate: number })[] {
   return [...rows.values()];
 }
 
+/**
+ * Scam and service spam as blogs and news sites get it (testimonials for a "broker" or a "doctor", loans,
+ * essays, backlinks, hackers, fake documents, betting, pills, dating), ending in a way to be contacted off
+ * the site; beside genuine comments with the same money, the same apps and the same contact forms
+ * (warnings about scams, a council's e-mail, a clinic's number, what someone paid). The public data has
+ * YouTube and SMS spam only: without these, "Contact him on WhatsApp" after a testimonial scored 0.21.
+ */
+const OFFERS = [
+  'I earned {amt} in {n} weeks thanks to {t} {name}, the best account manager.', 'I lost {amt} to a fake broker until {t} {name} helped me get it all back.',
+  'God bless {t} {name}! My {amt} investment paid out {amt2} in a month.', 'I had diabetes for years until {t} {name} cured me with natural herbs.',
+  'Need a loan? We give personal and business loans at {p}% interest, no credit check.', 'Essays, dissertations and homework written by experts, any deadline, no plagiarism.',
+  'We sell guest posts and high authority backlinks at a low price.', 'Hire a professional hacker: recover accounts, spy on a phone, fix your credit score.',
+  'Buy registered passports, driving licences and ID cards, fast delivery.', 'Bet on football with our VIP fixed matches, 100% sure wins every weekend.',
+  'Pain pills and sleeping pills without prescription, discreet shipping worldwide.', 'Lonely tonight? Hot singles in your area want to meet you.',
+  'Earn {amt} a week from home, no experience needed, only serious people.', 'Your website is not on page one of Google. Our SEO team can fix that this month.',
+  'Get {n}000 real followers and likes for your page for only ${n}9.', 'Want to join a secret society and become rich? Membership pays {amt}.',
+];
+const OFFER_OPENERS = ['', '', '', 'Great article! ', 'Thanks for sharing. ', 'Nice post. ', 'Sorry for off topic but ', 'Hello everyone, '];
+const CONTACT_FORMS = [
+  'Contact {pron} on WhatsApp {phone}.', 'Message {pron} on Telegram @{handle}.', 'Email {pron}: {user}@{mail}.', 'Email {user} at gmail dot com.',
+  'Visit {site} dot com.', 'Order now at {site}.{tld}', 'Details: https://{site}.{tld}/', 'Call or text {phone} now.', 'DM me on Instagram @{handle}.',
+  'Write to {user} (at) protonmail (dot) com.', 'WhatsApp: {phone}', 'Reach {pron} at {user}@{mail} today.',
+];
+const SCAM_NAMES = ['James Howard', 'Sandra Miller', 'Paul Richards', 'Emily Carter', 'Williams', 'Ozala', 'Anderson', 'Grace Wilson', 'Kevin Lee', 'Maria Lopez'];
+const SCAM_SITES = ['fastcash-loans', 'essaypro-writers', 'backlinkshop', 'recoverfunds-expert', 'vipbets-daily', 'pharma-direct', 'meet-singles-now', 'seo-rank-boost', 'docs-worldwide', 'rich-club-join'];
+const SCAM_TLDS = ['com', 'net', 'online', 'shop', 'site', 'info', 'club', 'xyz', 'io', 'biz'];
+const MAILS = ['gmail.com', 'outlook.com', 'protonmail.com', 'yahoo.com', 'mail-finance.com', 'cyberservices.email'];
+const GENUINE_MONEY_CONTACT = [
+  'Beware of anyone on WhatsApp promising to recover lost crypto, they took {amt} from my uncle.', 'I lost {amt} in the crash last year, so I am wary of this plan.',
+  'You can report a scam to the police on {phone}, they called me back the same day.', 'Email the council at planning@{site}.gov before Friday if you object to the new road.',
+  'The clinic number is {phone} if anyone else needs a flu jab this week.', 'My mortgage went from {p}% to 6% this year, the article is spot on.',
+  'The casino would bring in {amt} a year for schools, according to the report.', 'The university has free essay help for students, no need to pay anyone.',
+  'Scammers pretending to be {t} {name} on Telegram asked my mother for money. Do not reply to them.', 'I paid {amt} for a used car last spring and it was worth it.',
+  'My son got a loan at {p}% from his credit union, much better than the banks.', 'Someone on Instagram offered me {n}000 followers, I reported them.',
+  'You can reach the newsroom at tips@{site}.org with corrections.', 'I sent {amt} to the flood appeal, the link is on the Red Cross site.',
+  'Herbal remedies did nothing for my diabetes, my doctor and insulin did.', 'My dad was a hacker in the nineties, he says this story is exaggerated.',
+  'Long time reader, first comment. Thank you for writing this, it helped me more than you know.', 'Free advice from a nurse: call your GP first, the helpline on {phone} is for emergencies.',
+  'The food bank on Main Street needs volunteers this weekend, you can sign up on their website.', 'My sister runs a small bakery and the new card fees cost her {amt} a year.',
+  'Our landlord wants {amt} more a year. Does anyone know a free tenants advice service?', 'The article says the fund lost {amt} per investor. Who is going to pay that back?',
+  'I wrote to my MP about this at {user}@parliament.uk and actually got a reply.', 'Text me when the meeting starts, my number is on the club list.',
+  'Online betting adverts are everywhere during matches now, it is too much.', 'The library lends laptops for free if you cannot afford one, ask at the desk.',
+  'Loan sharks target students, please talk to the student union before you borrow.', 'We paid {amt} for the roof and the builder was honest and on time.',
+];
+
+/** Scam and service spam ending in a contact (1) beside genuine comments with money and contact details (0). */
+export function offerRows(count: number, seed: number): SyntheticRow[] {
+  const random = seededRandom(seed);
+  const rows = new Map<string, SyntheticRow>();
+  const n = (): number => 2 + Math.floor(random() * 8);
+  const amount = (): string => `$${1 + Math.floor(random() * 90)},${pick(['000', '500', '200', '750'], random)}`;
+  const phone = (): string => pick(['+1 (555) ', '+234 803 ', '+44 7700 ', '1-800-', '+1 555-'], random) + `${100 + Math.floor(random() * 900)}-${1000 + Math.floor(random() * 9000)}`;
+  const fill = (t: string): string => {
+    const name = pick(SCAM_NAMES, random);
+    const site = pick(SCAM_SITES, random);
+    return t
+      .replaceAll('{amt2}', amount()).replaceAll('{amt}', amount()).replaceAll('{n}', String(n())).replaceAll('{p}', String(1 + Math.floor(random() * 4)))
+      .replaceAll('{t}', pick(['Mr.', 'Mrs.', 'Dr.', 'Ms.', 'Prof.'], random)).replaceAll('{name}', name)
+      .replaceAll('{pron}', pick(['him', 'her', 'us', 'me'], random)).replaceAll('{phone}', phone())
+      .replaceAll('{handle}', `${name.split(' ')[0].toLowerCase()}_${pick(['fx', 'trades', 'official', 'recovery', 'help'], random)}`)
+      .replaceAll('{user}', site.replace('-', '')).replaceAll('{mail}', pick(MAILS, random)).replaceAll('{site}', site).replaceAll('{tld}', pick(SCAM_TLDS, random));
+  };
+  for (let i = 0; rows.size < count && i < count * 20; i++) {
+    const spam = random() < 0.5;
+    const text = spam ? fill(`${pick(OFFER_OPENERS, random)}${pick(OFFERS, random)} ${pick(CONTACT_FORMS, random)}`) : fill(pick(GENUINE_MONEY_CONTACT, random));
+    rows.set(text, { text, label: spam ? 1 : 0, kind: 'offer' });
+  }
+  return [...rows.values()];
+}
+
 const PRAISE = [
   'Fantastic!', 'Amazing!', 'Awesome', 'Love this song', 'love this song!!', 'I love this song so much', 'Beautiful song',
   'Best song ever', 'This song is so good', 'Great song!', 'Nice video', 'So catchy', 'Still listening in {y}', 'This never gets old',

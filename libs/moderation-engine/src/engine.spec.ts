@@ -106,6 +106,24 @@ describe(ModerationEngine.name, () => {
       expect(spam.reasons[0].code).toBe('SPAM_MODEL');
     });
 
+    // Worded unlike the generated offers (tools/train/synthetic.ts `offerRows`).
+    it.each([
+      'Thank you Dr. Okoro for curing my arthritis with his herbal oil. Reach him on WhatsApp +234 802 555 1234.',
+      'Fast approval personal loans, 3% interest, no credit check. Email approvals@quickcash-lenders.com',
+    ])('holds scam and service spam that ends in a way to be contacted: "%s"', (content) => {
+      const d = engine.moderate({ content }, policy);
+      expect(d.action).not.toBe('approve');
+      expect(d.reasons.map((r) => r.code)).toContain('SPAM_MODEL');
+    });
+
+    it.each([
+      'I paid $2,300 for my hearing aids and insurance covered nothing. Email your representative about it.',
+      "Beware: someone on Telegram is pretending to be this paper's editor and asking for money.",
+      'My brother lost $40,000 to a crypto scam last year and the police did nothing.',
+    ])('approves a genuine comment with money or a messaging app in it: "%s"', (content) => {
+      expect(engine.moderate({ content }, policy).action).toBe('approve');
+    });
+
     it('lets an ordinary comment with one link through', () => {
       expect(engine.moderate({ content: 'The council minutes are here: https://www.boston.gov/departments/city-council - page 4 has the vote.' }, policy).action).toBe('approve');
     });

@@ -103,6 +103,27 @@ function squeezeRuns(s: string, max: number): string {
   return out.join('');
 }
 
+/**
+ * Ways to be contacted off the site, and sums of money: what scam and service spam on blogs and news
+ * sites ends with ("Contact him on WhatsApp", "recoveryhackpro (at) protonmail", "essaywriters dot net",
+ * "I earned $5,000 a week"). Each a feature of its own, since genuine comments have them too ("email the
+ * council at …", "I paid $1,200"); the model weighs them. Each pattern starts with a literal or a short
+ * class and cannot backtrack far, so a 10,000-character comment stays linear.
+ */
+const CONTACTS: readonly [string, RegExp][] = [
+  ['contact:email', /[a-z0-9._%+-]@[a-z0-9-]+\.[a-z]{2,}/],
+  ['contact:obfuscated', /[\s([]at[\s)\]]+(?:gmail|yahoo|hotmail|outlook|proton\w*|icloud|aol)\b|(?<!\bthe)[\s([]dot[\s)\]]+(?:com|net|org|io|co|info|biz|xyz|club|site|online|shop|store|pro|me)\b/],
+  ['contact:app', /\b(?:whats ?app|telegram|wechat|viber|skype|kik|signal app)\b/],
+  ['money', /[$£€₹]\s?\d[\d,.]{2,}|\b\d[\d,.]*\s?(?:k|usd|dollars|euros|pounds)\b/],
+];
+
+/** The `CONTACTS` features a lower-cased text (URLs masked) has. */
+export function contactCues(lower: string): string[] {
+  const found: string[] = [];
+  for (const [name, re] of CONTACTS) if (re.test(lower)) found.push(name);
+  return found;
+}
+
 /** Indicators: links, markup, shouting, phone numbers; `content` with its URLs masked (`maskUrls`). */
 export function spamMeta(content: string, links: LinkInfo): string[] {
   // A bare domain with a path ("gofundme.com/abc") is written to be followed: it counts as a link here.
@@ -148,6 +169,7 @@ export function spamFeatures(buf: FeatureBuffer, content: string, links: LinkInf
   const meta = spamMeta(masked, links);
   if (links.anchorText.length > 0) for (const w of spamTokens(links.anchorText.toLowerCase())) meta.push(`a:${w}`);
   meta.push(`promo:${Math.min(promotionHits(text), 3)}`);
+  for (const c of contactCues(text)) meta.push(c);
   addMeta(buf, meta, SEED_META, 0.5);
 }
 

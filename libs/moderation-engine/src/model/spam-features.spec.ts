@@ -1,0 +1,29 @@
+import { contactCues } from './spam-features';
+
+const cues = (text: string): string[] => contactCues(text.toLowerCase());
+
+describe('contact cues', () => {
+  it.each([
+    ['Contact him on WhatsApp +1 (555) 218-4471', ['contact:app']],
+    ['Message Mrs. Sandra on Telegram', ['contact:app']],
+    ['Email: fastloans@mailbox-credit.com', ['contact:email']],
+    ['write to recoveryhackpro (at) protonmail', ['contact:obfuscated']],
+    ['cyberghost at gmail dot com', ['contact:obfuscated']],
+    ['order at essaywriters dot net', ['contact:obfuscated']],
+    ['I earned $5,000 a week', ['money']],
+    ['it costs 500 dollars', ['money']],
+  ])('finds %j', (text, expected) => {
+    expect(cues(text)).toEqual(expected);
+  });
+
+  it.each([
+    'The dot com bubble burst in 2000.',
+    'See you at mail call.',
+    'I will be at work until six.',
+    'Look at the data: 30 people died.',
+    'Signal is a good idea here.',
+    'It cost $5 and was worth it.',
+  ])('finds none in %j', (text) => {
+    expect(cues(text)).toEqual([]);
+  });
+});
