@@ -5,7 +5,7 @@
 import type { Datasets } from './datasets';
 import type { FeedbackRow } from './feedback';
 import { type LogRegOptions, nbScale, type SparseRows, trainLogReg, trainScaledLogReg } from './logreg';
-import { blogRows, citingRows, harassmentRows, identityRows, insultRows, offerRows, peopleRows, shortCommentRows, stereotypeRows, type SyntheticRow, threatRows } from './synthetic';
+import { blogRows, citingRows, harassmentRows, identityRows, insultRows, lookalikeRows, offerRows, peopleRows, shortCommentRows, stereotypeRows, type SyntheticRow, threatRows } from './synthetic';
 
 export interface Example {
   text: string;
@@ -52,14 +52,14 @@ export function spamExamples(data: Datasets, feedback: readonly FeedbackRow[], s
  * tweet slurs, which news comments rarely use. `wikiToxic` and `wiki` weigh the toxic and clean Wikipedia
  * talk comments in the toxicity head, `ham` the spam files' legitimate messages, `threats` the weight (× 2) of the
  * generated threats with their twins (`threatRows`), `harassment` that of the generated
- * harassment rows (`harassmentRows`), `stereotypes` that of `stereotypeRows`, `people` that of `peopleRows`. `runs` > 1 averages fits from as
+ * harassment rows (`harassmentRows`), `stereotypes` that of `stereotypeRows`, `people` that of `peopleRows`, `lookalikes` that of `lookalikeRows`. `runs` > 1 averages fits from as
  * many visiting orders: the order alone moves the Fox News folds by about ±0.01, so compare settings
  * with `--set '{"runs":6}'` when a difference is that small. `toxShare` and `hateShare`
  * are the share of each head's total training weight its positive class carries (see `balance`): at 0.2
  * the hate head no longer gives short, ordinary text ("Of course not.", "Who are you?") a score over its
  * hold threshold.
  */
-export const TOXICITY_OPTIONS = { epochs: 12, learningRate: 0.1, l2: 1e-6, fox: 4, offensive: 1, offensiveHate: 0.5, wikiToxic: 5, wiki: 1, ham: 0.5, toxShare: 0.5, hateShare: 0.2, threats: 1, harassment: 1.5, stereotypes: 1, people: 2, runs: 1 };
+export const TOXICITY_OPTIONS = { epochs: 12, learningRate: 0.1, l2: 1e-6, fox: 4, offensive: 1, offensiveHate: 0.5, wikiToxic: 5, wiki: 1, ham: 0.5, toxShare: 0.5, hateShare: 0.2, threats: 1, harassment: 1.5, stereotypes: 1, people: 2, lookalikes: 1, runs: 1 };
 export type ToxicityOptions = typeof TOXICITY_OPTIONS;
 
 /** Every example the toxicity model may learn from, before the held-out split. */
@@ -72,6 +72,8 @@ export function toxicityExamples(data: Datasets, feedback: readonly FeedbackRow[
   for (const r of identityRows(5000, seed + 2)) toxEx.push({ text: r.text, group: 'identity-template', y: { toxicity: [r.label, 2], hate: [r.label, 2] } });
   // Reader-to-reader insults are toxic but not hate (the Fox News labels draw the same line).
   for (const r of insultRows(seed + 3)) toxEx.push({ text: r.text, group: 'insult', y: { toxicity: [r.label, 2], hate: [0, 2] } });
+  // Ordinary words that share letters with a slur ("Nigeria", "fire retardant"), each weighing 2 × `lookalikes`.
+  if (o.lookalikes > 0) for (const r of lookalikeRows(seed + 11)) toxEx.push({ text: r.text, group: 'lookalike', y: { toxicity: [0, 2 * o.lookalikes], hate: [0, 2 * o.lookalikes] } });
   // Generated sets with a hate label of their own, each weighing 2 × its option (0 leaves it out).
   const generated = (group: string, weight: number, rows: () => (SyntheticRow & { hate: number })[]): void => {
     if (weight > 0) for (const r of rows()) toxEx.push({ text: r.text, group, y: { toxicity: [r.label, 2 * weight], hate: [r.hate, 2 * weight] } });

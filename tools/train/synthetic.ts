@@ -517,6 +517,39 @@ export function offerRows(count: number, seed: number): SyntheticRow[] {
   return [...rows.values()];
 }
 
+/**
+ * Ordinary words that share letters with a slur or a profanity (the Scunthorpe problem): the character
+ * n-grams that catch "n1gger" also read "Nigeria", and those of "retard" read "fire retardant". Neutral
+ * sentences with them (0) give the whole words a weight of their own. Without them "Nigeria won the
+ * match." was held (0.63) and "Nigerian farmers need rain." (0.76).
+ */
+const LOOKALIKES = [
+  'Nigeria', 'Nigerian', 'Nigerians', 'Niger', 'Abuja and Lagos in Nigeria', 'the Niger Delta', 'a Nigerian writer', 'the Nigerien government',
+  'fire retardant', 'flame retardant foam', 'a growth retardant', 'shoes', 'new shoes', 'a shoe shop', 'horseshoe', 'Scunthorpe', 'cockpit', 'peacock',
+  'cocktail', 'Hancock', 'raccoon', 'tycoon', 'cocoon', 'Dickens', 'Dick Van Dyke', 'Essex', 'Sussex', 'Middlesex', 'assassin', 'classic', 'assessment',
+  'cucumber', 'document', 'circumstances', 'therapist', 'grapes', 'Penistone', 'Cumbria', 'Shittake mushrooms', 'analysis', 'titanic', 'the Titans',
+  'Pakistan', 'Pakistani cricket', 'a spicy curry', 'snigger', 'niggling injury', 'a niggle', 'stronger', 'younger', 'finger', 'ginger', 'danger',
+  'stranger', 'messenger', 'passenger', 'bass guitar', 'Uranus', 'butter', 'buttress', 'hello', 'shell', 'hellebore', 'Dikshit', 'Kuntz',
+];
+const LOOKALIKE_FRAMES = [
+  'I read a piece about {w} this morning.', 'Has anyone here been to {w}?', 'The article mentions {w} twice.', '{W} came up at dinner last night.',
+  'My daughter asked me about {w} today.', 'There is a good documentary on {w}.', 'We talked about {w} in class.', 'The story about {w} is worth reading.',
+  'Not sure what {w} has to do with this.', 'Thanks for the update on {w}.',
+];
+
+/** Look-alikes of slurs and profanity in ordinary sentences (0). */
+export function lookalikeRows(seed: number): SyntheticRow[] {
+  const random = seededRandom(seed);
+  const rows = new Map<string, SyntheticRow>();
+  for (const w of LOOKALIKES) {
+    for (let i = 0; i < 3; i++) {
+      const text = pick(LOOKALIKE_FRAMES, random).replaceAll('{W}', w[0].toUpperCase() + w.slice(1)).replaceAll('{w}', w);
+      rows.set(text, { text, label: 0, kind: 'lookalike' });
+    }
+  }
+  return [...rows.values()];
+}
+
 const PRAISE = [
   'Fantastic!', 'Amazing!', 'Awesome', 'Love this song', 'love this song!!', 'I love this song so much', 'Beautiful song',
   'Best song ever', 'This song is so good', 'Great song!', 'Nice video', 'So catchy', 'Still listening in {y}', 'This never gets old',

@@ -188,6 +188,18 @@ describe(ModerationEngine.name, () => {
       expect(d.reasons.find((r) => r.code === 'TOXICITY_MODEL')?.evidence?.signals).toContain(signal);
     });
 
+    // Slurs the profanity lexicon lacks: a group and contempt in one word.
+    it.each(['dumb paki', 'stupid jap'])('holds a slur: "%s"', (content) => {
+      const d = engine.moderate({ content }, policy);
+      expect(d.action).not.toBe('approve');
+      expect(d.reasons.find((r) => r.code === 'TOXICITY_MODEL')?.evidence?.signals).toContain('contempt-for-group');
+    });
+
+    // Words sharing letters with a slur (the Scunthorpe problem); the generated look-alikes use other sentences.
+    it.each(['Nigeria won the match.', 'Nigerian farmers need rain.'])('approves a look-alike of a slur: "%s"', (content) => {
+      expect(engine.moderate({ content }, policy).action).toBe('approve');
+    });
+
     // "people" leant toxic when most hateful templates said "{A} people are …"; these were held for it.
     it.each([
       'Homeless people should get housing first.',

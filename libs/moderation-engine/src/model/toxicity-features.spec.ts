@@ -118,6 +118,8 @@ describe('group cues', () => {
     // Any nationality or ethnicity is a group, not only those the training threads discussed.
     ['Kurds are dishonest.', 'group+contempt'],
     ['Romanians are thieves.', 'group+dehum:weak'],
+    // A slur the profanity lexicon lacks is a group and contempt in one word.
+    ['get lost spic', 'group+contempt'],
   ])('finds %j', (text, cue) => {
     expect(groupCues(text)).toContain(cue);
   });

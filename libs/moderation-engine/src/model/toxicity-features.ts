@@ -62,6 +62,16 @@ const CONTEMPT = new Set([
   'greedy', 'inbred', 'barbaric', 'immoral', 'sneaky', 'dishonest', 'defective', 'brainwashed', 'backward', 'unclean',
   'mentally', 'deranged', 'delusional', 'disordered', 'abnormal', 'unnatural',
 ]);
+/**
+ * Ethnic and other slurs that the profanity lexicon lacks: a slur names a group and holds it in contempt
+ * in one word, so it counts as both ("dumb paki", "get lost spic"). Only words that rarely mean anything
+ * else ("chink", "coon" and "dyke" do, and are left to the n-grams).
+ */
+const SLURS = [
+  'paki', 'pakis', 'jap', 'japs', 'spic', 'spics', 'wetback', 'wetbacks', 'beaner', 'beaners', 'raghead', 'ragheads', 'towelhead',
+  'towelheads', 'kike', 'kikes', 'gook', 'gooks', 'gyppo', 'gyppos', 'pikey', 'pikeys', 'tranny', 'trannies', 'shemale', 'shemales',
+  'zipperhead', 'zipperheads', 'sandnigger', 'sandniggers', 'darkie', 'darkies', 'golliwog', 'wog', 'wogs',
+];
 /** A quantifier right before a group word generalises over all its members ("all muslims", "these immigrants"). */
 const QUANTIFIERS = new Set(['all', 'every', 'most', 'these', 'those', 'typical', 'them', 'such']);
 const EXPELLING_WORDS = new Set(['deport', 'deported', 'deportation', 'deporting', 'expel', 'ban']);
@@ -296,6 +306,7 @@ const WORD_CLASS: ReadonlyMap<string, number> = (() => {
   };
   mark(GROUP_WORDS, GROUP);
   mark(CONTEMPT, CONTEMPT_WORD);
+  mark(SLURS, GROUP | CONTEMPT_WORD);
   mark(DEHUMANISING, DEHUM);
   mark(DEHUMANISING_NEAR_GROUP, DEHUM_NEAR);
   mark(EXPELLING_WORDS, EXPEL_WORD);
