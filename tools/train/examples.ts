@@ -59,7 +59,7 @@ export function spamExamples(data: Datasets, feedback: readonly FeedbackRow[], s
  * the hate head no longer gives short, ordinary text ("Of course not.", "Who are you?") a score over its
  * hold threshold.
  */
-export const TOXICITY_OPTIONS = { epochs: 12, learningRate: 0.1, l2: 1e-6, fox: 4, offensive: 1, offensiveHate: 0.5, wikiToxic: 5, wiki: 1, ham: 0.5, toxShare: 0.5, hateShare: 0.2, threats: 1, harassment: 1.5, stereotypes: 1, people: 2, lookalikes: 1, runs: 1 };
+export const TOXICITY_OPTIONS = { epochs: 12, learningRate: 0.1, l2: 1e-6, fox: 4, offensive: 1, offensiveHate: 0.5, wikiToxic: 5, wiki: 1, ham: 0.5, toxShare: 0.5, hateShare: 0.2, threats: 1, harassment: 2, stereotypes: 1.5, people: 2, lookalikes: 1, runs: 1 };
 export type ToxicityOptions = typeof TOXICITY_OPTIONS;
 
 /** Every example the toxicity model may learn from, before the held-out split. */
