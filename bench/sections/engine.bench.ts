@@ -148,6 +148,7 @@ export const engineBench: BenchSection = {
       ['one repeated char', (n) => 'a'.repeat(n)],
       ['nested markup', (n) => '<a href="http://x.example/">'.repeat(Math.ceil(n / 26)).slice(0, n)],
       ['unclosed quotes/links', (n) => '<a <a href="'.repeat(Math.ceil(n / 12)).slice(0, n)],
+      ['digits and commas', (n) => '1,'.repeat(Math.ceil(n / 2)).slice(0, n)],
     ];
     for (const [label, make] of shapes) {
       const small = perChar(engine, make, 1000);

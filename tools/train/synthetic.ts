@@ -428,6 +428,8 @@ const PEOPLE_ORDINARY = [
   'are tired of empty promises.', 'are more likely to lose their jobs.', 'deserve a fair hearing.', 'should not have to wait months for a doctor.',
   'should not be priced out of their homes.', 'are dying because the clinic closed.', 'are raising money for the shelter.', 'are angry about the new fees.',
 ];
+/** The identities a stereotype is hate against (not "young", "straight", "american", …). */
+const PROTECTED = IDENTITIES.filter((a) => !['straight', 'heterosexual', 'male', 'american', 'european', 'old', 'young', 'elderly', 'feminist'].includes(a));
 const PEOPLE_SOCIAL = ['homeless', 'poor', 'young', 'older', 'working', 'retired', 'rural', 'sick', 'ordinary', 'local', 'elderly', 'disabled'];
 const PEOPLE_BARE = ['People', 'Most people', 'Many people', 'Some people'];
 
@@ -438,9 +440,9 @@ export function peopleRows(seed: number): (SyntheticRow & { hate: number })[] {
   const add = (text: string, label: number): void => void rows.set(text, { text, label, hate: label, kind: 'people' });
   const cap = (s: string): string => s[0].toUpperCase() + s.slice(1);
   for (let i = 0; i < 3; i++) {
-    for (const t of PEOPLE_STEREOTYPES) add(`${cap(pick(IDENTITIES, random))} people ${t}`, 1);
+    for (const t of PEOPLE_STEREOTYPES) add(`${cap(pick(PROTECTED, random))} people ${t}`, 1);
     for (const t of PEOPLE_ORDINARY) {
-      add(`${cap(pick(IDENTITIES, random))} people ${t}`, 0);
+      add(`${cap(pick(PROTECTED, random))} people ${t}`, 0);
       add(`${cap(pick(PEOPLE_SOCIAL, random))} people ${t}`, 0);
     }
   }
@@ -465,16 +467,24 @@ const OFFERS = [
   'Earn {amt} a week from home, no experience needed, only serious people.', 'Your website is not on page one of Google. Our SEO team can fix that this month.',
   'Get {n}000 real followers and likes for your page for only ${n}9.', 'Want to join a secret society and become rich? Membership pays {amt}.',
 ];
-const OFFER_OPENERS = ['', '', '', 'Great article! ', 'Thanks for sharing. ', 'Nice post. ', 'Sorry for off topic but ', 'Hello everyone, '];
+// No flattery ("Nice post."): blogRows has it on both sides, and here it taught "Nice post" alone to read as spam.
+const OFFER_OPENERS = ['', '', '', 'Sorry for off topic but ', 'Hello everyone, ', 'Hi all, '];
 const CONTACT_FORMS = [
   'Contact {pron} on WhatsApp {phone}.', 'Message {pron} on Telegram @{handle}.', 'Email {pron}: {user}@{mail}.', 'Email {user} at gmail dot com.',
   'Visit {site} dot com.', 'Order now at {site}.{tld}', 'Details: https://{site}.{tld}/', 'Call or text {phone} now.', 'DM me on Instagram @{handle}.',
   'Write to {user} (at) protonmail (dot) com.', 'WhatsApp: {phone}', 'Reach {pron} at {user}@{mail} today.',
 ];
-const SCAM_NAMES = ['James Howard', 'Sandra Miller', 'Paul Richards', 'Emily Carter', 'Williams', 'Ozala', 'Anderson', 'Grace Wilson', 'Kevin Lee', 'Maria Lopez'];
+/** A title, a name and the pronoun that goes with them, picked as one. */
+const SCAM_PEOPLE: readonly [string, string, string][] = [
+  ['Mr.', 'James Howard', 'him'], ['Mrs.', 'Sandra Miller', 'her'], ['Mr.', 'Paul Richards', 'him'], ['Ms.', 'Emily Carter', 'her'], ['Dr.', 'Williams', 'him'],
+  ['Dr.', 'Ozala', 'him'], ['Mr.', 'Anderson', 'him'], ['Mrs.', 'Grace Wilson', 'her'], ['Prof.', 'Kevin Lee', 'him'], ['Ms.', 'Maria Lopez', 'her'],
+];
 const SCAM_SITES = ['fastcash-loans', 'essaypro-writers', 'backlinkshop', 'recoverfunds-expert', 'vipbets-daily', 'pharma-direct', 'meet-singles-now', 'seo-rank-boost', 'docs-worldwide', 'rich-club-join'];
 const SCAM_TLDS = ['com', 'net', 'online', 'shop', 'site', 'info', 'club', 'xyz', 'io', 'biz'];
 const MAILS = ['gmail.com', 'outlook.com', 'protonmail.com', 'yahoo.com', 'mail-finance.com', 'cyberservices.email'];
+/** Sites and people of the genuine twins: none of the spam's names. */
+const GENUINE_SITES = ['riverside', 'northfield', 'dailyherald', 'hillcrest', 'oakdale', 'lakeview'];
+const GENUINE_USERS = ['jane.smith', 'editor', 'info', 'm.jones', 'office'];
 const GENUINE_MONEY_CONTACT = [
   'Beware of anyone on WhatsApp promising to recover lost crypto, they took {amt} from my uncle.', 'I lost {amt} in the crash last year, so I am wary of this plan.',
   'You can report a scam to the police on {phone}, they called me back the same day.', 'Email the council at planning@{site}.gov before Friday if you object to the new road.',
@@ -499,19 +509,20 @@ export function offerRows(count: number, seed: number): SyntheticRow[] {
   const n = (): number => 2 + Math.floor(random() * 8);
   const amount = (): string => `$${1 + Math.floor(random() * 90)},${pick(['000', '500', '200', '750'], random)}`;
   const phone = (): string => pick(['+1 (555) ', '+234 803 ', '+44 7700 ', '1-800-', '+1 555-'], random) + `${100 + Math.floor(random() * 900)}-${1000 + Math.floor(random() * 9000)}`;
-  const fill = (t: string): string => {
-    const name = pick(SCAM_NAMES, random);
-    const site = pick(SCAM_SITES, random);
+  const fill = (t: string, genuine: boolean): string => {
+    const [title, name, pronoun] = pick(SCAM_PEOPLE, random);
+    const site = pick(genuine ? GENUINE_SITES : SCAM_SITES, random);
     return t
       .replaceAll('{amt2}', amount()).replaceAll('{amt}', amount()).replaceAll('{n}', String(n())).replaceAll('{p}', String(1 + Math.floor(random() * 4)))
-      .replaceAll('{t}', pick(['Mr.', 'Mrs.', 'Dr.', 'Ms.', 'Prof.'], random)).replaceAll('{name}', name)
-      .replaceAll('{pron}', pick(['him', 'her', 'us', 'me'], random)).replaceAll('{phone}', phone())
+      .replaceAll('{t}', title).replaceAll('{name}', name)
+      // A testimonial's contact is the person it praises; a service's, the sender.
+      .replaceAll('{pron}', t.includes('{name}') ? pronoun : pick(['us', 'me'], random)).replaceAll('{phone}', phone())
       .replaceAll('{handle}', `${name.split(' ')[0].toLowerCase()}_${pick(['fx', 'trades', 'official', 'recovery', 'help'], random)}`)
-      .replaceAll('{user}', site.replace('-', '')).replaceAll('{mail}', pick(MAILS, random)).replaceAll('{site}', site).replaceAll('{tld}', pick(SCAM_TLDS, random));
+      .replaceAll('{user}', genuine ? pick(GENUINE_USERS, random) : site.replace('-', '')).replaceAll('{mail}', pick(MAILS, random)).replaceAll('{site}', site).replaceAll('{tld}', pick(SCAM_TLDS, random));
   };
   for (let i = 0; rows.size < count && i < count * 20; i++) {
     const spam = random() < 0.5;
-    const text = spam ? fill(`${pick(OFFER_OPENERS, random)}${pick(OFFERS, random)} ${pick(CONTACT_FORMS, random)}`) : fill(pick(GENUINE_MONEY_CONTACT, random));
+    const text = spam ? fill(`${pick(OFFER_OPENERS, random)}${pick(OFFERS, random)} ${pick(CONTACT_FORMS, random)}`, false) : fill(pick(GENUINE_MONEY_CONTACT, random), true);
     rows.set(text, { text, label: spam ? 1 : 0, kind: 'offer' });
   }
   return [...rows.values()];
@@ -527,7 +538,7 @@ const LOOKALIKES = [
   'Nigeria', 'Nigerian', 'Nigerians', 'Niger', 'Abuja and Lagos in Nigeria', 'the Niger Delta', 'a Nigerian writer', 'the Nigerien government',
   'fire retardant', 'flame retardant foam', 'a growth retardant', 'shoes', 'new shoes', 'a shoe shop', 'horseshoe', 'Scunthorpe', 'cockpit', 'peacock',
   'cocktail', 'Hancock', 'raccoon', 'tycoon', 'cocoon', 'Dickens', 'Dick Van Dyke', 'Essex', 'Sussex', 'Middlesex', 'assassin', 'classic', 'assessment',
-  'cucumber', 'document', 'circumstances', 'therapist', 'grapes', 'Penistone', 'Cumbria', 'Shittake mushrooms', 'analysis', 'titanic', 'the Titans',
+  'cucumber', 'document', 'circumstances', 'therapist', 'grapes', 'Penistone', 'Cumbria', 'shiitake mushrooms', 'analysis', 'titanic', 'the Titans',
   'Pakistan', 'Pakistani cricket', 'a spicy curry', 'snigger', 'niggling injury', 'a niggle', 'stronger', 'younger', 'finger', 'ginger', 'danger',
   'stranger', 'messenger', 'passenger', 'bass guitar', 'Uranus', 'butter', 'buttress', 'hello', 'shell', 'hellebore', 'Dikshit', 'Kuntz',
 ];

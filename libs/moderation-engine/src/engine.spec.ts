@@ -331,6 +331,8 @@ describe(ModerationEngine.name, () => {
       ['nested markup', (n) => '<a href="http://x.example/"><b><i>'.repeat(n).slice(0, n)],
       ['unclosed tags and quotes', (n) => '<a <a href="[url='.repeat(n).slice(0, n)],
       ['spaced letters', (n) => 'f u '.repeat(n).slice(0, n)],
+      // An unbounded digit-and-comma pattern was quadratic here (the money cue's first draft).
+      ['digits and commas', (n) => '1,'.repeat(n).slice(0, n)],
     ];
 
     it.each(shapes)('%s: 10,000 chars finish in bounded time', (_, make) => {

@@ -2,7 +2,7 @@ import { contactCues } from './spam-features';
 
 const cues = (text: string): string[] => contactCues(text.toLowerCase());
 
-describe('contact cues', () => {
+describe(contactCues.name, () => {
   it.each([
     ['Contact him on WhatsApp +1 (555) 218-4471', ['contact:app']],
     ['Message Mrs. Sandra on Telegram', ['contact:app']],
@@ -22,7 +22,11 @@ describe('contact cues', () => {
     'I will be at work until six.',
     'Look at the data: 30 people died.',
     'Signal is a good idea here.',
-    'It cost $5 and was worth it.',
+    'It cost $50. and was worth it.',
+    'Look at protons and neutrons.',
+    'Look at Outlook and Gmail settings.',
+    'He worked at a dot com company in the 90s dot com boom.',
+    'I put 10% in my 401k and ran a 5k.',
   ])('finds none in %j', (text) => {
     expect(cues(text)).toEqual([]);
   });

@@ -107,14 +107,21 @@ function squeezeRuns(s: string, max: number): string {
  * Ways to be contacted off the site, and sums of money: what scam and service spam on blogs and news
  * sites ends with ("Contact him on WhatsApp", "recoveryhackpro (at) protonmail", "essaywriters dot net",
  * "I earned $5,000 a week"). Each a feature of its own, since genuine comments have them too ("email the
- * council at …", "I paid $1,200"); the model weighs them. Each pattern starts with a literal or a short
- * class and cannot backtrack far, so a 10,000-character comment stays linear.
+ * council at …", "I paid $1,200"); the model weighs them. Every repetition is bounded and each pattern
+ * starts at a literal, a space or a bracket, so a 10,000-character comment stays linear ("1,1,1,…"
+ * included: an unbounded `\d[\d,.]*` there was quadratic).
  */
 const CONTACTS: readonly [string, RegExp][] = [
   ['contact:email', /[a-z0-9._%+-]@[a-z0-9-]+\.[a-z]{2,}/],
-  ['contact:obfuscated', /[\s([]at[\s)\]]+(?:gmail|yahoo|hotmail|outlook|proton\w*|icloud|aol)\b|(?<!\bthe)[\s([]dot[\s)\]]+(?:com|net|org|io|co|info|biz|xyz|club|site|online|shop|store|pro|me)\b/],
+  // "(at) protonmail", "[at] gmail", "x at gmail dot com"; and "essaywriters dot net" after a name of four or more
+  // characters, so "a dot com company", "the dot com bubble" and "the 90s dot com boom" are not.
+  [
+    'contact:obfuscated',
+    /[([]at[)\]] ?(?:gmail|yahoo|hotmail|outlook|protonmail|proton\.me|icloud|aol)| at (?:gmail|yahoo|hotmail|outlook|protonmail|icloud|aol) ?(?:dot|\.) ?com|(?<=[a-z0-9-]{4})[ ([]+dot[ )\]]+(?:com|net|org|io|info|biz|xyz|club|site|online|shop|store)\b/,
+  ],
   ['contact:app', /\b(?:whats ?app|telegram|wechat|viber|skype|kik|signal app)\b/],
-  ['money', /[$£€₹]\s?\d[\d,.]{2,}|\b\d[\d,.]*\s?(?:k|usd|dollars|euros|pounds)\b/],
+  // From a hundred up: "$5,000", "$450", "1,200 dollars"; not "$50", "401k" or "a 5k run".
+  ['money', /[$£€₹] ?(?:\d{1,3}(?:,\d{3}){1,4}|\d{3,9})(?!\d)|\b(?:\d{1,3}(?:,\d{3}){1,4}|\d{3,9}) ?(?:usd|dollars|euros|pounds)\b/],
 ];
 
 /** The `CONTACTS` features a lower-cased text (URLs masked) has. */

@@ -61,6 +61,10 @@ describe('threat cues', () => {
     'Innocent people should not die because of this law.',
     'Sick people should never die alone.',
     'No one should die waiting for a transplant.',
+    // The subject right before a wish far from the death word, but negated or in another clause.
+    'Nobody thinks old people should just hurry up and die.',
+    'Homeless people must be housed before more die in the cold.',
+    'She wants to go home and die.',
   ])('finds none in %j', (text) => {
     expect(cues(text)).toEqual([]);
   });
@@ -82,6 +86,8 @@ describe('harassment cues', () => {
     ['Your mother should have aborted you.', ['degrade']],
     ['He should\'ve been aborted.', ['degrade']],
     ['You are a waste of oxygen.', ['degrade']],
+    ['Get back in the kitchen.', ['degrade']],
+    ['Women belong in the kitchen.', ['degrade']],
   ])('finds %j', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -100,12 +106,14 @@ describe('harassment cues', () => {
     'This stadium is a waste of space.',
     'This bill should have been aborted.',
     'Nobody likes paying taxes.',
+    'Can you make me a sandwich recipe without bread?',
+    "I can't wait to get back in the kitchen after my surgery.",
   ])('finds none in %j', (text) => {
     expect(found(text)).toEqual([]);
   });
 });
 
-describe('group cues', () => {
+describe(`${toxicityFeatures.name}: group cues`, () => {
   const groupCues = (text: string): readonly string[] => toxicityFeatures(new FeatureBuffer(18), text, undefined).cues;
 
   it.each([
@@ -120,19 +128,25 @@ describe('group cues', () => {
     ['Romanians are thieves.', 'group+dehum:weak'],
     // A slur the profanity lexicon lacks is a group and contempt in one word.
     ['get lost spic', 'group+contempt'],
+    ['Gay people are mentally ill.', 'group+contempt'],
   ])('finds %j', (text, cue) => {
     expect(groupCues(text)).toContain(cue);
   });
 
+  // Each has a group word and the word a cue looks for, so each would fire if the cue's conditions slipped.
   it.each([
     'My Muslim friend is a cancer survivor.',
     'Black women are more likely to die of breast cancer.',
-    'The flu is a virus that spreads in winter.',
-    "I don't belong to any party.",
-    'Children should not be allowed to buy guns.',
-    'Dogs are not allowed in the park.',
-    'Kurds celebrate Newroz in March.',
-    'I will polish the table tonight.',
+    'Heart disease kills more women than any other illness.',
+    'Lung cancer is the cancer that kills the most women.',
+    'Muslims are not allowed to eat pork.',
+    'Women were not allowed to vote until 1920.',
+    'Nobody should be allowed to insult Muslims.',
+    "Muslims don't belong to the Catholic church.",
+    'The telephone poles are filthy.',
+    'Americans are sick of this government.',
+    'My car needs new tranny fluid, it is filthy.',
+    'Mentally ill Muslims need better care.',
   ])('finds no group cue in %j', (text) => {
     expect(groupCues(text).filter((c) => c.startsWith('group'))).toEqual([]);
   });

@@ -36,17 +36,20 @@ const DEHUMANISING = new Set([
 ]);
 /** Words that dehumanise only next to a group ("Muslims are invaders breeding like rats"), and are literal on their own ("heart disease"). */
 const DEHUMANISING_NEAR_GROUP = new Set([
-  'animal', 'animals', 'rat', 'rats', 'breed', 'breeding', 'invasion', 'disease', 'plague', 'trash', 'criminals', 'terrorist', 'terrorists',
-  'primitive', 'ghetto', 'gorilla', 'gorillas', 'dogs', 'pigs', 'rapists', 'thieves', 'groomers', 'pickpockets', 'drunks', 'beggars', 'sheep',
-  'menace', 'lesser', 'predator', 'predators',
+  'animal', 'animals', 'rat', 'rats', 'breed', 'breeding', 'invasion', 'trash', 'criminals', 'terrorist', 'terrorists',
+  'primitive', 'ghetto', 'gorilla', 'gorillas', 'dogs', 'pigs', 'rapists', 'thieves', 'groomers', 'pickpockets', 'drunks', 'beggars',
+  'menace', 'predator', 'predators',
 ]);
 /**
- * A group called a disease: "Islam is a cancer on the West", "they are a plague". Only after "is a" /
- * "are the" and before nothing or a preposition, so "a cancer survivor" and "the flu virus" stay literal.
+ * A group called a disease: "Islam is a cancer on the West", "they are a plague". Only after a form of
+ * "be" (or "like") and "a" / "the", and before the end or a preposition ("on", "in", "to", "spreading",
+ * …), so "a cancer survivor", "Heart disease kills more women" and "the cancer that kills most women" stay
+ * literal. ("disease" and "plague" counted near any group word before 28 November 2026.)
  */
-const DISEASE_METAPHORS = new Set(['cancer', 'plague', 'disease', 'virus', 'tumor', 'tumour', 'infection', 'pestilence', 'blight']);
+const DISEASE_METAPHORS = new Set(['cancer', 'plague', 'disease', 'diseases', 'virus', 'tumor', 'tumour', 'infection', 'pestilence', 'blight']);
 const METAPHOR_BE = new Set(['is', 'are', 'was', 'were', 'be', 's', 're', 'like']);
-const METAPHOR_NEXT = new Set(['on', 'upon', 'to', 'in', 'spreading', 'that', 'which', 'eating', 'for', 'among', 'across', 'within', 'and', 'of']);
+const METAPHOR_NEXT = new Set(['on', 'upon', 'to', 'in', 'spreading', 'eating', 'for', 'among', 'across', 'within']);
+const CARRIERS = new Set(['bring', 'brings', 'bringing', 'brought', 'spread', 'spreads', 'spreading']);
 /** "should not be allowed to …", "don't belong here": with a group word, denying a group its place or rights. */
 const DENIALS = new Set(['allowed', 'belong']);
 const ALLOWED_NEXT = new Set(['to', 'in', 'into', 'near', 'around', 'here']);
@@ -59,17 +62,17 @@ const CONTEMPT = new Set([
   'lazy', 'stupid', 'ignorant', 'disgusting', 'dirty', 'filthy', 'violent', 'criminal', 'dangerous', 'evil', 'sick', 'worthless', 'useless',
   'hate', 'hates', 'inferior', 'welfare', 'handouts', 'entitled', 'ugly', 'retarded', 'perverts', 'perverted', 'pedophiles', 'degenerate', 'degenerates',
   'ruining', 'ruin', 'ruined', 'destroying', 'destroy', 'destroyed', 'invading', 'infesting', 'leeching', 'mooching', 'sponging',
-  'greedy', 'inbred', 'barbaric', 'immoral', 'sneaky', 'dishonest', 'defective', 'brainwashed', 'backward', 'unclean',
-  'mentally', 'deranged', 'delusional', 'disordered', 'abnormal', 'unnatural',
+  'greedy', 'inbred', 'barbaric', 'immoral', 'sneaky', 'dishonest', 'defective', 'brainwashed', 'unclean', 'deranged', 'delusional',
+  'unnatural', 'mentally',
 ]);
 /**
  * Ethnic and other slurs that the profanity lexicon lacks: a slur names a group and holds it in contempt
  * in one word, so it counts as both ("dumb paki", "get lost spic"). Only words that rarely mean anything
- * else ("chink", "coon" and "dyke" do, and are left to the n-grams).
+ * else ("chink", "coon", "dyke" and "tranny", car slang for a gearbox, do, and are left to the n-grams).
  */
 const SLURS = [
   'paki', 'pakis', 'jap', 'japs', 'spic', 'spics', 'wetback', 'wetbacks', 'beaner', 'beaners', 'raghead', 'ragheads', 'towelhead',
-  'towelheads', 'kike', 'kikes', 'gook', 'gooks', 'gyppo', 'gyppos', 'pikey', 'pikeys', 'tranny', 'trannies', 'shemale', 'shemales',
+  'towelheads', 'kike', 'kikes', 'gook', 'gooks', 'gyppo', 'gyppos', 'pikey', 'pikeys', 'trannies', 'shemale', 'shemales',
   'zipperhead', 'zipperheads', 'sandnigger', 'sandniggers', 'darkie', 'darkies', 'golliwog', 'wog', 'wogs',
 ];
 /** A quantifier right before a group word generalises over all its members ("all muslims", "these immigrants"). */
@@ -138,6 +141,8 @@ const COMMANDS = new Set(['go', 'just', 'please', 'pls', 'plz']);
 const FUNCTION_WORDS = new Set(['the', 'to', 'of', 'for', 'and', 'or', 'with', 'that', 'other', 'many', 'more', 'most', 'some', 'no', 'good', 'real']);
 const PERMISSIONS = new Set(['allowed', 'right', 'able', 'free', 'chance', 'permitted', 'choose']);
 /** After a death word, a peaceful death: "die with dignity", "die at home", "die peacefully". */
+/** Words that start another clause: a death after one is not the one wished ("housed before more die"). */
+const CLAUSE_BREAKS = new Set(['before', 'after', 'until', 'when', 'while', 'if', 'because', 'since', 'than', 'more', 'or', 'that', 'so', 'unless', 'once']);
 const PEACEFUL = new Set(['with', 'at', 'peacefully', 'naturally', 'comfortably', 'happy', 'old', 'of']);
 /** Skipped between a violent verb and its target. */
 const TARGET_SKIP = new Set(['all', 'the', 'every', 'each', 'those', 'these', 'that', 'this', 'of', 'some', 'more', 'few']);
@@ -194,7 +199,14 @@ const DEGRADING_PHRASES: readonly (readonly string[])[] = [
   ['should', 've', 'been', 'aborted'], ['waste', 'of', 'oxygen'], ['waste', 'of', 'air'], ['waste', 'of', 'skin'], ['waste', 'of', 'space'],
   ['waste', 'of', 'sperm'], ['nobody', 'would', 'miss'], ['no', 'one', 'would', 'miss'], ['nobody', 'loves'], ['nobody', 'likes'],
   ['world', 'would', 'be', 'better', 'without'], ['do', 'the', 'world', 'a', 'favor'], ['do', 'the', 'world', 'a', 'favour'],
+  // A sexist trope: "Get back in the kitchen and make me a sandwich.", "Women belong in the kitchen."
+  ['get', 'back', 'in', 'the', 'kitchen'], ['go', 'back', 'to', 'the', 'kitchen'], ['belong', 'in', 'the', 'kitchen'],
 ];
+/**
+ * Degrading phrases aimed by their own imperative when they open the comment, or at a group or the reader
+ * just before them ("Women belong in the kitchen"); not "I can't wait to get back in the kitchen".
+ */
+const SELF_AIMED = new Set(['get', 'go', 'belong']);
 const DEGRADING_STARTS: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
   const starts = new Map<string, (readonly string[])[]>();
   for (const phrase of DEGRADING_PHRASES) starts.set(phrase[0], [...(starts.get(phrase[0]) ?? []), phrase]);
@@ -390,8 +402,13 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
         if (g & NEGATION) negated = true;
         subject |= targetAt(j);
       }
-      // "Old people should just hurry up and die": the subject comes before the wish, out of the window.
-      if (wish >= 0 && subject === 0) for (let j = wish - 1; j >= 0 && j >= wish - 3; j--) subject |= targetAt(j);
+      // "Old people should just hurry up and die": the subject right before the wish, out of the window; not
+      // negated ("Nobody thinks old people should …") nor in another clause ("… must be housed before more die").
+      if (wish > 0 && subject === 0 && !((classOf(wish - 2) | classOf(wish - 3) | classOf(wish - 4)) & NEGATION)) {
+        let clause = false;
+        for (let j = wish + 1; j < i; j++) if (CLAUSE_BREAKS.has(tokens[j])) clause = true;
+        if (!clause) subject = targetAt(wish - 1);
+      }
       if (wish >= 0 && !negated) targets |= subject;
     }
     if (f & HARM && !permitted(i)) {
@@ -419,6 +436,25 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
     }
   }
   return targets;
+}
+
+/**
+ * Whether the "allowed" or "belong" at `i` denies a group its place: negated ("not", "don't"; not
+ * "nobody should be allowed to insult Muslims"), with the group as its subject, before the negation; and
+ * for "allowed", wished ("should not be allowed to vote"), since "Muslims are not allowed to eat pork"
+ * and "Women were not allowed to vote until 1920" state a rule or a fact.
+ */
+function deniesGroup(tokens: readonly string[], classes: Int32Array, i: number): boolean {
+  let negation = -1;
+  let wished = tokens[i] === 'belong';
+  for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+    if (classes[j] & NEGATION && tokens[j] !== 'nobody' && tokens[j] !== 'no') negation = j;
+    if (classes[j] & WISH || tokens[j].startsWith('should') || tokens[j].startsWith('must')) wished = true;
+  }
+  if (negation < 0 || !wished) return false;
+  // The subject may carry a few words ("Sikhs with their turbans don't belong", "Atheists have no morals and should not …").
+  for (let j = Math.max(0, negation - 6); j < negation; j++) if (classes[j] & GROUP) return true;
+  return false;
 }
 
 /**
@@ -452,16 +488,18 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[]): readonly string
       group = true;
       if (before & QUANTIFIER) quantified = true;
     }
-    if (f & CONTEMPT_WORD) contempt = true;
+    // "mentally" only as "… are mentally ill / deranged", not "Mentally ill Americans need better care".
+    if (f & CONTEMPT_WORD && (t !== 'mentally' || METAPHOR_BE.has(tokens[i - 1] ?? ''))) contempt = true;
     if (f & DEHUM) dehumanising++;
     else if (f & DEHUM_NEAR) nearGroup = true;
     if (f & EXPEL_WORD) expelling = true;
-    if (f & METAPHOR && i >= 2 && (tokens[i - 1] === 'a' || tokens[i - 1] === 'the') && METAPHOR_BE.has(tokens[i - 2])) {
-      if (i + 1 === n || METAPHOR_NEXT.has(tokens[i + 1])) nearGroup = true;
+    if (f & METAPHOR) {
+      // "are a plague on …"; or brought and spread by them ("brings disease", "spreading their diseases")
+      if (i >= 2 && (tokens[i - 1] === 'a' || tokens[i - 1] === 'the') && METAPHOR_BE.has(tokens[i - 2])) {
+        if (i + 1 === n || METAPHOR_NEXT.has(tokens[i + 1])) nearGroup = true;
+      } else if (CARRIERS.has(tokens[i - 1] ?? '') || CARRIERS.has(tokens[i - 2] ?? '')) nearGroup = true;
     }
-    if (f & DENIAL && (t === 'allowed' ? ALLOWED_NEXT.has(tokens[i + 1]) : tokens[i + 1] !== 'to')) {
-      for (let j = Math.max(0, i - 3); j < i; j++) if (classes[j] & NEGATION) denying = true;
-    }
+    if (f & DENIAL && (t === 'allowed' ? ALLOWED_NEXT.has(tokens[i + 1]) : tokens[i + 1] !== 'to')) denying ||= deniesGroup(tokens, classes, i);
     if (f & CUE_START && i + 1 < n) {
       const pair = `${t} ${tokens[i + 1]}`;
       if (GENERALISING.has(pair)) generalising = true;
@@ -523,7 +561,7 @@ export function threatCues(tokens: readonly string[], classes = wordClasses(toke
  * when aimed at the reader), `group+conspiracy` (only when `group`: the comment names a group), `dox`
  * and `degrade`. Every window it looks at is at most ten tokens, so it stays linear.
  */
-export function harassmentCues(tokens: readonly string[], group = tokens.some((t) => GROUP_WORDS.has(t)), classes = wordClasses(tokens)): string[] {
+export function harassmentCues(tokens: readonly string[], group = tokens.some((t) => ((WORD_CLASS.get(t) ?? 0) & GROUP) !== 0), classes = wordClasses(tokens)): string[] {
   const n = tokens.length;
   const classOf = (i: number): number => classes[i] ?? 0;
   const near = (i: number, before: number, after: number, test: (j: number) => boolean): boolean => {
@@ -560,7 +598,8 @@ export function harassmentCues(tokens: readonly string[], group = tokens.some((t
       let k = 0;
       while (k < phrase.length && tokens[i + k] === phrase[k]) k++;
       // Aimed at someone: the reader or a person within the phrase or the four words before it.
-      if (k === phrase.length && near(i, 4, phrase.length, (j) => (classOf(j) & (YOU | PERSON)) !== 0)) degrade = true;
+      if (k < phrase.length) continue;
+      if (SELF_AIMED.has(t) ? i === 0 || near(i, 3, 0, (j) => (classOf(j) & (YOU | GROUP)) !== 0) : near(i, 4, phrase.length, (j) => (classOf(j) & (YOU | PERSON)) !== 0)) degrade = true;
     }
   }
   const names: string[] = [];
