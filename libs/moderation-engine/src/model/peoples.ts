@@ -30,7 +30,8 @@ latinx
  * Peoples named by nationality or ethnicity, folded (lower case, no accents): hate in comments names
  * whichever people a story is about, so the group cues need every one, not only those the training
  * threads discussed. A word here adds nothing by itself (see GROUP_WORDS in toxicity-features). Plurals,
- * and singulars where they rarely name a thing. Left out:
+ * and singulars where they rarely name a thing; for a word left out, its plural went too ("thais",
+ * "swedes", "finns", "persians", "georgians", "scots", "brits"). Left out:
  * - words that mostly mean something else: "poles", "turkey", "china", "sami", "finn",
  *   "thai" food, "dutch" treat, "swede", "persian" cats, "afghan" blankets, "berber" carpets, "georgian"
  *   houses, "turkish" coffee, "cuban" cigars, and the singulars "german", "italian", "belgian",

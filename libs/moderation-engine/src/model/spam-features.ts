@@ -107,9 +107,10 @@ function squeezeRuns(s: string, max: number): string {
  * Ways to be contacted off the site, and sums of money: what scam and service spam on blogs and news
  * sites ends with ("Contact him on WhatsApp", "recoveryhackpro (at) protonmail", "essaywriters dot net",
  * "I earned $5,000 a week"). Each a feature of its own, since genuine comments have them too ("email the
- * council at …", "I paid $1,200"); the model weighs them. Every repetition is bounded and each pattern
- * starts at a literal, a space or a bracket, so a 10,000-character comment stays linear ("1,1,1,…"
- * included: an unbounded `\d[\d,.]*` there was quadratic).
+ * council at …", "I paid $1,200"); the model weighs them. Each pattern starts at a literal, a space or a
+ * bracket; its digit repetitions are bounded, and its other runs are of classes the next part cannot
+ * match, so a 10,000-character comment stays linear ("1,1,1,…" included: an unbounded `\d[\d,.]*` there
+ * was quadratic).
  */
 const CONTACTS: readonly [string, RegExp][] = [
   ['contact:email', /[a-z0-9._%+-]@[a-z0-9-]+\.[a-z]{2,}/],

@@ -50,6 +50,7 @@ const DISEASE_METAPHORS = new Set(['cancer', 'plague', 'disease', 'diseases', 'v
 const METAPHOR_BE = new Set(['is', 'are', 'was', 'were', 'be', 's', 're', 'like']);
 const METAPHOR_NEXT = new Set(['on', 'upon', 'to', 'in', 'spreading', 'eating', 'for', 'among', 'across', 'within']);
 const CARRIERS = new Set(['bring', 'brings', 'bringing', 'brought', 'spread', 'spreads', 'spreading']);
+const MENTAL_SLIGHTS = new Set(['ill', 'sick', 'disturbed', 'deranged', 'unstable', 'defective', 'unfit', 'deficient', 'retarded']);
 /** "should not be allowed to …", "don't belong here": with a group word, denying a group its place or rights. */
 const DENIALS = new Set(['allowed', 'belong']);
 const ALLOWED_NEXT = new Set(['to', 'in', 'into', 'near', 'around', 'here']);
@@ -140,9 +141,9 @@ const COMMANDS = new Set(['go', 'just', 'please', 'pls', 'plz']);
 /** Words before "people" that name no kind of people ("the people", "to people"). */
 const FUNCTION_WORDS = new Set(['the', 'to', 'of', 'for', 'and', 'or', 'with', 'that', 'other', 'many', 'more', 'most', 'some', 'no', 'good', 'real']);
 const PERMISSIONS = new Set(['allowed', 'right', 'able', 'free', 'chance', 'permitted', 'choose']);
-/** After a death word, a peaceful death: "die with dignity", "die at home", "die peacefully". */
 /** Words that start another clause: a death after one is not the one wished ("housed before more die"). */
-const CLAUSE_BREAKS = new Set(['before', 'after', 'until', 'when', 'while', 'if', 'because', 'since', 'than', 'more', 'or', 'that', 'so', 'unless', 'once']);
+const CLAUSE_BREAKS = new Set(['before', 'after', 'until', 'when', 'while', 'if', 'because', 'since', 'than', 'more', 'that', 'so', 'unless', 'once']);
+/** After a death word, a peaceful death: "die with dignity", "die at home", "die peacefully". */
 const PEACEFUL = new Set(['with', 'at', 'peacefully', 'naturally', 'comfortably', 'happy', 'old', 'of']);
 /** Skipped between a violent verb and its target. */
 const TARGET_SKIP = new Set(['all', 'the', 'every', 'each', 'those', 'these', 'that', 'this', 'of', 'some', 'more', 'few']);
@@ -199,14 +200,7 @@ const DEGRADING_PHRASES: readonly (readonly string[])[] = [
   ['should', 've', 'been', 'aborted'], ['waste', 'of', 'oxygen'], ['waste', 'of', 'air'], ['waste', 'of', 'skin'], ['waste', 'of', 'space'],
   ['waste', 'of', 'sperm'], ['nobody', 'would', 'miss'], ['no', 'one', 'would', 'miss'], ['nobody', 'loves'], ['nobody', 'likes'],
   ['world', 'would', 'be', 'better', 'without'], ['do', 'the', 'world', 'a', 'favor'], ['do', 'the', 'world', 'a', 'favour'],
-  // A sexist trope: "Get back in the kitchen and make me a sandwich.", "Women belong in the kitchen."
-  ['get', 'back', 'in', 'the', 'kitchen'], ['go', 'back', 'to', 'the', 'kitchen'], ['belong', 'in', 'the', 'kitchen'],
 ];
-/**
- * Degrading phrases aimed by their own imperative when they open the comment, or at a group or the reader
- * just before them ("Women belong in the kitchen"); not "I can't wait to get back in the kitchen".
- */
-const SELF_AIMED = new Set(['get', 'go', 'belong']);
 const DEGRADING_STARTS: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
   const starts = new Map<string, (readonly string[])[]>();
   for (const phrase of DEGRADING_PHRASES) starts.set(phrase[0], [...(starts.get(phrase[0]) ?? []), phrase]);
@@ -404,7 +398,9 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
       }
       // "Old people should just hurry up and die": the subject right before the wish, out of the window; not
       // negated ("Nobody thinks old people should …") nor in another clause ("… must be housed before more die").
-      if (wish > 0 && subject === 0 && !((classOf(wish - 2) | classOf(wish - 3) | classOf(wish - 4)) & NEGATION)) {
+      let negatedBefore = false;
+      for (let j = wish - 2; j >= 0 && j >= wish - 7; j--) if (classOf(j) & NEGATION) negatedBefore = true;
+      if (wish > 0 && subject === 0 && !negatedBefore) {
         let clause = false;
         for (let j = wish + 1; j < i; j++) if (CLAUSE_BREAKS.has(tokens[j])) clause = true;
         if (!clause) subject = targetAt(wish - 1);
@@ -452,10 +448,21 @@ function deniesGroup(tokens: readonly string[], classes: Int32Array, i: number):
     if (classes[j] & WISH || tokens[j].startsWith('should') || tokens[j].startsWith('must')) wished = true;
   }
   if (negation < 0 || !wished) return false;
-  // The subject may carry a few words ("Sikhs with their turbans don't belong", "Atheists have no morals and should not …").
-  for (let j = Math.max(0, negation - 6); j < negation; j++) if (classes[j] & GROUP) return true;
+  // Protecting the group, not denying it: "should not be allowed to drown / go hungry / be turned away".
+  const next = tokens[i + 2] ?? '';
+  if (tokens[i + 1] === 'to' && (HARMS_SUFFERED.has(next) || (next === 'be' && /(?:ed|en)$/.test(tokens[i + 3] ?? '')))) return false;
+  // The subject may carry a few words ("Sikhs with their turbans don't belong", "Atheists have no morals and
+  // should not …"), but not another clause ("Catholic schools say politics doesn't belong in the classroom").
+  for (let j = negation - 1; j >= 0 && j >= negation - 6; j--) {
+    if (CLAUSE_BREAKS.has(tokens[j]) || REPORTING.has(tokens[j])) return false;
+    if (classes[j] & GROUP) return true;
+  }
   return false;
 }
+/** What a group may be "not allowed to" suffer: a wish that protects it. */
+const HARMS_SUFFERED = new Set(['drown', 'die', 'starve', 'suffer', 'go', 'feel', 'fall', 'slip', 'freeze', 'languish', 'sleep', 'wait']);
+/** Verbs that report another clause: "… say politics doesn't belong …". */
+const REPORTING = new Set(['say', 'says', 'said', 'think', 'thinks', 'believe', 'believes', 'argue', 'argues', 'claim', 'claims']);
 
 /**
  * Group cues, then insults, then threats (in that order, as the model was trained), from the tokens.
@@ -488,16 +495,18 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[]): readonly string
       group = true;
       if (before & QUANTIFIER) quantified = true;
     }
-    // "mentally" only as "… are mentally ill / deranged", not "Mentally ill Americans need better care".
-    if (f & CONTEMPT_WORD && (t !== 'mentally' || METAPHOR_BE.has(tokens[i - 1] ?? ''))) contempt = true;
+    // "mentally" only as "… are mentally ill / unstable", not "Mentally ill Muslims need better care" nor
+    // "Deaf children are mentally as capable …".
+    if (f & CONTEMPT_WORD && (t !== 'mentally' || (METAPHOR_BE.has(tokens[i - 1] ?? '') && MENTAL_SLIGHTS.has(tokens[i + 1] ?? '')))) contempt = true;
     if (f & DEHUM) dehumanising++;
     else if (f & DEHUM_NEAR) nearGroup = true;
     if (f & EXPEL_WORD) expelling = true;
     if (f & METAPHOR) {
-      // "are a plague on …"; or brought and spread by them ("brings disease", "spreading their diseases")
-      if (i >= 2 && (tokens[i - 1] === 'a' || tokens[i - 1] === 'the') && METAPHOR_BE.has(tokens[i - 2])) {
-        if (i + 1 === n || METAPHOR_NEXT.has(tokens[i + 1])) nearGroup = true;
-      } else if (CARRIERS.has(tokens[i - 1] ?? '') || CARRIERS.has(tokens[i - 2] ?? '')) nearGroup = true;
+      // "<group> are a plague on …", with a group as the subject (not "Cancer is a disease on the rise among
+      // young women"); or brought and spread ("brings disease", "spreading their diseases").
+      if (i >= 3 && (tokens[i - 1] === 'a' || tokens[i - 1] === 'the') && METAPHOR_BE.has(tokens[i - 2])) {
+        if ((i + 1 === n || METAPHOR_NEXT.has(tokens[i + 1])) && (classes[i - 3] & GROUP || (i >= 4 && classes[i - 4] & GROUP))) nearGroup = true;
+      } else if (CARRIERS.has(tokens[i - 1] ?? '') || (tokens[i - 1] === 'their' && CARRIERS.has(tokens[i - 2] ?? ''))) nearGroup = true;
     }
     if (f & DENIAL && (t === 'allowed' ? ALLOWED_NEXT.has(tokens[i + 1]) : tokens[i + 1] !== 'to')) denying ||= deniesGroup(tokens, classes, i);
     if (f & CUE_START && i + 1 < n) {
@@ -598,8 +607,8 @@ export function harassmentCues(tokens: readonly string[], group = tokens.some((t
       let k = 0;
       while (k < phrase.length && tokens[i + k] === phrase[k]) k++;
       // Aimed at someone: the reader or a person within the phrase or the four words before it.
-      if (k < phrase.length) continue;
-      if (SELF_AIMED.has(t) ? i === 0 || near(i, 3, 0, (j) => (classOf(j) & (YOU | GROUP)) !== 0) : near(i, 4, phrase.length, (j) => (classOf(j) & (YOU | PERSON)) !== 0)) degrade = true;
+      // Aimed at someone: the reader or a person within the phrase or the four words before it.
+      if (k === phrase.length && near(i, 4, phrase.length, (j) => (classOf(j) & (YOU | PERSON)) !== 0)) degrade = true;
     }
   }
   const names: string[] = [];
