@@ -1,6 +1,16 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chownSync, copyFileSync, mkdirSync, mkdtempSync, openSync, closeSync, rmSync } from 'node:fs';
+import {
+  chownSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  closeSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -332,9 +342,11 @@ export class ThrowawayPostgres {
 
   private run(bin: string, args: string[]): void {
     const command = join(PG_BIN, bin);
-    if (this.asPostgres)
-      execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'pipe' });
-    else execFileSync(command, args, { stdio: 'pipe' });
+    // Run from the throwaway folder, which the postgres user owns: a root-only working directory (a CI
+    // checkout under a private mktemp folder) makes pg_ctl warn that it cannot change to it.
+    const options = { stdio: 'pipe' as const, cwd: this.dir };
+    if (this.asPostgres) execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], options);
+    else execFileSync(command, args, options);
   }
 
   init(): void {
@@ -357,18 +369,29 @@ export class ThrowawayPostgres {
   }
 
   start(): void {
-    this.run('pg_ctl', [
-      '-D',
-      join(this.dir, 'data'),
-      '-l',
-      join(this.dir, 'server.log'),
-      '-w',
-      '-t',
-      '30',
-      '-o',
-      `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c max_connections=100`,
-      'start',
-    ]);
+    const log = join(this.dir, 'server.log');
+    try {
+      // 60 s, not 30: one clean-clone run on 28 November 2026, on a box loaded by two other jobs, failed
+      // here with "could not start server"; why was lost with the folder, hence the log tail below.
+      this.run('pg_ctl', [
+        '-D',
+        join(this.dir, 'data'),
+        '-l',
+        log,
+        '-w',
+        '-t',
+        '60',
+        '-o',
+        `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c max_connections=100`,
+        'start',
+      ]);
+    } catch (e) {
+      // The folder, and with it the server's own account of why, is removed at cleanup: keep it in the error.
+      const tail = existsSync(log)
+        ? readFileSync(log, 'utf8').split('\n').slice(-20).join('\n')
+        : '(no server log)';
+      throw new Error(`${(e as Error).message}\n--- server.log ---\n${tail}`);
+    }
   }
 
   /** `immediate`: no checkpoint, like a crash; the next start recovers from the WAL. */
