@@ -72,12 +72,12 @@ export function toxicityExamples(data: Datasets, feedback: readonly FeedbackRow[
   for (const r of identityRows(5000, seed + 2)) toxEx.push({ text: r.text, group: 'identity-template', y: { toxicity: [r.label, 2], hate: [r.label, 2] } });
   // Reader-to-reader insults are toxic but not hate (the Fox News labels draw the same line).
   for (const r of insultRows(seed + 3)) toxEx.push({ text: r.text, group: 'insult', y: { toxicity: [r.label, 2], hate: [0, 2] } });
-  // Ordinary words that share letters with a slur ("Nigeria", "fire retardant"), each weighing 2 × `lookalikes`.
-  if (o.lookalikes > 0) for (const r of lookalikeRows(seed + 11)) toxEx.push({ text: r.text, group: 'lookalike', y: { toxicity: [0, 2 * o.lookalikes], hate: [0, 2 * o.lookalikes] } });
   // Generated sets with a hate label of their own, each weighing 2 × its option (0 leaves it out).
   const generated = (group: string, weight: number, rows: () => (SyntheticRow & { hate: number })[]): void => {
     if (weight > 0) for (const r of rows()) toxEx.push({ text: r.text, group, y: { toxicity: [r.label, 2 * weight], hate: [r.hate, 2 * weight] } });
   };
+  // Ordinary words that share letters with a slur ("Nigeria", "fire retardant").
+  generated('lookalike', o.lookalikes, () => lookalikeRows(seed + 11));
   // Threats against a reader are toxic; against a group, hate too. Their twins and talk of violence are neither.
   generated('threat', o.threats, () => threatRows(seed + 6));
   // Stereotypes about a group are hate; their twins name the same groups and are neither.

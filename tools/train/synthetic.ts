@@ -549,13 +549,13 @@ const LOOKALIKE_FRAMES = [
 ];
 
 /** Look-alikes of slurs and profanity in ordinary sentences (0). */
-export function lookalikeRows(seed: number): SyntheticRow[] {
+export function lookalikeRows(seed: number): (SyntheticRow & { hate: number })[] {
   const random = seededRandom(seed);
-  const rows = new Map<string, SyntheticRow>();
+  const rows = new Map<string, SyntheticRow & { hate: number }>();
   for (const w of LOOKALIKES) {
     for (let i = 0; i < 3; i++) {
       const text = pick(LOOKALIKE_FRAMES, random).replaceAll('{W}', w[0].toUpperCase() + w.slice(1)).replaceAll('{w}', w);
-      rows.set(text, { text, label: 0, kind: 'lookalike' });
+      rows.set(text, { text, label: 0, hate: 0, kind: 'lookalike' });
     }
   }
   return [...rows.values()];

@@ -76,7 +76,7 @@ function validateSpam(o: SpamOptions): void {
   }
   // `--errors`: the misclassified YouTube rows of the folds, to read what the model gets wrong.
   if (process.argv.includes('--errors')) {
-    out.errors = xs.flatMap((x, i) => (x.group.startsWith('youtube') && (score[i] >= hold || rows[i].overLimit) !== (x.y.spam[0] === 1) ? [`${x.y.spam[0]} ${score[i].toFixed(2)} ${x.text.slice(0, 120)}`] : []));
+    out.errors = xs.flatMap((x, i) => (x.group.startsWith('youtube') && flaggedAt(hold)(i) !== (x.y.spam[0] === 1) ? [`${x.y.spam[0]} ${score[i].toFixed(2)} ${x.text.slice(0, 120)}`] : []));
   }
   // `--dump <file>`: every row's fold score (group, label, score, links over the limit), to try thresholds without retraining.
   const dump = flag(process.argv, '--dump');

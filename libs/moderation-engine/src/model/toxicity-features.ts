@@ -371,6 +371,11 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
   };
   // "should be allowed to die", "have the right to die", "deserve to die with dignity": no wish of harm.
   const permitted = (i: number): boolean => (tokens[i - 1] === 'to' && PERMISSIONS.has(tokens[i - 2])) || PEACEFUL.has(tokens[i + 1]);
+  // Whether `test` holds for some token index in [from, to).
+  const anyBetween = (from: number, to: number, test: (j: number) => boolean): boolean => {
+    for (let j = Math.max(0, from); j < to; j++) if (test(j)) return true;
+    return false;
+  };
   const hasAgentBefore = (i: number): boolean => {
     for (let j = i - 1; j >= 0 && j >= i - 4; j--) if (classOf(j) & AGENT) return true;
     return false;
@@ -398,12 +403,8 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
       }
       // "Old people should just hurry up and die": the subject right before the wish, out of the window; not
       // negated ("Nobody thinks old people should …") nor in another clause ("… must be housed before more die").
-      let negatedBefore = false;
-      for (let j = wish - 2; j >= 0 && j >= wish - 7; j--) if (classOf(j) & NEGATION) negatedBefore = true;
-      if (wish > 0 && subject === 0 && !negatedBefore) {
-        let clause = false;
-        for (let j = wish + 1; j < i; j++) if (CLAUSE_BREAKS.has(tokens[j])) clause = true;
-        if (!clause) subject = targetAt(wish - 1);
+      if (wish > 0 && subject === 0 && !anyBetween(wish - 7, wish - 1, (j) => (classOf(j) & NEGATION) !== 0) && !anyBetween(wish + 1, i, (j) => CLAUSE_BREAKS.has(tokens[j]))) {
+        subject = targetAt(wish - 1);
       }
       if (wish >= 0 && !negated) targets |= subject;
     }
@@ -434,6 +435,13 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
   return targets;
 }
 
+/** What a group may be "not allowed to" suffer: a wish that protects it. */
+const HARMS_SUFFERED = new Set(['drown', 'die', 'starve', 'suffer', 'go', 'feel', 'fall', 'slip', 'freeze', 'languish', 'sleep', 'wait']);
+/** Verbs that report another clause: "… say politics doesn't belong …". */
+const REPORTING = new Set(['say', 'says', 'said', 'think', 'thinks', 'believe', 'believes', 'argue', 'argues', 'claim', 'claims']);
+/** "shouldn't" and "mustn't" as folded ("shouldn" + "t", or "shouldnt"): wishes the WISHES list spells whole. */
+const NEGATED_MODALS = new Set(['shouldn', 'shouldnt', 'mustn', 'mustnt']);
+
 /**
  * Whether the "allowed" or "belong" at `i` denies a group its place: negated ("not", "don't"; not
  * "nobody should be allowed to insult Muslims"), with the group as its subject, before the negation; and
@@ -445,7 +453,7 @@ function deniesGroup(tokens: readonly string[], classes: Int32Array, i: number):
   let wished = tokens[i] === 'belong';
   for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
     if (classes[j] & NEGATION && tokens[j] !== 'nobody' && tokens[j] !== 'no') negation = j;
-    if (classes[j] & WISH || tokens[j].startsWith('should') || tokens[j].startsWith('must')) wished = true;
+    if (classes[j] & WISH || NEGATED_MODALS.has(tokens[j])) wished = true;
   }
   if (negation < 0 || !wished) return false;
   // Protecting the group, not denying it: "should not be allowed to drown / go hungry / be turned away".
@@ -459,10 +467,6 @@ function deniesGroup(tokens: readonly string[], classes: Int32Array, i: number):
   }
   return false;
 }
-/** What a group may be "not allowed to" suffer: a wish that protects it. */
-const HARMS_SUFFERED = new Set(['drown', 'die', 'starve', 'suffer', 'go', 'feel', 'fall', 'slip', 'freeze', 'languish', 'sleep', 'wait']);
-/** Verbs that report another clause: "… say politics doesn't belong …". */
-const REPORTING = new Set(['say', 'says', 'said', 'think', 'thinks', 'believe', 'believes', 'argue', 'argues', 'claim', 'claims']);
 
 /**
  * Group cues, then insults, then threats (in that order, as the model was trained), from the tokens.
@@ -606,7 +610,6 @@ export function harassmentCues(tokens: readonly string[], group = tokens.some((t
     for (const phrase of DEGRADING_STARTS.get(t) ?? []) {
       let k = 0;
       while (k < phrase.length && tokens[i + k] === phrase[k]) k++;
-      // Aimed at someone: the reader or a person within the phrase or the four words before it.
       // Aimed at someone: the reader or a person within the phrase or the four words before it.
       if (k === phrase.length && near(i, 4, phrase.length, (j) => (classOf(j) & (YOU | PERSON)) !== 0)) degrade = true;
     }
