@@ -149,6 +149,7 @@ export const engineBench: BenchSection = {
       ['nested markup', (n) => '<a href="http://x.example/">'.repeat(Math.ceil(n / 26)).slice(0, n)],
       ['unclosed quotes/links', (n) => '<a <a href="'.repeat(Math.ceil(n / 12)).slice(0, n)],
       ['digits and commas', (n) => '1,'.repeat(Math.ceil(n / 2)).slice(0, n)],
+      ['quoted insults', (n) => 'they said "you fucking idiot" and '.repeat(Math.ceil(n / 34)).slice(0, n)],
     ];
     for (const [label, make] of shapes) {
       const small = perChar(engine, make, 1000);

@@ -190,6 +190,27 @@ describe(ModerationEngine.name, () => {
       expect(d.reasons.find((r) => r.code === 'TOXICITY_MODEL')?.evidence?.signals).toContain(signal);
     });
 
+    // Counter-speech: hate quoted in order to report or condemn it is held for a person, never rejected.
+    it.each([
+      'Calling refugees "vermin" is disgusting. These are people fleeing war.',
+      'Ban the far-right march. They chanted "gas the Jews" last time.',
+      'He called her a "stupid bitch" on live TV and kept his job?',
+    ])('holds, not rejects, hate the comment quotes to report: "%s"', (content) => {
+      const d = engine.moderate({ content }, policy);
+      expect(d.action).toBe('hold');
+      const reason = d.reasons.find((r) => r.code === 'TOXICITY_MODEL');
+      expect(reason?.message).toContain('held, not rejected');
+      expect(reason?.evidence?.withoutQuotations).toBeLessThan(policy.thresholds.toxicity.reject);
+      // Without the quotation the comment would have been rejected: the quotation is what scored.
+      expect(d.scores.toxicity).toBeGreaterThanOrEqual(policy.thresholds.toxicity.reject);
+    });
+
+    it('still rejects when what scores is outside the quotation', () => {
+      const d = engine.moderate({ content: 'You are a "fucking idiot", as my dad would say, you moron.' }, policy);
+      expect(d.action).toBe('reject');
+      expect(d.reasons.find((r) => r.code === 'TOXICITY_MODEL')?.evidence?.withoutQuotations).toBeUndefined();
+    });
+
     // Slurs the profanity lexicon lacks: a group and contempt in one word.
     it.each(['dumb paki', 'stupid jap'])('holds a slur: "%s"', (content) => {
       const d = engine.moderate({ content }, policy);
@@ -335,6 +356,8 @@ describe(ModerationEngine.name, () => {
       ['spaced letters', (n) => 'f u '.repeat(n).slice(0, n)],
       // An unbounded digit-and-comma pattern was quadratic here (the money cue's first draft).
       ['digits and commas', (n) => '1,'.repeat(n).slice(0, n)],
+      // Rejected for toxicity and full of reported quotations: the quotation pass runs too.
+      ['quoted insults', (n) => 'they said "you fucking idiot" and '.repeat(n).slice(0, n)],
     ];
 
     it.each(shapes)('%s: 10,000 chars finish in bounded time', (_, make) => {

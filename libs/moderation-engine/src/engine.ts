@@ -8,6 +8,7 @@ import { authorSignals } from './rules/author';
 import { WordList } from './rules/word-list';
 import { collapseRepeats, foldTokens } from './text/fold';
 import { extractLinks } from './text/links';
+import { reportedQuotations, withoutSpans } from './text/quotes';
 
 /** Content beyond this many characters is not analysed (the caller still stores all of it). */
 export const MAX_ANALYSED_CHARS = 20_000;
@@ -125,12 +126,19 @@ export class ModerationEngine {
       const t = this.toxicity.score(content);
       scores.toxicity = round(t.toxicity);
       scores.hate = round(t.hate);
+      const unquoted = this.unquotedScores(content, scores, policy);
       for (const [code, head, label] of [['TOXICITY_MODEL', 'toxicity', 'Toxicity'], ['HATE_MODEL', 'hate', 'Hate']] as const) {
         const threshold = policy.thresholds[head];
-        const severity = bySeverity(scores[head], threshold);
+        let severity = bySeverity(scores[head], threshold);
         if (severity === 'info') continue;
-        flags.push(flag(severity, code, `${label} score ${scores[head]} (hold at ${threshold.hold}, reject at ${threshold.reject})`, {
+        let message = `${label} score ${scores[head]} (hold at ${threshold.hold}, reject at ${threshold.reject})`;
+        if (unquoted && severity === 'reject') {
+          severity = 'hold';
+          message += `; held, not rejected: what scores is a quotation the comment reports (without it, ${unquoted[head]})`;
+        }
+        flags.push(flag(severity, code, message, {
           score: scores[head],
+          ...(unquoted ? { withoutQuotations: unquoted[head] } : {}),
           terms: this.toxicity.explain(content, head),
           lexicon: [...new Set(t.lexiconHits)].slice(0, 10),
           signals: toxicitySignals(t.cues),
@@ -150,6 +158,23 @@ export class ModerationEngine {
         : 'The author has an earlier approved comment on this site'));
     }
     return this.decide(flags, scores);
+  }
+
+  /**
+   * Quoting hate to report or condemn it ("They chanted "gas the Jews" last time") reads as hate to the
+   * model. When a head would reject, the comment is scored again with its reported quotations left out
+   * (`reportedQuotations`); if neither head would reject then, the scores without them are returned and
+   * the comment is held for a person instead of rejected. Never lowers a hold: scare quotes and "as my
+   * grandpa said, "…"" are doubt, and doubt goes to a human.
+   */
+  private unquotedScores(content: string, scores: DecisionScores, policy: SitePolicy): { toxicity: number; hate: number } | undefined {
+    const { toxicity, hate } = policy.thresholds;
+    if (!this.toxicity || (scores.toxicity < toxicity.reject && scores.hate < hate.reject)) return undefined;
+    const spans = reportedQuotations(content);
+    if (spans.length === 0) return undefined;
+    const u = this.toxicity.score(withoutSpans(content, spans));
+    const without = { toxicity: round(u.toxicity), hate: round(u.hate) };
+    return without.toxicity < toxicity.reject && without.hate < hate.reject ? without : undefined;
   }
 
   private decide(flags: Flag[], scores: DecisionScores): Decision {
