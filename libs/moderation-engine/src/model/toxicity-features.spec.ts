@@ -28,6 +28,12 @@ describe('threat cues', () => {
     // The subject before the wish, the death word more than five words after the subject.
     ['Old people should just hurry up and die.', ['threat', 'threat:group']],
     ['Immigrants should go back home or die.', ['threat', 'threat:group']],
+    // One subject for two predicates joined by "and"; "death to …"; more violent verbs and passives.
+    ['Refugees are vermin and should be gassed.', ['threat', 'threat:group']],
+    ['Death to every Somali in this city.', ['threat', 'threat:group']],
+    ['Wipe them out.', ['threat']],
+    ['Gays should be beaten.', ['threat', 'threat:group']],
+    ['Roma should be sterilised.', ['threat', 'threat:group']],
   ])('finds a threat in %j', (text, expected) => {
     expect(cues(text)).toEqual(expected);
   });
@@ -67,6 +73,14 @@ describe('threat cues', () => {
     'Homeless people must be housed before more die in the cold.',
     'She wants to go home and die.',
     "I don't believe that old people should just give up and die.",
+    'Death to tyranny.',
+    'Wipe out the debt first.',
+    'The team should be beaten easily on Sunday.',
+    'We beat them 3-0.',
+    'I burned the toast and should be ashamed.',
+    'They killed 12 Israelis and should be punished.',
+    'The house was burned down by the mob.',
+    'Immigrants work hard and should never be beaten or abused.',
   ])('finds none in %j', (text) => {
     expect(cues(text)).toEqual([]);
   });
@@ -130,6 +144,10 @@ describe(`${toxicityFeatures.name}: group cues`, () => {
     // A slur the profanity lexicon lacks is a group and contempt in one word.
     ['get lost spic', 'group+contempt'],
     ['Gay people are mentally ill.', 'group+contempt'],
+    // Rights and place denied: lost, not had, no place.
+    ['Women should lose the right to vote.', 'group+deny'],
+    ["Gay people shouldn't have equal rights.", 'group+deny'],
+    ['Sikhs and their turbans have no place in our police force.', 'group+deny'],
   ])('finds %j', (text, cue) => {
     expect(groupCues(text)).toContain(cue);
   });
@@ -155,6 +173,12 @@ describe(`${toxicityFeatures.name}: group cues`, () => {
     'Refugees should not be allowed to drown while governments argue.',
     'Black voters should not be allowed to be turned away from the polls.',
     "Catholic schools say politics doesn't belong in the classroom.",
+    'Women should never lose the right to vote.',
+    "Gay people shouldn't have to fight for equal rights.",
+    'Women should have the right to choose.',
+    'Violence against women has no place in our society.',
+    'Racism against Jews has no place here.',
+    'Muslims have no place to pray in this town.',
   ])('finds no group cue in %j', (text) => {
     expect(groupCues(text).filter((c) => c.startsWith('group'))).toEqual([]);
   });

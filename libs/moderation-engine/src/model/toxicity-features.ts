@@ -51,8 +51,17 @@ const METAPHOR_BE = new Set(['is', 'are', 'was', 'were', 'be', 's', 're', 'like'
 const METAPHOR_NEXT = new Set(['on', 'upon', 'to', 'in', 'spreading', 'eating', 'for', 'among', 'across', 'within']);
 const CARRIERS = new Set(['bring', 'brings', 'bringing', 'brought', 'spread', 'spreads', 'spreading']);
 const MENTAL_SLIGHTS = new Set(['ill', 'sick', 'disturbed', 'deranged', 'unstable', 'defective', 'unfit', 'deficient', 'retarded']);
-/** "should not be allowed to …", "don't belong here": with a group word, denying a group its place or rights. */
-const DENIALS = new Set(['allowed', 'belong']);
+/**
+ * "should not be allowed to …", "don't belong here", "should lose the right to vote", "shouldn't have equal
+ * rights", "have no place in our army": with a group word, denying a group its place or rights.
+ */
+const DENIALS = new Set(['allowed', 'belong', 'right', 'rights', 'place']);
+/** Losing a right, in "should lose the right to …". */
+const LOSE = new Set(['lose', 'lost', 'losing', 'forfeit', 'stripped']);
+/** What may stand between "have" or "lose" and "right(s)": "the", "equal", "their civil", … */
+const RIGHT_QUALIFIERS = new Set(['the', 'their', 'any', 'equal', 'same', 'full', 'basic', 'civil', 'human', 'legal', 'voting', 'his', 'her']);
+/** Before a group word, a preposition makes it no subject: "Violence against women has no place here". */
+const NOT_SUBJECT_AFTER = new Set(['against', 'toward', 'towards', 'of', 'on', 'for', 'at', 'to', 'about']);
 const ALLOWED_NEXT = new Set(['to', 'in', 'into', 'near', 'around', 'here']);
 /** Two-word cues, looked up only after one of these first words. */
 const GENERALISING = new Set(['these people', 'those people', 'you people', 'they all', 'all of them', 'your kind', 'their kind', 'these animals', 'those animals']);
@@ -110,11 +119,12 @@ const SECOND_PERSON = new Set(['you', 'your', 'youre', 'you’re', 'yourself', '
  */
 const VIOLENT_VERBS = new Set([
   'kill', 'murder', 'shoot', 'stab', 'hang', 'lynch', 'gas', 'rape', 'slaughter', 'exterminate', 'behead', 'strangle', 'bomb', 'execute',
-  'torture', 'punch', 'drown', 'butcher', 'massacre', 'nuke',
+  'torture', 'punch', 'drown', 'butcher', 'massacre', 'nuke', 'burn', 'wipe', 'eradicate', 'sterilize', 'sterilise', 'castrate',
 ]);
 const VIOLENT_PASSIVES = new Set([
   'killed', 'murdered', 'shot', 'stabbed', 'hanged', 'hung', 'lynched', 'gassed', 'raped', 'slaughtered', 'exterminated', 'beheaded',
-  'strangled', 'executed', 'tortured', 'drowned', 'butchered', 'massacred', 'nuked', 'euthanized', 'euthanised',
+  'strangled', 'executed', 'tortured', 'drowned', 'butchered', 'massacred', 'nuked', 'euthanized', 'euthanised', 'burned', 'burnt',
+  'eradicated', 'sterilized', 'sterilised', 'castrated', 'wiped', 'stoned', 'whipped', 'flogged', 'culled', 'beaten',
 ]);
 const DEATH_WORDS = new Set(['die', 'dies']);
 /** Harm wished on someone with "hope" or "wish" ("I hope your kids get cancer"), unless negated. */
@@ -146,7 +156,7 @@ const CLAUSE_BREAKS = new Set(['before', 'after', 'until', 'when', 'while', 'if'
 /** After a death word, a peaceful death: "die with dignity", "die at home", "die peacefully". */
 const PEACEFUL = new Set(['with', 'at', 'peacefully', 'naturally', 'comfortably', 'happy', 'old', 'of']);
 /** Skipped between a violent verb and its target. */
-const TARGET_SKIP = new Set(['all', 'the', 'every', 'each', 'those', 'these', 'that', 'this', 'of', 'some', 'more', 'few']);
+const TARGET_SKIP = new Set(['all', 'the', 'every', 'each', 'those', 'these', 'that', 'this', 'of', 'some', 'more', 'few', 'out']);
 /**
  * Groups that are not identities, as targets of a threat or a death wish only ("all liberals should be
  * hanged", "boomers should die"); they are no group word for the hate cues, where politics is fair game.
@@ -327,6 +337,7 @@ const WORD_CLASS: ReadonlyMap<string, number> = (() => {
   mark(PERSON_TARGETS, PERSON);
   mark(SOCIAL_TARGETS, SOCIAL);
   mark(THREAT_STARTS.keys(), THREAT_START);
+  mark(['death'], THREAT_START); // "death to …" (see `threatTargets`)
   mark(TARGET_SKIP, SKIP);
   mark(BE_WORDS, BE);
   mark(AGENTS, AGENT);
@@ -406,6 +417,13 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
       if (wish > 0 && subject === 0 && !anyBetween(wish - 7, wish - 1, (j) => (classOf(j) & NEGATION) !== 0) && !anyBetween(wish + 1, i, (j) => CLAUSE_BREAKS.has(tokens[j]))) {
         subject = targetAt(wish - 1);
       }
+      // "Refugees are vermin and should be gassed": one subject for two predicates, joined by "and".
+      if (wish > 1 && subject === 0 && tokens[wish - 1] === 'and') {
+        for (let j = wish - 2; j >= 0 && j >= wish - 7 && subject === 0; j--) {
+          if (classOf(j) & NEGATION || CLAUSE_BREAKS.has(tokens[j])) break;
+          subject = targetAt(j);
+        }
+      }
       if (wish >= 0 && !negated) targets |= subject;
     }
     if (f & HARM && !permitted(i)) {
@@ -422,6 +440,12 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
         subject |= targetAt(j);
       }
       if (hoped && !negated) targets |= subject;
+    }
+    // "Death to every Somali", "death to the traitors"; not "death to tyranny", which names no one.
+    if (tokens[i] === 'death' && tokens[i + 1] === 'to') {
+      let j = i + 2;
+      while (j < n && j <= i + 4 && classOf(j) & SKIP) j++;
+      targets |= targetAt(j);
     }
     if (f & THREAT_START) {
       for (const phrase of THREAT_STARTS.get(tokens[i]) ?? []) {
@@ -464,6 +488,43 @@ function deniesGroup(tokens: readonly string[], classes: Int32Array, i: number):
   for (let j = negation - 1; j >= 0 && j >= negation - 6; j--) {
     if (CLAUSE_BREAKS.has(tokens[j]) || REPORTING.has(tokens[j])) return false;
     if (classes[j] & GROUP) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the "right(s)" or "place" at `i` denies a group its rights or place: "<group> should lose the
+ * right to vote", "<group> shouldn't have equal rights", "<group> (and their turbans) have no place in …",
+ * with the group as the subject, a few words before. Not protected ("should never lose the right"), not
+ * "have no place to pray", and not a group after a preposition ("Violence against women has no place").
+ */
+function deniesGroupRight(tokens: readonly string[], classes: Int32Array, i: number): boolean {
+  let head: number; // where the predicate starts: the subject is before it
+  if (tokens[i] === 'place') {
+    const v = tokens[i - 2] ?? '';
+    if (tokens[i - 1] !== 'no' || (v !== 'have' && v !== 'has') || tokens[i + 1] === 'to' || tokens[i + 1] === 'for') return false;
+    head = i - 2;
+  } else {
+    let verb = i - 1;
+    while (verb >= 0 && verb >= i - 3 && RIGHT_QUALIFIERS.has(tokens[verb])) verb--;
+    if (verb < 0) return false;
+    const v = tokens[verb];
+    let wish = -1;
+    let negation = -1;
+    for (let j = verb - 1; j >= 0 && j >= verb - 3; j--) {
+      if (classes[j] & WISH || NEGATED_MODALS.has(tokens[j])) wish = j;
+      if (classes[j] & NEGATION || NEGATED_MODALS.has(tokens[j])) negation = j;
+    }
+    if (wish < 0) return false;
+    // "should lose the right", not negated; "shouldn't have / should not have the right", negated.
+    if (LOSE.has(v) ? negation >= 0 : v !== 'have' || negation < 0) return false;
+    head = Math.min(wish, negation < 0 ? wish : negation);
+  }
+  for (let j = head - 1; j >= 0 && j >= head - 4; j--) {
+    if (CLAUSE_BREAKS.has(tokens[j]) || REPORTING.has(tokens[j])) return false;
+    if (classes[j] & GROUP || (tokens[j] === 'people' && j > 0 && !FUNCTION_WORDS.has(tokens[j - 1]))) {
+      return !NOT_SUBJECT_AFTER.has(tokens[j - 1] ?? '') && !NOT_SUBJECT_AFTER.has(tokens[j - 2] ?? '');
+    }
   }
   return false;
 }
@@ -512,7 +573,11 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[]): readonly string
         if ((i + 1 === n || METAPHOR_NEXT.has(tokens[i + 1])) && (classes[i - 3] & GROUP || (i >= 4 && classes[i - 4] & GROUP))) nearGroup = true;
       } else if (CARRIERS.has(tokens[i - 1] ?? '') || (tokens[i - 1] === 'their' && CARRIERS.has(tokens[i - 2] ?? ''))) nearGroup = true;
     }
-    if (f & DENIAL && (t === 'allowed' ? ALLOWED_NEXT.has(tokens[i + 1]) : tokens[i + 1] !== 'to')) denying ||= deniesGroup(tokens, classes, i);
+    if (f & DENIAL) {
+      if (t === 'allowed' || t === 'belong') {
+        if (t === 'allowed' ? ALLOWED_NEXT.has(tokens[i + 1]) : tokens[i + 1] !== 'to') denying ||= deniesGroup(tokens, classes, i);
+      } else denying ||= deniesGroupRight(tokens, classes, i);
+    }
     if (f & CUE_START && i + 1 < n) {
       const pair = `${t} ${tokens[i + 1]}`;
       if (GENERALISING.has(pair)) generalising = true;
