@@ -5,6 +5,7 @@
 import type { Datasets } from './datasets';
 import type { FeedbackRow } from './feedback';
 import { type LogRegOptions, nbScale, type SparseRows, trainLogReg, trainScaledLogReg } from './logreg';
+import { foreignRows, linkDropRows } from './synthetic-spam';
 import { blogRows, citingRows, harassmentRows, identityRows, insultRows, lookalikeRows, offerRows, peopleRows, shortCommentRows, stereotypeRows, type SyntheticRow, threatRows } from './synthetic';
 
 export interface Example {
@@ -19,9 +20,14 @@ export interface Example {
  * weight of a YouTube row (an SMS row weighs 1); `nb` mixes naive-Bayes feature scaling in (0 = none,
  * 1 = NB-SVM, see `nbScale`) with smoothing `nbAlpha`; `short` is the number of generated short genuine
  * comments and `shortWeight` their weight; `offers` the number of generated scam offers and their genuine twins
- * (`offerRows`) and `offerWeight` their weight.
+ * (`offerRows`) and `offerWeight` their weight; `linkDrops` and `foreign` the number of generated link drops
+ * (`linkDropRows`) and spam in other languages (`foreignRows`), each with as many genuine twins, and
+ * `linkDropWeight` and `foreignWeight` their weights.
  */
-export const SPAM_OPTIONS = { epochs: 12, learningRate: 0.15, l2: 1e-5, youtube: 3, nb: 0.5, nbAlpha: 1, short: 300, shortWeight: 0.5, offers: 600, offerWeight: 1 };
+export const SPAM_OPTIONS = {
+  epochs: 12, learningRate: 0.15, l2: 1e-5, youtube: 3, nb: 0.5, nbAlpha: 1, short: 300, shortWeight: 0.5, offers: 600, offerWeight: 1,
+  linkDrops: 400, linkDropWeight: 1, foreign: 400, foreignWeight: 1,
+};
 export type SpamOptions = typeof SPAM_OPTIONS;
 
 /** Every example the spam model may learn from, before the held-out split. */
@@ -35,6 +41,9 @@ export function spamExamples(data: Datasets, feedback: readonly FeedbackRow[], s
   for (const r of blogRows(900, seed + 1)) spamEx.push({ text: r.text, group: 'synthetic-blog', y: { spam: [r.label, 1] } });
   // Scam and service spam ending in a contact, beside genuine comments with money and contact details.
   if (o.offers > 0) for (const r of offerRows(o.offers, seed + 10)) spamEx.push({ text: r.text, group: 'synthetic-offer', y: { spam: [r.label, o.offerWeight] } });
+  // Comments signed with a business and its site, and spam in other languages, each beside genuine twins.
+  if (o.linkDrops > 0) for (const r of linkDropRows(o.linkDrops, seed + 12)) spamEx.push({ text: r.text, group: 'synthetic-link-drop', y: { spam: [r.label, o.linkDropWeight] } });
+  if (o.foreign > 0) for (const r of foreignRows(o.foreign, seed + 13)) spamEx.push({ text: r.text, group: 'synthetic-foreign', y: { spam: [r.label, o.foreignWeight] } });
   // Genuine comments citing one to four sources: without them, the number of links alone reads as spam.
   for (const r of citingRows(600, seed + 4)) spamEx.push({ text: r.text, group: 'synthetic-citing', y: { spam: [0, 1] } });
   // Short genuine comments (praise, a favourite moment, a question): short and enthusiastic is not spam.
