@@ -152,6 +152,24 @@ describe('moderators work the queues', () => {
     expect((await queue(siteId, 'held', mod, '&cursor=garbage!')).status).toBe(400);
   });
 
+  it('holds counter-speech quoting hate instead of rejecting it, and says why', async () => {
+    const res = await submit(
+      aSubmission({ siteId, content: 'Ban the far-right march. They chanted "gas the Jews" last time.' }),
+    );
+    expect(res.status).toBe(202);
+    const id = res.json.id as string;
+    expect(await decided(id)).toBe('held');
+    const held = await item(siteId, 'held', id);
+    const reasons = held.decision.reasons as {
+      code: string;
+      message?: string;
+      evidence?: Record<string, unknown>;
+    }[];
+    const toxicity = reasons.find((r) => r.code === 'TOXICITY_MODEL');
+    expect(toxicity?.message).toContain('held, not rejected');
+    expect(toxicity?.evidence?.withoutQuotations).toEqual(expect.any(Number));
+  });
+
   it('approves once: the second moderator gets 409 and one approval event is published', async () => {
     const articleId = uniqueArticleId();
     const id = await heldComment(siteId, { articleId });
