@@ -1,4 +1,4 @@
-import type { LinkInfo } from '../text/links';
+import { isInstitutionHost, type LinkInfo } from '../text/links';
 import { addCharNgrams, addMeta, addWordNgrams, bucket, type FeatureBuffer } from './features';
 
 export const SPAM_BITS = 18;
@@ -142,6 +142,7 @@ export function spamMeta(content: string, links: LinkInfo): string[] {
   if (links.barePaths > 0) meta.push('bare:path');
   for (const d of links.domains.slice(0, 5)) {
     meta.push(`dom:${d}`);
+    if (isInstitutionHost(d)) meta.push('dom:institution');
     const labels = d.split('.');
     meta.push(`tld:${labels.pop()}`);
     // The words of the host name: an unseen "cheap-pills-4u.xyz" shares "cheap" and "pills".

@@ -1,8 +1,10 @@
-import { extractLinks } from './links';
+import { extractLinks, isInstitutionHost } from './links';
 
 describe(extractLinks.name, () => {
   it('counts URLs, www hosts and anchors, an anchor and its URL once', () => {
-    const l = extractLinks('a http://a.example/x b www.b.example <a href="https://c.example/">cheap meds</a> [url=http://d.example]d[/url]');
+    const l = extractLinks(
+      'a http://a.example/x b www.b.example <a href="https://c.example/">cheap meds</a> [url=http://d.example]d[/url]',
+    );
     expect(l).toMatchObject({ count: 4, markup: 2 });
     expect(l.domains.sort()).toEqual(['a.example', 'b.example', 'c.example', 'd.example']);
     expect(l.anchorText).toContain('cheap meds');
@@ -27,4 +29,29 @@ describe(extractLinks.name, () => {
     expect(l.markup).toBeGreaterThan(0);
     expect(l.anchorText.length).toBeLessThanOrEqual(700);
   });
+});
+
+describe(isInstitutionHost.name, () => {
+  it.each([
+    'ocw.mit.edu',
+    'www.gov.uk',
+    'camden.gov.uk',
+    'irs.gov',
+    'who.int',
+    'ox.ac.uk',
+    'data.gouv.fr',
+    'en.wikipedia.org',
+    'github.com',
+    'ec.europa.eu',
+  ])('knows %s as an institution or a reference work', (host) => expect(isInstitutionHost(host)).toBe(true));
+
+  it.each([
+    'cheap-pills.com',
+    'jgm.github.io',
+    'sites.google.com',
+    'governor.com',
+    'myedu.com',
+    'wikipedia.org.evil.ru',
+    'bbc.co.uk',
+  ])('does not know %s', (host) => expect(isInstitutionHost(host)).toBe(false));
 });

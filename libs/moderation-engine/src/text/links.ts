@@ -5,6 +5,30 @@ export const URL_SHORTENERS: ReadonlySet<string> = new Set([
   'soo.gd', 's.id', 'shorte.st', 'ouo.io', 'bc.vc', 'clck.ru', 'tr.im', 'snip.ly', 'youtu.be', 'goo.su',
 ]);
 
+/**
+ * Hosts of public institutions and reference works, which genuine comments cite and spam rarely does:
+ * government, education and intergovernmental suffixes, and a few reference projects. One shared feature
+ * for all of them, so a council or a university the training rows never named counts like those they
+ * did. News outlets are left to the model (generated citing comments teach many of them, and its unit
+ * test checks that the lesson carries to outlets it never saw); user-content hosts (github.io, blogspot,
+ * docs.google) are not here, since spam lives on them.
+ */
+const INSTITUTION_SUFFIX =
+  /(?:^|\.)(?:gov|edu|int|mil|gouv\.fr|gov\.[a-z]{2}|gob\.[a-z]{2}|govt\.nz|gc\.ca|ac\.[a-z]{2}|edu\.[a-z]{2}|nhs\.uk|police\.uk|parliament\.uk|europa\.eu)$/;
+const REFERENCE_HOSTS = new Set([
+  'wikipedia.org', 'wikimedia.org', 'wiktionary.org', 'wikidata.org', 'archive.org', 'github.com', 'gitlab.com', 'stackoverflow.com',
+  'arxiv.org', 'doi.org', 'nature.com', 'science.org', 'thelancet.com', 'nejm.org', 'bmj.com', 'un.org', 'oecd.org', 'worldbank.org',
+  'imf.org', 'openstreetmap.org', 'python.org', 'mozilla.org', 'w3.org', 'ietf.org', 'unesco.org', 'unicef.org', 'amnesty.org', 'hrw.org',
+]);
+
+/** Whether a host (lower case, no `www.`) belongs to a public institution or a reference work. */
+export function isInstitutionHost(host: string): boolean {
+  if (INSTITUTION_SUFFIX.test(host)) return true;
+  // "en.wikipedia.org", "docs.python.org": the registered name is the last two labels here.
+  const dot = host.lastIndexOf('.', host.lastIndexOf('.') - 1);
+  return REFERENCE_HOSTS.has(dot < 0 ? host : host.slice(dot + 1));
+}
+
 export interface LinkInfo {
   /** Links a reader can follow: scheme URLs, `www.` hosts and markup anchors (an anchor's URL counts once). */
   count: number;
