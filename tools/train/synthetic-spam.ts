@@ -181,7 +181,42 @@ const GENUINE_SIGN_OFFS = [
   'Our repair came to €{n}0, less than I feared.',
   'Still cheaper than the £{n}00 quote we got.',
   'Paid ${n}5 for the part, fitted it myself.',
+  // Sign-offs and trades with no site, and commercial and news sites named by a reader: none of these is spam.
+  'Cheers, {name}',
+  'Regards, {name}',
+  'Best, {name}',
+  'As a {trade} in {city} I agree, {service} gets busier every winter.',
+  'We needed {service} last year and a local firm did it well.',
+  'I found a good {trade} through {review}, read the reviews first.',
+  'I read about this on {news} too.',
+  'There was a piece on {news} about it yesterday.',
+  'Bought the same kit on {shop}, it works fine.',
 ];
+/** Review and marketplace sites readers name when they recommend a trade. */
+const REVIEW_SITES = [
+  'yelp.com',
+  'trustpilot.com',
+  'angi.com',
+  'nextdoor.com',
+  'houzz.com',
+  'thumbtack.com',
+  'ratedpeople.com',
+];
+/** News sites named by their bare domain (not bbc.co.uk, theguardian.com or reuters.com: see `SOURCES`). */
+const NEWS_DOMAINS = [
+  'npr.org',
+  'apnews.com',
+  'cbc.ca',
+  'abc.net.au',
+  'irishtimes.com',
+  'independent.co.uk',
+  'latimes.com',
+  'seattletimes.com',
+  'thestar.com',
+  'smh.com.au',
+  'nzherald.co.nz',
+];
+const SHOPS = ['amazon.com', 'ebay.co.uk', 'argos.co.uk', 'homedepot.com', 'ikea.com', 'bestbuy.com'];
 /**
  * Public bodies, charities and projects that genuine comments name by their bare domain ("report it at
  * actionfraud.police.uk"): without them, every bare domain reads as a link drop.
@@ -271,6 +306,9 @@ export function linkDropRows(count: number, seed: number): SyntheticRow[] {
     const forms = spam ? SIGN_OFFS : random() < 0.35 ? PUBLIC_FORMS : GENUINE_SIGN_OFFS;
     const sign = pick(forms, random)
       .replaceAll('{o}', pick(PUBLIC_DOMAINS, random))
+      .replaceAll('{review}', pick(REVIEW_SITES, random))
+      .replaceAll('{news}', pick(NEWS_DOMAINS, random))
+      .replaceAll('{shop}', pick(SHOPS, random))
       .replaceAll('{name}', pick(NAMES, random))
       .replaceAll('{trade}', trade)
       .replaceAll('{service}', service)
@@ -322,6 +360,8 @@ interface Language {
   tlds: readonly string[];
   ham: readonly string[];
   src: readonly string[];
+  /** News sites of the language, named by bare domain in `{news}`. */
+  news: readonly string[];
 }
 
 const LANGUAGES: Readonly<Record<string, Language>> = {
@@ -344,9 +384,11 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       'El ayuntamiento debería invertir más en transporte público y menos en rotondas.',
       'Lo leí esta mañana y me parece muy preocupante para los jóvenes.',
       'Mi abuela vivió la misma situación en los años sesenta.',
+      'Lo leí esta mañana en {news}.',
       'Aquí tienen el informe completo: {src}',
     ],
     src: ['https://es.wikipedia.org/wiki/Inflaci%C3%B3n', 'https://www.ine.es/prensa/ipc_tabla.htm'],
+    news: ['elpais.com', 'elmundo.es', 'clarin.com'],
   },
   pt: {
     spam: [
@@ -368,8 +410,10 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       'Li o relatório inteiro e vale a pena: {src}',
       'Meu pai trabalhou nessa fábrica por trinta anos.',
       'Que tristeza ver o rio nesse estado.',
+      'Li sobre isso no {news}.',
     ],
     src: ['https://pt.wikipedia.org/wiki/Infla%C3%A7%C3%A3o', 'https://www.ibge.gov.br/estatisticas/'],
+    news: ['publico.pt', 'estadao.com.br', 'uol.com.br'],
   },
   de: {
     spam: [
@@ -391,8 +435,10 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       'Mein Großvater hat in diesem Werk gearbeitet.',
       'Die Quelle steht hier: {src}',
       'Schade, dass darüber so wenig berichtet wird.',
+      'Stand heute auch auf {news}.',
     ],
     src: ['https://de.wikipedia.org/wiki/Inflation', 'https://www.destatis.de/DE/Themen/'],
+    news: ['spiegel.de', 'zeit.de', 'sueddeutsche.de'],
   },
   fr: {
     spam: [
@@ -414,8 +460,10 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       'Mon père était cheminot, il dirait la même chose.',
       'Le rapport complet est ici: {src}',
       'Triste de voir ce qui arrive à la forêt.',
+      'Lu ce matin sur {news}.',
     ],
     src: ['https://fr.wikipedia.org/wiki/Inflation', 'https://www.insee.fr/fr/statistiques'],
+    news: ['lemonde.fr', 'liberation.fr', 'lefigaro.fr'],
   },
   it: {
     spam: [
@@ -435,9 +483,11 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       'Qualcuno sa quando riapre la stazione?',
       'Il comune dovrebbe pensare di più ai giovani.',
       'Ecco la fonte: {src}',
+      'Ne parlava anche {news} ieri.',
       'Mia nonna raccontava storie simili.',
     ],
     src: ['https://it.wikipedia.org/wiki/Inflazione', 'https://www.istat.it/it/archivio/'],
+    news: ['corriere.it', 'repubblica.it', 'lastampa.it'],
   },
   pl: {
     spam: [
@@ -456,8 +506,10 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       'Czy ktoś wie, kiedy otworzą nowy most?',
       'Pełny raport jest tutaj: {src}',
       'Mój dziadek pracował w tej kopalni.',
+      'Czytałem o tym na {news}.',
     ],
     src: ['https://pl.wikipedia.org/wiki/Inflacja', 'https://stat.gov.pl/'],
+    news: ['gazeta.pl', 'onet.pl', 'wp.pl'],
   },
   ru: {
     spam: [
@@ -472,6 +524,7 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
     tlds: ['ru', 'com', 'net', 'su'],
     ham: [
       'Отличная статья, спасибо автору.',
+      'Читал об этом на {news}.',
       'Не согласен с автором, статистика говорит об обратном.',
       'У нас во дворе было то же самое.',
       'Кто-нибудь знает, когда откроют новую станцию метро?',
@@ -480,6 +533,7 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       'Грустно видеть, что происходит с рекой.',
     ],
     src: ['https://ru.wikipedia.org/wiki/Инфляция', 'https://rosstat.gov.ru/'],
+    news: ['rbc.ru', 'kommersant.ru', 'meduza.io'],
   },
   id: {
     spam: [
@@ -498,8 +552,10 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       'Ada yang tahu kapan jalan tol ini dibuka?',
       'Laporan lengkapnya ada di sini: {src}',
       'Semoga pemerintah segera memperbaiki jembatan itu.',
+      'Saya baca beritanya di {news}.',
     ],
     src: ['https://id.wikipedia.org/wiki/Inflasi', 'https://www.bps.go.id/'],
+    news: ['kompas.com', 'detik.com', 'tempo.co'],
   },
   tr: {
     spam: [
@@ -512,12 +568,17 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
     tlds: ['com', 'net', 'xyz', 'com.tr'],
     ham: [
       'Çok güzel bir yazı, emeğinize sağlık.',
+      'Haberi {news} sitesinde okudum.',
+      'Belediye bu konuda daha hızlı davranmalı.',
+      'Dedem de bu fabrikada çalışmıştı.',
+      'Fiyatlar her ay artıyor, emekliler zor durumda.',
       'Yazara katılmıyorum, TÜİK verileri farklı bir şey söylüyor.',
       'Bizim mahallede de aynısı oldu.',
       'Yeni köprü ne zaman açılacak, bilen var mı?',
       'Raporun tamamı burada: {src}',
     ],
     src: ['https://tr.wikipedia.org/wiki/Enflasyon', 'https://data.tuik.gov.tr/'],
+    news: ['hurriyet.com.tr', 'sozcu.com.tr', 'cumhuriyet.com.tr'],
   },
   vi: {
     spam: [
@@ -530,12 +591,17 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
     tlds: ['com', 'vn', 'net', 'xyz'],
     ham: [
       'Bài viết rất hay, cảm ơn tác giả.',
+      'Tôi đọc tin này trên {news}.',
+      'Chính quyền nên sửa con đường này sớm.',
+      'Ông tôi từng làm việc ở nhà máy này.',
+      'Giá cả tăng quá nhanh, người về hưu rất khó khăn.',
       'Tôi không đồng ý, số liệu năm ngoái cho thấy điều khác.',
       'Ở quê tôi cũng xảy ra chuyện tương tự.',
       'Có ai biết khi nào cây cầu mở lại không?',
       'Báo cáo đầy đủ ở đây: {src}',
     ],
     src: ['https://vi.wikipedia.org/wiki/L%E1%BA%A1m_ph%C3%A1t', 'https://www.gso.gov.vn/'],
+    news: ['tuoitre.vn', 'thanhnien.vn', 'dantri.com.vn'],
   },
 };
 
@@ -559,7 +625,8 @@ export function foreignRows(count: number, seed: number): SyntheticRow[] {
       .replaceAll('{d}', d)
       .replaceAll('{p}', phone)
       .replaceAll('{h}', `@${host.replace(/-/g, '_')}`)
-      .replaceAll('{src}', pick(lang.src, random));
+      .replaceAll('{src}', pick(lang.src, random))
+      .replaceAll('{news}', pick(lang.news, random));
     return { text, label: spam ? 1 : 0, kind: 'foreign' };
   });
 }

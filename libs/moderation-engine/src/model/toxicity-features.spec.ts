@@ -31,8 +31,7 @@ describe('threat cues', () => {
     // One subject for two predicates joined by "and"; "death to …"; more violent verbs and passives.
     ['Refugees are vermin and should be gassed.', ['threat', 'threat:group']],
     ['Death to every Somali in this city.', ['threat', 'threat:group']],
-    ['Wipe them out.', ['threat']],
-    ['Gays should be beaten.', ['threat', 'threat:group']],
+    ['Gays should be flogged.', ['threat', 'threat:group']],
     ['Roma should be sterilised.', ['threat', 'threat:group']],
   ])('finds a threat in %j', (text, expected) => {
     expect(cues(text)).toEqual(expected);
@@ -81,6 +80,17 @@ describe('threat cues', () => {
     'They killed 12 Israelis and should be punished.',
     'The house was burned down by the mob.',
     'Immigrants work hard and should never be beaten or abused.',
+    // Found by a review: deaths brought or unwanted, idioms of politics and money, and "out".
+    'Nobody wants death to Palestinians or Israelis.',
+    'Russian bombs brought death to the Ukrainian civilians of Mariupol.',
+    'Fentanyl brings death to homeless people every single week.',
+    'The debts of poor African countries should be wiped.',
+    'Republicans can and should be beaten in November.',
+    'Democrats must be whipped into line before the vote.',
+    'We will wipe out the Republicans in the midterms.',
+    "We'll drown out the protesters with music and singing.",
+    'Protesters said they would burn the Israeli flag outside the embassy.',
+    'Seniors should be allowed to get stoned if it helps their arthritis.',
   ])('finds none in %j', (text) => {
     expect(cues(text)).toEqual([]);
   });
@@ -179,6 +189,12 @@ describe(`${toxicityFeatures.name}: group cues`, () => {
     'Violence against women has no place in our society.',
     'Racism against Jews has no place here.',
     'Muslims have no place to pray in this town.',
+    // Found by a review: the subject after a negation or a reported claim, "no place" that is no place.
+    'No one here believes women should lose the right to vote.',
+    'The article claims immigrants have no place in our economy, which is nonsense.',
+    'Refugees have no place left to sleep after the camp was cleared.',
+    'Disabled people have no place nearby to park since the car park shut.',
+    'Violence against trans and gay people has no place in our society.',
   ])('finds no group cue in %j', (text) => {
     expect(groupCues(text).filter((c) => c.startsWith('group'))).toEqual([]);
   });

@@ -60,6 +60,10 @@ const DENIALS = new Set(['allowed', 'belong', 'right', 'rights', 'place']);
 const LOSE = new Set(['lose', 'lost', 'losing', 'forfeit', 'stripped']);
 /** What may stand between "have" or "lose" and "right(s)": "the", "equal", "their civil", … */
 const RIGHT_QUALIFIERS = new Set(['the', 'their', 'any', 'equal', 'same', 'full', 'basic', 'civil', 'human', 'legal', 'voting', 'his', 'her']);
+/** Words that attribute what follows to someone else. */
+const ATTRIBUTIONS = new Set(['claim', 'claims', 'claimed', 'say', 'says', 'said', 'argue', 'argues', 'argued', 'suggest', 'suggests', 'suggested', 'writes', 'wrote', 'reports', 'reported', 'alleges', 'alleged']);
+/** After "no place": where a group has no place ("in our army", "here"), not "no place to sleep / left / nearby". */
+const PLACE_NEXT = new Set(['in', 'on', 'among', 'here', 'within', 'at']);
 /** Before a group word, a preposition makes it no subject: "Violence against women has no place here". */
 const NOT_SUBJECT_AFTER = new Set(['against', 'toward', 'towards', 'of', 'on', 'for', 'at', 'to', 'about']);
 const ALLOWED_NEXT = new Set(['to', 'in', 'into', 'near', 'around', 'here']);
@@ -119,12 +123,13 @@ const SECOND_PERSON = new Set(['you', 'your', 'youre', 'you’re', 'yourself', '
  */
 const VIOLENT_VERBS = new Set([
   'kill', 'murder', 'shoot', 'stab', 'hang', 'lynch', 'gas', 'rape', 'slaughter', 'exterminate', 'behead', 'strangle', 'bomb', 'execute',
-  'torture', 'punch', 'drown', 'butcher', 'massacre', 'nuke', 'burn', 'wipe', 'eradicate', 'sterilize', 'sterilise', 'castrate',
+  'torture', 'punch', 'drown', 'butcher', 'massacre', 'nuke', 'eradicate', 'sterilize', 'sterilise', 'castrate',
 ]);
 const VIOLENT_PASSIVES = new Set([
   'killed', 'murdered', 'shot', 'stabbed', 'hanged', 'hung', 'lynched', 'gassed', 'raped', 'slaughtered', 'exterminated', 'beheaded',
   'strangled', 'executed', 'tortured', 'drowned', 'butchered', 'massacred', 'nuked', 'euthanized', 'euthanised', 'burned', 'burnt',
-  'eradicated', 'sterilized', 'sterilised', 'castrated', 'wiped', 'stoned', 'whipped', 'flogged', 'culled', 'beaten',
+  // Not "beaten" (at the polls), "wiped" (debts), "whipped" (into line) or "stoned" (cannabis): idioms first.
+  'eradicated', 'sterilized', 'sterilised', 'castrated', 'flogged', 'culled',
 ]);
 const DEATH_WORDS = new Set(['die', 'dies']);
 /** Harm wished on someone with "hope" or "wish" ("I hope your kids get cancer"), unless negated. */
@@ -156,7 +161,12 @@ const CLAUSE_BREAKS = new Set(['before', 'after', 'until', 'when', 'while', 'if'
 /** After a death word, a peaceful death: "die with dignity", "die at home", "die peacefully". */
 const PEACEFUL = new Set(['with', 'at', 'peacefully', 'naturally', 'comfortably', 'happy', 'old', 'of']);
 /** Skipped between a violent verb and its target. */
-const TARGET_SKIP = new Set(['all', 'the', 'every', 'each', 'those', 'these', 'that', 'this', 'of', 'some', 'more', 'few', 'out']);
+const TARGET_SKIP = new Set(['all', 'the', 'every', 'each', 'those', 'these', 'that', 'this', 'of', 'some', 'more', 'few']);
+/** Before "death to", a death brought or caused, not wished: "the war brought death to the Rohingya". */
+const DEATH_BRINGERS = new Set([
+  'bring', 'brings', 'brought', 'bringing', 'cause', 'causes', 'caused', 'causing', 'spell', 'spells', 'spelled', 'spelt', 'mean', 'means',
+  'meant', 'deal', 'deals', 'dealt', 'sentenced', 'sentence', 'condemned', 'doomed', 'led', 'lead', 'leads',
+]);
 /**
  * Groups that are not identities, as targets of a threat or a death wish only ("all liberals should be
  * hanged", "boomers should die"); they are no group word for the hate cues, where politics is fair game.
@@ -441,8 +451,9 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
       }
       if (hoped && !negated) targets |= subject;
     }
-    // "Death to every Somali", "death to the traitors"; not "death to tyranny", which names no one.
-    if (tokens[i] === 'death' && tokens[i + 1] === 'to') {
+    // "Death to every Somali", "death to the traitors"; not "death to tyranny", which names no one, a death
+    // brought ("bombs brought death to the civilians") or one nobody wants ("nobody wants death to …").
+    if (tokens[i] === 'death' && tokens[i + 1] === 'to' && !DEATH_BRINGERS.has(tokens[i - 1] ?? '') && !anyBetween(i - 3, i, (j) => (classOf(j) & NEGATION) !== 0)) {
       let j = i + 2;
       while (j < n && j <= i + 4 && classOf(j) & SKIP) j++;
       targets |= targetAt(j);
@@ -502,7 +513,7 @@ function deniesGroupRight(tokens: readonly string[], classes: Int32Array, i: num
   let head: number; // where the predicate starts: the subject is before it
   if (tokens[i] === 'place') {
     const v = tokens[i - 2] ?? '';
-    if (tokens[i - 1] !== 'no' || (v !== 'have' && v !== 'has') || tokens[i + 1] === 'to' || tokens[i + 1] === 'for') return false;
+    if (tokens[i - 1] !== 'no' || (v !== 'have' && v !== 'has') || !PLACE_NEXT.has(tokens[i + 1] ?? '')) return false;
     head = i - 2;
   } else {
     let verb = i - 1;
@@ -522,11 +533,22 @@ function deniesGroupRight(tokens: readonly string[], classes: Int32Array, i: num
   }
   for (let j = head - 1; j >= 0 && j >= head - 4; j--) {
     if (CLAUSE_BREAKS.has(tokens[j]) || REPORTING.has(tokens[j])) return false;
-    if (classes[j] & GROUP || (tokens[j] === 'people' && j > 0 && !FUNCTION_WORDS.has(tokens[j - 1]))) {
-      return !NOT_SUBJECT_AFTER.has(tokens[j - 1] ?? '') && !NOT_SUBJECT_AFTER.has(tokens[j - 2] ?? '');
-    }
+    if (classes[j] & GROUP || (tokens[j] === 'people' && j > 0 && !FUNCTION_WORDS.has(tokens[j - 1]))) return isSubject(tokens, classes, j);
   }
   return false;
+}
+
+/**
+ * Whether the group word at `j` is what the sentence says something of: not after a preposition within
+ * four words ("Violence against trans and gay people has no place …"), nor after a negation ("No one here
+ * believes women should …", "Nobody is saying …") or a claim reported ("The article claims immigrants have
+ * no place …"; not "I think", which is the writer's own).
+ */
+function isSubject(tokens: readonly string[], classes: Int32Array, j: number): boolean {
+  for (let k = j - 1; k >= 0 && k >= j - 4; k--) {
+    if (NOT_SUBJECT_AFTER.has(tokens[k]) || classes[k] & NEGATION || ATTRIBUTIONS.has(tokens[k])) return false;
+  }
+  return true;
 }
 
 /**

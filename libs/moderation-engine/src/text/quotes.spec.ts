@@ -6,9 +6,11 @@ describe(reportedQuotations.name, () => {
   it.each([
     ['Calling refugees "vermin" is disgusting.', ['"vermin"']],
     ['Ban the march. They chanted “gas the Jews” last time.', ['“gas the Jews”']],
-    ['"Go back to your country," they shouted at my neighbour.', ['"Go back to your country,"']],
+    ['"Go back home," they shouted at my neighbour.', ['"Go back home,"']],
     ["The banner read 'kill them all' and nobody was arrested.", ["'kill them all'"]],
     ['He used the slur «sale arabe» twice.', ['«sale arabe»']],
+    // "far-right" is no agreement.
+    ['Ban the far-right march. They chanted "gas the Jews" last time.', ['"gas the Jews"']],
   ])('finds a quotation with a reporting word before or after it: %s', (text, expected) => {
     expect(quoted(text)).toEqual(expected);
   });
@@ -18,12 +20,24 @@ describe(reportedQuotations.name, () => {
     'They are like "animals", all of them.',
     "I don't think the Smiths' song was that good, it's fine.",
     'He said that nothing we did mattered, and "this" is what happened in the end.',
+    // Second person inside: as often the writer's own abuse of the reader as a report.
+    '"You are a worthless idiot," I said to the author.',
+    'Here is a word for you: "stupid idiot".',
+    // Agreed with, not reported.
+    'As my dad said, "they are animals" and he was right.',
+    // A reporting word in another sentence; single quotes around a long stretch are apostrophes.
+    'They said nothing. "Idiots" is what they are.',
+    "They said it 'cause you are a worthless moron and it is all your parents' fault, everyone knows.",
+    'In the long term, "idiots" will rule.',
   ])('finds none in scare quotes, apostrophes or a reporting word too far away: %s', (text) => {
     expect(quoted(text)).toEqual([]);
   });
 
   it('leaves in a quotation too long to be a reported phrase, and an unclosed one', () => {
     expect(quoted(`He said "${'blah '.repeat(80)}" and left.`)).toEqual([]);
+    // Up to 300 characters between the marks is a phrase.
+    expect(quoted(`He said "${'x'.repeat(300)}" today.`)).toHaveLength(1);
+    expect(quoted(`He said "${'x'.repeat(301)}" today.`)).toEqual([]);
     expect(quoted('He said "this never ends')).toEqual([]);
   });
 

@@ -10,7 +10,11 @@
  * is bounded, so cost is linear in length.
  */
 
-/** Words that introduce or attribute quoted words. Not "like" or "as": "they are like "animals"" asserts. */
+/**
+ * Words that introduce or attribute quoted words. Not "like" or "as" ("they are like "animals"" asserts),
+ * and no word that as often introduces the writer's own ("here is a word for you: …", "read this: …",
+ * "in the long term").
+ */
 const REPORTING = new Set([
   'say',
   'says',
@@ -42,15 +46,10 @@ const REPORTING = new Set([
   'tweet',
   'tweeted',
   'tweeting',
-  'post',
   'posted',
-  'posting',
   'sang',
   'sing',
   'singing',
-  'read',
-  'reads',
-  'reading',
   'heard',
   'hear',
   'quote',
@@ -68,29 +67,16 @@ const REPORTING = new Set([
   'described',
   'describing',
   'dubbed',
-  'word',
-  'words',
-  'term',
-  'terms',
   'slur',
   'slurs',
-  'phrase',
-  'phrases',
   'slogan',
   'slogans',
-  'sign',
   'signs',
   'banner',
   'banners',
   'placard',
   'placards',
   'graffiti',
-  'message',
-  'messages',
-  'comment',
-  'comments',
-  'insult',
-  'insults',
   'epithet',
   'epithets',
   'rhetoric',
@@ -111,8 +97,16 @@ const PAIRS: ReadonlyMap<string, string> = new Map([
 ]);
 const SINGLE = new Set(["'", '\u2018', '\u2019']);
 
-/** A quotation longer than this is a pasted text, not a reported phrase, and is left in. */
+/** A quotation longer than this (between its marks) is a pasted text, not a reported phrase, and is left in. */
 const MAX_QUOTED = 300;
+/** Single quotes double as apostrophes ("'cause … parents'"): a single-quoted phrase is short. */
+const MAX_SINGLE_QUOTED_WORDS = 8;
+/** Second-person words: a quotation with one speaks to someone, as often the reader as anyone reported. */
+const SECOND_PERSON = new Set(['you', 'your', 'youre', 'yours', 'yourself', 'yourselves', 'u', 'ur', 'ya']);
+/** Agreement with what was quoted: "As my dad said, "…", and he was right." ("right" only after "was", "is", …). */
+const ENDORSING = new Set(['agree', 'agreed', 'agrees', 'true', 'exactly', 'correct', 'amen']);
+const BE_BEFORE_RIGHT = new Set(['was', 'is', 'were', 'are', 's', 're', 'so', 'absolutely', 'quite', 'dead']);
+const WORDS_ENDORSING = 8;
 const WORDS_BEFORE = 4;
 const WORDS_AFTER = 3;
 /** How far the look-around reads for its words. */
@@ -144,7 +138,7 @@ export function reportedQuotations(text: string): Span[] {
       i++;
       continue;
     }
-    const last = Math.min(n, i + 1 + MAX_QUOTED);
+    const last = Math.min(n, i + 2 + MAX_QUOTED);
     let j = Math.max(i + 1, searchedTo.get(close) ?? 0);
     while (j < last && !(text[j] === close && (!SINGLE.has(close) || closesAtWordEdge(text, j)))) j++;
     if (j >= last) searchedTo.set(close, last);
@@ -153,7 +147,7 @@ export function reportedQuotations(text: string): Span[] {
       i++;
       continue;
     }
-    if (reportingNear(text, i, j + 1)) spans.push({ start: i, end: j + 1 });
+    if (reported(text, i, j + 1, SINGLE.has(open))) spans.push({ start: i, end: j + 1 });
     i = j + 1;
   }
   return spans;
@@ -181,15 +175,43 @@ function closesAtWordEdge(text: string, j: number): boolean {
   return j + 1 >= text.length || !isLetter(text.charCodeAt(j + 1));
 }
 
-function reportingNear(text: string, start: number, end: number): boolean {
+/**
+ * Whether the quotation [start, end) reports someone's words: a reporting word in the same sentence, among
+ * the four words before it or the three after; no second-person word inside it (abuse aimed at the reader
+ * stays the writer's, "I said to the author: "you are a …""); no agreement around it ("… and he was right").
+ */
+function reported(text: string, start: number, end: number, single: boolean): boolean {
+  const inside = wordsIn(text.slice(start + 1, end - 1));
+  if (inside.some((w) => SECOND_PERSON.has(w)) || (single && inside.length > MAX_SINGLE_QUOTED_WORDS))
+    return false;
+  const before = text.slice(Math.max(0, start - WINDOW), start);
+  const after = text.slice(end, end + WINDOW);
+  const wordsBefore = wordsIn(sentenceEnd(before)).slice(-WORDS_BEFORE);
+  const wordsAfter = wordsIn(sentenceStart(after)).slice(0, WORDS_AFTER);
+  if (!wordsBefore.some((w) => REPORTING.has(w)) && !wordsAfter.some((w) => REPORTING.has(w))) return false;
+  // Agreement in the same sentence ("far-right" is no agreement).
   return (
-    wordsIn(text.slice(Math.max(0, start - WINDOW), start))
-      .slice(-WORDS_BEFORE)
-      .some((w) => REPORTING.has(w)) ||
-    wordsIn(text.slice(end, end + WINDOW))
-      .slice(0, WORDS_AFTER)
-      .some((w) => REPORTING.has(w))
+    !endorses(wordsIn(sentenceEnd(before)).slice(-WORDS_ENDORSING)) &&
+    !endorses(wordsIn(sentenceStart(after)).slice(0, WORDS_ENDORSING))
   );
+}
+
+function endorses(words: readonly string[]): boolean {
+  return words.some(
+    (w, k) => ENDORSING.has(w) || (w === 'right' && k > 0 && BE_BEFORE_RIGHT.has(words[k - 1])),
+  );
+}
+
+/** What follows the last sentence end (". ", "! ", "? ") in `s`: the current sentence's start. */
+function sentenceEnd(s: string): string {
+  const m = /[.!?]\s(?!.*[.!?]\s)/s.exec(s);
+  return m ? s.slice(m.index + 2) : s;
+}
+
+/** What precedes the first sentence end in `s`. */
+function sentenceStart(s: string): string {
+  const m = /[.!?](?:\s|$)/.exec(s);
+  return m ? s.slice(0, m.index) : s;
 }
 
 function wordsIn(s: string): string[] {
