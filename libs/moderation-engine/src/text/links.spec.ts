@@ -18,6 +18,13 @@ describe(extractLinks.name, () => {
     expect(l.shorteners.sort()).toEqual(['adf.ly', 'bit.ly']);
   });
 
+  it("knows the top-level domains spam registers under and more countries' ones", () => {
+    const l = extractLinks('photos at datemia.love/profile, bonus at 1xwin-india.bet, or seguidores.mx and zaim.kz');
+    expect(l.domains).toEqual(['datemia.love', '1xwin-india.bet', 'seguidores.mx']);
+    // Two-letter words stay words when spaced: "home . At noon", "be . No".
+    expect(extractLinks('I was home . At noon we left. Let it be . No way.').bareDomains).toBe(0);
+  });
+
   it('does not mistake sentences for domains', () => {
     expect(extractLinks('I agree. Come on. The end.').bareDomains).toBe(0);
     expect(extractLinks("See you. It's late. In June, tell me. Us too.").bareDomains).toBe(0);

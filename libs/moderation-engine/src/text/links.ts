@@ -49,10 +49,13 @@ const TLDS = new Set([
   'com', 'net', 'org', 'info', 'biz', 'ru', 'cn', 'xyz', 'top', 'site', 'online', 'shop', 'store', 'club', 'io',
   'co', 'us', 'uk', 'de', 'in', 'me', 'tk', 'ml', 'ga', 'cf', 'gq', 'pw', 'cc', 'ws', 'su', 'click', 'link', 'win',
   'bid', 'loan', 'vip', 'live', 'pro', 'fr', 'pl', 'nl', 'it', 'es', 'br', 'tv', 'ly', 'gl',
+  // Top-level domains spam registers under ("1xwin.bet", "datemia.love", "paydaynow.loan"), and more countries.
+  'bet', 'casino', 'poker', 'games', 'app', 'dev', 'icu', 'buzz', 'website', 'tech', 'love', 'quotes', 'loans', 'ca', 'au', 'nz',
+  'ie', 'eu', 'ch', 'se', 'dk', 'fi', 'pt', 'mx', 'ar', 'jp', 'kr', 'tr', 'ua', 'vn', 'id', 'at', 'be', 'no',
 ]);
 
 /** Two-letter TLDs that are also words: "see you. In June" is not a domain, "cheap . in" is too rare to miss. */
-const WORD_TLDS = new Set(['co', 'us', 'uk', 'de', 'in', 'me', 'cc', 'ws', 'pl', 'nl', 'it', 'es', 'br', 'tv', 'gl']);
+const WORD_TLDS = new Set(['co', 'us', 'uk', 'de', 'in', 'me', 'cc', 'ws', 'pl', 'nl', 'it', 'es', 'br', 'tv', 'gl', 'ca', 'id', 'at', 'be', 'no', 'ie', 'ar', 'se']);
 
 const MAX_ANCHOR_TEXT = 500;
 /** Where a link may start; a dot only when a known TLD follows ("word.com", "word . com"). */
