@@ -1,4 +1,5 @@
-import { contactCues } from './spam-features';
+import { extractLinks } from '../text/links';
+import { contactCues, spamMeta } from './spam-features';
 
 const cues = (text: string): string[] => contactCues(text.toLowerCase());
 
@@ -29,5 +30,18 @@ describe(contactCues.name, () => {
     'I put 10% in my 401k and ran a 5k.',
   ])('finds none in %j', (text) => {
     expect(cues(text)).toEqual([]);
+  });
+});
+
+describe(spamMeta.name, () => {
+  const meta = (text: string): string[] => spamMeta(text, extractLinks(text));
+
+  it('vouches for institutions only when every host is one', () => {
+    expect(meta('The figures are on ons.gov.uk and en.wikipedia.org/wiki/Census')).toContain(
+      'dom:institution',
+    );
+    // Found by a review: a reference host chained to a spam one ("github.com.cheap-pills.xyz") vouched for it.
+    expect(meta('Cheap viagra, order at github.com.cheap-pills.xyz today')).not.toContain('dom:institution');
+    expect(meta('See github.com or buy at cheap-pills.xyz')).not.toContain('dom:institution');
   });
 });

@@ -140,9 +140,10 @@ export function spamMeta(content: string, links: LinkInfo): string[] {
   if (links.markup > 0) meta.push('markup', `markup:${bucket(links.markup, [2, 3])}`);
   if (links.shorteners.length > 0) meta.push('shortener');
   if (links.barePaths > 0) meta.push('bare:path');
+  // Only when every host is one: an institution's link does not vouch for the spam beside it.
+  if (links.domains.length > 0 && links.domains.every(isInstitutionHost)) meta.push('dom:institution');
   for (const d of links.domains.slice(0, 5)) {
     meta.push(`dom:${d}`);
-    if (isInstitutionHost(d)) meta.push('dom:institution');
     const labels = d.split('.');
     meta.push(`tld:${labels.pop()}`);
     // The words of the host name: an unseen "cheap-pills-4u.xyz" shares "cheap" and "pills".

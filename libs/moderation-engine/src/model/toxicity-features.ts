@@ -61,9 +61,11 @@ const LOSE = new Set(['lose', 'lost', 'losing', 'forfeit', 'stripped']);
 /** What may stand between "have" or "lose" and "right(s)": "the", "equal", "their civil", … */
 const RIGHT_QUALIFIERS = new Set(['the', 'their', 'any', 'equal', 'same', 'full', 'basic', 'civil', 'human', 'legal', 'voting', 'his', 'her']);
 /** Words that attribute what follows to someone else. */
-const ATTRIBUTIONS = new Set(['claim', 'claims', 'claimed', 'say', 'says', 'said', 'argue', 'argues', 'argued', 'suggest', 'suggests', 'suggested', 'writes', 'wrote', 'reports', 'reported', 'alleges', 'alleged']);
+const ATTRIBUTIONS = new Set(['claims', 'claimed', 'says', 'said', 'argues', 'argued', 'suggests', 'suggested', 'writes', 'wrote', 'reports', 'reported', 'alleges', 'alleged']);
+/** Words a negation governs when it denies what follows: "no one believes …", "nobody is saying …". */
+const BELIEFS = new Set(['believe', 'believes', 'think', 'thinks', 'say', 'says', 'saying', 'said', 'claim', 'claims', 'suggest', 'suggests', 'suggesting', 'want', 'wants', 'agree', 'agrees']);
 /** After "no place": where a group has no place ("in our army", "here"), not "no place to sleep / left / nearby". */
-const PLACE_NEXT = new Set(['in', 'on', 'among', 'here', 'within', 'at']);
+const PLACE_NEXT = new Set(['in', 'on', 'among', 'here', 'within', 'at', 'anywhere', '']);
 /** Before a group word, a preposition makes it no subject: "Violence against women has no place here". */
 const NOT_SUBJECT_AFTER = new Set(['against', 'toward', 'towards', 'of', 'on', 'for', 'at', 'to', 'about']);
 const ALLOWED_NEXT = new Set(['to', 'in', 'into', 'near', 'around', 'here']);
@@ -131,6 +133,15 @@ const VIOLENT_PASSIVES = new Set([
   // Not "beaten" (at the polls), "wiped" (debts), "whipped" (into line) or "stoned" (cannabis): idioms first.
   'eradicated', 'sterilized', 'sterilised', 'castrated', 'flogged', 'culled',
 ]);
+/**
+ * Violent words that are idioms as often as not ("burn the flag", "wipe out the Republicans", "beaten in
+ * November", "debts should be wiped", "whipped into line", "get stoned"): they count only against an
+ * identity group named as the target ("Burn all the Jews", "Wipe out the Muslims") or as the subject right
+ * before the wish ("Gays should be beaten", "Muslims should be wiped off the map"), and "wiped" only with
+ * "out" or "off", "stoned" only "to death".
+ */
+const IDIOM_VERBS = new Set(['burn', 'wipe']);
+const IDIOM_PASSIVES = new Set(['beaten', 'wiped', 'whipped', 'stoned']);
 const DEATH_WORDS = new Set(['die', 'dies']);
 /** Harm wished on someone with "hope" or "wish" ("I hope your kids get cancer"), unless negated. */
 const HARM_WORDS = new Set(['cancer', 'aids', 'suffer', 'suffers', 'starve', 'starves', 'raped', 'rot']);
@@ -162,6 +173,8 @@ const CLAUSE_BREAKS = new Set(['before', 'after', 'until', 'when', 'while', 'if'
 const PEACEFUL = new Set(['with', 'at', 'peacefully', 'naturally', 'comfortably', 'happy', 'old', 'of']);
 /** Skipped between a violent verb and its target. */
 const TARGET_SKIP = new Set(['all', 'the', 'every', 'each', 'those', 'these', 'that', 'this', 'of', 'some', 'more', 'few']);
+/** "Nobody wants death to …", "I would never wish death to …": a negated want governs it. */
+const WANTS = new Set(['want', 'wants', 'wanted', 'wish', 'wishes', 'wished', 'wishing', 'like']);
 /** Before "death to", a death brought or caused, not wished: "the war brought death to the Rohingya". */
 const DEATH_BRINGERS = new Set([
   'bring', 'brings', 'brought', 'bringing', 'cause', 'causes', 'caused', 'causing', 'spell', 'spells', 'spelled', 'spelt', 'mean', 'means',
@@ -348,6 +361,7 @@ const WORD_CLASS: ReadonlyMap<string, number> = (() => {
   mark(SOCIAL_TARGETS, SOCIAL);
   mark(THREAT_STARTS.keys(), THREAT_START);
   mark(['death'], THREAT_START); // "death to …" (see `threatTargets`)
+  mark([...IDIOM_VERBS, ...IDIOM_PASSIVES], THREAT_START); // checked in `threatTargets`
   mark(TARGET_SKIP, SKIP);
   mark(BE_WORDS, BE);
   mark(AGENTS, AGENT);
@@ -404,6 +418,19 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
   let targets = 0;
   for (let i = 0; i < n; i++) {
     const f = classOf(i);
+    if (IDIOM_VERBS.has(tokens[i]) && (i === 0 || classOf(i - 1) & COMMAND || hasAgentBefore(i))) {
+      let j = i + 1;
+      while (j < n && j <= i + 4 && (classOf(j) & SKIP || tokens[j] === 'out')) j++;
+      // A plural identity, not an adjective ("burn the Israeli flag").
+      if (j < n && classOf(j) & GROUP && tokens[j].endsWith('s')) targets |= TARGET_GROUP;
+    }
+    if (IDIOM_PASSIVES.has(tokens[i]) && i > 1 && classOf(i - 1) & BE) {
+      const next = tokens[i + 1] ?? '';
+      const literal = tokens[i] === 'wiped' ? next === 'out' || next === 'off' : tokens[i] === 'stoned' ? next === 'to' && tokens[i + 2] === 'death' : true;
+      let wish = -1;
+      for (let j = i - 2; j >= 0 && j >= i - 4; j--) if (classOf(j) & WISH) wish = j;
+      if (literal && wish > 0 && classOf(wish - 1) & GROUP && !anyBetween(wish - 4, wish, (j) => (classOf(j) & NEGATION) !== 0)) targets |= TARGET_GROUP;
+    }
     if (f & VIOLENT && (i === 0 || classOf(i - 1) & COMMAND || hasAgentBefore(i))) {
       let j = i + 1;
       while (j < n && j <= i + 3 && classOf(j) & SKIP) j++;
@@ -453,7 +480,7 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
     }
     // "Death to every Somali", "death to the traitors"; not "death to tyranny", which names no one, a death
     // brought ("bombs brought death to the civilians") or one nobody wants ("nobody wants death to …").
-    if (tokens[i] === 'death' && tokens[i + 1] === 'to' && !DEATH_BRINGERS.has(tokens[i - 1] ?? '') && !anyBetween(i - 3, i, (j) => (classOf(j) & NEGATION) !== 0)) {
+    if (tokens[i] === 'death' && tokens[i + 1] === 'to' && !DEATH_BRINGERS.has(tokens[i - 1] ?? '') && !(WANTS.has(tokens[i - 1] ?? '') && anyBetween(i - 4, i - 1, (j) => (classOf(j) & NEGATION) !== 0))) {
       let j = i + 2;
       while (j < n && j <= i + 4 && classOf(j) & SKIP) j++;
       targets |= targetAt(j);
@@ -540,13 +567,16 @@ function deniesGroupRight(tokens: readonly string[], classes: Int32Array, i: num
 
 /**
  * Whether the group word at `j` is what the sentence says something of: not after a preposition within
- * four words ("Violence against trans and gay people has no place …"), nor after a negation ("No one here
- * believes women should …", "Nobody is saying …") or a claim reported ("The article claims immigrants have
- * no place …"; not "I think", which is the writer's own).
+ * four words ("Violence against trans and gay people has no place …"), nor after a negation of a belief or a
+ * saying ("No one here believes women should …", "Nobody is saying …"; not "Not gonna lie, …"), nor after
+ * a claim reported ("The article claims immigrants have no place …"; not "I say" or "I think", which are
+ * the writer's own).
  */
 function isSubject(tokens: readonly string[], classes: Int32Array, j: number): boolean {
-  for (let k = j - 1; k >= 0 && k >= j - 4; k--) {
-    if (NOT_SUBJECT_AFTER.has(tokens[k]) || classes[k] & NEGATION || ATTRIBUTIONS.has(tokens[k])) return false;
+  let belief = false;
+  for (let k = j - 1; k >= 0 && k >= j - 5; k--) {
+    if (BELIEFS.has(tokens[k])) belief = true;
+    if ((k >= j - 4 && NOT_SUBJECT_AFTER.has(tokens[k])) || ATTRIBUTIONS.has(tokens[k]) || (classes[k] & NEGATION && belief)) return false;
   }
   return true;
 }

@@ -19,10 +19,23 @@ describe(extractLinks.name, () => {
   });
 
   it("knows the top-level domains spam registers under and more countries' ones", () => {
-    const l = extractLinks('photos at datemia.love/profile, bonus at 1xwin-india.bet, or seguidores.mx and zaim.kz');
+    const l = extractLinks(
+      'photos at datemia.love/profile, bonus at 1xwin-india.bet, or seguidores.mx and zaim.kz',
+    );
     expect(l.domains).toEqual(['datemia.love', '1xwin-india.bet', 'seguidores.mx']);
     // Two-letter words stay words when spaced: "home . At noon", "be . No".
     expect(extractLinks('I was home . At noon we left. Let it be . No way.').bareDomains).toBe(0);
+    // Found by a review: a missing space after a full stop, and abbreviations, are no domains.
+    for (const sloppy of [
+      'I was at home.No one came.',
+      'Cheap, e.g.in the sales.',
+      'Ask Mr.No about it.',
+      'The U.S.it seems agrees.',
+      'I was at work.It was fun.',
+      'p.s.no thanks',
+    ]) {
+      expect([sloppy, extractLinks(sloppy).bareDomains]).toEqual([sloppy, 0]);
+    }
   });
 
   it('does not mistake sentences for domains', () => {
@@ -54,6 +67,9 @@ describe(isInstitutionHost.name, () => {
 
   it.each([
     'cheap-pills.com',
+    'spam.ac.me',
+    'edu.co',
+    'gov.tv',
     'jgm.github.io',
     'sites.google.com',
     'governor.com',

@@ -14,14 +14,18 @@ export const URL_SHORTENERS: ReadonlySet<string> = new Set([
  * docs.google) are not here, since spam lives on them.
  */
 const INSTITUTION_SUFFIX =
-  /(?:^|\.)(?:gov|edu|int|mil|gouv\.fr|gov\.[a-z]{2}|gob\.[a-z]{2}|govt\.nz|gc\.ca|ac\.[a-z]{2}|edu\.[a-z]{2}|nhs\.uk|police\.uk|parliament\.uk|europa\.eu)$/;
+  /\.(?:gov|edu|int|mil|gouv\.fr|gov\.(?:uk|au|in|br|za|sg|ie|ph|pk|ng|hk|tw|cn|ua|pl|tr|it|my)|gob\.(?:mx|es|ar|cl|pe)|govt\.nz|gc\.ca|ac\.(?:uk|jp|nz|za|in|kr|il|at)|edu\.(?:au|cn|br|mx|sg|hk|tr|pl|in|ar|co)|nhs\.uk|police\.uk|parliament\.uk|europa\.eu)$|^(?:gov\.uk|nhs\.uk|europa\.eu)$/;
 const REFERENCE_HOSTS = new Set([
   'wikipedia.org', 'wikimedia.org', 'wiktionary.org', 'wikidata.org', 'archive.org', 'github.com', 'gitlab.com', 'stackoverflow.com',
   'arxiv.org', 'doi.org', 'nature.com', 'science.org', 'thelancet.com', 'nejm.org', 'bmj.com', 'un.org', 'oecd.org', 'worldbank.org',
   'imf.org', 'openstreetmap.org', 'python.org', 'mozilla.org', 'w3.org', 'ietf.org', 'unesco.org', 'unicef.org', 'amnesty.org', 'hrw.org',
 ]);
 
-/** Whether a host (lower case, no `www.`) belongs to a public institution or a reference work. */
+/**
+ * Whether a host (lower case, no `www.`) belongs to a public institution or a reference work. The
+ * suffixes are those that countries reserve for their institutions, with a name before them ("edu.co" and
+ * "gov.tv" alone are not).
+ */
 export function isInstitutionHost(host: string): boolean {
   if (INSTITUTION_SUFFIX.test(host)) return true;
   // "en.wikipedia.org", "docs.python.org": the registered name is the last two labels here.
@@ -50,12 +54,13 @@ const TLDS = new Set([
   'co', 'us', 'uk', 'de', 'in', 'me', 'tk', 'ml', 'ga', 'cf', 'gq', 'pw', 'cc', 'ws', 'su', 'click', 'link', 'win',
   'bid', 'loan', 'vip', 'live', 'pro', 'fr', 'pl', 'nl', 'it', 'es', 'br', 'tv', 'ly', 'gl',
   // Top-level domains spam registers under ("1xwin.bet", "datemia.love", "paydaynow.loan"), and more countries.
+  // Not two-letter words ("at", "be", "no", "id"): "I was at home.No one came" is no domain.
   'bet', 'casino', 'poker', 'games', 'app', 'dev', 'icu', 'buzz', 'website', 'tech', 'love', 'quotes', 'loans', 'ca', 'au', 'nz',
-  'ie', 'eu', 'ch', 'se', 'dk', 'fi', 'pt', 'mx', 'ar', 'jp', 'kr', 'tr', 'ua', 'vn', 'id', 'at', 'be', 'no',
+  'eu', 'ch', 'dk', 'fi', 'pt', 'mx', 'jp', 'kr', 'tr', 'ua', 'vn',
 ]);
 
 /** Two-letter TLDs that are also words: "see you. In June" is not a domain, "cheap . in" is too rare to miss. */
-const WORD_TLDS = new Set(['co', 'us', 'uk', 'de', 'in', 'me', 'cc', 'ws', 'pl', 'nl', 'it', 'es', 'br', 'tv', 'gl', 'ca', 'id', 'at', 'be', 'no', 'ie', 'ar', 'se']);
+const WORD_TLDS = new Set(['co', 'us', 'uk', 'de', 'in', 'me', 'cc', 'ws', 'pl', 'nl', 'it', 'es', 'br', 'tv', 'gl', 'ca']);
 
 const MAX_ANCHOR_TEXT = 500;
 /** Where a link may start; a dot only when a known TLD follows ("word.com", "word . com"). */
@@ -129,9 +134,13 @@ export function extractLinks(text: string): LinkInfo {
     let k = j;
     while (k < n && k - j < 8 && lower.charCodeAt(k) >= 97 && lower.charCodeAt(k) <= 122) k++;
     const tld = lower.slice(j, k);
-    // Written with a space around the dot, a two-letter word is a sentence break, not a TLD.
+    // Written with a space around the dot, a two-letter word is a sentence break, not a TLD; so is a
+    // capitalised word after a lower-case one ("at work.It was"), and a two-letter TLD after a one-letter
+    // label ("e.g.in", "U.S.it").
     const spaced = dot !== i + 1 || j !== dot + 1;
-    if (TLDS.has(tld) && !(spaced && WORD_TLDS.has(tld))) {
+    const sentenceBreak = isUpper(text.charCodeAt(j)) && !isUpper(text.charCodeAt(i)) && k > j + 1 && !isUpper(text.charCodeAt(j + 1));
+    const shortLabel = tld.length === 2 && (i === 0 || !isHostChar(lower.charCodeAt(i - 1)));
+    if (TLDS.has(tld) && !(spaced && WORD_TLDS.has(tld)) && !sentenceBreak && !shortLabel) {
       bareDomains++;
       let p = k;
       while (p < n && p - k < 2 && lower[p] === ' ') p++;
@@ -173,6 +182,10 @@ function readUrl(s: string, i: number): string {
     j++;
   }
   return s.slice(i, j);
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
 
 function isHostChar(c: number): boolean {

@@ -29,6 +29,12 @@ describe(reportedQuotations.name, () => {
     'They said nothing. "Idiots" is what they are.',
     "They said it 'cause you are a worthless moron and it is all your parents' fault, everyone knows.",
     'In the long term, "idiots" will rule.',
+    // Found by a second review: the writer's own words, agreement in the next sentence, "well said", curly apostrophes.
+    'As I always say, "they are animals".',
+    '"They are animals" - I said it and I mean it.',
+    'They chanted "they are animals". Could not agree more.',
+    'Well said: "they are animals".',
+    '“You’re a worthless idiot,” I said to the author.',
   ])('finds none in scare quotes, apostrophes or a reporting word too far away: %s', (text) => {
     expect(quoted(text)).toEqual([]);
   });

@@ -104,7 +104,20 @@ const MAX_SINGLE_QUOTED_WORDS = 8;
 /** Second-person words: a quotation with one speaks to someone, as often the reader as anyone reported. */
 const SECOND_PERSON = new Set(['you', 'your', 'youre', 'yours', 'yourself', 'yourselves', 'u', 'ur', 'ya']);
 /** Agreement with what was quoted: "As my dad said, "…", and he was right." ("right" only after "was", "is", …). */
-const ENDORSING = new Set(['agree', 'agreed', 'agrees', 'true', 'exactly', 'correct', 'amen']);
+const ENDORSING = new Set([
+  'agree',
+  'agreed',
+  'agrees',
+  'true',
+  'exactly',
+  'correct',
+  'amen',
+  'based',
+  'truth',
+  'facts',
+]);
+/** The writer as the one who says it: "As I always say, "…"". Not "my" ("my neighbour was called "…""). */
+const FIRST_PERSON = new Set(['i', 'we', 'im', 'ive', 'id', 'ill']);
 const BE_BEFORE_RIGHT = new Set(['was', 'is', 'were', 'are', 's', 're', 'so', 'absolutely', 'quite', 'dead']);
 const WORDS_ENDORSING = 8;
 const WORDS_BEFORE = 4;
@@ -186,19 +199,36 @@ function reported(text: string, start: number, end: number, single: boolean): bo
     return false;
   const before = text.slice(Math.max(0, start - WINDOW), start);
   const after = text.slice(end, end + WINDOW);
-  const wordsBefore = wordsIn(sentenceEnd(before)).slice(-WORDS_BEFORE);
-  const wordsAfter = wordsIn(sentenceStart(after)).slice(0, WORDS_AFTER);
-  if (!wordsBefore.some((w) => REPORTING.has(w)) && !wordsAfter.some((w) => REPORTING.has(w))) return false;
-  // Agreement in the same sentence ("far-right" is no agreement).
+  const sentenceBefore = wordsIn(sentenceEnd(before));
+  const sentenceAfter = wordsIn(sentenceStart(after));
+  const wordsBefore = sentenceBefore.slice(-WORDS_BEFORE);
+  const wordsAfter = sentenceAfter.slice(0, WORDS_AFTER);
+  if (!reportedBySomeoneElse(wordsBefore) && !reportedBySomeoneElse(wordsAfter)) return false;
+  // The writer's own words ("As I always say, "…"", ""…" - I said it"), and agreement with them, in the
+  // same sentence or the next ("far-right" is no agreement).
+  if (
+    sentenceBefore.slice(-WORDS_BEFORE - 2).some((w) => FIRST_PERSON.has(w)) ||
+    sentenceAfter.slice(0, WORDS_AFTER + 1).some((w) => FIRST_PERSON.has(w))
+  )
+    return false;
   return (
-    !endorses(wordsIn(sentenceEnd(before)).slice(-WORDS_ENDORSING)) &&
-    !endorses(wordsIn(sentenceStart(after)).slice(0, WORDS_ENDORSING))
+    !endorses(sentenceBefore.slice(-WORDS_ENDORSING)) && !endorses(wordsIn(after).slice(0, WORDS_ENDORSING))
   );
+}
+
+/** A reporting word among `words`, not "well said" (agreement). */
+function reportedBySomeoneElse(words: readonly string[]): boolean {
+  return words.some((w, k) => REPORTING.has(w) && !(w === 'said' && words[k - 1] === 'well'));
 }
 
 function endorses(words: readonly string[]): boolean {
   return words.some(
-    (w, k) => ENDORSING.has(w) || (w === 'right' && k > 0 && BE_BEFORE_RIGHT.has(words[k - 1])),
+    (w, k) =>
+      ENDORSING.has(w) ||
+      (w === 'right' && k > 0 && BE_BEFORE_RIGHT.has(words[k - 1])) ||
+      (w === 'said' && words[k - 1] === 'well') ||
+      (w === 'on' && words[k - 1] === 'spot') ||
+      (w === 'point' && (words[k - 1] === 'a' || words[k - 1] === 'good')),
   );
 }
 
@@ -215,7 +245,9 @@ function sentenceStart(s: string): string {
 }
 
 function wordsIn(s: string): string[] {
+  // Curly apostrophes split words as straight ones do: "you’re" is "you" and "re".
   return s
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
     .toLowerCase()
     .split(/[^a-z\u00c0-\uffff]+/)
     .filter((w) => w.length > 0);
