@@ -32,6 +32,13 @@ describe('threat cues', () => {
     ['Refugees are vermin and should be gassed.', ['threat', 'threat:group']],
     ['Death to every Somali in this city.', ['threat', 'threat:group']],
     ['Gays should be flogged.', ['threat', 'threat:group']],
+    // Violent idioms against an identity group (a second review found the first fix had dropped them).
+    ['Wipe out the Muslims.', ['threat', 'threat:group']],
+    ['Burn all the Jews.', ['threat', 'threat:group']],
+    ['Gays should be beaten.', ['threat', 'threat:group']],
+    ['Muslims should be wiped off the map.', ['threat', 'threat:group']],
+    ['Gays should be stoned to death.', ['threat', 'threat:group']],
+    ['Not a joke, death to all Jews.', ['threat', 'threat:group']],
     ['Roma should be sterilised.', ['threat', 'threat:group']],
   ])('finds a threat in %j', (text, expected) => {
     expect(cues(text)).toEqual(expected);
@@ -82,6 +89,7 @@ describe('threat cues', () => {
     'Immigrants work hard and should never be beaten or abused.',
     // Found by a review: deaths brought or unwanted, idioms of politics and money, and "out".
     'Nobody wants death to Palestinians or Israelis.',
+    'I would never wish death to any Russian soldier or his family.',
     'Russian bombs brought death to the Ukrainian civilians of Mariupol.',
     'Fentanyl brings death to homeless people every single week.',
     'The debts of poor African countries should be wiped.',
@@ -158,6 +166,9 @@ describe(`${toxicityFeatures.name}: group cues`, () => {
     ['Women should lose the right to vote.', 'group+deny'],
     ["Gay people shouldn't have equal rights.", 'group+deny'],
     ['Sikhs and their turbans have no place in our police force.', 'group+deny'],
+    ['I say immigrants have no place in our country.', 'group+deny'],
+    ['Not gonna lie, blacks have no place in this town.', 'group+deny'],
+    ['Muslims have no place.', 'group+deny'],
   ])('finds %j', (text, cue) => {
     expect(groupCues(text)).toContain(cue);
   });
