@@ -211,6 +211,27 @@ describe(`${toxicityFeatures.name}: group cues`, () => {
   });
 });
 
+describe('violent commands at the start of a clause', () => {
+  const threatSignals = (text: string): string[] =>
+    toxicitySignals(toxicityFeatures(new FeatureBuffer(18), text, undefined).cues).filter((c) => c.startsWith('threat'));
+
+  it.each([
+    ['I say it loud and proud: "gas the Jews".', ['threat', 'threat-to-group']],
+    ['Enough. Kill them all.', ['threat']],
+    ['(Hang the traitors)', ['threat']],
+    ['Protesters shouted: kill the Jews!', ['threat', 'threat-to-group']],
+  ])('finds one in %j, where the tokens alone show no one who threatens', (text, expected) => {
+    expect(threatSignals(text)).toEqual(expected);
+  });
+
+  it.each(['Execute the plan. Kill the bill.', "Wipe out the Republicans in the midterms. Let's go.", 'Burn the Israeli flag? No.', 'The bill: kill it now.'])(
+    'finds none in %j',
+    (text) => {
+      expect(threatSignals(text)).toEqual([]);
+    },
+  );
+});
+
 describe('toxicity signals', () => {
   const signalsOf = (text: string): string[] => toxicitySignals(toxicityFeatures(new FeatureBuffer(18), text, undefined).cues);
 

@@ -286,7 +286,7 @@ export function toxicityFeatures(buf: FeatureBuffer, content: string, lexicon: L
   }
   if (letters >= 10) meta.push(`caps:${bucket(upper / letters, [0.3, 0.7])}`);
   addMeta(buf, meta, SEED_META, 0.5);
-  return { lexiconHits: hits, cues: addCues(buf, tokens) };
+  return { lexiconHits: hits, cues: addCues(buf, tokens, clauseCommandTargets(content)) };
 }
 
 const NO_CUES: readonly string[] = Object.freeze([]);
@@ -585,7 +585,7 @@ function isSubject(tokens: readonly string[], classes: Int32Array, j: number): b
  * Group cues, then insults, then threats (in that order, as the model was trained), from the tokens.
  * Returns the names of the cues added.
  */
-function addCues(buf: FeatureBuffer, tokens: readonly string[]): readonly string[] {
+function addCues(buf: FeatureBuffer, tokens: readonly string[], commandTargets = 0): readonly string[] {
   const classes = wordClasses(tokens);
   let group = false;
   let dehumanising = 0;
@@ -660,8 +660,8 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[]): readonly string
     addMeta(buf, names, SEED_CUE, CUE_WEIGHT);
     all = all.concat(names);
   }
-  if (violent) {
-    const threats = threatCues(tokens, classes);
+  if (violent || commandTargets !== 0) {
+    const threats = threatCues(tokens, classes, commandTargets);
     if (threats.length > 0) addMeta(buf, threats, SEED_CUE, CUE_WEIGHT);
     all = all.concat(threats);
   }
@@ -674,11 +674,38 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[]): readonly string
 }
 
 /**
+ * A violent command at the start of a clause, right after a full stop, a colon, a quotation mark or a
+ * bracket: "I say it loud and proud: "gas the Jews"", "Enough. Kill them all." The tokens keep no
+ * punctuation, so the agent rule of `threatTargets` sees "proud gas the jews" and no one who threatens.
+ * Matched on the text; the verb's target is read as `threatTargets` reads one (the reader, a group, a
+ * person), past "all", "the", "of" and "out". Quoted and reported ("They chanted "gas the Jews"") it is
+ * still a threat, and the quotation rule of the engine holds it rather than rejects it.
+ */
+const CLAUSE_COMMAND =
+  /(?:^|[.!?:;"“”«»(\n])[ \t]{0,3}(kill|gas|shoot|hang|lynch|exterminate|nuke|slaughter|behead|execute|massacre|butcher|burn|wipe)(?:[ \t]+(?:all|the|every|those|these|of|out)){0,4}[ \t]+([^\s.,!?:;"“”«»()]{1,40})/gi;
+
+function clauseCommandTargets(content: string): number {
+  let targets = 0;
+  CLAUSE_COMMAND.lastIndex = 0;
+  for (let m = CLAUSE_COMMAND.exec(content); m; m = CLAUSE_COMMAND.exec(content)) {
+    const word = m[2].toLowerCase();
+    const f = WORD_CLASS.get(word) ?? 0;
+    if (f & YOU) targets |= TARGET_YOU;
+    else if (IDIOM_VERBS.has(m[1].toLowerCase())) {
+      // "burn" and "wipe" only against a plural identity ("Burn the Israeli flag", "Wipe out the Republicans").
+      if (f & GROUP && word.endsWith('s')) targets |= TARGET_GROUP;
+    } else if (f & (GROUP | SOCIAL)) targets |= TARGET_GROUP;
+    else if (f & PERSON) targets |= TARGET_PERSON;
+  }
+  return targets;
+}
+
+/**
  * The threat features of folded tokens: `threat` when violence is wished on or promised to someone, with
  * `threat:you` when that is the reader and `threat:group` when it is a group. Empty for talk of violence.
  */
-export function threatCues(tokens: readonly string[], classes = wordClasses(tokens)): string[] {
-  const targets = threatTargets(tokens, classes);
+export function threatCues(tokens: readonly string[], classes = wordClasses(tokens), commandTargets = 0): string[] {
+  const targets = threatTargets(tokens, classes) | commandTargets;
   if (targets === 0) return [];
   const names = ['threat'];
   if (targets & TARGET_YOU) names.push('threat:you');

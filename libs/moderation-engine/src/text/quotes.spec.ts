@@ -9,6 +9,8 @@ describe(reportedQuotations.name, () => {
     ['"Go back home," they shouted at my neighbour.', ['"Go back home,"']],
     ["The banner read 'kill them all' and nobody was arrested.", ["'kill them all'"]],
     ['He used the slur «sale arabe» twice.', ['«sale arabe»']],
+    // After a colon, to the end of the sentence.
+    ['Protesters shouted: kill the Jews! Police watched.', [': kill the Jews']],
     // "far-right" is no agreement.
     ['Ban the far-right march. They chanted "gas the Jews" last time.', ['"gas the Jews"']],
   ])('finds a quotation with a reporting word before or after it: %s', (text, expected) => {
@@ -31,6 +33,8 @@ describe(reportedQuotations.name, () => {
     'In the long term, "idiots" will rule.',
     // Found by a second review: the writer's own words, agreement in the next sentence, "well said", curly apostrophes.
     'As I always say, "they are animals".',
+    'My view: they are animals.',
+    'As I always say: they are animals.',
     '"They are animals" - I said it and I mean it.',
     'They chanted "they are animals". Could not agree more.',
     'Well said: "they are animals".',

@@ -96,6 +96,7 @@ const PAIRS: ReadonlyMap<string, string> = new Map([
   ['\u2018', '\u2019'], // ‘ ’
 ]);
 const SINGLE = new Set(["'", '\u2018', '\u2019']);
+const SENTENCE_ENDS = new Set(['.', '!', '?', '\n']);
 
 /** A quotation longer than this (between its marks) is a pasted text, not a reported phrase, and is left in. */
 const MAX_QUOTED = 300;
@@ -134,8 +135,9 @@ const isLetter = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c > 0xbf;
 
 /**
- * The reported quotations of a text, as [start, end) spans that include their marks, in order.
- * Single quotes count only at a word's edge, so "don't" and "the Smiths' song" open nothing.
+ * The reported quotations of a text, as [start, end) spans that include their marks, in order; after a
+ * colon, the rest of the sentence ("They chanted: gas the Jews."). Single quotes count only at a word's
+ * edge, so "don't" and "the Smiths' song" open nothing.
  */
 export function reportedQuotations(text: string): Span[] {
   const spans: Span[] = [];
@@ -143,9 +145,25 @@ export function reportedQuotations(text: string): Span[] {
   // Per closing mark, where the last fruitless search for it ended: a later opening mark resumes there,
   // so a text of many unclosed marks is still read once.
   const searchedTo = new Map<string, number>();
+  // The next sentence end after a colon; it only moves forward.
+  let stop = -1;
   let i = 0;
   while (i < n) {
     const open = text[i];
+    if (open === ':') {
+      // Reported speech after a colon, to the end of the sentence: "Protesters shouted: kill the Jews!"
+      if (stop <= i) {
+        stop = i + 1;
+        while (stop < n && !SENTENCE_ENDS.has(text[stop])) stop++;
+      }
+      if (stop - i - 1 <= MAX_QUOTED && stop > i + 1 && reported(text, i, stop + 1, false)) {
+        spans.push({ start: i, end: stop });
+        i = stop;
+        continue;
+      }
+      i++;
+      continue;
+    }
     const close = PAIRS.get(open);
     if (close === undefined || (SINGLE.has(open) && !opensAtWordEdge(text, i))) {
       i++;
