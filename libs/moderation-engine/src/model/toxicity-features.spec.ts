@@ -224,7 +224,7 @@ describe('violent commands at the start of a clause', () => {
     expect(threatSignals(text)).toEqual(expected);
   });
 
-  it.each(['Execute the plan. Kill the bill.', "Wipe out the Republicans in the midterms. Let's go.", 'Burn the Israeli flag? No.', 'The bill: kill it now.'])(
+  it.each(['Execute the plan. Kill the bill.', "Wipe out the Republicans in the midterms. Let's go.", 'Burn the Israeli flag? No.', 'The bill: kill it now.', "Shoot them a message if you're late."])(
     'finds none in %j',
     (text) => {
       expect(threatSignals(text)).toEqual([]);

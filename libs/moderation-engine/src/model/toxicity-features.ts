@@ -682,12 +682,14 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[], commandTargets =
  * still a threat, and the quotation rule of the engine holds it rather than rejects it.
  */
 const CLAUSE_COMMAND =
-  /(?:^|[.!?:;"“”«»(\n])[ \t]{0,3}(kill|gas|shoot|hang|lynch|exterminate|nuke|slaughter|behead|execute|massacre|butcher|burn|wipe)(?:[ \t]+(?:all|the|every|those|these|of|out)){0,4}[ \t]+([^\s.,!?:;"“”«»()]{1,40})/gi;
+  /(?:^|[.!?:;"“”«»(\n])[ \t]{0,3}(kill|gas|shoot|hang|lynch|exterminate|nuke|slaughter|behead|execute|massacre|butcher|burn|wipe)(?:[ \t]+(?:all|the|every|those|these|of|out)){0,4}[ \t]+([^\s.,!?:;"“”«»()]{1,40})(?:[ \t]+(an?)\b)?/gi;
 
 function clauseCommandTargets(content: string): number {
   let targets = 0;
   CLAUSE_COMMAND.lastIndex = 0;
   for (let m = CLAUSE_COMMAND.exec(content); m; m = CLAUSE_COMMAND.exec(content)) {
+    // "Shoot them a message" gives, it does not threaten.
+    if (m[3] !== undefined) continue;
     const word = m[2].toLowerCase();
     const f = WORD_CLASS.get(word) ?? 0;
     if (f & YOU) targets |= TARGET_YOU;
