@@ -217,14 +217,17 @@ describe('violent commands at the start of a clause', () => {
 
   it.each([
     ['I say it loud and proud: "gas the Jews".', ['threat', 'threat-to-group']],
-    ['Enough. Kill them all.', ['threat']],
-    ['(Hang the traitors)', ['threat']],
+    ['Enough. Kill all the Muslims.', ['threat', 'threat-to-group']],
+    ['Enough \u2014 kill the Jews.', ['threat', 'threat-to-group']],
     ['Protesters shouted: kill the Jews!', ['threat', 'threat-to-group']],
   ])('finds one in %j, where the tokens alone show no one who threatens', (text, expected) => {
     expect(threatSignals(text)).toEqual(expected);
   });
 
-  it.each(['Execute the plan. Kill the bill.', "Wipe out the Republicans in the midterms. Let's go.", 'Burn the Israeli flag? No.', 'The bill: kill it now.', "Shoot them a message if you're late."])(
+  it.each(['Execute the plan. Kill the bill.', "Wipe out the Republicans in the midterms. Let's go.", 'Burn the Israeli flag? No.', 'The bill: kill it now.', "Shoot them a message if you're late.",
+    // Found by a review: clause-start imperatives in gardens, code, homes and sport.
+    'Aphids on my roses. Kill them with soapy water.', 'Cold feet at night? Wipe your feet and wear socks.', 'Zombie processes: kill them from the parent.',
+    'Great goalie. Shoot him low.', 'A bad draft? Kill your darlings.', 'Quiz night. Slaughter the Democrats at trivia.'])(
     'finds none in %j',
     (text) => {
       expect(threatSignals(text)).toEqual([]);

@@ -677,12 +677,12 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[], commandTargets =
  * A violent command at the start of a clause, right after a full stop, a colon, a quotation mark or a
  * bracket: "I say it loud and proud: "gas the Jews"", "Enough. Kill them all." The tokens keep no
  * punctuation, so the agent rule of `threatTargets` sees "proud gas the jews" and no one who threatens.
- * Matched on the text; the verb's target is read as `threatTargets` reads one (the reader, a group, a
- * person), past "all", "the", "of" and "out". Quoted and reported ("They chanted "gas the Jews"") it is
+ * Matched on the text, past "all", "the", "of" and "out", and only against an identity group named in the
+ * plural (a review found pronouns and roles made pests, code and photography threats). Quoted and reported ("They chanted "gas the Jews"") it is
  * still a threat, and the quotation rule of the engine holds it rather than rejects it.
  */
 const CLAUSE_COMMAND =
-  /(?:^|[.!?:;"“”«»(\n])[ \t]{0,3}(kill|gas|shoot|hang|lynch|exterminate|nuke|slaughter|behead|execute|massacre|butcher|burn|wipe)(?:[ \t]+(?:all|the|every|those|these|of|out)){0,4}[ \t]+([^\s.,!?:;"“”«»()]{1,40})(?:[ \t]+(an?)\b)?/gi;
+  /(?:^|[.!?:;"“”‘’«»(\n–—-])[ \t]{0,3}(kill|gas|shoot|hang|lynch|exterminate|nuke|slaughter|behead|execute|massacre|butcher|burn|wipe)(?:[ \t]+(?:all|the|every|those|these|of|out)){0,4}[ \t]+([^\s.,!?:;"“”‘’«»()—–-]{1,40})(?:[ \t]+(an?)\b)?/gi;
 
 function clauseCommandTargets(content: string): number {
   let targets = 0;
@@ -690,14 +690,11 @@ function clauseCommandTargets(content: string): number {
   for (let m = CLAUSE_COMMAND.exec(content); m; m = CLAUSE_COMMAND.exec(content)) {
     // "Shoot them a message" gives, it does not threaten.
     if (m[3] !== undefined) continue;
+    // Only against an identity group, in the plural ("the Jews", "all Muslims"): pronouns and people by
+    // role are what clause-start imperatives name in recipes, gardens, code and sport ("Aphids? Kill them
+    // with soapy water.", "Wipe your feet.", "Zombie processes: kill them from the parent.").
     const word = m[2].toLowerCase();
-    const f = WORD_CLASS.get(word) ?? 0;
-    if (f & YOU) targets |= TARGET_YOU;
-    else if (IDIOM_VERBS.has(m[1].toLowerCase())) {
-      // "burn" and "wipe" only against a plural identity ("Burn the Israeli flag", "Wipe out the Republicans").
-      if (f & GROUP && word.endsWith('s')) targets |= TARGET_GROUP;
-    } else if (f & (GROUP | SOCIAL)) targets |= TARGET_GROUP;
-    else if (f & PERSON) targets |= TARGET_PERSON;
+    if ((WORD_CLASS.get(word) ?? 0) & GROUP && word.endsWith('s')) targets |= TARGET_GROUP;
   }
   return targets;
 }

@@ -35,6 +35,11 @@ describe(reportedQuotations.name, () => {
     'As I always say, "they are animals".',
     'My view: they are animals.',
     'As I always say: they are animals.',
+    // Found by a review: nouns and imperatives before a colon introduce the writer's own words.
+    'My claim: they are filthy rats.',
+    'Tweet this: they are filthy rats.',
+    'Say it loud: they are filthy rats.',
+    'Verdict: they are filthy rats. Quote me on that.',
     '"They are animals" - I said it and I mean it.',
     'They chanted "they are animals". Could not agree more.',
     'Well said: "they are animals".',

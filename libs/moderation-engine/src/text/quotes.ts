@@ -156,7 +156,7 @@ export function reportedQuotations(text: string): Span[] {
         stop = i + 1;
         while (stop < n && !SENTENCE_ENDS.has(text[stop])) stop++;
       }
-      if (stop - i - 1 <= MAX_QUOTED && stop > i + 1 && reported(text, i, stop + 1, false)) {
+      if (stop - i - 1 <= MAX_QUOTED && stop > i + 1 && reportedAfterColon(text, i, stop)) {
         spans.push({ start: i, end: stop });
         i = stop;
         continue;
@@ -233,6 +233,42 @@ function reported(text: string, start: number, end: number, single: boolean): bo
     !endorses(sentenceBefore.slice(-WORDS_ENDORSING)) && !endorses(wordsIn(after).slice(0, WORDS_ENDORSING))
   );
 }
+
+/**
+ * Whether the rest of the sentence after the colon at `colon` reports someone else's speech: a speech verb
+ * in the third person or the past right before the colon ("Protesters shouted: …", "He wrote: …"), with no
+ * first person ("I", "my", "let's") there, no second person in what follows, and no agreement. Nouns and
+ * imperatives ("My claim: …", "Tweet this: …", "Say it loud: …") introduce the writer's own words.
+ */
+function reportedAfterColon(text: string, colon: number, stop: number): boolean {
+  const before = wordsIn(sentenceEnd(text.slice(Math.max(0, colon - WINDOW), colon))).slice(-WORDS_BEFORE);
+  if (
+    !before.some((w, k) => COLON_SPEECH.has(w) && !(w === 'said' && before[k - 1] === 'well')) ||
+    before.some((w) => FIRST_PERSON.has(w) || w === 'my' || w === 'let' || w === 'lets')
+  )
+    return false;
+  if (wordsIn(text.slice(colon + 1, stop)).some((w) => SECOND_PERSON.has(w))) return false;
+  return !endorses(wordsIn(text.slice(stop, stop + WINDOW)).slice(0, WORDS_ENDORSING));
+}
+const COLON_SPEECH = new Set([
+  'said',
+  'says',
+  'shouted',
+  'shouts',
+  'chanted',
+  'chant',
+  'chants',
+  'yelled',
+  'screamed',
+  'wrote',
+  'writes',
+  'tweeted',
+  'posted',
+  'told',
+  'sang',
+  'read',
+  'reads',
+]);
 
 /** A reporting word among `words`, not "well said" (agreement). */
 function reportedBySomeoneElse(words: readonly string[]): boolean {
