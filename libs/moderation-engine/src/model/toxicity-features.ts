@@ -286,7 +286,7 @@ export function toxicityFeatures(buf: FeatureBuffer, content: string, lexicon: L
   }
   if (letters >= 10) meta.push(`caps:${bucket(upper / letters, [0.3, 0.7])}`);
   addMeta(buf, meta, SEED_META, 0.5);
-  return { lexiconHits: hits, cues: addCues(buf, tokens, clauseCommandTargets(content)) };
+  return { lexiconHits: hits, cues: addCues(buf, tokens, content) };
 }
 
 const NO_CUES: readonly string[] = Object.freeze([]);
@@ -422,7 +422,7 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
       let j = i + 1;
       while (j < n && j <= i + 4 && (classOf(j) & SKIP || tokens[j] === 'out')) j++;
       // A plural identity, not an adjective ("burn the Israeli flag").
-      if (j < n && classOf(j) & GROUP && tokens[j].endsWith('s')) targets |= TARGET_GROUP;
+      if (j < n && isPluralGroup(tokens[j])) targets |= TARGET_GROUP;
     }
     if (IDIOM_PASSIVES.has(tokens[i]) && i > 1 && classOf(i - 1) & BE) {
       const next = tokens[i + 1] ?? '';
@@ -585,7 +585,7 @@ function isSubject(tokens: readonly string[], classes: Int32Array, j: number): b
  * Group cues, then insults, then threats (in that order, as the model was trained), from the tokens.
  * Returns the names of the cues added.
  */
-function addCues(buf: FeatureBuffer, tokens: readonly string[], commandTargets = 0): readonly string[] {
+function addCues(buf: FeatureBuffer, tokens: readonly string[], content: string): readonly string[] {
   const classes = wordClasses(tokens);
   let group = false;
   let dehumanising = 0;
@@ -660,8 +660,9 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[], commandTargets =
     addMeta(buf, names, SEED_CUE, CUE_WEIGHT);
     all = all.concat(names);
   }
-  if (violent || commandTargets !== 0) {
-    const threats = threatCues(tokens, classes, commandTargets);
+  // Every verb `CLAUSE_COMMAND` matches is a violent or threat-start word, so the text is scanned only then.
+  if (violent) {
+    const threats = threatCues(tokens, classes, clauseCommandTargets(content));
     if (threats.length > 0) addMeta(buf, threats, SEED_CUE, CUE_WEIGHT);
     all = all.concat(threats);
   }
@@ -678,11 +679,17 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[], commandTargets =
  * bracket: "I say it loud and proud: "gas the Jews"", "Enough. Kill them all." The tokens keep no
  * punctuation, so the agent rule of `threatTargets` sees "proud gas the jews" and no one who threatens.
  * Matched on the text, past "all", "the", "of" and "out", and only against an identity group named in the
- * plural (a review found pronouns and roles made pests, code and photography threats). Quoted and reported ("They chanted "gas the Jews"") it is
- * still a threat, and the quotation rule of the engine holds it rather than rejects it.
+ * plural (a review found pronouns and roles made pests, code and photography threats). Quoted and
+ * reported ("They chanted "gas the Jews"") it is still a threat, and the quotation rule of the engine
+ * holds it rather than rejects it.
  */
 const CLAUSE_COMMAND =
   /(?:^|[.!?:;"“”‘’«»(\n–—-])[ \t]{0,3}(kill|gas|shoot|hang|lynch|exterminate|nuke|slaughter|behead|execute|massacre|butcher|burn|wipe)(?:[ \t]+(?:all|the|every|those|these|of|out)){0,4}[ \t]+([^\s.,!?:;"“”‘’«»()—–-]{1,40})(?:[ \t]+(an?)\b)?/gi;
+
+/** An identity group named in the plural ("jews", "muslims"): not an adjective ("the Israeli flag"). */
+function isPluralGroup(word: string): boolean {
+  return ((WORD_CLASS.get(word) ?? 0) & GROUP) !== 0 && word.endsWith('s');
+}
 
 function clauseCommandTargets(content: string): number {
   let targets = 0;
@@ -693,8 +700,7 @@ function clauseCommandTargets(content: string): number {
     // Only against an identity group, in the plural ("the Jews", "all Muslims"): pronouns and people by
     // role are what clause-start imperatives name in recipes, gardens, code and sport ("Aphids? Kill them
     // with soapy water.", "Wipe your feet.", "Zombie processes: kill them from the parent.").
-    const word = m[2].toLowerCase();
-    if ((WORD_CLASS.get(word) ?? 0) & GROUP && word.endsWith('s')) targets |= TARGET_GROUP;
+    if (isPluralGroup(m[2].toLowerCase())) targets |= TARGET_GROUP;
   }
   return targets;
 }

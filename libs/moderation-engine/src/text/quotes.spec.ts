@@ -61,12 +61,11 @@ describe(reportedQuotations.name, () => {
     expect(withoutSpans(text, reportedQuotations(text))).toBe('They chanted   and called us   too.');
   });
 
-  it('reads many unclosed marks once (linear, not 300 characters per mark)', () => {
-    for (const mark of ['“', '"', "'a", '«']) {
-      const text = mark.repeat(20_000);
-      const start = performance.now();
-      reportedQuotations(text);
-      expect([mark, performance.now() - start < 100]).toEqual([mark, true]);
+  // Cost: the engine's linear-cost spec and `npm run bench` time quoted text; here, what the resumed search finds.
+  it('still finds a quotation after thousands of unclosed marks of another kind', () => {
+    for (const stray of ['«', '‘', "'a"]) {
+      const text = `${stray.repeat(3000)} They chanted “gas the Jews” last time.`;
+      expect([stray, quoted(text)]).toEqual([stray, ['“gas the Jews”']]);
     }
   });
 });

@@ -221,7 +221,7 @@ function reported(text: string, start: number, end: number, single: boolean): bo
   const sentenceAfter = wordsIn(sentenceStart(after));
   const wordsBefore = sentenceBefore.slice(-WORDS_BEFORE);
   const wordsAfter = sentenceAfter.slice(0, WORDS_AFTER);
-  if (!reportedBySomeoneElse(wordsBefore) && !reportedBySomeoneElse(wordsAfter)) return false;
+  if (!wordsBefore.some((w) => REPORTING.has(w)) && !wordsAfter.some((w) => REPORTING.has(w))) return false;
   // The writer's own words ("As I always say, "…"", ""…" - I said it"), and agreement with them, in the
   // same sentence or the next ("far-right" is no agreement).
   if (
@@ -243,12 +243,13 @@ function reported(text: string, start: number, end: number, single: boolean): bo
 function reportedAfterColon(text: string, colon: number, stop: number): boolean {
   const before = wordsIn(sentenceEnd(text.slice(Math.max(0, colon - WINDOW), colon))).slice(-WORDS_BEFORE);
   if (
-    !before.some((w, k) => COLON_SPEECH.has(w) && !(w === 'said' && before[k - 1] === 'well')) ||
+    !before.some((w) => COLON_SPEECH.has(w)) ||
     before.some((w) => FIRST_PERSON.has(w) || w === 'my' || w === 'let' || w === 'lets')
   )
     return false;
   if (wordsIn(text.slice(colon + 1, stop)).some((w) => SECOND_PERSON.has(w))) return false;
-  return !endorses(wordsIn(text.slice(stop, stop + WINDOW)).slice(0, WORDS_ENDORSING));
+  // "Well said: …" agrees; so does what follows.
+  return !endorses(before) && !endorses(wordsIn(text.slice(stop, stop + WINDOW)).slice(0, WORDS_ENDORSING));
 }
 const COLON_SPEECH = new Set([
   'said',
@@ -269,11 +270,6 @@ const COLON_SPEECH = new Set([
   'read',
   'reads',
 ]);
-
-/** A reporting word among `words`, not "well said" (agreement). */
-function reportedBySomeoneElse(words: readonly string[]): boolean {
-  return words.some((w, k) => REPORTING.has(w) && !(w === 'said' && words[k - 1] === 'well'));
-}
 
 function endorses(words: readonly string[]): boolean {
   return words.some(
