@@ -12,10 +12,15 @@ interface EvalJson {
 }
 
 /** `npm run eval` as a user runs it: the CLI in its own process, on a CSV and an optional policy file. */
-function runEval(dir: string, extra: string[]): { status: number | null; stdout: string; stderr: string } {
+function runEval(
+  dir: string,
+  extra: string[],
+  task = 'toxicity',
+  input = 'rows.csv',
+): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(
     TSX,
-    ['tools/cli/eval.ts', '--task', 'toxicity', '--input', join(dir, 'rows.csv'), ...extra],
+    ['tools/cli/eval.ts', '--task', task, '--input', join(dir, input), ...extra],
     { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
   );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -57,6 +62,23 @@ describe('npm run eval --policy', () => {
     const all = (r: EvalJson) => r.results.find((g) => g.group === 'all')!;
     expect(all(atStrict)).toMatchObject({ n: 5, positives: 2, recall: 1, fpr: 1 });
     expect(all(atDefault).fpr).toBeLessThan(1);
+  });
+
+  it("reads the reply form's author fields from optional columns", () => {
+    // The same bland comment twice: only the author fields tell the link-building spam from the reader.
+    const text = 'Thanks for sharing this useful information.';
+    writeFileSync(
+      join(dir, 'authors.csv'),
+      [
+        'id,source,text,label,kind,authorName,authorUrl',
+        `s1,test,"${text}",1,spam,Buy Cheap Viagra Online,http://cheap-pills-24.xyz/buy`,
+        `h1,test,"${text}",0,ham,Helen,`,
+      ].join('\n'),
+    );
+    const run = runEval(dir, ['--json'], 'spam', 'authors.csv');
+    expect(run.status).toBe(0);
+    const all = (JSON.parse(run.stdout) as EvalJson).results.find((g) => g.group === 'all')!;
+    expect(all).toMatchObject({ n: 2, positives: 1, recall: 1, fpr: 0 });
   });
 
   it('names the field and the rule of an invalid policy, and exits 2', () => {

@@ -1,6 +1,7 @@
 /**
  * `npm run eval -- --task spam|toxicity --input <file.csv> [--policy <policy.json>] [--json]`: reads
- * `id,source,text,label[,kind]` (RFC 4180, quoted line breaks allowed), runs the whole engine at the
+ * `id,source,text,label[,kind]` (RFC 4180, quoted line breaks allowed; optional `authorName`,
+ * `authorEmail` and `authorUrl` columns are the reply form's fields), runs the whole engine at the
  * default site policy, or at the partial policy in `--policy` (the JSON a site stores, e.g.
  * `{"thresholds": {"toxicity": {"hold": 0.4}}}`), and prints precision, recall and F1 (flagged = held
  * or rejected for a reason of this task), ROC-AUC of the task's score, false-positive rate and
@@ -10,6 +11,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import {
   EnginePolicyError,
+  type EngineSubmission,
   ModerationEngine,
   resolveSitePolicy,
   type SitePolicy,
@@ -22,10 +24,14 @@ import { fail, flag } from './args';
 
 interface Row {
   text: string;
+  /** The reply form's author fields, when the CSV has those columns (empty cells are left out). */
+  author: Pick<EngineSubmission, 'authorName' | 'authorEmail' | 'authorUrl'>;
   label: number;
   kind: string;
   source: string;
 }
+
+const AUTHOR_COLUMNS = ['authorName', 'authorEmail', 'authorUrl'] as const;
 
 async function readCsv(file: string): Promise<Row[]> {
   const parser = new CsvParser();
@@ -42,7 +48,9 @@ async function readCsv(file: string): Promise<Row[]> {
       const get = (col: string): string => r[header!.indexOf(col)] ?? '';
       const label = Number(get('label'));
       if (label !== 0 && label !== 1) fail(`${file}: label must be 0 or 1, got ${JSON.stringify(get('label'))}`);
-      rows.push({ text: get('text'), label, kind: get('kind'), source: get('source') });
+      const author: Row['author'] = {};
+      for (const col of AUTHOR_COLUMNS) if (get(col)) author[col] = get(col);
+      rows.push({ text: get('text'), author, label, kind: get('kind'), source: get('source') });
     }
   };
   for await (const chunk of createReadStream(file, { encoding: 'utf8' })) take(parser.push(chunk as string));
@@ -78,7 +86,7 @@ async function main(): Promise<void> {
   if (rows.length === 0) fail(`${input}: no rows`);
 
   const start = process.hrtime.bigint();
-  const scored = scoreTexts(engine, rows.map((r) => r.text), task, policy);
+  const scored = scoreTexts(engine, rows.map((r) => ({ content: r.text, ...r.author })), task, policy);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const throughput = Math.round(rows.length / seconds);
 

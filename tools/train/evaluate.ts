@@ -1,4 +1,4 @@
-import { DEFAULT_SITE_POLICY, type ModerationEngine, type ReasonCode, type SitePolicy } from '@replyguard/moderation-engine';
+import { DEFAULT_SITE_POLICY, type EngineSubmission, type ModerationEngine, type ReasonCode, type SitePolicy } from '@replyguard/moderation-engine';
 import { binaryMetrics, rocAuc, type BinaryMetrics } from './metrics';
 
 export type Task = 'spam' | 'toxicity';
@@ -26,10 +26,11 @@ export interface Scored {
   hate: number[];
 }
 
-export function scoreTexts(engine: ModerationEngine, texts: readonly string[], task: Task, policy: SitePolicy = DEFAULT_SITE_POLICY): Scored {
+/** Scores each text, or each submission with its author fields (`EngineSubmission`), at `policy`. */
+export function scoreTexts(engine: ModerationEngine, texts: readonly (string | EngineSubmission)[], task: Task, policy: SitePolicy = DEFAULT_SITE_POLICY): Scored {
   const out: Scored = { flagged: [], rejected: [], score: [], toxicity: [], hate: [] };
-  for (const content of texts) {
-    const d = engine.moderate({ content }, policy);
+  for (const t of texts) {
+    const d = engine.moderate(typeof t === 'string' ? { content: t } : t, policy);
     const own = d.reasons.some((r) => TASK_REASONS[task].has(r.code));
     out.flagged.push(own && d.action !== 'approve');
     out.rejected.push(own && d.action === 'reject');
