@@ -54,6 +54,7 @@ describe('threat cues', () => {
     'Guns do not kill people, people kill people.',
     'People will die if this bill passes.',
     'I will shoot you an email tomorrow.',
+    'Kill them with kindness, my gran always said.',
     'We should kill this bill before it passes.',
     'I will kill this process and restart the server.',
     'Want to hang out with you this weekend.',

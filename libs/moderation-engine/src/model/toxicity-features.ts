@@ -171,6 +171,8 @@ const PERMISSIONS = new Set(['allowed', 'right', 'able', 'free', 'chance', 'perm
 const CLAUSE_BREAKS = new Set(['before', 'after', 'until', 'when', 'while', 'if', 'because', 'since', 'than', 'more', 'that', 'so', 'unless', 'once']);
 /** After a death word, a peaceful death: "die with dignity", "die at home", "die peacefully". */
 const PEACEFUL = new Set(['with', 'at', 'peacefully', 'naturally', 'comfortably', 'happy', 'old', 'of']);
+/** "Kill them with kindness", "kill 'em with facts": the weapon named is no weapon. */
+const GENTLE = new Set(['kindness', 'love', 'compassion', 'politeness', 'compliments', 'charm', 'smiles', 'generosity', 'facts', 'logic', 'laughter', 'success']);
 /** Skipped between a violent verb and its target. */
 const TARGET_SKIP = new Set(['all', 'the', 'every', 'each', 'those', 'these', 'that', 'this', 'of', 'some', 'more', 'few']);
 /** "Nobody wants death to …", "I would never wish death to …": a negated want governs it. */
@@ -434,8 +436,8 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
     if (f & VIOLENT && (i === 0 || classOf(i - 1) & COMMAND || hasAgentBefore(i))) {
       let j = i + 1;
       while (j < n && j <= i + 3 && classOf(j) & SKIP) j++;
-      // "shoot you an email" gives, it does not threaten.
-      if (j < n && tokens[j + 1] !== 'a' && tokens[j + 1] !== 'an') targets |= targetAt(j);
+      // "shoot you an email" gives, it does not threaten; "kill them with kindness" neither.
+      if (j < n && tokens[j + 1] !== 'a' && tokens[j + 1] !== 'an' && !(tokens[j + 1] === 'with' && GENTLE.has(tokens[j + 2]))) targets |= targetAt(j);
     }
     // "shot down in the debate" is an idiom
     if ((f & DEATH && !permitted(i)) || (f & PASSIVE && i > 0 && classOf(i - 1) & BE && tokens[i + 1] !== 'down')) {
