@@ -4,7 +4,7 @@ import { readManifest, SpamModel, ToxicityModel } from './model/text-models';
 import { toxicitySignals } from './model/toxicity-features';
 import { defaultModelsDir } from './models-path';
 import type { SitePolicy, Threshold } from './policy';
-import { authorSignals } from './rules/author';
+import { authorSignals, COVER_CONTENT_FLOOR } from './rules/author';
 import { WordList } from './rules/word-list';
 import { collapseRepeats, foldTokens } from './text/fold';
 import { extractLinks } from './text/links';
@@ -103,9 +103,9 @@ export class ModerationEngine {
 
     const scores: DecisionScores = { spam: 0, toxicity: 0, hate: 0 };
     if (this.spam) {
-      const author = authorSignals(s.authorName, s.authorUrl);
+      const author = authorSignals(s.authorName, s.authorUrl, content);
       const modelLogit = this.spam.logit(content, links);
-      scores.spam = round(sigmoid(modelLogit + author.logit));
+      scores.spam = round(sigmoid((author.cover ? Math.max(modelLogit, COVER_CONTENT_FLOOR) : modelLogit) + author.logit));
       const severity = bySeverity(scores.spam, policy.thresholds.spam);
       if (severity !== 'info') {
         flags.push(flag(severity, 'SPAM_MODEL', `Spam score ${scores.spam} (hold at ${policy.thresholds.spam.hold}, reject at ${policy.thresholds.spam.reject})`, {
