@@ -261,12 +261,19 @@ const PERSONAL_THREATS = [
   'I will {v} you.', "I'm going to {v} you.", 'I will find you and {v} you.', 'If I ever see you I will {v} you.', "I'll {v} you and your family.",
   'Someone should {v} him.', 'Somebody needs to {v} her.', 'I hope you die.', 'You should die.', 'You deserve to die.', 'Go kill yourself.', 'kys',
   'I know where you live.', "Watch your back, you're dead.", 'Drop dead.', 'Rot in hell.', 'I hope he dies slowly.', 'You need to be shot.',
+  // Veiled: no violent word, the threat is in the phrase.
+  'You better hope I never run into you.', 'He should be taken round the back and dealt with.', "We'll sort him out ourselves.",
+  'Their offices are legitimate targets now.', "Can't wait to dance on your grave.", 'Shame if your house caught fire one night.',
+  'Someone should put a bullet in him.', 'She should be careful walking home at night.',
 ];
 /** The same shapes without violence: what a reader may promise or wish another. */
 const PERSONAL_TWINS = [
   'I will call you.', "I'm going to thank you.", 'I will find you and buy you a coffee.', 'If I ever see you I will say hello.', "I'll invite you and your family.",
   'Someone should thank him.', 'Somebody needs to hire her.', 'I hope you win.', 'You should rest.', 'You deserve a raise.', 'Go treat yourself.', 'ty',
   'I know where you work now, congrats!', 'Watch your step, the floor is wet.', 'Drop by sometime.', 'Rest in peace.', 'I hope he recovers quickly.', 'You need to be told this.',
+  'You better hope it never rains on the day.', 'He should be taken round the museum and shown the exhibits.', "We'll sort the paperwork out ourselves.",
+  'Their budgets are legitimate questions now.', "Can't wait to dance at your wedding.", 'Shame if the shop closed one day.',
+  'Someone should put a plaque on it.', 'She should be careful walking on the ice.',
 ];
 const GROUP_THREATS = [
   'All {g} should die.', 'Kill all the {g}.', '{G} should be shot.', 'We should {v} every last one of these {g}.', 'Hang the {g}.',

@@ -40,6 +40,18 @@ describe('threat cues', () => {
     ['Gays should be stoned to death.', ['threat', 'threat:group']],
     ['Not a joke, death to all Jews.', ['threat', 'threat:group']],
     ['Roma should be sterilised.', ['threat', 'threat:group']],
+    // Veiled threats, violence deserved, places of worship.
+    ['You better hope I never see you in town.', ['threat']],
+    ['That judge should be taken round the back.', ['threat']],
+    ["If he walks free we'll sort him out ourselves.", ['threat']],
+    ['Their offices are legitimate targets.', ['threat']],
+    ['Jewish schools are fair targets now.', ['threat', 'threat:group']],
+    ['Someone should put a bullet in that man.', ['threat']],
+    ['I will dance on your grave.', ['threat', 'threat:you']],
+    ['Shame if his shop caught fire one night.', ['threat']],
+    ['He deserves a good kicking for this.', ['threat']],
+    ['Burn down the mosque.', ['threat', 'threat:group']],
+    ['Burn every one of those hotels with them inside.', ['threat']],
   ])('finds a threat in %j', (text, expected) => {
     expect(cues(text)).toEqual(expected);
   });
@@ -55,6 +67,12 @@ describe('threat cues', () => {
     'People will die if this bill passes.',
     'I will shoot you an email tomorrow.',
     'Kill them with kindness, my gran always said.',
+    'It would be a shame if the library closed.',
+    'The house burned down with them inside, a terrible tragedy.',
+    'Nobody deserves a beating, whatever he did.',
+    'The mosque burned down in 1987.',
+    'Smash the patriarchy!',
+    'You should be careful walking on the ice.',
     'We should kill this bill before it passes.',
     'I will kill this process and restart the server.',
     'Want to hang out with you this weekend.',

@@ -38,7 +38,7 @@ const DEHUMANISING = new Set([
 const DEHUMANISING_NEAR_GROUP = new Set([
   'animal', 'animals', 'rat', 'rats', 'breed', 'breeding', 'invasion', 'trash', 'criminals', 'terrorist', 'terrorists',
   'primitive', 'ghetto', 'gorilla', 'gorillas', 'dogs', 'pigs', 'rapists', 'thieves', 'groomers', 'pickpockets', 'drunks', 'beggars',
-  'menace', 'predator', 'predators',
+  'menace', 'predator', 'predators', 'scammers', 'gangsters', 'spies', 'fraudsters', 'crooks',
 ]);
 /**
  * A group called a disease: "Islam is a cancer on the West", "they are a plague". Only after a form of
@@ -110,6 +110,9 @@ const INSULTS = new Set([
   'liar', 'liars', 'ignorant', 'dimwit', 'nitwit', 'halfwit', 'twit', 'twits', 'douche', 'douchebag', 'prick', 'pricks', 'creep', 'creepy',
   'crap', 'crappy', 'bullshit', 'sucks', 'garbage', 'worthless', 'useless', 'incompetent', 'lunatic', 'lunatics', 'nutjob', 'freak', 'freaks',
   'disgusting', 'ugly', 'lame', 'silly', 'ridiculous', 'shut', 'damn', 'damned', 'dammit', 'damnit', 'pig', 'pigs', 'rude', 'arrogant', 'psycho',
+  // British and Australian insults the list lacked (the lexicon has the profane ones)
+  'wanker', 'wankers', 'tosser', 'tossers', 'plank', 'drongo', 'drongos', 'grifter', 'grifters', 'muppet', 'muppets', 'numpty', 'pillock',
+  'prat', 'manchild', 'bellend', 'knobhead', 'dickhead', 'dickheads', 'gobshite',
 ]);
 const SECOND_PERSON = new Set(['you', 'your', 'youre', 'you’re', 'yourself', 'ur', 'u', 'ya', 'yours', 'ye', 'thou']);
 
@@ -140,7 +143,15 @@ const VIOLENT_PASSIVES = new Set([
  * before the wish ("Gays should be beaten", "Muslims should be wiped off the map"), and "wiped" only with
  * "out" or "off", "stoned" only "to death".
  */
-const IDIOM_VERBS = new Set(['burn', 'wipe']);
+const IDIOM_VERBS = new Set(['burn', 'wipe', 'torch', 'firebomb', 'smash']);
+/** A place of worship attacked stands for the faith's people: "burn down the mosque", "torch every synagogue". */
+const WORSHIP_PLACES = new Set(['mosque', 'mosques', 'synagogue', 'synagogues', 'church', 'churches', 'temple', 'temples', 'gurdwara', 'gurdwaras']);
+/**
+ * Violence as a thing deserved: "deserves a beating", "needs a good kicking", "deserves a brick through his
+ * window", with a person, the reader or a group named in the six words before; not negated.
+ */
+const VIOLENT_NOUNS = new Set(['beating', 'kicking', 'bullet', 'brick', 'slap', 'hiding', 'thrashing', 'noose', 'shoeing', 'battering']);
+const DESERVES = new Set(['deserve', 'deserves', 'deserved', 'need', 'needs', 'earned']);
 const IDIOM_PASSIVES = new Set(['beaten', 'wiped', 'whipped', 'stoned']);
 const DEATH_WORDS = new Set(['die', 'dies']);
 /** Harm wished on someone with "hope" or "wish" ("I hope your kids get cancer"), unless negated. */
@@ -195,11 +206,31 @@ const PERSON_TARGETS = new Set([
   'him', 'her', 'them', 'they', 'he', 'she', 'yourself', 'urself', 'yourselves', 'themselves', 'man', 'woman', 'guy', 'guys', 'bitch',
   'bastard', 'mayor', 'president', 'senator', 'governor', 'judge', 'cop', 'cops', 'officer', 'reporter', 'reporters', 'journalist',
   'journalists', 'author', 'writer', 'politician', 'politicians', 'traitor', 'traitors', 'moderator', 'admin', 'idiot', 'idiots',
+  'councillor', 'councillors', 'councilor', 'councilors', 'mp', 'mps', 'minister', 'commentator', 'columnist', 'presenter', 'landlord',
+  'landlords', 'juror', 'jurors', 'foreman', 'lawyer', 'barrister', 'nonce', 'nonces', 'paedo', 'paedos', 'pedo', 'pedos',
 ]);
 const THREAT_PHRASES: readonly (readonly string[])[] = [
   ['know', 'where', 'you', 'live'], ['watch', 'your', 'back'], ['coming', 'for', 'you'], ['you', 're', 'dead'], ['youre', 'dead'],
   ['you', 'are', 'dead'], ['ur', 'dead'], ['drop', 'dead'], ['rot', 'in', 'hell'], ['burn', 'in', 'hell'], ['kys'],
+  // Veiled threats: what a reader says instead of "I will hurt him" ("better hope I never bump into her", "should be
+  // careful walking home at night", "taken round the back and dealt with", "we'll sort him out ourselves").
+  ['better', 'hope', 'i', 'never'], ['better', 'hope', 'we', 'never'], ['better', 'hope', 'i', 'don', 't'], ['better', 'hope', 'i', 'dont'],
+  ['be', 'careful', 'walking', 'home'], ['taken', 'round', 'the', 'back'], ['taken', 'out', 'back'], ['taken', 'outside', 'and'],
+  ['taken', 'behind', 'the', 'shed'], ['sort', 'him', 'out', 'ourselves'], ['sort', 'her', 'out', 'ourselves'], ['sort', 'them', 'out', 'ourselves'],
+  ['deal', 'with', 'him', 'ourselves'], ['deal', 'with', 'her', 'ourselves'], ['deal', 'with', 'them', 'ourselves'],
+  ['legitimate', 'targets'], ['legitimate', 'target'], ['fair', 'targets'], ['put', 'a', 'bullet', 'in'], ['put', 'a', 'bullet', 'through'],
+  ['bullet', 'between', 'his', 'eyes'], ['bullet', 'between', 'her', 'eyes'], ['bullet', 'between', 'your', 'eyes'], ['with', 'them', 'inside'],
+  ['with', 'them', 'still', 'inside'],
 ];
+/**
+ * "dance on <his / this commentator's / …> grave" (a death wished), and "shame if <it> caught fire / burned
+ * down" (the mobster's line): a start word, then the end within a few words. Checked in `threatTargets`.
+ */
+const DANCE_GRAVE = 4;
+const SHAME_FIRE = 10;
+const FIRE_ENDS = new Set(['fire', 'burned', 'burnt', 'flames', 'accident']);
+/** "… with them inside" threatens after a command to burn ("burn those hotels with them inside"), not in news of a fire. */
+const BURN_COMMANDS = new Set(['burn', 'torch']);
 const THREAT_STARTS: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
   const starts = new Map<string, (readonly string[])[]>();
   for (const phrase of THREAT_PHRASES) starts.set(phrase[0], [...(starts.get(phrase[0]) ?? []), phrase]);
@@ -363,6 +394,7 @@ const WORD_CLASS: ReadonlyMap<string, number> = (() => {
   mark(SOCIAL_TARGETS, SOCIAL);
   mark(THREAT_STARTS.keys(), THREAT_START);
   mark(['death'], THREAT_START); // "death to …" (see `threatTargets`)
+  mark(['dance', 'shame', ...VIOLENT_NOUNS], THREAT_START); // "dance on … grave", "shame if … caught fire", "deserves a beating" (see `threatTargets`)
   mark([...IDIOM_VERBS, ...IDIOM_PASSIVES], THREAT_START); // checked in `threatTargets`
   mark(TARGET_SKIP, SKIP);
   mark(BE_WORDS, BE);
@@ -422,9 +454,9 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
     const f = classOf(i);
     if (IDIOM_VERBS.has(tokens[i]) && (i === 0 || classOf(i - 1) & COMMAND || hasAgentBefore(i))) {
       let j = i + 1;
-      while (j < n && j <= i + 4 && (classOf(j) & SKIP || tokens[j] === 'out')) j++;
-      // A plural identity, not an adjective ("burn the Israeli flag").
-      if (j < n && isPluralGroup(tokens[j])) targets |= TARGET_GROUP;
+      while (j < n && j <= i + 4 && (classOf(j) & SKIP || tokens[j] === 'out' || tokens[j] === 'down' || tokens[j] === 'up')) j++;
+      // A plural identity, not an adjective ("burn the Israeli flag"), or its place of worship.
+      if (j < n && (isPluralGroup(tokens[j]) || WORSHIP_PLACES.has(tokens[j]))) targets |= TARGET_GROUP;
     }
     if (IDIOM_PASSIVES.has(tokens[i]) && i > 1 && classOf(i - 1) & BE) {
       const next = tokens[i + 1] ?? '';
@@ -492,7 +524,26 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
         let k = 0;
         while (k < phrase.length && tokens[i + k] === phrase[k]) k++;
         if (k < phrase.length) continue;
-        targets |= phrase[0] === 'kys' || phrase.includes('you') || phrase.includes('your') ? TARGET_YOU : TARGET_PERSON;
+        if (phrase[0] === 'with' && !anyBetween(i - 8, i, (j) => BURN_COMMANDS.has(tokens[j]))) continue;
+        // "Jewish schools are fair targets now": the group before is the target.
+        if (phrase[1] === 'targets' || phrase[1] === 'target') targets |= anyBetween(i - 4, i, (j) => (classOf(j) & GROUP) !== 0) ? TARGET_GROUP : TARGET_PERSON;
+        else targets |= phrase[0] === 'kys' || phrase.includes('you') || phrase.includes('your') ? TARGET_YOU : TARGET_PERSON;
+      }
+      if (VIOLENT_NOUNS.has(tokens[i])) {
+        const d = tokens[i - 1] === 'a' ? i - 2 : tokens[i - 1] === 'good' && tokens[i - 2] === 'a' ? i - 3 : -1;
+        if (d > 0 && DESERVES.has(tokens[d]) && !anyBetween(d - 6, d, (j) => (classOf(j) & NEGATION) !== 0)) {
+          for (let j = d - 1; j >= 0 && j >= d - 6; j--) targets |= targetAt(j);
+        }
+      }
+      if (tokens[i] === 'dance' && tokens[i + 1] === 'on') {
+        for (let j = i + 2; j < n && j <= i + 1 + DANCE_GRAVE; j++) if (tokens[j] === 'grave') targets |= anyBetween(i + 2, j, (k) => (classOf(k) & YOU) !== 0) ? TARGET_YOU : TARGET_PERSON;
+      }
+      if (tokens[i] === 'shame' && tokens[i + 1] === 'if') {
+        for (let j = i + 2; j < n && j <= i + SHAME_FIRE; j++) {
+          const t = tokens[j];
+          if (!FIRE_ENDS.has(t)) continue;
+          if (t === 'fire' ? tokens[j - 1] === 'caught' || tokens[j - 1] === 'on' : t === 'burned' || t === 'burnt' ? tokens[j + 1] === 'down' : true) targets |= TARGET_PERSON;
+        }
       }
     }
   }
