@@ -205,6 +205,25 @@ describe(ModerationEngine.name, () => {
       expect(d.scores.toxicity).toBeGreaterThanOrEqual(policy.thresholds.toxicity.reject);
     });
 
+    // Counter-speech without quotation marks: a claim reported in order to condemn it.
+    it.each([
+      'The speaker said all Muslims are terrorists, which is disgusting and racist.',
+      'People who call immigrants vermin and parasites should be ashamed.',
+    ])('holds, not rejects, hate the comment reports unquoted to condemn it: "%s"', (content) => {
+      const d = engine.moderate({ content }, policy);
+      expect(d.action).toBe('hold');
+      expect(d.reasons.find((r) => r.code === 'TOXICITY_MODEL')?.message).toContain('held, not rejected');
+      expect(d.scores.toxicity).toBeGreaterThanOrEqual(policy.thresholds.toxicity.reject);
+    });
+
+    it.each([
+      // The writer's own claim, and one agreed with, are no report.
+      'I said all Muslims are terrorists and it is disgusting they are here.',
+      'He said immigrants are vermin and parasites, and he is right, disgusting people.',
+    ])('still rejects a claim of the writer or agreed with: "%s"', (content) => {
+      expect(engine.moderate({ content }, policy).action).toBe('reject');
+    });
+
     it('still rejects when what scores is outside the quotation', () => {
       const d = engine.moderate({ content: 'You are a "fucking idiot", as my dad would say, you moron.' }, policy);
       expect(d.action).toBe('reject');

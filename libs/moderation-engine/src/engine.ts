@@ -8,7 +8,7 @@ import { authorSignals, COVER_CONTENT_FLOOR } from './rules/author';
 import { WordList } from './rules/word-list';
 import { collapseRepeats, foldTokens } from './text/fold';
 import { extractLinks } from './text/links';
-import { reportedQuotations, withoutSpans } from './text/quotes';
+import { mergeSpans, reportedParaphrases, reportedQuotations, withoutSpans } from './text/quotes';
 
 /** Content beyond this many characters is not analysed (the caller still stores all of it). */
 export const MAX_ANALYSED_CHARS = 20_000;
@@ -134,7 +134,7 @@ export class ModerationEngine {
         let message = `${label} score ${scores[head]} (hold at ${threshold.hold}, reject at ${threshold.reject})`;
         if (unquoted && severity === 'reject') {
           severity = 'hold';
-          message += `; held, not rejected: what scores is a quotation the comment reports (without it, ${unquoted[head]})`;
+          message += `; held, not rejected: what scores is a quotation or claim the comment reports (without it, ${unquoted[head]})`;
         }
         flags.push(flag(severity, code, message, {
           score: scores[head],
@@ -163,14 +163,15 @@ export class ModerationEngine {
   /**
    * Quoting hate to report or condemn it ("They chanted "gas the Jews" last time") reads as hate to the
    * model. When a head would reject, the comment is scored again with its reported quotations left out
-   * (`reportedQuotations`); if neither head would reject then, the scores without them are returned and
+   * (`reportedQuotations`), and the claims it reports unquoted in order to condemn them ("People who call
+   * refugees vermin should be ashamed", `reportedParaphrases`); if neither head would reject then, the scores without them are returned and
    * the comment is held for a person instead of rejected. Never lowers a hold: scare quotes and "as my
    * grandpa said, "…"" are doubt, and doubt goes to a human.
    */
   private unquotedScores(content: string, scores: DecisionScores, policy: SitePolicy): { toxicity: number; hate: number } | undefined {
     const { toxicity, hate } = policy.thresholds;
     if (!this.toxicity || (scores.toxicity < toxicity.reject && scores.hate < hate.reject)) return undefined;
-    const spans = reportedQuotations(content);
+    const spans = mergeSpans(reportedQuotations(content), reportedParaphrases(content));
     if (spans.length === 0) return undefined;
     const u = this.toxicity.score(withoutSpans(content, spans));
     const without = { toxicity: round(u.toxicity), hate: round(u.hate) };

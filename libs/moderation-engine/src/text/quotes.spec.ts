@@ -1,4 +1,4 @@
-import { reportedQuotations, withoutSpans } from './quotes';
+import { mergeSpans, reportedParaphrases, reportedQuotations, withoutSpans } from './quotes';
 
 const quoted = (text: string): string[] => reportedQuotations(text).map((s) => text.slice(s.start, s.end));
 
@@ -67,5 +67,48 @@ describe(reportedQuotations.name, () => {
       const text = `${stray.repeat(3000)} They chanted “gas the Jews” last time.`;
       expect([stray, quoted(text)]).toEqual([stray, ['“gas the Jews”']]);
     }
+  });
+});
+
+describe(reportedParaphrases.name, () => {
+  const reportedText = (text: string): string[] =>
+    reportedParaphrases(text).map((s) => text.slice(s.start, s.end));
+
+  it.each([
+    [
+      'The poster said all Xs are terrorists, which is disgusting.',
+      ['said all Xs are terrorists, which is disgusting'],
+    ],
+    [
+      'People who call refugees vermin should be ashamed. They flee war.',
+      ['call refugees vermin should be ashamed'],
+    ],
+    ['Half of them claim trans people are groomers. That is a lie.', ['claim trans people are groomers']],
+  ])('finds a claim reported to be condemned: %s', (text, expected) => {
+    expect(reportedText(text)).toEqual(expected);
+  });
+
+  it.each([
+    // No condemnation: a report, not counter-speech; the writer's own; agreed with.
+    'The minister said the budget is balanced.',
+    'I said they are vermin and it is disgusting they are here.',
+    'He said they are vermin, which is disgusting, and he was right.',
+  ])('finds none in %s', (text) => {
+    expect(reportedParaphrases(text)).toEqual([]);
+  });
+
+  it('joins overlapping spans with the quotations', () => {
+    expect(
+      mergeSpans(
+        [
+          { start: 0, end: 5 },
+          { start: 20, end: 25 },
+        ],
+        [{ start: 3, end: 10 }],
+      ),
+    ).toEqual([
+      { start: 0, end: 10 },
+      { start: 20, end: 25 },
+    ]);
   });
 });

@@ -302,3 +302,137 @@ function wordsIn(s: string): string[] {
     .split(/[^a-z\u00c0-\uffff]+/)
     .filter((w) => w.length > 0);
 }
+
+/**
+ * Verbs that report a claim without quotation marks: "The poster above basically said all Muslims are
+ * terrorists", "People who call refugees vermin …", "… claiming Jews control the banks".
+ */
+const PARAPHRASE_VERBS = new Set([
+  'say',
+  'says',
+  'said',
+  'saying',
+  'call',
+  'calls',
+  'called',
+  'calling',
+  'claim',
+  'claims',
+  'claimed',
+  'claiming',
+  'described',
+  'describe',
+  'describes',
+  'describing',
+  'chanted',
+  'chanting',
+  'shouted',
+  'shouting',
+  'tweeted',
+  'posted',
+  'wrote',
+  'suggested',
+  'suggesting',
+  'implied',
+  'implying',
+]);
+/** Condemnation of what is reported, in its sentence or the next: the comment is counter-speech. */
+const CONDEMNING = new Set([
+  'disgusting',
+  'disgraceful',
+  'disgrace',
+  'shameful',
+  'ashamed',
+  'shame',
+  'vile',
+  'appalling',
+  'abhorrent',
+  'sickening',
+  'racist',
+  'racism',
+  'bigoted',
+  'bigotry',
+  'hateful',
+  'lie',
+  'lies',
+  'smear',
+  'smears',
+  'unacceptable',
+  'condemn',
+  'condemned',
+  'outrageous',
+  'despicable',
+  'antisemitic',
+  'antisemitism',
+  'islamophobic',
+  'islamophobia',
+  'homophobic',
+  'transphobic',
+  'xenophobic',
+  'dehumanising',
+  'dehumanizing',
+]);
+/** At most this many characters of a sentence are read for a paraphrase. */
+const MAX_SENTENCE = 400;
+
+/**
+ * Claims a comment reports without quotation marks in order to condemn them, as [start, end) spans: from
+ * the reporting verb to the end of its sentence, when that sentence or the next condemns ("The poster
+ * above basically said all Muslims are terrorists, which is disgusting", "People who call refugees vermin
+ * should be ashamed of themselves"). Not the writer's own ("I said …", "as we say"), nor a claim agreed
+ * with ("… and they are right"). Like a quotation, it only turns a reject into a hold: a human reads it.
+ * Each sentence is read once and at most `MAX_SENTENCE` characters of it, so cost is linear.
+ */
+export function reportedParaphrases(text: string): Span[] {
+  const spans: Span[] = [];
+  const sentences: Span[] = [];
+  for (let start = 0, i = 0; i <= text.length; i++) {
+    if (i === text.length || SENTENCE_ENDS.has(text[i])) {
+      if (i > start) sentences.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  const words = sentences.map((s) => wordsIn(text.slice(s.start, Math.min(s.end, s.start + MAX_SENTENCE))));
+  for (let k = 0; k < sentences.length; k++) {
+    const w = words[k];
+    const verb = w.findIndex((x) => PARAPHRASE_VERBS.has(x));
+    if (verb < 0) continue;
+    if (w.slice(Math.max(0, verb - 3), verb).some((x) => FIRST_PERSON.has(x))) continue;
+    const next = words[k + 1] ?? [];
+    if (
+      !w.slice(verb + 1).some((x) => CONDEMNING.has(x)) &&
+      !next.some((x) => CONDEMNING.has(x)) &&
+      !w.slice(0, verb).some((x) => CONDEMNING.has(x))
+    )
+      continue;
+    if (endorses(w) || endorses(next.slice(0, WORDS_ENDORSING))) continue;
+    const s = sentences[k];
+    const at = findWord(text, s.start, s.end, w[verb]);
+    if (at >= 0) spans.push({ start: at, end: s.end });
+  }
+  return spans;
+}
+
+/** Where `word` first stands as a whole word (any case) in text[from, to), or -1. */
+function findWord(text: string, from: number, to: number, word: string): number {
+  const lower = text.slice(from, to).toLowerCase();
+  for (let i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) {
+    const before = i === 0 ? 32 : lower.charCodeAt(i - 1);
+    const after = i + word.length >= lower.length ? 32 : lower.charCodeAt(i + word.length);
+    if (!isLetter(before) && !isLetter(after)) return from + i;
+  }
+  return -1;
+}
+
+/** Spans of two lists as one, in order, overlapping ones joined (`withoutSpans` needs them so). */
+export function mergeSpans(a: readonly Span[], b: readonly Span[]): Span[] {
+  if (b.length === 0) return a.slice();
+  const all = [...a, ...b].sort((x, y) => x.start - y.start);
+  const out: Span[] = [];
+  for (const s of all) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
