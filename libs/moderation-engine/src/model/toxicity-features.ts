@@ -231,10 +231,22 @@ const SHAME_FIRE = 10;
 const FIRE_ENDS = new Set(['fire', 'burned', 'burnt', 'flames', 'accident']);
 /** "… with them inside" threatens after a command to burn ("burn those hotels with them inside"), not in news of a fire. */
 const BURN_COMMANDS = new Set(['burn', 'torch']);
-const THREAT_STARTS: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
-  const starts = new Map<string, (readonly string[])[]>();
-  for (const phrase of THREAT_PHRASES) starts.set(phrase[0], [...(starts.get(phrase[0]) ?? []), phrase]);
-  return starts;
+/**
+ * Each phrase is looked up from its longest word (its anchor, the first of the longest), rarer than its
+ * first word: "you", "be", "with" and "put" would wake the threat scan for most comments.
+ */
+interface AnchoredPhrase {
+  words: readonly string[];
+  anchor: number;
+}
+const THREAT_ANCHORS: ReadonlyMap<string, readonly AnchoredPhrase[]> = (() => {
+  const anchors = new Map<string, AnchoredPhrase[]>();
+  for (const words of THREAT_PHRASES) {
+    let anchor = 0;
+    for (let k = 1; k < words.length; k++) if (words[k].length > words[anchor].length) anchor = k;
+    anchors.set(words[anchor], [...(anchors.get(words[anchor]) ?? []), { words, anchor }]);
+  }
+  return anchors;
 })();
 
 /**
@@ -392,7 +404,7 @@ const WORD_CLASS: ReadonlyMap<string, number> = (() => {
   mark(WISHES, WISH);
   mark(PERSON_TARGETS, PERSON);
   mark(SOCIAL_TARGETS, SOCIAL);
-  mark(THREAT_STARTS.keys(), THREAT_START);
+  mark(THREAT_ANCHORS.keys(), THREAT_START);
   mark(['death'], THREAT_START); // "death to …" (see `threatTargets`)
   mark(['dance', 'shame', ...VIOLENT_NOUNS], THREAT_START); // "dance on … grave", "shame if … caught fire", "deserves a beating" (see `threatTargets`)
   mark([...IDIOM_VERBS, ...IDIOM_PASSIVES], THREAT_START); // checked in `threatTargets`
@@ -520,13 +532,15 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
       targets |= targetAt(j);
     }
     if (f & THREAT_START) {
-      for (const phrase of THREAT_STARTS.get(tokens[i]) ?? []) {
+      for (const { words: phrase, anchor } of THREAT_ANCHORS.get(tokens[i]) ?? []) {
+        const start = i - anchor;
+        if (start < 0) continue;
         let k = 0;
-        while (k < phrase.length && tokens[i + k] === phrase[k]) k++;
+        while (k < phrase.length && tokens[start + k] === phrase[k]) k++;
         if (k < phrase.length) continue;
-        if (phrase[0] === 'with' && !anyBetween(i - 8, i, (j) => BURN_COMMANDS.has(tokens[j]))) continue;
+        if (phrase[0] === 'with' && !anyBetween(start - 8, start, (j) => BURN_COMMANDS.has(tokens[j]))) continue;
         // "Jewish schools are fair targets now": the group before is the target.
-        if (phrase[1] === 'targets' || phrase[1] === 'target') targets |= anyBetween(i - 4, i, (j) => (classOf(j) & GROUP) !== 0) ? TARGET_GROUP : TARGET_PERSON;
+        if (phrase[1] === 'targets' || phrase[1] === 'target') targets |= anyBetween(start - 4, start, (j) => (classOf(j) & GROUP) !== 0) ? TARGET_GROUP : TARGET_PERSON;
         else targets |= phrase[0] === 'kys' || phrase.includes('you') || phrase.includes('your') ? TARGET_YOU : TARGET_PERSON;
       }
       if (VIOLENT_NOUNS.has(tokens[i])) {
