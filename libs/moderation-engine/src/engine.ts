@@ -106,11 +106,19 @@ export class ModerationEngine {
       const author = authorSignals(s.authorName, s.authorUrl, content);
       const modelLogit = this.spam.logit(content, links);
       scores.spam = round(sigmoid((author.cover ? Math.max(modelLogit, COVER_CONTENT_FLOOR) : modelLogit) + author.logit));
-      const severity = bySeverity(scores.spam, policy.thresholds.spam);
+      const contentScore = round(sigmoid(modelLogit));
+      let severity = bySeverity(scores.spam, policy.thresholds.spam);
+      let message = `Spam score ${scores.spam} (hold at ${policy.thresholds.spam.hold}, reject at ${policy.thresholds.spam.reject})`;
+      // The author fields are priors, not evidence learned from data: they may hold a comment whose text
+      // passes, never reject it ("Castle Street Pharmacy", a real shop, posting its opening hours).
+      if (severity === 'reject' && contentScore < policy.thresholds.spam.hold) {
+        severity = 'hold';
+        message += `; held, not rejected: the text alone scores ${contentScore}, the author fields make the rest`;
+      }
       if (severity !== 'info') {
-        flags.push(flag(severity, 'SPAM_MODEL', `Spam score ${scores.spam} (hold at ${policy.thresholds.spam.hold}, reject at ${policy.thresholds.spam.reject})`, {
+        flags.push(flag(severity, 'SPAM_MODEL', message, {
           score: scores.spam,
-          contentScore: round(sigmoid(modelLogit)),
+          contentScore,
           terms: this.spam.explain(content),
           links: links.count,
           markupLinks: links.markup,
