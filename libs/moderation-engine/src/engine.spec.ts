@@ -220,6 +220,12 @@ describe(ModerationEngine.name, () => {
       // The writer's own claim, and one agreed with, are no report.
       'I said all Muslims are terrorists and it is disgusting they are here.',
       'He said immigrants are vermin and parasites, and he is right, disgusting people.',
+      // The condemnation negated, or the claim the writer answers, or after a "but" (a review's loopholes).
+      "It's not racist to say immigrants are vermin and should be deported.",
+      'The left will call this racist but immigrants are vermin and should be shot.',
+      "They can claim it's racist all they like, blacks are apes and should be lynched.",
+      "People say it's disgusting but refugees are parasites and should be hanged.",
+      'Libs called it vile when someone said all Muslims should be hanged. Good.',
     ])('still rejects a claim of the writer or agreed with: "%s"', (content) => {
       expect(engine.moderate({ content }, policy).action).toBe('reject');
     });

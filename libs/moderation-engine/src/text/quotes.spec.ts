@@ -84,6 +84,11 @@ describe(reportedParaphrases.name, () => {
       ['call refugees vermin should be ashamed'],
     ],
     ['Half of them claim trans people are groomers. That is a lie.', ['claim trans people are groomers']],
+    // The span stops where the writer's own clause starts, and keeps its offsets past letters that grow in lower case.
+    [
+      'İstanbul fans said Xs are vermin, which is vile; the club must act.',
+      ['said Xs are vermin, which is vile'],
+    ],
   ])('finds a claim reported to be condemned: %s', (text, expected) => {
     expect(reportedText(text)).toEqual(expected);
   });
@@ -93,6 +98,10 @@ describe(reportedParaphrases.name, () => {
     'The minister said the budget is balanced.',
     'I said they are vermin and it is disgusting they are here.',
     'He said they are vermin, which is disgusting, and he was right.',
+    "It's not racist to say they are vermin.",
+    'They will call it racist, they are vermin all the same.',
+    'Libs called them vile when someone said they should go. Good.',
+    'They said nothing hateful, the crowd was calm.',
   ])('finds none in %s', (text) => {
     expect(reportedParaphrases(text)).toEqual([]);
   });

@@ -374,54 +374,74 @@ const CONDEMNING = new Set([
 ]);
 /** At most this many characters of a sentence are read for a paraphrase. */
 const MAX_SENTENCE = 400;
+const PARAPHRASE_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...PARAPHRASE_VERBS].join('|')})(?![\\p{L}\\p{N}])`,
+  'iu',
+);
+/** Where the reported clause ends and the writer's own begins: "People say it's vile, but …", "…; I say …". */
+const CLAUSE_BREAK_RE = /(?<![\p{L}])(?:but|yet|however|i say|i think)(?![\p{L}])|[;—–]|\s-\s/iu;
+/** A condemning word after one of these is none: "not racist", "no shame", "isn't hateful". */
+const NEGATORS = new Set(['not', 'no', 'never', 'isn', 'isnt', 'nothing', 'hardly', 't', 'aint', 'without']);
+/**
+ * After the verb, the claim is the condemnation, and the writer answers it: "call me racist, but …", "the
+ * left will call this racist", "they can claim it's racist all they like".
+ */
+const DEFLECTING = new Set(['me', 'us', 'it', 'its', 'this', 'that']);
+/** Agreement in the next sentence: "Good.", "… and rightly so", "I'll say it anyway". */
+const AGREEING_NEXT = new Set([
+  'good',
+  'anyway',
+  'rightly',
+  'true',
+  'correct',
+  'fact',
+  'facts',
+  'exactly',
+  'agree',
+  'agreed',
+  'based',
+]);
 
 /**
  * Claims a comment reports without quotation marks in order to condemn them, as [start, end) spans: from
- * the reporting verb to the end of its sentence, when that sentence or the next condemns ("The poster
- * above basically said all Muslims are terrorists, which is disgusting", "People who call refugees vermin
- * should be ashamed of themselves"). Not the writer's own ("I said …", "as we say"), nor a claim agreed
- * with ("… and they are right"). Like a quotation, it only turns a reject into a hold: a human reads it.
- * Each sentence is read once and at most `MAX_SENTENCE` characters of it, so cost is linear.
+ * the reporting verb to the end of its clause ("but", ";", a dash) or sentence, when that clause or the
+ * next sentence condemns, not negated ("The poster above basically said all Muslims are terrorists, which
+ * is disgusting", "People who call refugees vermin should be ashamed of themselves", "Half of them claim
+ * trans people are groomers. That is a lie."). Never in a sentence with the writer in it ("I", "me",
+ * "we": "I'm not ashamed to say …"), nor when the claim is itself the condemnation the writer answers
+ * ("call me racist, but …"), nor when agreed with ("… Good."). Like a quotation, it only turns a reject
+ * into a hold: a human reads it. Each sentence is read once, at most `MAX_SENTENCE` characters of it.
  */
 export function reportedParaphrases(text: string): Span[] {
   const spans: Span[] = [];
   const sentences: Span[] = [];
   for (let start = 0, i = 0; i <= text.length; i++) {
     if (i === text.length || SENTENCE_ENDS.has(text[i])) {
-      if (i > start) sentences.push({ start, end: i });
+      if (i > start) sentences.push({ start, end: Math.min(i, start + MAX_SENTENCE) });
       start = i + 1;
     }
   }
-  const words = sentences.map((s) => wordsIn(text.slice(s.start, Math.min(s.end, s.start + MAX_SENTENCE))));
+  const condemns = (ws: readonly string[]): boolean =>
+    ws.some((x, k) => CONDEMNING.has(x) && !ws.slice(Math.max(0, k - 2), k).some((y) => NEGATORS.has(y)));
   for (let k = 0; k < sentences.length; k++) {
-    const w = words[k];
-    const verb = w.findIndex((x) => PARAPHRASE_VERBS.has(x));
-    if (verb < 0) continue;
-    if (w.slice(Math.max(0, verb - 3), verb).some((x) => FIRST_PERSON.has(x))) continue;
-    const next = words[k + 1] ?? [];
-    if (
-      !w.slice(verb + 1).some((x) => CONDEMNING.has(x)) &&
-      !next.some((x) => CONDEMNING.has(x)) &&
-      !w.slice(0, verb).some((x) => CONDEMNING.has(x))
-    )
-      continue;
-    if (endorses(w) || endorses(next.slice(0, WORDS_ENDORSING))) continue;
     const s = sentences[k];
-    const at = findWord(text, s.start, s.end, w[verb]);
-    if (at >= 0) spans.push({ start: at, end: s.end });
+    const raw = text.slice(s.start, s.end);
+    if (wordsIn(raw).some((x) => FIRST_PERSON.has(x) || x === 'me')) continue;
+    const verb = PARAPHRASE_RE.exec(raw);
+    if (!verb) continue;
+    const from = verb.index + verb[0].length;
+    const brk = CLAUSE_BREAK_RE.exec(raw.slice(from));
+    const clauseEnd = brk ? from + brk.index : raw.length;
+    const clause = wordsIn(raw.slice(from, clauseEnd));
+    if (clause.length === 0 || DEFLECTING.has(clause[0])) continue;
+    const next =
+      k + 1 < sentences.length ? wordsIn(text.slice(sentences[k + 1].start, sentences[k + 1].end)) : [];
+    if (!condemns(clause) && !condemns(next)) continue;
+    const nextStart = next.slice(0, WORDS_ENDORSING);
+    if (endorses(clause) || endorses(nextStart) || nextStart.some((x) => AGREEING_NEXT.has(x))) continue;
+    spans.push({ start: s.start + verb.index, end: s.start + clauseEnd });
   }
   return spans;
-}
-
-/** Where `word` first stands as a whole word (any case) in text[from, to), or -1. */
-function findWord(text: string, from: number, to: number, word: string): number {
-  const lower = text.slice(from, to).toLowerCase();
-  for (let i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) {
-    const before = i === 0 ? 32 : lower.charCodeAt(i - 1);
-    const after = i + word.length >= lower.length ? 32 : lower.charCodeAt(i + word.length);
-    if (!isLetter(before) && !isLetter(after)) return from + i;
-  }
-  return -1;
 }
 
 /** Spans of two lists as one, in order, overlapping ones joined (`withoutSpans` needs them so). */
