@@ -263,7 +263,7 @@ const PERSONAL_THREATS = [
   'I know where you live.', "Watch your back, you're dead.", 'Drop dead.', 'Rot in hell.', 'I hope he dies slowly.', 'You need to be shot.',
   // Veiled: no violent word, the threat is in the phrase.
   'You better hope I never run into you.', 'He should be taken round the back and dealt with.', "We'll sort him out ourselves.",
-  'Their offices are legitimate targets now.', "Can't wait to dance on your grave.", 'Shame if your house caught fire one night.',
+  'Their MPs are legitimate targets now.', "Can't wait to dance on your grave.", 'Shame if your house caught fire one night.',
   'Someone should put a bullet in him.', 'She should be careful walking home at night.',
 ];
 /** The same shapes without violence: what a reader may promise or wish another. */

@@ -111,8 +111,9 @@ const INSULTS = new Set([
   'crap', 'crappy', 'bullshit', 'sucks', 'garbage', 'worthless', 'useless', 'incompetent', 'lunatic', 'lunatics', 'nutjob', 'freak', 'freaks',
   'disgusting', 'ugly', 'lame', 'silly', 'ridiculous', 'shut', 'damn', 'damned', 'dammit', 'damnit', 'pig', 'pigs', 'rude', 'arrogant', 'psycho',
   // British and Australian insults the list lacked (the lexicon has the profane ones)
-  'wanker', 'wankers', 'tosser', 'tossers', 'plank', 'drongo', 'drongos', 'grifter', 'grifters', 'muppet', 'muppets', 'numpty', 'pillock',
-  'prat', 'manchild', 'bellend', 'knobhead', 'dickhead', 'dickheads', 'gobshite',
+  // (not "plank", "prat" or "muppets": wood, pratfalls and the Muppets)
+  'wanker', 'wankers', 'tosser', 'tossers', 'drongo', 'drongos', 'grifter', 'grifters', 'muppet', 'numpty', 'pillock', 'manchild',
+  'bellend', 'knobhead', 'dickhead', 'dickheads', 'gobshite',
 ]);
 const SECOND_PERSON = new Set(['you', 'your', 'youre', 'you’re', 'yourself', 'ur', 'u', 'ya', 'yours', 'ye', 'thou']);
 
@@ -144,14 +145,30 @@ const VIOLENT_PASSIVES = new Set([
  * "out" or "off", "stoned" only "to death".
  */
 const IDIOM_VERBS = new Set(['burn', 'wipe', 'torch', 'firebomb', 'smash']);
-/** A place of worship attacked stands for the faith's people: "burn down the mosque", "torch every synagogue". */
-const WORSHIP_PLACES = new Set(['mosque', 'mosques', 'synagogue', 'synagogues', 'church', 'churches', 'temple', 'temples', 'gurdwara', 'gurdwaras']);
+/** Idiom verbs that threaten only a place of worship, never people ("smash the Germans on Saturday", "torch the Aussies"). */
+const PLACE_ONLY_VERBS = new Set(['torch', 'firebomb', 'smash']);
 /**
- * Violence as a thing deserved: "deserves a beating", "needs a good kicking", "deserves a brick through his
- * window", with a person, the reader or a group named in the six words before; not negated.
+ * A place of worship attacked stands for the faith's people: "burn down the mosque", "torch every
+ * synagogue". Only as the head of its phrase: not "the church roof appeal", "the church hall", "the
+ * church's plans" (see `isPlaceHead`).
  */
-const VIOLENT_NOUNS = new Set(['beating', 'kicking', 'bullet', 'brick', 'slap', 'hiding', 'thrashing', 'noose', 'shoeing', 'battering']);
-const DESERVES = new Set(['deserve', 'deserves', 'deserved', 'need', 'needs', 'earned']);
+const WORSHIP_PLACES = new Set(['mosque', 'mosques', 'synagogue', 'synagogues', 'church', 'churches', 'temple', 'temples', 'gurdwara', 'gurdwaras']);
+/** What may follow a place that heads its phrase: the end, a preposition, a conjunction, a time. */
+const AFTER_PLACE_HEAD = new Set([
+  'in', 'on', 'at', 'with', 'and', 'or', 'tonight', 'now', 'today', 'tomorrow', 'down', 'to', 'then', 'next', 'too', 'before', 'after',
+  'while', 'when', 'there', 'here', 'for', 'again', 'already', 'so', 'if', 'until', 'first', 'instead', 'as', 'like',
+  // as a subject, before its verb: "Mosques should be burned down"
+  'should', 'must', 'will', 'would', 'are', 'is', 'were', 'was', 'need', 'needs', 'deserve', 'deserves', 'ought', 'can', 'could',
+]);
+/**
+ * Violence as a thing deserved: "deserves a beating", "deserves a good kicking", "deserves a brick through
+ * his window", with a person, the reader or a group named in the six words before; not negated, and not
+ * an idiom the next word makes ("a slap on the wrist", "a good kicking at the ballot box", "a bullet
+ * point"). "Needs" is left out ("they need a brick wall"), and so are sport's "hiding" and "thrashing".
+ */
+const VIOLENT_NOUNS = new Set(['beating', 'kicking', 'bullet', 'brick', 'slap', 'noose', 'shoeing']);
+const DESERVES = new Set(['deserve', 'deserves', 'deserved', 'earned']);
+const NOT_AFTER_VIOLENT_NOUN = new Set(['point', 'points', 'place', 'wall', 'walls', 'on', 'at', 'in', 'after', 'from', 'up', 'down', 'by']);
 const IDIOM_PASSIVES = new Set(['beaten', 'wiped', 'whipped', 'stoned']);
 const DEATH_WORDS = new Set(['die', 'dies']);
 /** Harm wished on someone with "hope" or "wish" ("I hope your kids get cancer"), unless negated. */
@@ -184,6 +201,8 @@ const CLAUSE_BREAKS = new Set(['before', 'after', 'until', 'when', 'while', 'if'
 const PEACEFUL = new Set(['with', 'at', 'peacefully', 'naturally', 'comfortably', 'happy', 'old', 'of']);
 /** "Kill them with kindness", "kill 'em with facts": the weapon named is no weapon. */
 const GENTLE = new Set(['kindness', 'love', 'compassion', 'politeness', 'compliments', 'charm', 'smiles', 'generosity', 'facts', 'logic', 'laughter', 'success']);
+/** "bomb the minister with questions", "drown the councillor in letters": words, not weapons. */
+const WORDY = new Set(['questions', 'letters', 'emails', 'messages', 'requests', 'complaints', 'calls', 'petitions', 'paperwork']);
 /** Skipped between a violent verb and its target. */
 const TARGET_SKIP = new Set(['all', 'the', 'every', 'each', 'those', 'these', 'that', 'this', 'of', 'some', 'more', 'few']);
 /** "Nobody wants death to …", "I would never wish death to …": a negated want governs it. */
@@ -207,27 +226,35 @@ const PERSON_TARGETS = new Set([
   'bastard', 'mayor', 'president', 'senator', 'governor', 'judge', 'cop', 'cops', 'officer', 'reporter', 'reporters', 'journalist',
   'journalists', 'author', 'writer', 'politician', 'politicians', 'traitor', 'traitors', 'moderator', 'admin', 'idiot', 'idiots',
   'councillor', 'councillors', 'councilor', 'councilors', 'mp', 'mps', 'minister', 'commentator', 'columnist', 'presenter', 'landlord',
-  'landlords', 'juror', 'jurors', 'foreman', 'lawyer', 'barrister', 'nonce', 'nonces', 'paedo', 'paedos', 'pedo', 'pedos',
+  'landlords', 'juror', 'jurors', 'foreman', 'lawyer', 'barrister', 'nonce', 'nonces', 'paedo', 'paedos', 'pedo', 'pedos', 'ministers',
 ]);
 const THREAT_PHRASES: readonly (readonly string[])[] = [
   ['know', 'where', 'you', 'live'], ['watch', 'your', 'back'], ['coming', 'for', 'you'], ['you', 're', 'dead'], ['youre', 'dead'],
   ['you', 'are', 'dead'], ['ur', 'dead'], ['drop', 'dead'], ['rot', 'in', 'hell'], ['burn', 'in', 'hell'], ['kys'],
   // Veiled threats: what a reader says instead of "I will hurt him" ("better hope I never bump into her", "should be
   // careful walking home at night", "taken round the back and dealt with", "we'll sort him out ourselves").
+  // Each is checked for who is meant in `veiledThreat`.
   ['better', 'hope', 'i', 'never'], ['better', 'hope', 'we', 'never'], ['better', 'hope', 'i', 'don', 't'], ['better', 'hope', 'i', 'dont'],
-  ['be', 'careful', 'walking', 'home'], ['taken', 'round', 'the', 'back'], ['taken', 'out', 'back'], ['taken', 'outside', 'and'],
-  ['taken', 'behind', 'the', 'shed'], ['sort', 'him', 'out', 'ourselves'], ['sort', 'her', 'out', 'ourselves'], ['sort', 'them', 'out', 'ourselves'],
-  ['deal', 'with', 'him', 'ourselves'], ['deal', 'with', 'her', 'ourselves'], ['deal', 'with', 'them', 'ourselves'],
+  ['be', 'careful', 'walking', 'home'], ['taken', 'round', 'the', 'back'], ['taken', 'out', 'back'], ['taken', 'behind', 'the', 'shed'],
+  ['sort', 'him', 'out', 'ourselves'], ['sort', 'her', 'out', 'ourselves'], ['deal', 'with', 'him', 'ourselves'], ['deal', 'with', 'her', 'ourselves'],
   ['legitimate', 'targets'], ['legitimate', 'target'], ['fair', 'targets'], ['put', 'a', 'bullet', 'in'], ['put', 'a', 'bullet', 'through'],
   ['bullet', 'between', 'his', 'eyes'], ['bullet', 'between', 'her', 'eyes'], ['bullet', 'between', 'your', 'eyes'], ['with', 'them', 'inside'],
   ['with', 'them', 'still', 'inside'],
 ];
+/** Body parts after "put a bullet in/through his …": the phrase names a person. */
+const BODY_PARTS = new Set(['head', 'heads', 'skull', 'brain', 'brains', 'face', 'back', 'chest', 'heart', 'neck']);
+const POSSESSIVES = new Set(['his', 'her', 'their', 'your', 'ur', 's']);
+/** Who reports a declared target: "Hamas said soldiers are legitimate targets", "Russia claims …". */
+const DECLARING = new Set([
+  'say', 'says', 'said', 'claim', 'claims', 'claimed', 'declared', 'declares', 'considers', 'considered', 'deems', 'deemed', 'called', 'calls',
+  'insists', 'insisted', 'argues', 'argued', 'warned', 'warns', 'according',
+]);
 /**
  * "dance on <his / this commentator's / …> grave" (a death wished), and "shame if <it> caught fire / burned
  * down" (the mobster's line): a start word, then the end within a few words. Checked in `threatTargets`.
  */
 const DANCE_GRAVE = 4;
-const SHAME_FIRE = 10;
+const SHAME_FIRE = 8;
 const FIRE_ENDS = new Set(['fire', 'burned', 'burnt', 'flames', 'accident']);
 /** "… with them inside" threatens after a command to burn ("burn those hotels with them inside"), not in news of a fire. */
 const BURN_COMMANDS = new Set(['burn', 'torch']);
@@ -447,6 +474,7 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
     if (f & GROUP) return TARGET_GROUP;
     if (f & PERSON) return TARGET_PERSON;
     if (f & SOCIAL) return TARGET_GROUP;
+    if (isPlaceHead(tokens, j)) return TARGET_GROUP;
     // "these people", and people named by a word before them ("old people", "fat people")
     return tokens[j] === 'people' && j > 0 && (classOf(j - 1) & QUANTIFIER || !FUNCTION_WORDS.has(tokens[j - 1])) ? TARGET_GROUP : 0;
   };
@@ -461,30 +489,83 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
     for (let j = i - 1; j >= 0 && j >= i - 4; j--) if (classOf(j) & AGENT) return true;
     return false;
   };
+  // "tried to burn down the mosque", "attempted to torch": an attempt reported, not a command.
+  const attempted = (i: number): boolean => tokens[i - 1] === 'to' && /ed$/.test(tokens[i - 2] ?? '');
+  // A command or a wish at `i`: the first word, after "just", "please", "should", "let's", or "need to".
+  const urged = (i: number): boolean =>
+    i === 0 || (classOf(i - 1) & (COMMAND | WISH)) !== 0 || tokens[i - 1] === 'lets' || tokens[i - 2] === 'let' || (tokens[i - 1] === 'to' && (classOf(i - 2) & WISH) !== 0);
+  // Someone named within `span` words after index `from` (a target, or a possessive before a body part).
+  const namedAfter = (from: number, span: number): number => {
+    let found = 0;
+    for (let j = from; j < n && j < from + span; j++) {
+      found |= targetAt(j);
+      if (POSSESSIVES.has(tokens[j]) && BODY_PARTS.has(tokens[j + 1] ?? '')) found |= TARGET_PERSON;
+    }
+    return found;
+  };
+  /**
+   * Who a veiled threat phrase at [start, end) names, or 0 when it names no one or is said of something
+   * else: "taken round the back" only wished ("should be taken …"), not reported ("the patient was taken
+   * …"); "be careful walking home" wished on a person ("that councillor should be careful …", not "Please
+   * be careful …" nor "Kids should …"); "better hope I never" with someone after it ("… bump into her");
+   * "legitimate targets" not declared by another ("Hamas said …") nor "fair targets for scrutiny", and said
+   * of someone; "put a bullet in" someone; "with them inside" after a command to burn.
+   */
+  const veiledThreat = (phrase: readonly string[], start: number, end: number): number => {
+    const first = phrase[0];
+    if (first === 'taken') return tokens[start - 1] === 'be' && anyBetween(start - 4, start - 1, (j) => (classOf(j) & WISH) !== 0) ? TARGET_PERSON : 0;
+    if (first === 'be') {
+      if ((classOf(start - 1) & WISH) === 0) return 0;
+      let who = 0;
+      for (let j = start - 2; j >= 0 && j >= start - 5; j--) who |= targetAt(j);
+      return who & (TARGET_YOU | TARGET_PERSON);
+    }
+    if (first === 'better') return namedAfter(end, 4) & (TARGET_YOU | TARGET_PERSON);
+    if (phrase[1] === 'targets' || phrase[1] === 'target') {
+      if (tokens[end] === 'for' || anyBetween(start - 8, start, (j) => DECLARING.has(tokens[j]))) return 0;
+      let who = 0;
+      for (let j = start - 1; j >= 0 && j >= start - 4; j--) who |= targetAt(j) | (isPlaceHead(tokens, j) ? TARGET_GROUP : 0);
+      return who;
+    }
+    if (first === 'put') return namedAfter(end, 3) === 0 ? 0 : TARGET_PERSON;
+    if (first === 'with') {
+      for (let j = start - 1; j >= 0 && j >= start - 8; j--) if (BURN_COMMANDS.has(tokens[j])) return urged(j) && !attempted(j) ? TARGET_PERSON : 0;
+      return 0;
+    }
+    return phrase[0] === 'kys' || phrase.includes('you') || phrase.includes('your') ? TARGET_YOU : TARGET_PERSON;
+  };
   let targets = 0;
   for (let i = 0; i < n; i++) {
     const f = classOf(i);
-    if (IDIOM_VERBS.has(tokens[i]) && (i === 0 || classOf(i - 1) & COMMAND || hasAgentBefore(i))) {
+    if (IDIOM_VERBS.has(tokens[i]) && (i === 0 || classOf(i - 1) & COMMAND || hasAgentBefore(i)) && !attempted(i)) {
       let j = i + 1;
       while (j < n && j <= i + 4 && (classOf(j) & SKIP || tokens[j] === 'out' || tokens[j] === 'down' || tokens[j] === 'up')) j++;
       // A plural identity, not an adjective ("burn the Israeli flag"), or its place of worship.
-      if (j < n && (isPluralGroup(tokens[j]) || WORSHIP_PLACES.has(tokens[j]))) targets |= TARGET_GROUP;
+      if (j < n && ((isPluralGroup(tokens[j]) && !PLACE_ONLY_VERBS.has(tokens[i])) || isPlaceHead(tokens, j))) targets |= TARGET_GROUP;
     }
     if (IDIOM_PASSIVES.has(tokens[i]) && i > 1 && classOf(i - 1) & BE) {
       const next = tokens[i + 1] ?? '';
       const literal = tokens[i] === 'wiped' ? next === 'out' || next === 'off' : tokens[i] === 'stoned' ? next === 'to' && tokens[i + 2] === 'death' : true;
       let wish = -1;
       for (let j = i - 2; j >= 0 && j >= i - 4; j--) if (classOf(j) & WISH) wish = j;
-      if (literal && wish > 0 && classOf(wish - 1) & GROUP && !anyBetween(wish - 4, wish, (j) => (classOf(j) & NEGATION) !== 0)) targets |= TARGET_GROUP;
+      // The group right before the wish, or before "… and should be wiped out" ("Muslims are a cancer and …").
+      let subject = wish > 0 && (classOf(wish - 1) & GROUP) !== 0;
+      for (let j = wish - 2; !subject && wish > 1 && tokens[wish - 1] === 'and' && j >= 0 && j >= wish - 7; j--) {
+        if (classOf(j) & NEGATION || CLAUSE_BREAKS.has(tokens[j])) break;
+        subject = (classOf(j) & GROUP) !== 0;
+      }
+      if (literal && subject && !anyBetween(wish - 4, i, (j) => (classOf(j) & NEGATION) !== 0)) targets |= TARGET_GROUP;
     }
     if (f & VIOLENT && (i === 0 || classOf(i - 1) & COMMAND || hasAgentBefore(i))) {
       let j = i + 1;
       while (j < n && j <= i + 3 && classOf(j) & SKIP) j++;
-      // "shoot you an email" gives, it does not threaten; "kill them with kindness" neither.
-      if (j < n && tokens[j + 1] !== 'a' && tokens[j + 1] !== 'an' && !(tokens[j + 1] === 'with' && GENTLE.has(tokens[j + 2]))) targets |= targetAt(j);
+      // "shoot you an email" gives, it does not threaten; "kill them with kindness", "bomb the minister with
+      // questions" and "execute the landlord's notice" neither.
+      const after = tokens[j + 1];
+      if (j < n && after !== 'a' && after !== 'an' && after !== 's' && !(after === 'with' && (GENTLE.has(tokens[j + 2]) || WORDY.has(tokens[j + 2])))) targets |= targetAt(j);
     }
-    // "shot down in the debate" is an idiom
-    if ((f & DEATH && !permitted(i)) || (f & PASSIVE && i > 0 && classOf(i - 1) & BE && tokens[i + 1] !== 'down')) {
+    // "shot down in the debate", "hung out to dry", "get shot of his advisers" are idioms
+    if ((f & DEATH && !permitted(i)) || (f & PASSIVE && i > 0 && classOf(i - 1) & BE && !(tokens[i] === 'shot' && tokens[i + 1] === 'down') && tokens[i + 1] !== 'out' && tokens[i + 1] !== 'of')) {
       let wish = -1;
       let negated = false;
       let subject = 0;
@@ -538,25 +619,34 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
         let k = 0;
         while (k < phrase.length && tokens[start + k] === phrase[k]) k++;
         if (k < phrase.length) continue;
-        if (phrase[0] === 'with' && !anyBetween(start - 8, start, (j) => BURN_COMMANDS.has(tokens[j]))) continue;
-        // "Jewish schools are fair targets now": the group before is the target.
-        if (phrase[1] === 'targets' || phrase[1] === 'target') targets |= anyBetween(start - 4, start, (j) => (classOf(j) & GROUP) !== 0) ? TARGET_GROUP : TARGET_PERSON;
-        else targets |= phrase[0] === 'kys' || phrase.includes('you') || phrase.includes('your') ? TARGET_YOU : TARGET_PERSON;
+        targets |= veiledThreat(phrase, start, start + phrase.length);
       }
-      if (VIOLENT_NOUNS.has(tokens[i])) {
+      if (VIOLENT_NOUNS.has(tokens[i]) && !NOT_AFTER_VIOLENT_NOUN.has(tokens[i + 1] ?? '')) {
         const d = tokens[i - 1] === 'a' ? i - 2 : tokens[i - 1] === 'good' && tokens[i - 2] === 'a' ? i - 3 : -1;
         if (d > 0 && DESERVES.has(tokens[d]) && !anyBetween(d - 6, d, (j) => (classOf(j) & NEGATION) !== 0)) {
           for (let j = d - 1; j >= 0 && j >= d - 6; j--) targets |= targetAt(j);
         }
       }
-      if (tokens[i] === 'dance' && tokens[i + 1] === 'on') {
-        for (let j = i + 2; j < n && j <= i + 1 + DANCE_GRAVE; j++) if (tokens[j] === 'grave') targets |= anyBetween(i + 2, j, (k) => (classOf(k) & YOU) !== 0) ? TARGET_YOU : TARGET_PERSON;
+      // "dance on his / your / this commentator's grave"; not "the grave of the old regime".
+      if ((tokens[i] === 'dance' || tokens[i] === 'dancing') && tokens[i + 1] === 'on') {
+        for (let j = i + 2; j < n && j <= i + 1 + DANCE_GRAVE; j++) {
+          if (tokens[j] !== 'grave' || tokens[j + 1] === 'of') continue;
+          if (anyBetween(i + 2, j, (k) => (classOf(k) & YOU) !== 0 || tokens[k] === 'your')) targets |= TARGET_YOU;
+          else if (anyBetween(i + 2, j, (k) => POSSESSIVES.has(tokens[k]) || (classOf(k) & PERSON) !== 0)) targets |= TARGET_PERSON;
+        }
       }
+      // "shame if his shop caught fire", "… if that mosque burned down", "… if he had an accident": someone's.
       if (tokens[i] === 'shame' && tokens[i + 1] === 'if') {
-        for (let j = i + 2; j < n && j <= i + SHAME_FIRE; j++) {
+        const whose = anyBetween(i + 2, Math.min(n, i + 2 + SHAME_FIRE), (k) => POSSESSIVES.has(tokens[k]) || targetAt(k) !== 0 || isPlaceHead(tokens, k));
+        for (let j = i + 2; whose && j < n && j <= i + SHAME_FIRE; j++) {
           const t = tokens[j];
           if (!FIRE_ENDS.has(t)) continue;
-          if (t === 'fire' ? tokens[j - 1] === 'caught' || tokens[j - 1] === 'on' : t === 'burned' || t === 'burnt' ? tokens[j + 1] === 'down' : true) targets |= TARGET_PERSON;
+          const fired =
+            t === 'fire' ? tokens[j - 1] === 'caught' || tokens[j - 1] === 'on'
+            : t === 'burned' || t === 'burnt' ? tokens[j + 1] === 'down'
+            : t === 'accident' ? tokens[j - 1] === 'an' && (tokens[j - 2] === 'had' || tokens[j - 2] === 'has' || tokens[j - 2] === 'have')
+            : true;
+          if (fired) targets |= TARGET_PERSON;
         }
       }
     }
@@ -752,6 +842,11 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[], content: string)
  */
 const CLAUSE_COMMAND =
   /(?:^|[.!?:;"“”‘’«»(\n–—-])[ \t]{0,3}(kill|gas|shoot|hang|lynch|exterminate|nuke|slaughter|behead|execute|massacre|butcher|burn|wipe)(?:[ \t]+(?:all|the|every|those|these|of|out)){0,4}[ \t]+([^\s.,!?:;"“”‘’«»()—–-]{1,40})(?:[ \t]+(an?)\b)?/gi;
+
+/** A place of worship heading its phrase ("burn down the mosque", "that new mosque on Carlton Road"), not a modifier ("the church hall"). */
+function isPlaceHead(tokens: readonly string[], j: number): boolean {
+  return WORSHIP_PLACES.has(tokens[j]) && (j + 1 >= tokens.length || AFTER_PLACE_HEAD.has(tokens[j + 1]));
+}
 
 /** An identity group named in the plural ("jews", "muslims"): not an adjective ("the Israeli flag"). */
 function isPluralGroup(word: string): boolean {
