@@ -170,6 +170,17 @@ describe('moderators work the queues', () => {
     expect(toxicity?.evidence?.withoutQuotations).toEqual(expect.any(Number));
   });
 
+  it("follows a site's policy on swearing aimed at no one: held by default, published where allowed", async () => {
+    const swearingSite = await createSite({
+      policy: { flood: { maxPerWindow: 100_000, windowSeconds: 60 }, allowUnaimedProfanity: true },
+    });
+    const content = 'holy shit what a result';
+    const strict = await submit(aSubmission({ siteId, content }));
+    const relaxed = await submit(aSubmission({ siteId: swearingSite, content }));
+    expect(await decided(strict.json.id as string)).toBe('held');
+    expect(await decided(relaxed.json.id as string)).toBe('approved');
+  });
+
   it('approves once: the second moderator gets 409 and one approval event is published', async () => {
     const articleId = uniqueArticleId();
     const id = await heldComment(siteId, { articleId });

@@ -236,6 +236,31 @@ describe(ModerationEngine.name, () => {
       expect(d.reasons.find((r) => r.code === 'TOXICITY_MODEL')?.evidence?.withoutQuotations).toBeUndefined();
     });
 
+    // A site that allows swearing aimed at no one approves it, with the toxicity reason as information.
+    describe('with allowUnaimedProfanity', () => {
+      const swearing = resolveSitePolicy({ allowUnaimedProfanity: true });
+
+      it.each(['holy shit what a result', 'this is fucking brilliant news', 'Bollocks. Was really hoping the pool would stay open.'])(
+        'approves "%s", which the default policy holds',
+        (content) => {
+          expect(engine.moderate({ content }, policy).action).toBe('hold');
+          const d = engine.moderate({ content }, swearing);
+          expect(d.action).toBe('approve');
+          const reason = d.reasons.find((r) => r.code === 'TOXICITY_MODEL');
+          expect(reason?.message).toContain('swearing aimed at no one');
+          expect(reason?.evidence?.withoutProfanity).toBeLessThan(swearing.thresholds.toxicity.hold);
+          expect(d.reasons.some((r) => r.code === 'NO_FLAGS')).toBe(false);
+        },
+      );
+
+      it.each(['You are a fucking idiot', 'Fuck off back to where you came from', 'fucking immigrants ruining everything', 'Fuck the council', 'Shut the fuck up', 'The mayor is a spineless sack of shit'])(
+        'still flags swearing aimed at someone: "%s"',
+        (content) => {
+          expect(engine.moderate({ content }, swearing).action).not.toBe('approve');
+        },
+      );
+    });
+
     // Slurs the profanity lexicon lacks: a group and contempt in one word.
     it.each(['dumb paki', 'stupid jap'])('holds a slur: "%s"', (content) => {
       const d = engine.moderate({ content }, policy);

@@ -135,18 +135,23 @@ export class ModerationEngine {
       scores.toxicity = round(t.toxicity);
       scores.hate = round(t.hate);
       const unquoted = this.unquotedScores(content, scores, policy);
+      const unaimed = this.unaimedProfanityScores(content, scores, t.cues, policy);
       for (const [code, head, label] of [['TOXICITY_MODEL', 'toxicity', 'Toxicity'], ['HATE_MODEL', 'hate', 'Hate']] as const) {
         const threshold = policy.thresholds[head];
         let severity = bySeverity(scores[head], threshold);
         if (severity === 'info') continue;
         let message = `${label} score ${scores[head]} (hold at ${threshold.hold}, reject at ${threshold.reject})`;
-        if (unquoted && severity === 'reject') {
+        if (unaimed) {
+          severity = 'info';
+          message += `; allowed: what scores is swearing aimed at no one, which this site allows (without it, ${unaimed[head]})`;
+        } else if (unquoted && severity === 'reject') {
           severity = 'hold';
           message += `; held, not rejected: what scores is a quotation or claim the comment reports (without it, ${unquoted[head]})`;
         }
         flags.push(flag(severity, code, message, {
           score: scores[head],
           ...(unquoted ? { withoutQuotations: unquoted[head] } : {}),
+          ...(unaimed ? { withoutProfanity: unaimed[head] } : {}),
           terms: this.toxicity.explain(content, head),
           lexicon: [...new Set(t.lexiconHits)].slice(0, 10),
           signals: toxicitySignals(t.cues),
@@ -186,6 +191,21 @@ export class ModerationEngine {
     return without.toxicity < toxicity.reject && without.hate < hate.reject ? without : undefined;
   }
 
+  /**
+   * On a site that allows swearing aimed at no one (`allowUnaimedProfanity`), a comment whose toxicity
+   * or hate score reaches a hold threshold is scored again without its profanity; when neither head would
+   * hold then, and nothing aims it at anyone, the scores without it are returned and the comment is
+   * approved with its toxicity reason as information.
+   */
+  private unaimedProfanityScores(content: string, scores: DecisionScores, cues: readonly string[], policy: SitePolicy): { toxicity: number; hate: number } | undefined {
+    const { toxicity, hate } = policy.thresholds;
+    if (!policy.allowUnaimedProfanity || !this.toxicity || (scores.toxicity < toxicity.hold && scores.hate < hate.hold)) return undefined;
+    const u = this.toxicity.scoreWithoutUnaimedProfanity(content, cues);
+    if (!u) return undefined;
+    const without = { toxicity: round(u.toxicity), hate: round(u.hate) };
+    return without.toxicity < toxicity.hold && without.hate < hate.hold ? without : undefined;
+  }
+
   private decide(flags: Flag[], scores: DecisionScores): Decision {
     const rank: Record<Severity, number> = { reject: 0, hold: 1, info: 2 };
     flags.sort((a, b) => rank[a.severity] - rank[b.severity]);
@@ -195,7 +215,7 @@ export class ModerationEngine {
         ? 'hold'
         : 'approve';
     const reasons = flags.map((f) => f.reason);
-    if (action === 'approve' && !reasons.some((r) => r.code === 'TRUSTED_AUTHOR')) {
+    if (action === 'approve' && reasons.length === 0) {
       reasons.push({ code: 'NO_FLAGS', message: 'No rule or model flagged this comment', evidence: { ...scores } });
     }
     return { action, reasons, scores, modelVersions: { ...this.modelVersions } };

@@ -14,6 +14,8 @@ describe(resolveSitePolicy.name, () => {
     expect(p.thresholds.toxicity).toEqual(DEFAULT_SITE_POLICY.thresholds.toxicity);
     expect(p.bannedWords).toEqual(['foo']);
     expect(p.flood).toEqual(DEFAULT_SITE_POLICY.flood);
+    expect(p.allowUnaimedProfanity).toBe(false);
+    expect(resolveSitePolicy({ allowUnaimedProfanity: true }).allowUnaimedProfanity).toBe(true);
   });
 
   it('does not let callers mutate the defaults', () => {
@@ -32,6 +34,7 @@ describe(resolveSitePolicy.name, () => {
     [{ bannedWords: [3] }, 'POLICY_INVALID_WORDS'],
     [{ flood: { maxPerWindow: 0 } }, 'POLICY_INVALID_NUMBER'],
     [{ flood: 'often' }, 'POLICY_INVALID_SHAPE'],
+    [{ allowUnaimedProfanity: 'yes' }, 'POLICY_INVALID_SHAPE'],
   ])('rejects %j with %s', (partial, code) => {
     expect(() => resolveSitePolicy(partial as never)).toThrow(EnginePolicyError);
     try {

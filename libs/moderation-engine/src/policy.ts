@@ -15,6 +15,11 @@ export interface SitePolicy {
   suspectWords: string[];
   thresholds: { spam: Threshold; toxicity: Threshold; hate: Threshold };
   trustedSkipPremoderation: boolean;
+  /**
+   * Swearing aimed at no one ("holy shit what a result") is allowed: when the profanity alone makes a
+   * comment toxic, it is approved with an info reason instead of held. Off by default.
+   */
+  allowUnaimedProfanity: boolean;
   flood: { maxPerWindow: number; windowSeconds: number };
   /** Reply depth cap; enforced by the moderation service, carried here so policy lives in one place. */
   maxDepth: number;
@@ -41,6 +46,7 @@ export const DEFAULT_SITE_POLICY: SitePolicy = deepFreeze({
     hate: { hold: 0.8, reject: 0.99 },
   },
   trustedSkipPremoderation: true,
+  allowUnaimedProfanity: false,
   flood: { maxPerWindow: 5, windowSeconds: 60 },
   maxDepth: 5,
 });
@@ -134,6 +140,10 @@ export function resolveSitePolicy(partial?: DeepPartial<SitePolicy> | null): Sit
   if (typeof trusted !== 'boolean') {
     throw new EnginePolicyError('POLICY_INVALID_SHAPE', 'trustedSkipPremoderation must be a boolean', 'trustedSkipPremoderation');
   }
+  const profanity = p.allowUnaimedProfanity ?? d.allowUnaimedProfanity;
+  if (typeof profanity !== 'boolean') {
+    throw new EnginePolicyError('POLICY_INVALID_SHAPE', 'allowUnaimedProfanity must be a boolean', 'allowUnaimedProfanity');
+  }
   const t = p.thresholds ?? {};
   if (!isObject(t)) throw new EnginePolicyError('POLICY_INVALID_SHAPE', 'thresholds must be an object', 'thresholds');
   const f = p.flood ?? {};
@@ -150,6 +160,7 @@ export function resolveSitePolicy(partial?: DeepPartial<SitePolicy> | null): Sit
       hate: threshold(t.hate, d.thresholds.hate, 'thresholds.hate'),
     },
     trustedSkipPremoderation: trusted,
+    allowUnaimedProfanity: profanity,
     flood: {
       maxPerWindow: integer(f.maxPerWindow, d.flood.maxPerWindow, 'flood.maxPerWindow', 1, 1_000_000),
       windowSeconds: integer(f.windowSeconds, d.flood.windowSeconds, 'flood.windowSeconds', 1, 86_400 * 30),

@@ -5,7 +5,7 @@ import { bucketOf, FeatureBuffer, hashString } from './features';
 import { Lexicon } from './lexicon';
 import { LinearHeads, MODEL_FORMAT, sigmoid, versionOf, type ModelFile, type ModelManifest } from './model-file';
 import { spamFeatures, spamText, spamTokens, SPAM_BITS, SPAM_SEED_WORD } from './spam-features';
-import { TOX_SEED_WORD, toxicityFeatures, toxicityTokens, TOXICITY_BITS, type ToxicityEvidence } from './toxicity-features';
+import { TOX_SEED_WORD, toxicityFeatures, toxicityTokens, TOXICITY_BITS, withoutUnaimedProfanity, type ToxicityEvidence } from './toxicity-features';
 
 /** Thrown when the models folder is missing or a file does not match its manifest. */
 export class EngineModelError extends Error {
@@ -111,5 +111,13 @@ export class ToxicityModel {
 
   explain(content: string, head: 'toxicity' | 'hate'): string[] {
     return topTerms(this.heads, head === 'hate' ? 1 : 0, toxicityTokens(content), TOX_SEED_WORD, TOXICITY_BITS);
+  }
+
+  /** The scores without the comment's profanity, when it is aimed at no one (see `withoutUnaimedProfanity`). */
+  scoreWithoutUnaimedProfanity(content: string, cues: readonly string[]): { toxicity: number; hate: number } | undefined {
+    const rest = withoutUnaimedProfanity(content, this.lexicon, cues);
+    if (rest === undefined) return undefined;
+    const s = this.score(rest);
+    return { toxicity: s.toxicity, hate: s.hate };
   }
 }

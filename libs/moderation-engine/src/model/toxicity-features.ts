@@ -933,3 +933,44 @@ export function harassmentCues(tokens: readonly string[], group = tokens.some((t
   if (degrade) names.push('degrade');
   return names;
 }
+
+/** Rude words of the insult list that insult no one: "crap weekend", "this bill sucks", "damn good". */
+const RUDE_NOT_AIMED = new Set(['crap', 'crappy', 'bullshit', 'sucks', 'damn', 'damned', 'dammit', 'damnit', 'silly', 'ridiculous', 'lame']);
+/** After a swear word, these aim it: "fuck the council", "fuck off", "screw them". */
+const AIMING_NEXT = new Set(['the', 'that', 'this', 'these', 'those', 'off', 'him', 'her', 'them', 'em', 'it', 'all', 'everyone']);
+const CALLED_A = new Set(['sack', 'piece', 'bag', 'pile', 'lump']);
+/** Cues that mean the comment is aimed at someone, whatever its swearing. */
+const AIMED_CUE = /^(?:threat|group|general|dehum|expel|sexual|dox|degrade|insult:you)/;
+
+/**
+ * The text without its profanity, when the profanity is aimed at no one ("holy shit what a result",
+ * "this is fucking brilliant news", "Bollocks. Was hoping the pool would stay open."), for sites whose
+ * policy allows such swearing (`allowUnaimedProfanity`). Undefined when nothing is profane or when the
+ * comment aims at someone: a second-person, person or group word within two words of a swear word
+ * ("fuck you", "you fucking …", "fucking immigrants"), a swear word pointed by what follows ("fuck the
+ * council", "piss off"), an insult word other than mere rudeness ("idiot", not "crap"), or any cue of
+ * threat, harassment or hate (`cues`, from `toxicityFeatures`). Linear: one pass over the tokens.
+ */
+export function withoutUnaimedProfanity(content: string, lexicon: Lexicon, cues: readonly string[]): string | undefined {
+  if (cues.some((c) => AIMED_CUE.test(c))) return undefined;
+  const tokens = toxicityTokens(content);
+  const classes = wordClasses(tokens);
+  const kept: string[] = [];
+  let profane = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if ((classes[i] & INSULT) !== 0 && !RUDE_NOT_AIMED.has(t)) return undefined;
+    if (!lexicon.hit(collapseRepeats(t))) {
+      kept.push(t);
+      continue;
+    }
+    profane++;
+    for (let j = Math.max(0, i - 2); j <= Math.min(tokens.length - 1, i + 2); j++) {
+      if (j !== i && (classes[j] & (YOU | PERSON | GROUP | SOCIAL)) !== 0) return undefined;
+    }
+    if (AIMING_NEXT.has(tokens[i + 1] ?? '')) return undefined;
+    // "a spineless sack of shit", "piece of shit": someone called it.
+    if (tokens[i - 1] === 'of' && CALLED_A.has(tokens[i - 2] ?? '')) return undefined;
+  }
+  return profane > 0 ? kept.join(' ') : undefined;
+}
