@@ -240,7 +240,7 @@ describe(ModerationEngine.name, () => {
     describe('with allowUnaimedProfanity', () => {
       const swearing = resolveSitePolicy({ allowUnaimedProfanity: true });
 
-      it.each(['holy shit what a result', 'this is fucking brilliant news', 'Bollocks. Was really hoping the pool would stay open.'])(
+      it.each(['holy shit what a result', 'this is fucking brilliant news', 'Bollocks. Was really hoping the pool would stay open.', 'damn good burger', 'fucking brilliant performance from the whole team'])(
         'approves "%s", which the default policy holds',
         (content) => {
           expect(engine.moderate({ content }, policy).action).toBe('hold');
@@ -253,12 +253,24 @@ describe(ModerationEngine.name, () => {
         },
       );
 
-      it.each(['You are a fucking idiot', 'Fuck off back to where you came from', 'fucking immigrants ruining everything', 'Fuck the council', 'Shut the fuck up', 'The mayor is a spineless sack of shit'])(
-        'still flags swearing aimed at someone: "%s"',
-        (content) => {
-          expect(engine.moderate({ content }, swearing).action).not.toBe('approve');
-        },
-      );
+      // A review's loopholes: epithets and slurs are no mere swearing, and aimed swearing is vetoed, not outscored.
+      it.each([
+        'You are a fucking idiot', 'Fuck off back to where you came from', 'fucking immigrants ruining everything', 'Fuck the council',
+        'Shut the fuck up', 'The mayor is a spineless sack of shit', 'what a cunt', 'fucking niggers everywhere now', '@dave eat shit',
+        'fuck Trump', 'get fucked mate', 'Starmer is a fucking disgrace', 'the author can eat shit and die', "I'm going to beat the shit out of the mayor",
+        'WHAT A FUCKING JOKE OF A WRITER', 'YOU ARE ALL SHEEP, WAKE THE FUCK UP', 'this reporter is a shitbag',
+      ])('still flags swearing aimed at someone: "%s"', (content) => {
+        const d = engine.moderate({ content }, swearing);
+        expect(d.action).not.toBe('approve');
+        expect(d.reasons.find((r) => r.code === 'TOXICITY_MODEL')?.evidence?.withoutProfanity).toBeUndefined();
+      });
+
+      it('never lowers a reject or a hate hold', () => {
+        for (const content of ['fucking hell man, what a match', 'stupid fucking printer']) {
+          expect(engine.moderate({ content }, policy).action).toBe('reject');
+          expect(engine.moderate({ content }, swearing).action).toBe('reject');
+        }
+      });
     });
 
     // Slurs the profanity lexicon lacks: a group and contempt in one word.

@@ -141,7 +141,7 @@ export class ModerationEngine {
         let severity = bySeverity(scores[head], threshold);
         if (severity === 'info') continue;
         let message = `${label} score ${scores[head]} (hold at ${threshold.hold}, reject at ${threshold.reject})`;
-        if (unaimed) {
+        if (unaimed && severity === 'hold' && head === 'toxicity') {
           severity = 'info';
           message += `; allowed: what scores is swearing aimed at no one, which this site allows (without it, ${unaimed[head]})`;
         } else if (unquoted && severity === 'reject') {
@@ -192,14 +192,15 @@ export class ModerationEngine {
   }
 
   /**
-   * On a site that allows swearing aimed at no one (`allowUnaimedProfanity`), a comment whose toxicity
-   * or hate score reaches a hold threshold is scored again without its profanity; when neither head would
-   * hold then, and nothing aims it at anyone, the scores without it are returned and the comment is
-   * approved with its toxicity reason as information.
+   * On a site that allows swearing aimed at no one (`allowUnaimedProfanity`), a comment the toxicity
+   * head holds (not one it would reject, nor one the hate head holds) is scored again without its
+   * expletives; when neither head would hold then, and nothing aims it at anyone, the scores without them
+   * are returned and the comment is approved with its toxicity reason as information.
    */
   private unaimedProfanityScores(content: string, scores: DecisionScores, cues: readonly string[], policy: SitePolicy): { toxicity: number; hate: number } | undefined {
     const { toxicity, hate } = policy.thresholds;
-    if (!policy.allowUnaimedProfanity || !this.toxicity || (scores.toxicity < toxicity.hold && scores.hate < hate.hold)) return undefined;
+    // Only a toxicity hold: a reject-level score, or any score the hate head holds, stays with a person.
+    if (!policy.allowUnaimedProfanity || !this.toxicity || scores.toxicity < toxicity.hold || scores.toxicity >= toxicity.reject || scores.hate >= hate.hold) return undefined;
     const u = this.toxicity.scoreWithoutUnaimedProfanity(content, cues);
     if (!u) return undefined;
     const without = { toxicity: round(u.toxicity), hate: round(u.hate) };

@@ -23,7 +23,7 @@ const ETHNIC_GROUPS = `
 aboriginal aboriginals ashkenazi bedouin bedouins berbers chechen chechens copt copts coptic druze gypsy
 gypsies hmong hutu hutus inuit kurd kurds kurdish maori pashtun pashtuns roma romani rohingya tamil tamils
 tibetan tibetans tutsi tutsis uighur uighurs uyghur uyghurs yazidi yazidis zulu zulus slav slavs caucasians
-latinx
+latinx dalit dalits
 `;
 
 /**

@@ -219,6 +219,11 @@ describe(`${toxicityFeatures.name}: group cues`, () => {
     ['I say immigrants have no place in our country.', 'group+deny'],
     ['Not gonna lie, blacks have no place in this town.', 'group+deny'],
     ['Muslims have no place.', 'group+deny'],
+    // A capacity denied; a disease brought "and nothing but"; "its" for "it's"; more words near a group.
+    ['Women are not capable of leading a country.', 'group+contempt'],
+    ['Migrants bring nothing but drugs, disease and crime.', 'group+dehum:weak'],
+    ['Islam isnt a religion its a disease and Europe has caught it.', 'group+dehum:weak'],
+    ['Nigerians = scammers.', 'group+dehum:weak'],
   ])('finds %j', (text, cue) => {
     expect(groupCues(text)).toContain(cue);
   });
@@ -256,6 +261,11 @@ describe(`${toxicityFeatures.name}: group cues`, () => {
     'Refugees have no place left to sleep after the camp was cleared.',
     'Disabled people have no place nearby to park since the car park shut.',
     'Violence against trans and gay people has no place in our society.',
+    'Women were not considered capable of voting in 1900.',
+    'Refugees are not fit to work when they arrive, they need support first.',
+    'Immigrants bring skills, and disease screening at the border is routine.',
+    'Chinese travellers brought the virus to Italy in 2020, the study found.',
+    'The Indian restaurant on the corner was dirt cheap and lovely.',
   ])('finds no group cue in %j', (text) => {
     expect(groupCues(text).filter((c) => c.startsWith('group'))).toEqual([]);
   });

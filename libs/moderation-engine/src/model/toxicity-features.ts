@@ -47,8 +47,16 @@ const DEHUMANISING_NEAR_GROUP = new Set([
  * literal. ("disease" and "plague" counted near any group word before 28 November 2026.)
  */
 const DISEASE_METAPHORS = new Set(['cancer', 'plague', 'disease', 'diseases', 'virus', 'tumor', 'tumour', 'infection', 'pestilence', 'blight']);
-const METAPHOR_BE = new Set(['is', 'are', 'was', 'were', 'be', 's', 're', 'like']);
-const METAPHOR_NEXT = new Set(['on', 'upon', 'to', 'in', 'spreading', 'eating', 'for', 'among', 'across', 'within']);
+/** ("its" as comments spell "it's": "Islam isnt a religion its a disease") */
+const METAPHOR_BE = new Set(['is', 'are', 'was', 'were', 'be', 's', 're', 'like', 'its']);
+const METAPHOR_NEXT = new Set(['on', 'upon', 'to', 'in', 'spreading', 'eating', 'for', 'among', 'across', 'within', 'and']);
+/**
+ * A group denied a capacity: "some races just aren't capable of running a country", "women are not
+ * intelligent enough to lead" (not "fit": "not fit to work" is a doctor's note). With a negation right before, a group word as the subject a few words before that, and not
+ * reported ("women were not considered capable of voting in 1900").
+ */
+const CAPACITIES = new Set(['capable', 'intelligent', 'smart', 'competent', 'civilised', 'civilized']);
+const REPORTED_VIEW = new Set(['considered', 'deemed', 'thought', 'believed', 'claimed', 'said', 'told', 'seen', 'regarded']);
 const CARRIERS = new Set(['bring', 'brings', 'bringing', 'brought', 'spread', 'spreads', 'spreading']);
 const MENTAL_SLIGHTS = new Set(['ill', 'sick', 'disturbed', 'deranged', 'unstable', 'defective', 'unfit', 'deficient', 'retarded']);
 /**
@@ -410,6 +418,8 @@ const HARASS = 4194304;
 const SOCIAL = 8388608;
 const METAPHOR = 16777216;
 const DENIAL = 33554432;
+/** A capacity a group may be denied (see `CAPACITIES`). */
+const CAPACITY = 67108864;
 const WORD_CLASS: ReadonlyMap<string, number> = (() => {
   const classes = new Map<string, number>();
   const mark = (words: Iterable<string>, bit: number): void => {
@@ -444,6 +454,7 @@ const WORD_CLASS: ReadonlyMap<string, number> = (() => {
   mark(NEGATIONS, NEGATION);
   mark(DISEASE_METAPHORS, METAPHOR);
   mark(DENIALS, DENIAL);
+  mark(CAPACITIES, CAPACITY);
   for (const words of [SEXUAL_WORDS, POWER_WORDS, DOX_WORDS, ADDRESS_WORDS, LIVES, DEGRADING_STARTS.keys()]) mark(words, HARASS);
   return classes;
 })();
@@ -772,6 +783,7 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[], content: string)
     // "mentally" only as "… are mentally ill / unstable", not "Mentally ill Muslims need better care" nor
     // "Deaf children are mentally as capable …".
     if (f & CONTEMPT_WORD && (t !== 'mentally' || (METAPHOR_BE.has(tokens[i - 1] ?? '') && MENTAL_SLIGHTS.has(tokens[i + 1] ?? '')))) contempt = true;
+    if (f & CAPACITY && deniesCapacity(tokens, classes, i)) contempt = true;
     if (f & DEHUM) dehumanising++;
     else if (f & DEHUM_NEAR) nearGroup = true;
     if (f & EXPEL_WORD) expelling = true;
@@ -779,8 +791,14 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[], content: string)
       // "<group> are a plague on …", with a group as the subject (not "Cancer is a disease on the rise among
       // young women"); or brought and spread ("brings disease", "spreading their diseases").
       if (i >= 3 && (tokens[i - 1] === 'a' || tokens[i - 1] === 'the') && METAPHOR_BE.has(tokens[i - 2])) {
-        if ((i + 1 === n || METAPHOR_NEXT.has(tokens[i + 1])) && (classes[i - 3] & GROUP || (i >= 4 && classes[i - 4] & GROUP))) nearGroup = true;
-      } else if (CARRIERS.has(tokens[i - 1] ?? '') || (tokens[i - 1] === 'their' && CARRIERS.has(tokens[i - 2] ?? ''))) nearGroup = true;
+        // The group a few words before: "Islam isnt a religion its a disease and …".
+        if ((i + 1 === n || METAPHOR_NEXT.has(tokens[i + 1])) && anyGroup(classes, i - 6, i - 2)) nearGroup = true;
+      } else {
+        // Brought or spread: "bring disease", "spreading their diseases", "bring nothing but drugs, disease";
+        // not "bring skills, and disease screening …".
+        if (CARRIERS.has(tokens[i - 1] ?? '') || (tokens[i - 1] === 'their' && CARRIERS.has(tokens[i - 2] ?? ''))) nearGroup = true;
+        else for (let j = i - 2; j >= 0 && j >= i - 5; j--) if (tokens[j] === 'but' && tokens[j - 1] === 'nothing' && CARRIERS.has(tokens[j - 2] ?? '')) nearGroup = true;
+      }
     }
     if (f & DENIAL) {
       if (t === 'allowed' || t === 'belong') {
@@ -846,6 +864,25 @@ const CLAUSE_COMMAND =
 /** A place of worship heading its phrase ("burn down the mosque", "that new mosque on Carlton Road"), not a modifier ("the church hall"). */
 function isPlaceHead(tokens: readonly string[], j: number): boolean {
   return WORSHIP_PLACES.has(tokens[j]) && (j + 1 >= tokens.length || AFTER_PLACE_HEAD.has(tokens[j + 1]));
+}
+
+/** Whether a group word stands in tokens [from, to). */
+function anyGroup(classes: Int32Array, from: number, to: number): boolean {
+  for (let j = Math.max(0, from); j < to; j++) if (classes[j] & GROUP) return true;
+  return false;
+}
+
+/** "<group> (just) aren't capable / are not fit …": see `CAPACITIES`. */
+function deniesCapacity(tokens: readonly string[], classes: Int32Array, i: number): boolean {
+  let negation = -1;
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) if (classes[j] & NEGATION) negation = j;
+  if (negation < 0) return false;
+  for (let j = negation + 1; j < i; j++) if (REPORTED_VIEW.has(tokens[j])) return false;
+  for (let j = negation - 1; j >= 0 && j >= negation - 5; j--) {
+    if (REPORTED_VIEW.has(tokens[j]) || REPORTING.has(tokens[j]) || CLAUSE_BREAKS.has(tokens[j])) return false;
+    if (classes[j] & GROUP) return isSubject(tokens, classes, j);
+  }
+  return false;
 }
 
 /** An identity group named in the plural ("jews", "muslims"): not an adjective ("the Israeli flag"). */
@@ -936,41 +973,66 @@ export function harassmentCues(tokens: readonly string[], group = tokens.some((t
 
 /** Rude words of the insult list that insult no one: "crap weekend", "this bill sucks", "damn good". */
 const RUDE_NOT_AIMED = new Set(['crap', 'crappy', 'bullshit', 'sucks', 'damn', 'damned', 'dammit', 'damnit', 'silly', 'ridiculous', 'lame']);
-/** After a swear word, these aim it: "fuck the council", "fuck off", "screw them". */
-const AIMING_NEXT = new Set(['the', 'that', 'this', 'these', 'those', 'off', 'him', 'her', 'them', 'em', 'it', 'all', 'everyone']);
+/**
+ * The swearing a site may allow, as folded tokens: expletives, never a slur, an epithet ("cunt", "twat",
+ * "bitch", "motherfucker", "shithead") or a sexual word, all of which the profanity lexicon also holds.
+ */
+const EXPLETIVES = new Set([
+  'fuck', 'fucking', 'fucked', 'fuckin', 'fucks', 'feck', 'fecking', 'shit', 'shite', 'shitty', 'shitting', 'bollocks', 'bloody', 'bugger',
+  'hell', 'damn', 'damned', 'dammit', 'damnit', 'crap', 'crappy', 'arse', 'piss', 'pissing', 'pissed', 'bullshit', 'goddamn', 'goddamned',
+  'effing', 'frigging', 'friggin', 'wtf', 'omfg',
+]);
+/** After a swear word, these aim it: "fuck the council", "fuck off", "screw them" (not "fuck it", "fuck all"). */
+const AIMING_NEXT = new Set(['the', 'that', 'this', 'these', 'those', 'off', 'him', 'her', 'them', 'em', 'everyone', 'out']);
+/** Before a swear word, these make it a command to someone: "eat shit", "get fucked", "go fuck …". */
+const AIMING_BEFORE: ReadonlyMap<string, string> = new Map([['shit', 'eat'], ['fucked', 'get'], ['fuck', 'go']]);
 const CALLED_A = new Set(['sack', 'piece', 'bag', 'pile', 'lump']);
+const THE_FUCK_NEXT = new Set(['up', 'out', 'off', 'away', 'down']);
 /** Cues that mean the comment is aimed at someone, whatever its swearing. */
 const AIMED_CUE = /^(?:threat|group|general|dehum|expel|sexual|dox|degrade|insult:you)/;
+/** "fuck Trump", "screw the Tories": a name after the swear word, in the text as written. */
+const SWORN_AT_NAME_RE = /\b(?:fuck|f\*ck|screw)\s+(?:the\s+|that\s+|all\s+)?[A-Z]/;
+const CHUNK_RE = /\S+/g;
 
 /**
- * The text without its profanity, when the profanity is aimed at no one ("holy shit what a result",
- * "this is fucking brilliant news", "Bollocks. Was hoping the pool would stay open."), for sites whose
- * policy allows such swearing (`allowUnaimedProfanity`). Undefined when nothing is profane or when the
- * comment aims at someone: a second-person, person or group word within two words of a swear word
- * ("fuck you", "you fucking …", "fucking immigrants"), a swear word pointed by what follows ("fuck the
- * council", "piss off"), an insult word other than mere rudeness ("idiot", not "crap"), or any cue of
- * threat, harassment or hate (`cues`, from `toxicityFeatures`). Linear: one pass over the tokens.
+ * The text without its swearing, when the swearing is aimed at no one ("holy shit what a result", "this is
+ * fucking brilliant news", "Bollocks. Was hoping the pool would stay open."), for sites whose policy
+ * allows it (`allowUnaimedProfanity`). Only expletives count (`EXPLETIVES`): any other profane word (a
+ * slur, an epithet, a sexual word) makes the comment more than swearing, and so does anything that aims
+ * it: an @mention; a second-person, person or group word within four words of a swear word ("fuck
+ * you", "fucking immigrants", "a fucking joke of a writer"); a word pointing it ("fuck the council",
+ * "piss off", "the shit out of"); a command ("eat shit", "get fucked", "wake the fuck up"); a name after
+ * it ("fuck Trump"); a name for someone ("sack of shit", "X is a fucking disgrace"); any insult word
+ * but mere rudeness; any cue of insult, threat, harassment or hate (`cues`). The text keeps its case and
+ * punctuation: whitespace-separated chunks made only of expletives are cut. Linear in the length.
  */
 export function withoutUnaimedProfanity(content: string, lexicon: Lexicon, cues: readonly string[]): string | undefined {
-  if (cues.some((c) => AIMED_CUE.test(c))) return undefined;
+  if (cues.some((c) => AIMED_CUE.test(c)) || content.includes('@') || SWORN_AT_NAME_RE.test(content)) return undefined;
   const tokens = toxicityTokens(content);
   const classes = wordClasses(tokens);
-  const kept: string[] = [];
   let profane = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if ((classes[i] & INSULT) !== 0 && !RUDE_NOT_AIMED.has(t)) return undefined;
-    if (!lexicon.hit(collapseRepeats(t))) {
-      kept.push(t);
+    const expletive = EXPLETIVES.has(t);
+    if (!expletive) {
+      if (lexicon.hit(collapseRepeats(t))) return undefined;
       continue;
     }
     profane++;
-    for (let j = Math.max(0, i - 2); j <= Math.min(tokens.length - 1, i + 2); j++) {
+    for (let j = Math.max(0, i - 4); j <= Math.min(tokens.length - 1, i + 4); j++) {
       if (j !== i && (classes[j] & (YOU | PERSON | GROUP | SOCIAL)) !== 0) return undefined;
     }
-    if (AIMING_NEXT.has(tokens[i + 1] ?? '')) return undefined;
-    // "a spineless sack of shit", "piece of shit": someone called it.
+    if (AIMING_NEXT.has(tokens[i + 1] ?? '') || (i > 0 && AIMING_BEFORE.get(t) === tokens[i - 1])) return undefined;
+    // "a spineless sack of shit", "piece of shit", "X is a fucking disgrace": someone called it.
     if (tokens[i - 1] === 'of' && CALLED_A.has(tokens[i - 2] ?? '')) return undefined;
+    if (tokens[i - 1] === 'a' && METAPHOR_BE.has(tokens[i - 2] ?? '')) return undefined;
+    // "wake the fuck up", "get the fuck out": a command.
+    if (tokens[i - 1] === 'the' && THE_FUCK_NEXT.has(tokens[i + 1] ?? '')) return undefined;
   }
-  return profane > 0 ? kept.join(' ') : undefined;
+  if (profane === 0) return undefined;
+  return content.slice(0, 20_000).replace(CHUNK_RE, (chunk) => {
+    const folded = toxicityTokens(chunk);
+    return folded.length > 0 && folded.every((w) => EXPLETIVES.has(w)) ? '' : chunk;
+  });
 }
