@@ -15,15 +15,9 @@
  * and no word that as often introduces the writer's own ("here is a word for you: …", "read this: …",
  * "in the long term").
  */
+const SAYING = ['say', 'says', 'said', 'saying', 'call', 'calls', 'called', 'calling'];
 const REPORTING = new Set([
-  'say',
-  'says',
-  'said',
-  'saying',
-  'call',
-  'calls',
-  'called',
-  'calling',
+  ...SAYING,
   'chant',
   'chants',
   'chanted',
@@ -308,14 +302,7 @@ function wordsIn(s: string): string[] {
  * terrorists", "People who call refugees vermin …", "… claiming Jews control the banks".
  */
 const PARAPHRASE_VERBS = new Set([
-  'say',
-  'says',
-  'said',
-  'saying',
-  'call',
-  'calls',
-  'called',
-  'calling',
+  ...SAYING,
   'claim',
   'claims',
   'claimed',
