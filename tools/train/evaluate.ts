@@ -6,7 +6,7 @@ export type Task = 'spam' | 'toxicity';
 /** Which reasons count as "flagged" for a task: the engine's other checks are not this task's business. */
 const TASK_REASONS: Record<Task, ReadonlySet<ReasonCode>> = {
   spam: new Set<ReasonCode>(['SPAM_MODEL', 'LINKS_OVER_LIMIT']),
-  toxicity: new Set<ReasonCode>(['TOXICITY_MODEL', 'HATE_MODEL']),
+  toxicity: new Set<ReasonCode>(['TOXICITY_MODEL', 'HATE_MODEL', 'AIMED_PROFANITY']),
 };
 
 export interface TaskReport extends BinaryMetrics {

@@ -21,6 +21,7 @@ const TERM_CLASSES = {
   SPAM_MODEL: 'hit-model',
   TOXICITY_MODEL: 'hit-model',
   HATE_MODEL: 'hit-model',
+  AIMED_PROFANITY: 'hit-model',
 };
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));

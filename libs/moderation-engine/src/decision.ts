@@ -38,6 +38,7 @@ export type ReasonCode =
   | 'SPAM_MODEL'
   | 'TOXICITY_MODEL'
   | 'HATE_MODEL'
+  | 'AIMED_PROFANITY'
   | 'AUTHOR_FIELDS'
   | 'PREMODERATION'
   | 'TRUSTED_AUTHOR'
@@ -57,6 +58,7 @@ export const REASON_CODES: readonly ReasonCode[] = [
   'SPAM_MODEL',
   'TOXICITY_MODEL',
   'HATE_MODEL',
+  'AIMED_PROFANITY',
   'AUTHOR_FIELDS',
   'PREMODERATION',
   'TRUSTED_AUTHOR',

@@ -273,6 +273,24 @@ describe(ModerationEngine.name, () => {
       });
     });
 
+    // Swearing at someone in so many words, diluted below the models' hold threshold by a longer comment.
+    it.each(['Fuck you and your article', 'The council has ignored us for years. Fuck you, councillors, you will not get my vote.'])(
+      'holds "%s" by rule when the models pass it',
+      (content) => {
+        const d = engine.moderate({ content }, policy);
+        expect(d.scores.toxicity).toBeLessThan(policy.thresholds.toxicity.hold);
+        expect(d.action).toBe('hold');
+        expect(d.reasons.find((r) => r.code === 'AIMED_PROFANITY')?.evidence?.terms).toEqual(['fuck you']);
+      },
+    );
+
+    it.each(['The screw you need is a 4mm one.', 'The pub landlord told them to piss off and they did.', 'oh fuck off, not more rain', 'Thank you, fucking legend'])(
+      'finds no swearing aimed at anyone in "%s"',
+      (content) => {
+        expect(engine.moderate({ content }, policy).reasons.some((r) => r.code === 'AIMED_PROFANITY')).toBe(false);
+      },
+    );
+
     // Slurs the profanity lexicon lacks: a group and contempt in one word.
     it.each(['dumb paki', 'stupid jap'])('holds a slur: "%s"', (content) => {
       const d = engine.moderate({ content }, policy);

@@ -1,7 +1,7 @@
 import type { Decision, DecisionReason, DecisionScores, EngineContext, EngineSubmission, ModerationAction, ReasonCode } from './decision';
 import { sigmoid } from './model/model-file';
 import { readManifest, SpamModel, ToxicityModel } from './model/text-models';
-import { toxicitySignals } from './model/toxicity-features';
+import { swearingAtSomeone, toxicitySignals } from './model/toxicity-features';
 import { defaultModelsDir } from './models-path';
 import type { SitePolicy, Threshold } from './policy';
 import { authorSignals, COVER_CONTENT_FLOOR } from './rules/author';
@@ -159,6 +159,12 @@ export class ModerationEngine {
           modelVersion: this.toxicity.version,
         }));
       }
+    }
+
+    // Swearing at someone in so many words holds even when the models, diluted by a longer comment, pass it.
+    if (!flags.some((f) => (f.reason.code === 'TOXICITY_MODEL' || f.reason.code === 'HATE_MODEL') && f.severity !== 'info')) {
+      const sworn = swearingAtSomeone(content);
+      if (sworn) flags.push(flag('hold', 'AIMED_PROFANITY', `Swearing aimed at someone ("${sworn}")`, { terms: [sworn] }));
     }
 
     const trusted = ctx.trustedAuthor === true;

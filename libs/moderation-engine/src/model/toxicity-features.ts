@@ -1036,3 +1036,30 @@ export function withoutUnaimedProfanity(content: string, lexicon: Lexicon, cues:
     return folded.length > 0 && folded.every((w) => EXPLETIVES.has(w)) ? '' : chunk;
   });
 }
+
+/** Swear words that, followed by "you" or "off", tell someone where to go: "fuck you", "screw you", "piss off". */
+const TELLING_OFF = new Set(['fuck', 'fck', 'feck', 'screw', 'sod', 'piss', 'bugger']);
+const TOLD = new Set(['you', 'u', 'ya', 'yourself', 'yourselves', 'off']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'each', 'one', 'every', 'which', 'what', 'my', 'your', 'his', 'her', 'our', 'their']);
+const TELLING = new Set(['told', 'tell', 'tells', 'telling', 'said', 'asked', 'saying']);
+const INTERJECTIONS = new Set(['oh', 'ah', 'aw', 'ugh', 'argh', 'och', 'ach']);
+
+/**
+ * Swearing aimed at someone in so many words ("fuck you", "screw you guys", "fuck off", "go fuck yourself",
+ * "you can fuck right off", "get fucked"), as the words matched, or undefined. The models score it low
+ * in a longer comment ("Fuck you and your article" 0.27), where the other words dilute it; a rule holds
+ * it. Not "thank you, fucking legend": the swear word must come first.
+ */
+export function swearingAtSomeone(content: string): string | undefined {
+  const tokens = toxicityTokens(content);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t === 'fucked' && tokens[i - 1] === 'get') return 'get fucked';
+    // Not a screw that fits ("the screw you need"), nor a telling-off reported ("told him to fuck off").
+    // Nor an exclamation at the weather ("oh fuck off, not more rain").
+    if (!TELLING_OFF.has(t) || DETERMINERS.has(tokens[i - 1] ?? '') || INTERJECTIONS.has(tokens[i - 1] ?? '') || (tokens[i - 1] === 'to' && TELLING.has(tokens[i - 3] ?? tokens[i - 2] ?? ''))) continue;
+    const next = tokens[i + 1] === 'right' && tokens[i + 2] === 'off' ? 'off' : tokens[i + 1];
+    if (next !== undefined && TOLD.has(next) && !(t === 'piss' && next !== 'off') && !(t === 'bugger' && next !== 'off')) return `${t} ${next}`;
+  }
+  return undefined;
+}
