@@ -1,5 +1,6 @@
 import type { EngineContext, EngineSubmission } from './decision';
 import { ModerationEngine } from './engine';
+import { swearingAtSomeone } from './model/toxicity-features';
 import { DEFAULT_SITE_POLICY, resolveSitePolicy, type SitePolicy } from './policy';
 
 const codes = (engine: ModerationEngine, s: EngineSubmission, policy: SitePolicy = DEFAULT_SITE_POLICY, ctx?: EngineContext) =>
@@ -284,7 +285,20 @@ describe(ModerationEngine.name, () => {
       },
     );
 
-    it.each(['The screw you need is a 4mm one.', 'The pub landlord told them to piss off and they did.', 'oh fuck off, not more rain', 'Thank you, fucking legend'])(
+    it.each([['F*** you and your paper', 'f*** you'], ['Oh fuck you, Dave, and your article.', 'fuck you'], ['What a read. You can fuck right off with this.', 'fuck right off']])(
+      'reads masked and clause-opening forms: "%s"',
+      (content, term) => {
+        expect(swearingAtSomeone(content)).toBe(term);
+        expect(engine.moderate({ content }, policy).action).not.toBe('approve');
+      },
+    );
+
+    it.each([
+      'The screw you need is a 4mm one.', 'The pub landlord told them to piss off and they did.', 'Thank you, fucking legend',
+      // A review's false holds: the words inside a sentence, reported, self-directed or idioms.
+      'Ryanair will screw you on baggage fees.', 'This will piss off a lot of fans.', 'I am going to bugger off to the pub.', 'Thank fuck you got home safe.',
+      'It was cold as fuck you could see your breath.', 'The driver shouted fuck you at the cyclist.', 'Students get fucked by this policy.', 'He drives a big fuck-off 4x4.',
+    ])(
       'finds no swearing aimed at anyone in "%s"',
       (content) => {
         expect(engine.moderate({ content }, policy).reasons.some((r) => r.code === 'AIMED_PROFANITY')).toBe(false);

@@ -1,4 +1,4 @@
-import { harassmentCues, threatCues, toxicityFeatures, toxicitySignals, toxicityTokens } from './toxicity-features';
+import { harassmentCues, swearingAtSomeone, threatCues, toxicityFeatures, toxicitySignals, toxicityTokens } from './toxicity-features';
 import { FeatureBuffer } from './features';
 
 const cues = (text: string): string[] => threatCues(toxicityTokens(text));
@@ -307,5 +307,32 @@ describe('toxicity signals', () => {
 
   it('has none for an ordinary comment', () => {
     expect(signalsOf('Thanks for the article, the council budget finally makes sense to me.')).toEqual([]);
+  });
+});
+
+describe(swearingAtSomeone.name, () => {
+  it.each([
+    ['Fuck you and your article', 'fuck you'],
+    ['...what? Fuck you.', 'fuck you'],
+    ['F**k off', 'f**k off'],
+    ['fuk u', 'fuk u'],
+    ['Fuuuuck youuu', 'fuuuuck youuu'],
+    ['Screw you guys, I am out.', 'screw you'],
+    ['Get fucked', 'get fucked'],
+    ['You can fuck right off with that.', 'fuck right off'],
+  ])('finds %j', (text, expected) => {
+    expect(swearingAtSomeone(text)).toBe(expected);
+  });
+
+  it.each([
+    'the wood screw you buy at B&Q',
+    'Ryanair will screw you on baggage fees',
+    'Screw you over, the banks will.',
+    'Thank fuck you got home safe',
+    'the driver shouted fuck you at the cyclist',
+    'a big fuck-off 4x4',
+    'Students get fucked by this policy',
+  ])('finds none in %j', (text) => {
+    expect(swearingAtSomeone(text)).toBeUndefined();
   });
 });
