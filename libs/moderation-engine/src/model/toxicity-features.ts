@@ -984,6 +984,17 @@ const EXPLETIVES = new Set([
 ]);
 /** After a swear word, these aim it: "fuck the council", "fuck off", "screw them" (not "fuck it", "fuck all"). */
 const AIMING_NEXT = new Set(['the', 'that', 'this', 'these', 'those', 'off', 'him', 'her', 'them', 'em', 'everyone', 'out']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they']);
+const RUNNING_DOWN = new Set([
+  'disgusts', 'disgust', 'sickens', 'sicken', 'stinks', 'stink', 'ruined', 'ruins', 'ruin', 'lies', 'lied', 'lying', 'hate', 'hates',
+  'cheats', 'cheated', 'deserve', 'deserves', 'should', 'must', 'needs', 'need', 'ought', 'make', 'makes', 'annoy', 'annoys',
+]);
+
+/** Whether some token in [from, to) is in `words`. */
+function anyToken(tokens: readonly string[], from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let j = Math.max(0, from); j < Math.min(tokens.length, to); j++) if (words.has(tokens[j])) return true;
+  return false;
+}
 /** Before a swear word, these make it a command to someone: "eat shit", "get fucked", "go fuck …". */
 const AIMING_BEFORE: ReadonlyMap<string, string> = new Map([['shit', 'eat'], ['fucked', 'get'], ['fuck', 'go']]);
 const CALLED_A = new Set(['sack', 'piece', 'bag', 'pile', 'lump']);
@@ -1021,9 +1032,15 @@ export function withoutUnaimedProfanity(content: string, lexicon: Lexicon, cues:
     }
     profane++;
     for (let j = Math.max(0, i - 4); j <= Math.min(tokens.length - 1, i + 4); j++) {
-      if (j !== i && (classes[j] & (YOU | PERSON | GROUP | SOCIAL)) !== 0) return undefined;
+      // A subject pronoun does the deed, it is not sworn at ("he fucking did it", "they fucking nailed it"),
+      // unless what follows runs them down ("she fucking disgusts me", "he fucking lied").
+      if (j === i || (classes[j] & (YOU | PERSON | GROUP | SOCIAL)) === 0) continue;
+      if (!SUBJECT_PRONOUNS.has(tokens[j]) || anyToken(tokens, i + 1, i + 4, RUNNING_DOWN)) return undefined;
     }
-    if (AIMING_NEXT.has(tokens[i + 1] ?? '') || (i > 0 && AIMING_BEFORE.get(t) === tokens[i - 1])) return undefined;
+    // "holy fuck that was a great save" exclaims; "fuck that, I'm not paying" and "fuck this weather" point at
+    // a thing (a person near it is caught above); "fuck the council" points at someone.
+    const next = tokens[i + 1] ?? '';
+    if ((AIMING_NEXT.has(next) && tokens[i - 1] !== 'holy' && next !== 'this' && next !== 'that') || (i > 0 && AIMING_BEFORE.get(t) === tokens[i - 1])) return undefined;
     // "a spineless sack of shit", "piece of shit", "X is a fucking disgrace": someone called it.
     if (tokens[i - 1] === 'of' && CALLED_A.has(tokens[i - 2] ?? '')) return undefined;
     if (tokens[i - 1] === 'a' && METAPHOR_BE.has(tokens[i - 2] ?? '')) return undefined;
