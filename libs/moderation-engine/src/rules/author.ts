@@ -182,8 +182,7 @@ export function authorSignals(name: string | undefined, url: string | undefined,
     // Without a website there is nothing to rank: "Brighton Writers Circle" thanking the author.
     logit += url ? 2 : 0.5;
   }
-  // "user@host" and "http:/host" are typed into the website field too.
-  const websiteDomain = url ? hostOf(url.slice(0, 500).replace(/^[^/]*@/, '').replace(/^(https?):\/(?!\/)/i, '$1://')) || undefined : undefined;
+  const websiteDomain = url ? hostOf(url.slice(0, 500)) || undefined : undefined;
   if (websiteDomain && !isInstitutionHost(websiteDomain)) {
     const tld = websiteDomain.slice(websiteDomain.lastIndexOf('.') + 1);
     const site = websiteDomain.slice(0, websiteDomain.length - tld.length - 1);

@@ -1,4 +1,4 @@
-import { extractLinks, isInstitutionHost } from './links';
+import { extractLinks, hostOf, isInstitutionHost } from './links';
 
 describe(extractLinks.name, () => {
   it('counts URLs, www hosts and anchors, an anchor and its URL once', () => {
@@ -77,4 +77,17 @@ describe(isInstitutionHost.name, () => {
     'wikipedia.org.evil.ru',
     'bbc.co.uk',
   ])('does not know %s', (host) => expect(isInstitutionHost(host)).toBe(false));
+});
+
+describe(hostOf.name, () => {
+  it.each([
+    ['https://www.example.co.uk/path', 'example.co.uk'],
+    ['admin@kamagra-uk-pharmacy.com', 'kamagra-uk-pharmacy.com'],
+    ['http://user@example.com/', 'example.com'],
+    ['http:/example.com', 'example.com'],
+    ['https://medium.com/@sarahb', 'medium.com'],
+    ['not a url', ''],
+  ])('reads %j as %j', (url, host) => {
+    expect(hostOf(url)).toBe(host);
+  });
 });

@@ -192,12 +192,19 @@ function isHostChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
 }
 
-/** Host name of a URL (lower case, no `www.`), or '' if there is none. */
+/**
+ * Host name of a URL (lower case, no `www.`), or '' if there is none. Reads the forms typed into a
+ * website field too: a user before the host ("admin@example.com", "http://user@example.com") and a scheme
+ * with one slash ("http:/example.com").
+ */
 export function hostOf(url: string): string {
   let s = url.trim().toLowerCase();
   const scheme = s.indexOf('://');
   if (scheme >= 0 && scheme < 10) s = s.slice(scheme + 3);
   else if (s.startsWith('//')) s = s.slice(2);
+  else if (/^https?:\/(?!\/)/.test(s)) s = s.slice(s.indexOf('/') + 1);
+  const at = s.indexOf('@');
+  if (at >= 0 && at < 64 && !s.slice(0, at).includes('/')) s = s.slice(at + 1);
   let end = 0;
   while (end < s.length && end < 253 && (isHostChar(s.charCodeAt(end)) || s[end] === '.')) end++;
   let host = s.slice(0, end).replace(/\.+$/, '');
