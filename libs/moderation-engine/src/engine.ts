@@ -141,7 +141,8 @@ export class ModerationEngine {
         let severity = bySeverity(scores[head], threshold);
         if (severity === 'info') continue;
         let message = `${label} score ${scores[head]} (hold at ${threshold.hold}, reject at ${threshold.reject})`;
-        if (unaimed && severity === 'hold' && head === 'toxicity') {
+        // (`unaimed` exists only for a toxicity hold with the hate head under its hold threshold)
+        if (unaimed) {
           severity = 'info';
           message += `; allowed: what scores is swearing aimed at no one, which this site allows (without it, ${unaimed[head]})`;
         } else if (unquoted && severity === 'reject') {

@@ -107,6 +107,12 @@ function threshold(value: unknown, fallback: Threshold, field: string): Threshol
   return out;
 }
 
+function boolean(value: unknown, fallback: boolean, field: string): boolean {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'boolean') throw new EnginePolicyError('POLICY_INVALID_SHAPE', `${field} must be a boolean`, field);
+  return value;
+}
+
 function words(value: unknown, field: string): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value) || value.some((w) => typeof w !== 'string')) {
@@ -136,14 +142,6 @@ export function resolveSitePolicy(partial?: DeepPartial<SitePolicy> | null): Sit
   if (mode !== 'post' && mode !== 'pre') {
     throw new EnginePolicyError('POLICY_INVALID_MODE', "mode must be 'post' or 'pre'", 'mode');
   }
-  const trusted = p.trustedSkipPremoderation ?? d.trustedSkipPremoderation;
-  if (typeof trusted !== 'boolean') {
-    throw new EnginePolicyError('POLICY_INVALID_SHAPE', 'trustedSkipPremoderation must be a boolean', 'trustedSkipPremoderation');
-  }
-  const profanity = p.allowUnaimedProfanity ?? d.allowUnaimedProfanity;
-  if (typeof profanity !== 'boolean') {
-    throw new EnginePolicyError('POLICY_INVALID_SHAPE', 'allowUnaimedProfanity must be a boolean', 'allowUnaimedProfanity');
-  }
   const t = p.thresholds ?? {};
   if (!isObject(t)) throw new EnginePolicyError('POLICY_INVALID_SHAPE', 'thresholds must be an object', 'thresholds');
   const f = p.flood ?? {};
@@ -159,8 +157,8 @@ export function resolveSitePolicy(partial?: DeepPartial<SitePolicy> | null): Sit
       toxicity: threshold(t.toxicity, d.thresholds.toxicity, 'thresholds.toxicity'),
       hate: threshold(t.hate, d.thresholds.hate, 'thresholds.hate'),
     },
-    trustedSkipPremoderation: trusted,
-    allowUnaimedProfanity: profanity,
+    trustedSkipPremoderation: boolean(p.trustedSkipPremoderation, d.trustedSkipPremoderation, 'trustedSkipPremoderation'),
+    allowUnaimedProfanity: boolean(p.allowUnaimedProfanity, d.allowUnaimedProfanity, 'allowUnaimedProfanity'),
     flood: {
       maxPerWindow: integer(f.maxPerWindow, d.flood.maxPerWindow, 'flood.maxPerWindow', 1, 1_000_000),
       windowSeconds: integer(f.windowSeconds, d.flood.windowSeconds, 'flood.windowSeconds', 1, 86_400 * 30),

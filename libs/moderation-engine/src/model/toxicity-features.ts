@@ -491,11 +491,6 @@ function threatTargets(tokens: readonly string[], classes: Int32Array): number {
   };
   // "should be allowed to die", "have the right to die", "deserve to die with dignity": no wish of harm.
   const permitted = (i: number): boolean => (tokens[i - 1] === 'to' && PERMISSIONS.has(tokens[i - 2])) || PEACEFUL.has(tokens[i + 1]);
-  // Whether `test` holds for some token index in [from, to).
-  const anyBetween = (from: number, to: number, test: (j: number) => boolean): boolean => {
-    for (let j = Math.max(0, from); j < to; j++) if (test(j)) return true;
-    return false;
-  };
   const hasAgentBefore = (i: number): boolean => {
     for (let j = i - 1; j >= 0 && j >= i - 4; j--) if (classOf(j) & AGENT) return true;
     return false;
@@ -792,7 +787,7 @@ function addCues(buf: FeatureBuffer, tokens: readonly string[], content: string)
       // young women"); or brought and spread ("brings disease", "spreading their diseases").
       if (i >= 3 && (tokens[i - 1] === 'a' || tokens[i - 1] === 'the') && METAPHOR_BE.has(tokens[i - 2])) {
         // The group a few words before: "Islam isnt a religion its a disease and …".
-        if ((i + 1 === n || METAPHOR_NEXT.has(tokens[i + 1])) && anyGroup(classes, i - 6, i - 2)) nearGroup = true;
+        if ((i + 1 === n || METAPHOR_NEXT.has(tokens[i + 1])) && anyBetween(i - 6, i - 2, (j) => (classes[j] & GROUP) !== 0)) nearGroup = true;
       } else {
         // Brought or spread: "bring disease", "spreading their diseases", "bring nothing but drugs, disease";
         // not "bring skills, and disease screening …".
@@ -866,9 +861,9 @@ function isPlaceHead(tokens: readonly string[], j: number): boolean {
   return WORSHIP_PLACES.has(tokens[j]) && (j + 1 >= tokens.length || AFTER_PLACE_HEAD.has(tokens[j + 1]));
 }
 
-/** Whether a group word stands in tokens [from, to). */
-function anyGroup(classes: Int32Array, from: number, to: number): boolean {
-  for (let j = Math.max(0, from); j < to; j++) if (classes[j] & GROUP) return true;
+/** Whether `test` holds for some token index in [from, to) (`from` clamped at 0). */
+function anyBetween(from: number, to: number, test: (j: number) => boolean): boolean {
+  for (let j = Math.max(0, from); j < to; j++) if (test(j)) return true;
   return false;
 }
 
@@ -990,11 +985,6 @@ const RUNNING_DOWN = new Set([
   'cheats', 'cheated', 'deserve', 'deserves', 'should', 'must', 'needs', 'need', 'ought', 'make', 'makes', 'annoy', 'annoys',
 ]);
 
-/** Whether some token in [from, to) is in `words`. */
-function anyToken(tokens: readonly string[], from: number, to: number, words: ReadonlySet<string>): boolean {
-  for (let j = Math.max(0, from); j < Math.min(tokens.length, to); j++) if (words.has(tokens[j])) return true;
-  return false;
-}
 /** Before a swear word, these make it a command to someone: "eat shit", "get fucked", "go fuck …". */
 const AIMING_BEFORE: ReadonlyMap<string, string> = new Map([['shit', 'eat'], ['fucked', 'get'], ['fuck', 'go']]);
 const CALLED_A = new Set(['sack', 'piece', 'bag', 'pile', 'lump']);
@@ -1035,7 +1025,7 @@ export function withoutUnaimedProfanity(content: string, lexicon: Lexicon, cues:
       // A subject pronoun does the deed, it is not sworn at ("he fucking did it", "they fucking nailed it"),
       // unless what follows runs them down ("she fucking disgusts me", "he fucking lied").
       if (j === i || (classes[j] & (YOU | PERSON | GROUP | SOCIAL)) === 0) continue;
-      if (!SUBJECT_PRONOUNS.has(tokens[j]) || anyToken(tokens, i + 1, i + 4, RUNNING_DOWN)) return undefined;
+      if (!SUBJECT_PRONOUNS.has(tokens[j]) || anyBetween(i + 1, Math.min(tokens.length, i + 4), (k) => RUNNING_DOWN.has(tokens[k]))) return undefined;
     }
     // "holy fuck that was a great save" exclaims; "fuck that, I'm not paying" and "fuck this weather" point at
     // a thing (a person near it is caught above); "fuck the council" points at someone.

@@ -144,10 +144,11 @@ function registeredName(domain: string): string {
  */
 function isUndisclosedPlug(name: string, domain: string, content: string): boolean {
   const site = registeredName(domain).replace(/-/g, '');
-  if (site.length < 6 || PLATFORMS.has(site) || !squash(content.slice(0, 2000)).includes(site)) return false;
+  const text = content.slice(0, 2000).toLowerCase();
+  if (site.length < 6 || PLATFORMS.has(site) || !squash(text).includes(site)) return false;
   const who = squash(name);
   if (who.length >= 3 && (site.includes(who) || who.includes(site))) return false;
-  if (DISCLOSURE_RE.test(content.slice(0, 2000).toLowerCase())) return false;
+  if (DISCLOSURE_RE.test(text)) return false;
   return !(name.match(WORD_RE) ?? []).some((w) => w.length >= 4 && site.includes(w));
 }
 
@@ -194,7 +195,8 @@ export function authorSignals(name: string | undefined, url: string | undefined,
       logit += 1;
     }
     const wholeWord = site.split(/[-.\d]+/).some((w) => AMBIGUOUS_DOMAIN_WORDS.has(w));
-    if (DOMAIN_STRONG_RE.test(site) || ((wholeWord || AMBIGUOUS_IN_RUN_RE.test(site)) && (digits || spammyTld))) {
+    // (a whole word is also found run together)
+    if (DOMAIN_STRONG_RE.test(site) || (AMBIGUOUS_IN_RUN_RE.test(site) && (digits || spammyTld))) {
       signals.push('spam_words_in_website');
       logit += 4;
       cover = true;

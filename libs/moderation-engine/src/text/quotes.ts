@@ -374,20 +374,8 @@ const NEGATORS = new Set(['not', 'no', 'never', 'isn', 'isnt', 'nothing', 'hardl
  * left will call this racist", "they can claim it's racist all they like".
  */
 const DEFLECTING = new Set(['me', 'us', 'it', 'its', 'this', 'that']);
-/** Agreement in the next sentence: "Good.", "… and rightly so", "I'll say it anyway". */
-const AGREEING_NEXT = new Set([
-  'good',
-  'anyway',
-  'rightly',
-  'true',
-  'correct',
-  'fact',
-  'facts',
-  'exactly',
-  'agree',
-  'agreed',
-  'based',
-]);
+/** Agreement in the next sentence beyond what `endorses` reads: "Good.", "… and rightly so", "I'll say it anyway". */
+const AGREEING_NEXT = new Set(['good', 'anyway', 'rightly', 'fact']);
 
 /**
  * Claims a comment reports without quotation marks in order to condemn them, as [start, end) spans: from
