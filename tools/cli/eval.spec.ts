@@ -81,6 +81,13 @@ describe('npm run eval --policy', () => {
     expect(all).toMatchObject({ n: 2, positives: 1, recall: 1, fpr: 0 });
   });
 
+  it('keeps only the rows whose id matches --ids', () => {
+    const run = runEval(dir, ['--ids', '^[12]$', '--json']);
+    expect(run.status).toBe(0);
+    const all = (JSON.parse(run.stdout) as EvalJson).results.find((g) => g.group === 'all')!;
+    expect(all).toMatchObject({ n: 2, positives: 2 });
+  });
+
   it('names the field and the rule of an invalid policy, and exits 2', () => {
     writeFileSync(
       join(dir, 'bad.json'),

@@ -1,12 +1,13 @@
 /**
- * `npm run eval -- --task spam|toxicity --input <file.csv> [--policy <policy.json>] [--json]`: reads
+ * `npm run eval -- --task spam|toxicity --input <file.csv> [--policy <policy.json>] [--ids <regex>] [--json]`: reads
  * `id,source,text,label[,kind]` (RFC 4180, quoted line breaks allowed; optional `authorName`,
  * `authorEmail` and `authorUrl` columns are the reply form's fields), runs the whole engine at the
  * default site policy, or at the partial policy in `--policy` (the JSON a site stores, e.g.
  * `{"thresholds": {"toxicity": {"hold": 0.4}}}`), and prints precision, recall and F1 (flagged = held
  * or rejected for a reason of this task), ROC-AUC of the task's score, false-positive rate and
  * throughput; overall, then per `kind` and per `source`. With `GET /v1/admin/feedback` as input, it
- * shows what a threshold change would have done to a site's own moderated comments.
+ * shows what a threshold change would have done to a site's own moderated comments. `--ids` keeps the
+ * rows whose `id` matches a regular expression (`'[02468]$'`: a probe set's even ids, its unread half).
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import {
@@ -23,6 +24,7 @@ import { scoreTexts } from '../train/evaluate';
 import { fail, flag } from './args';
 
 interface Row {
+  id: string;
   text: string;
   /** The reply form's author fields, when the CSV has those columns (empty cells are left out). */
   author: Pick<EngineSubmission, 'authorName' | 'authorEmail' | 'authorUrl'>;
@@ -50,7 +52,7 @@ async function readCsv(file: string): Promise<Row[]> {
       if (label !== 0 && label !== 1) fail(`${file}: label must be 0 or 1, got ${JSON.stringify(get('label'))}`);
       const author: Row['author'] = {};
       for (const col of AUTHOR_COLUMNS) if (get(col)) author[col] = get(col);
-      rows.push({ text: get('text'), author, label, kind: get('kind'), source: get('source') });
+      rows.push({ id: get('id'), text: get('text'), author, label, kind: get('kind'), source: get('source') });
     }
   };
   for await (const chunk of createReadStream(file, { encoding: 'utf8' })) take(parser.push(chunk as string));
@@ -78,12 +80,19 @@ function policyFrom(file: string | undefined): SitePolicy {
 async function main(): Promise<void> {
   const task = flag(process.argv, '--task') as Task | undefined;
   const input = flag(process.argv, '--input');
-  if ((task !== 'spam' && task !== 'toxicity') || !input) fail('usage: npm run eval -- --task spam|toxicity --input <file.csv> [--policy <policy.json>] [--json]');
+  if ((task !== 'spam' && task !== 'toxicity') || !input) fail('usage: npm run eval -- --task spam|toxicity --input <file.csv> [--policy <policy.json>] [--ids <regex>] [--json]');
   const policyFile = flag(process.argv, '--policy');
   const policy = policyFrom(policyFile);
   const engine = ModerationEngine.load(flag(process.argv, '--models'));
-  const rows = await readCsv(input);
-  if (rows.length === 0) fail(`${input}: no rows`);
+  const ids = flag(process.argv, '--ids');
+  let idPattern: RegExp | undefined;
+  try {
+    idPattern = ids === undefined ? undefined : new RegExp(ids);
+  } catch (e) {
+    fail(`--ids: not a regular expression (${(e as Error).message})`);
+  }
+  const rows = (await readCsv(input)).filter((r) => !idPattern || idPattern.test(r.id));
+  if (rows.length === 0) fail(`${input}: no rows${ids === undefined ? '' : ` with an id matching ${ids}`}`);
 
   const start = process.hrtime.bigint();
   const scored = scoreTexts(engine, rows.map((r) => ({ content: r.text, ...r.author })), task, policy);
