@@ -19,10 +19,9 @@ import { binaryMetrics, rocAuc } from './metrics';
 import { seededRandom } from './rng';
 import { balance, type Example, SPAM_OPTIONS, spamExamples, TOXICITY_OPTIONS, toxicityExamples, trainSpamHead } from './examples';
 import { IDENTITIES, NEUTRAL_ADJECTIVES } from './synthetic';
-import { identityWords, loadWordVectors, MeanWordVector, WORD_VECTORS_SOURCE } from './word-vectors';
 
 
-const { FeatureBuffer, Lexicon, MODEL_FORMAT, packHead, packWordScores, serialiseModel, spamFeatures, SPAM_BITS, toxicityFeatures, TOXICITY_BITS, extractLinks } = modelTraining;
+const { FeatureBuffer, Lexicon, MODEL_FORMAT, packHead, serialiseModel, spamFeatures, SPAM_BITS, toxicityFeatures, TOXICITY_BITS, extractLinks } = modelTraining;
 type FeatureBuffer = modelTraining.FeatureBuffer;
 type ModelFile = modelTraining.ModelFile;
 
@@ -58,10 +57,8 @@ function main(feedback: FeedbackRow[]): void {
   const lexicon = new Lexicon(lexSource);
   const toxEx = toxicityExamples(data, feedback, SEED);
   const toxSplit = split(toxEx);
-  const vectors = new MeanWordVector(loadWordVectors(), identityWords());
-  const toxHeads = trainHeads(toxSplit.train, ['toxicity', 'hate'], TOXICITY_BITS, (buf, text) => void toxicityFeatures(buf, text, lexicon, vectors), bars, 'toxicity', TOXICITY_OPTIONS);
+  const toxHeads = trainHeads(toxSplit.train, ['toxicity', 'hate'], TOXICITY_BITS, (buf, text) => void toxicityFeatures(buf, text, lexicon), bars, 'toxicity', TOXICITY_OPTIONS);
   bars.stop();
-  const wordScores = packWordScores(WORD_VECTORS_SOURCE, ['toxicity', 'hate'], vectors.words, vectors.fold([toxHeads.toxicity.w, toxHeads.hate.w], TOXICITY_BITS));
 
   // ---------- write ----------
   const count = (xs: Example[]): Record<string, number> => tally(xs.map((x) => x.group));
@@ -78,7 +75,6 @@ function main(feedback: FeedbackRow[]): void {
     bits: TOXICITY_BITS,
     heads: [packHead('toxicity', toxHeads.toxicity.bias, toxHeads.toxicity.w), packHead('hate', toxHeads.hate.bias, toxHeads.hate.w)],
     lexicon: lexSource,
-    wordScores,
     training: { seed: SEED, trainRows: count(toxSplit.train), heldOutRows: count(toxSplit.heldOut), lexicon: 'obscenity englishDataset' },
   };
   mkdirSync(MODELS_DIR, { recursive: true });

@@ -19,7 +19,6 @@ import { flag } from '../cli/args';
 
 const { FeatureBuffer, Lexicon, spamFeatures, SPAM_BITS, extractLinks, toxicityFeatures, TOXICITY_BITS } = modelTraining;
 import { obscenityLexicon } from './lexicon-source';
-import { identityWords, loadWordVectors, MeanWordVector } from './word-vectors';
 const SEED = 20240611;
 const FOLDS = 5;
 
@@ -109,10 +108,9 @@ function validateToxicity(o: ToxicityOptions): void {
   const ids = new Map(data.fox.map((r) => [r.text, Number(r.id.replace(/\D+/g, ''))]));
   const xs = toxicityExamples(data, [], SEED, o).filter((x) => !isHeldOut(x.text));
   const lexicon = new Lexicon(obscenityLexicon());
-  const vectors = new MeanWordVector(loadWordVectors(), identityWords());
   const buf = new FeatureBuffer(TOXICITY_BITS, 4096);
   const featurise = (text: string): { idx: Int32Array; val: Float32Array } => {
-    toxicityFeatures(buf, text.slice(0, MAX_ANALYSED_CHARS), lexicon, vectors);
+    toxicityFeatures(buf, text.slice(0, MAX_ANALYSED_CHARS), lexicon);
     return { idx: buf.idx.slice(0, buf.n), val: buf.val.slice(0, buf.n) };
   };
   const rows = xs.map((x) => featurise(x.text));

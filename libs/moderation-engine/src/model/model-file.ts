@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { LexiconData } from './lexicon';
-import type { WordScoresFile } from './word-scores';
 import { deflateSync, inflateSync } from 'node:zlib';
 
 export const MODEL_FORMAT = 'replyguard-linear/1';
@@ -21,8 +20,6 @@ export interface ModelFile {
   heads: HeadFile[];
   /** Profanity lexicon fed to the toxicity model as a feature (derived from the obscenity package). */
   lexicon?: LexiconData;
-  /** Word vectors folded into a score per word and head (toxicity; see word-scores.ts). */
-  wordScores?: WordScoresFile;
   /** Training facts (counts, options); no timestamps, so the same data gives the same file. */
   training: Record<string, unknown>;
 }

@@ -5,7 +5,6 @@ import { bucketOf, FeatureBuffer, hashString } from './features';
 import { Lexicon } from './lexicon';
 import { LinearHeads, MODEL_FORMAT, sigmoid, versionOf, type ModelFile, type ModelManifest } from './model-file';
 import { spamFeatures, spamText, spamTokens, SPAM_BITS, SPAM_SEED_WORD } from './spam-features';
-import { WordScores } from './word-scores';
 import { TOX_SEED_WORD, toxicityFeatures, toxicityTokens, TOXICITY_BITS, withoutUnaimedProfanity, type ToxicityEvidence } from './toxicity-features';
 
 /** Thrown when the models folder is missing or a file does not match its manifest. */
@@ -91,7 +90,6 @@ export class ToxicityModel {
     /** Heads in order: toxicity, hate. */
     private readonly heads: LinearHeads,
     private readonly lexicon: Lexicon,
-    private readonly words: WordScores | undefined,
   ) {}
 
   static load(dir: string, fileName: string): ToxicityModel {
@@ -101,26 +99,14 @@ export class ToxicityModel {
       if (!h) throw new EngineModelError('MODEL_INVALID', `${fileName} has no ${name} head`);
       return h;
     });
-    let words: WordScores | undefined;
-    if (model.wordScores) {
-      if (model.wordScores.heads.join() !== 'toxicity,hate') throw new EngineModelError('MODEL_INVALID', `${fileName}: word scores for ${model.wordScores.heads.join()}, not toxicity,hate`);
-      try {
-        words = WordScores.fromFile(model.wordScores);
-      } catch (e) {
-        throw new EngineModelError('MODEL_INVALID', `${fileName}: ${(e as Error).message}`);
-      }
-    }
-    return new ToxicityModel(version, LinearHeads.fromFile(heads, model.bits), new Lexicon(model.lexicon ?? {}), words);
+    return new ToxicityModel(version, LinearHeads.fromFile(heads, model.bits), new Lexicon(model.lexicon ?? {}));
   }
 
   score(content: string): ToxicityScores {
     const b = this.buf;
-    const words = this.words;
-    const evidence = toxicityFeatures(b, content, this.lexicon, words);
+    const evidence = toxicityFeatures(b, content, this.lexicon);
     const z = this.heads.logits(b.idx, b.val, b.n);
-    const dt = words ? words.last[0] : 0;
-    const dh = words ? words.last[1] : 0;
-    return { toxicity: sigmoid(z[0] + dt), hate: sigmoid(z[1] + dh), ...evidence };
+    return { toxicity: sigmoid(z[0]), hate: sigmoid(z[1]), ...evidence };
   }
 
   explain(content: string, head: 'toxicity' | 'hate'): string[] {

@@ -4,7 +4,6 @@ import { PEOPLES } from './peoples';
 export { collapseToTwo };
 import { addCharNgrams, addMeta, addWordNgrams, bucket, type FeatureBuffer } from './features';
 import type { Lexicon } from './lexicon';
-import type { TokenReader } from './word-scores';
 
 export const TOXICITY_BITS = 18;
 export const TOX_SEED_WORD = 21;
@@ -20,8 +19,7 @@ const CUE_WEIGHT = 2;
  * never discussed still lands on the same features. A group word alone adds nothing (neutral sentences
  * naming an identity must score like their twins); only its co-occurrence with a cue does.
  */
-/** Words that name a group of people (identity, religion, nationality, …). */
-export const GROUP_WORDS: ReadonlySet<string> = new Set([
+const GROUP_WORDS = new Set([
   'gay', 'gays', 'lesbian', 'lesbians', 'bisexual', 'transgender', 'transgenders', 'trans', 'queer', 'queers', 'homosexual', 'homosexuals', 'lgbt',
   'muslim', 'muslims', 'islam', 'islamic', 'jew', 'jews', 'jewish', 'christian', 'christians', 'catholic', 'catholics', 'hindu', 'hindus', 'sikh', 'sikhs',
   'black', 'blacks', 'white', 'whites', 'asian', 'asians', 'latino', 'latinos', 'latina', 'latinas', 'hispanic', 'hispanics', 'african', 'africans',
@@ -345,38 +343,10 @@ export interface ToxicityEvidence {
   cues: readonly string[];
 }
 
-/** How far from a group word the word vectors read (see `nearGroupWords`). */
-const NEAR_GROUP = 3;
-
-/**
- * The words within NEAR_GROUP of a word naming a group of people, group words themselves left out:
- * what the word vectors read. Read over the whole comment, the vectors took the tone of its topic for
- * toxicity (harsh criticism of a water company, a disease in the news); around a group word they read
- * what is said about the group, in words no cue list has.
- */
-export function nearGroupWords(tokens: readonly string[]): string[] {
-  let last = -1;
-  const out: string[] = [];
-  const group = tokens.map((t) => GROUP_WORDS.has(t));
-  for (let i = 0; i < tokens.length; i++) {
-    if (!group[i]) continue;
-    for (let j = Math.max(i - NEAR_GROUP, last + 1); j <= Math.min(tokens.length - 1, i + NEAR_GROUP); j++) {
-      if (!group[j]) out.push(tokens[j]);
-      last = j;
-    }
-  }
-  return out;
-}
-
-/**
- * Fills `buf` with the toxicity model's features; returns what they saw (evidence). `words` reads the
- * words around group words (`nearGroupWords`): the word vectors in training, their folded word scores
- * in the engine (see word-scores.ts).
- */
-export function toxicityFeatures(buf: FeatureBuffer, content: string, lexicon: Lexicon | undefined, words?: TokenReader): ToxicityEvidence {
+/** Fills `buf` with the toxicity model's features; returns what they saw (evidence). */
+export function toxicityFeatures(buf: FeatureBuffer, content: string, lexicon: Lexicon | undefined): ToxicityEvidence {
   buf.reset();
   const tokens = toxicityTokens(content);
-  words?.read(nearGroupWords(tokens), buf);
   addWordNgrams(buf, tokens, TOX_SEED_WORD, 1);
   addCharNgrams(buf, ` ${tokens.join(' ')} `, 3, 4, SEED_CHAR, 1);
   const hits: string[] = [];
@@ -455,7 +425,7 @@ const WORD_CLASS: ReadonlyMap<string, number> = (() => {
   const mark = (words: Iterable<string>, bit: number): void => {
     for (const w of words) classes.set(w, (classes.get(w) ?? 0) | bit);
   };
-  mark(GROUP_WORDS as Set<string>, GROUP);
+  mark(GROUP_WORDS, GROUP);
   mark(CONTEMPT, CONTEMPT_WORD);
   mark(SLURS, GROUP | CONTEMPT_WORD);
   mark(DEHUMANISING, DEHUM);
