@@ -103,12 +103,26 @@ describe('authorSignals', () => {
     ['https://casino.nsw.gov.au', []],
     ['https://castlestreetpharmacy.co.uk', []],
     ['https://ford-escort-club.co.uk', ['sales_words_in_website']],
+    // A second word that is no trade word: a place ("cheshire" holds "hire", "budapest" "pest"), a club.
+    ['https://cheshire-poker-club.co.uk', ['sales_words_in_website']],
+    ['https://budapestslotcars.hu', []],
+    // Numbers on an ordinary TLD, a spam-heavy TLD without numbers: one sign each.
+    ['https://leeds1875.com', ['digits_in_website']],
+    ['https://gamerjen.xyz', ['website_tld']],
     // Spam sites: a drug brand anywhere, an ambiguous word with digits or a spam TLD.
     ['https://kamagra-uk-pharmacy.com', ['spam_words_in_website']],
     ['https://slotmaxwin888.xyz', ['website_tld', 'spam_words_in_website', 'digits_in_website']],
     ['https://mumbai-escorts24.vip', ['website_tld', 'spam_words_in_website']],
     ['admin@kamagra-uk-pharmacy.com', ['spam_words_in_website']],
     ['http:/kamagra-uk-pharmacy.com', ['spam_words_in_website']],
+    // An ambiguous word beside a sales word.
+    ['https://cheap-cialis-online.shop', ['spam_words_in_website']],
+    ['https://discount-escorts-london.com', ['spam_words_in_website']],
+    // Beside a trade word, and numbers on a spam-heavy TLD: one sign each, since readers' sites look the
+    // same ("essaywritingtutorleicester", "hugheschemist-onlinepharmacy", a band's "lowtides2019.xyz").
+    ['https://keto-diet-pills.store', ['sales_words_in_website']],
+    ['https://essay-writing-tutor.co.uk', ['sales_words_in_website']],
+    ['https://xpj8888.vip', ['website_tld', 'digits_in_website']],
   ])('reads the website %s as %j', (url, expected) => {
     expect(signals('Sam', url, 'The dog show was brilliant this year.')).toEqual(expected);
   });
@@ -133,6 +147,11 @@ describe('the engine with author fields', () => {
       'The ferry timetable changes from 1 April, with the last sailing now departing at 21:15.',
       'Dwaynetop',
       'https://kamagra-uk-pharmacy.com',
+    ],
+    [
+      'Roadworks on the A61 are expected to last until the end of June.',
+      'Kev',
+      'https://cheap-cialis-online.shop',
     ],
   ])('holds %j by %j', (content, name, url) => {
     const d = moderate(content, name, url);
