@@ -290,6 +290,30 @@ describe('moderators work the queues', () => {
     expect((await postJson(api('/v1/moderation/bans'), { siteId, reason: 'x' }, mod)).status).toBe(400);
   });
 
+  it('bans a domain with its subdomains, in the e-mail address and in the website field', async () => {
+    const domain = `spam-${randomUUID().slice(0, 6)}.example`;
+    const pending = await heldComment(siteId, { authorUrl: `https://www.${domain}/offers` });
+    const ban = await postJson(
+      api('/v1/moderation/bans'),
+      { siteId, domain: `WWW.${domain}`, reason: 'link farm', rejectPending: true },
+      mod,
+    );
+    expect(ban.status).toBe(201);
+    expect(ban.json).toMatchObject({ kind: 'domain', rejectedPending: 1 });
+    expect(await status(pending)).toBe('rejected');
+    const later = await submit(
+      aSubmission({ siteId, authorEmail: `seo@mail.${domain}`, content: 'Just saying hello again.' }),
+    );
+    expect(await decided(later.json.id as string)).toBe('rejected');
+    const it = await item(siteId, 'rejected', later.json.id as string);
+    expect(it.decision.reasons.map((r) => r.code)).toContain('BLOCKED_DOMAIN');
+    // A domain that only ends in the same letters is another domain.
+    const other = await submit(
+      aSubmission({ siteId, authorEmail: `reader@not${domain}`, content: 'Just saying hello again.' }),
+    );
+    expect(await decided(other.json.id as string)).toBe('approved');
+  });
+
   it('puts a reported comment in the reported queue and unpublishes it when the site says so', async () => {
     const articleId = uniqueArticleId();
     const res = await submit(aSubmission({ siteId, articleId, content: 'An opinion some readers dislike.' }));

@@ -65,7 +65,7 @@ export class ModerationEngine {
     }
     if (ctx.blocked?.email) flags.push(flag('reject', 'BLOCKED_EMAIL', "The author's e-mail address is blocked on this site"));
     if (ctx.blocked?.ipHash) flags.push(flag('reject', 'BLOCKED_IP', "The author's network address is blocked on this site"));
-    if (ctx.blocked?.domain) flags.push(flag('reject', 'BLOCKED_DOMAIN', "The author's e-mail domain is blocked on this site"));
+    if (ctx.blocked?.domain) flags.push(flag('reject', 'BLOCKED_DOMAIN', "The author's e-mail or website domain is blocked on this site"));
     if (ctx.duplicateRecent) {
       flags.push(flag('reject', 'DUPLICATE', 'The same comment by the same author on this article within the last 10 minutes'));
     }

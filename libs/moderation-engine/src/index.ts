@@ -18,5 +18,7 @@ export { ModerationEngine, MAX_ANALYSED_CHARS } from './engine';
 export { defaultModelsDir } from './models-path';
 export { EngineModelError } from './model/text-models';
 export { TOXICITY_SIGNALS } from './model/toxicity-features';
+/** How the engine reads an e-mail's domain and a website field's host (also for bans by domain). */
+export { emailDomain, hostOf } from './text/links';
 /** Feature extractors and file format, for tools/train only. */
 export * as modelTraining from './model/training';

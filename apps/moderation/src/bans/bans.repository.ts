@@ -90,9 +90,15 @@ export class BansRepository {
     kind: BanKind,
     value: string,
   ): Promise<string[]> {
-    const column = { email: 'author_email_hash', ipHash: 'ip_hash', domain: 'author_domain' }[kind];
+    // A domain: the e-mail's domain or the website's host, or a subdomain of either (see `banDomains`).
+    const match =
+      kind === 'domain'
+        ? `EXISTS (SELECT 1 FROM (VALUES (author_domain),
+              (lower(substring(author_url FROM '^[A-Za-z][A-Za-z0-9+.-]*://(?:[^/@?#]*@)?([^/:?#]+)')))) AS d(host)
+            WHERE d.host = $2 OR d.host LIKE '%.' || $2)`
+        : `${{ email: 'author_email_hash', ipHash: 'ip_hash' }[kind]} = $2`;
     const rows = await manager.query<{ id: string }[]>(
-      `SELECT id FROM moderation.comments WHERE site_id = $1 AND status = 'held' AND ${column} = $2`,
+      `SELECT id FROM moderation.comments WHERE site_id = $1 AND status = 'held' AND ${match}`,
       [siteId, value],
     );
     return rows.map((r) => r.id);

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_SITE_POLICY, ModerationEngine } from '@replyguard/moderation-engine';
 import { hashPii, privacyConfig } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
+import { banDomains } from '../../bans/ban-domains';
 import { BansRepository } from '../../bans/bans.repository';
 import { SitePoliciesRepository } from '../../sites/site-policies.repository';
 import type { AkismetComment } from '../akismet-request';
@@ -39,7 +40,7 @@ export class CheckCommentHandler {
       siteId,
       emailHash: email ? hashPii(this.privacy.hashSecret, email) : '',
       ipHash: hashPii(this.privacy.hashSecret, fields.user_ip),
-      domains: [domainOf(email), hostOf(authorUrl)].filter((d): d is string => !!d),
+      domains: banDomains(email, authorUrl),
       at: new Date(),
     });
     const decision = this.engine.moderate(
@@ -54,19 +55,5 @@ export class CheckCommentHandler {
       { blocked },
     );
     return akismetVerdict(decision, policy);
-  }
-}
-
-function domainOf(email: string | undefined): string | null {
-  const at = email?.lastIndexOf('@') ?? -1;
-  return email && at > 0 ? email.slice(at + 1).toLowerCase() : null;
-}
-
-function hostOf(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return null;
   }
 }

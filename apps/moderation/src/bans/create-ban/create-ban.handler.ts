@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { type Actor, canActOn } from '../../auth/actor';
 import { DecideCommentHandler } from '../../decisions/decide-comment/decide-comment.handler';
+import { banDomainValue } from '../ban-domains';
 import { type BanKind, BansRepository } from '../bans.repository';
 
 /** Bans an email (kept as a keyed hash), an IP hash or a domain on a site. */
@@ -31,7 +32,12 @@ export class CreateBanHandler {
     }
     const kind: BanKind = given[0];
     const raw = request[kind] as string;
-    const value = kind === 'email' ? hashPii(this.privacy.hashSecret, raw) : raw.trim().toLowerCase();
+    const value =
+      kind === 'email'
+        ? hashPii(this.privacy.hashSecret, raw)
+        : kind === 'domain'
+          ? banDomainValue(raw)
+          : raw.trim().toLowerCase();
     const expiresAt = request.expiresAt ? new Date(request.expiresAt) : null;
     const id = randomUUID();
     const rejected = await this.dataSource.transaction(async (manager) => {

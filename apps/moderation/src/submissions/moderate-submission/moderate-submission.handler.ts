@@ -7,12 +7,14 @@ import {
   DEFAULT_SITE_POLICY,
   type Decision,
   type DecisionReason,
+  emailDomain,
   ModerationEngine,
   type SitePolicy,
 } from '@replyguard/moderation-engine';
 import { hashPii, privacyConfig } from '@replyguard/platform';
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { banDomains } from '../../bans/ban-domains';
 import { BansRepository } from '../../bans/bans.repository';
 import { EXTERNAL_CHECKS, type ExternalCheck, type ServiceVerdict } from '../../checks/external-check';
 import {
@@ -84,7 +86,7 @@ export class ModerateSubmissionHandler {
           reason: { code: 'SITE_UNKNOWN', message: 'the site is not configured here' },
         });
       }
-      const authorDomain = domainOf(s.authorEmail);
+      const authorDomain = emailDomain(s.authorEmail) || null;
       items.push({
         event,
         policy: sitePolicy ?? DEFAULT_SITE_POLICY,
@@ -94,7 +96,7 @@ export class ModerateSubmissionHandler {
         ipHash: s.client.ipHash ?? null,
         contentHash: createHash('sha256').update(s.content.trim().toLowerCase()).digest('hex'),
         authorDomain,
-        domains: [authorDomain, s.authorUrl ? hostOf(s.authorUrl) : null].filter((d): d is string => !!d),
+        domains: banDomains(s.authorEmail, s.authorUrl),
       });
     }
 
@@ -371,23 +373,5 @@ function decisionEvent(
       return heldEvent(comment, decision, meta);
     case 'reject':
       return rejectedEvent(comment, 'auto', decision, meta);
-  }
-}
-
-function domainOf(email: string): string | null {
-  const at = email.lastIndexOf('@');
-  return at > 0
-    ? email
-        .slice(at + 1)
-        .trim()
-        .toLowerCase()
-    : null;
-}
-
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return null;
   }
 }

@@ -1,0 +1,24 @@
+import { emailDomain, hostOf } from '@replyguard/moderation-engine';
+
+/**
+ * The domains a domain ban is looked up by: the e-mail address's domain and the website's host, each with
+ * its parent domains down to two labels, so a ban on `spam.example` covers `x@mail.spam.example` and
+ * `https://www.spam.example/page` as well as `x@spam.example`. Lower case, without duplicates.
+ */
+export function banDomains(email: string | null | undefined, url: string | null | undefined): string[] {
+  const out = new Set<string>();
+  for (const host of [emailDomain(email ?? undefined), url ? hostOf(url) : '']) {
+    const labels = host.split('.');
+    for (let i = 0; i + 2 <= labels.length && labels.length >= 2; i++) {
+      const d = labels.slice(i).join('.');
+      if (d) out.add(d);
+    }
+  }
+  return [...out];
+}
+
+/** A domain as a ban stores it: lower case, without a leading `www.` (a ban on www.spam.example means the site). */
+export function banDomainValue(domain: string): string {
+  const d = domain.trim().toLowerCase();
+  return d.startsWith('www.') ? d.slice(4) : d;
+}
