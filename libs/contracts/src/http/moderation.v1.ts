@@ -184,7 +184,11 @@ export class CreateBanRequestV1 {
   @Matches(/^[0-9a-f]{64}$/, { message: 'ipHash must be 64 hexadecimal characters' })
   ipHash?: string;
 
-  @ApiPropertyOptional({ example: 'spam-domain.example' })
+  @ApiPropertyOptional({
+    example: 'spam-domain.example',
+    description:
+      'Also covers its subdomains, in the e-mail address and in the website field; a leading www. is dropped',
+  })
   @IsOptional()
   @Matches(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/i, { message: 'domain must be a domain name' })
   domain?: string;
