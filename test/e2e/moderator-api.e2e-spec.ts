@@ -288,6 +288,15 @@ describe('moderators work the queues', () => {
     const it = await item(siteId, 'rejected', later.json.id as string);
     expect(it.decision.reasons.map((r) => r.code)).toContain('BLOCKED_EMAIL');
     expect((await postJson(api('/v1/moderation/bans'), { siteId, reason: 'x' }, mod)).status).toBe(400);
+    const past = await postJson(
+      api('/v1/moderation/bans'),
+      { siteId, email, reason: 'x', expiresAt: '2020-01-01T00:00:00Z' },
+      mod,
+    );
+    expect(past).toMatchObject({
+      status: 400,
+      json: { error: 'VALIDATION_FAILED', details: { field: 'expiresAt' } },
+    });
   });
 
   it('bans a domain with its subdomains, in the e-mail address and in the website field', async () => {
@@ -312,6 +321,63 @@ describe('moderators work the queues', () => {
       aSubmission({ siteId, authorEmail: `reader@not${domain}`, content: 'Just saying hello again.' }),
     );
     expect(await decided(other.json.id as string)).toBe('approved');
+  });
+
+  it('lists a site’s bans and lifts one: the author is moderated as before, the ban stays on record', async () => {
+    const email = `heated-${randomUUID().slice(0, 6)}@example.net`;
+    const created = await postJson(
+      api('/v1/moderation/bans'),
+      { siteId, email, reason: 'heated thread' },
+      mod,
+    );
+    expect(created.status).toBe(201);
+    const id = created.json.id as string;
+    const banned = await submit(
+      aSubmission({ siteId, authorEmail: email, content: 'Still annoyed about this.' }),
+    );
+    expect(await decided(banned.json.id as string)).toBe('rejected');
+
+    type BanPage = { items: Record<string, unknown>[]; nextCursor: string | null };
+    const list = async (extra = '', headers = mod) =>
+      getJson(api(`/v1/moderation/bans?siteId=${siteId}${extra}`), headers);
+    const listed = await list();
+    expect(listed.status).toBe(200);
+    expect((listed.json as BanPage).items.find((b) => b.id === id)).toMatchObject({
+      siteId,
+      kind: 'email',
+      value: null,
+      reason: 'heated thread',
+      active: true,
+      liftedAt: null,
+    });
+    expect(JSON.stringify(listed.json)).not.toContain(email);
+
+    const lift = (banId: string, headers = mod) =>
+      fetch(api(`/v1/moderation/bans/${banId}`), { method: 'DELETE', headers }).then(async (r) => ({
+        status: r.status,
+        json: (await r.json()) as Record<string, unknown>,
+      }));
+    expect((await lift(id, otherMod)).status).toBe(403);
+    const lifted = await lift(id);
+    expect(lifted.status).toBe(200);
+    expect(lifted.json).toMatchObject({ id, active: false, liftedBy: expect.any(String) as string });
+    // Lifting again changes nothing.
+    expect((await lift(id)).json.liftedAt).toBe(lifted.json.liftedAt);
+    expect((await lift(randomUUID())).json).toMatchObject({ error: 'BAN_NOT_FOUND' });
+    expect((await lift('not-a-uuid')).status).toBe(400);
+
+    expect(((await list()).json as BanPage).items.some((b) => b.id === id)).toBe(false);
+    expect(((await list('&include=all')).json as BanPage).items.find((b) => b.id === id)).toMatchObject({
+      active: false,
+      liftedAt: lifted.json.liftedAt,
+    });
+    expect((await list('&include=everything')).status).toBe(400);
+    expect((await list('', otherMod)).status).toBe(403);
+
+    const later = await submit(
+      aSubmission({ siteId, authorEmail: email, content: 'Back again, calmer now.' }),
+    );
+    expect(await decided(later.json.id as string)).toBe('approved');
   });
 
   it('puts a reported comment in the reported queue and unpublishes it when the site says so', async () => {

@@ -13,6 +13,10 @@ import { ModeratorAuthGuard } from './auth/moderator-auth.guard';
 import { ModeratorsRepository } from './auth/moderators.repository';
 import { CreateBanHandler } from './bans/create-ban/create-ban.handler';
 import { CreateBanHttpController } from './bans/create-ban/create-ban.http.controller';
+import { LiftBanHandler } from './bans/lift-ban/lift-ban.handler';
+import { LiftBanHttpController } from './bans/lift-ban/lift-ban.http.controller';
+import { ListBansHandler } from './bans/list-bans/list-bans.handler';
+import { ListBansHttpController } from './bans/list-bans/list-bans.http.controller';
 import { LabeledExamplesRepository } from './comments/labeled-examples.repository';
 import { BulkDecideHandler } from './decisions/bulk-decide/bulk-decide.handler';
 import { CommentHistoryHandler } from './decisions/comment-history/comment-history.handler';
@@ -44,6 +48,8 @@ export const moderatorApiControllers: Type[] = [
   DecideCommentHttpController,
   CommentHistoryHttpController,
   CreateBanHttpController,
+  ListBansHttpController,
+  LiftBanHttpController,
   ReportCommentHttpController,
   ...akismetControllers,
 ];
@@ -62,6 +68,8 @@ export const moderatorApiProviders: Provider[] = [
   BulkDecideHandler,
   CommentHistoryHandler,
   CreateBanHandler,
+  ListBansHandler,
+  LiftBanHandler,
   ReportCommentHandler,
   ...akismetProviders,
 ];

@@ -4,6 +4,25 @@ import type { EntityManager } from 'typeorm';
 
 export type BanKind = 'email' | 'ipHash' | 'domain';
 
+/** A ban row as moderators list it. */
+export interface BanRow {
+  id: string;
+  site_id: string;
+  kind: BanKind;
+  value: string;
+  reason: string;
+  created_by: string;
+  created_at: Date;
+  expires_at: Date | null;
+  lifted_at: Date | null;
+  lifted_by: string | null;
+  /** Microsecond-exact `created_at`, so a cursor loses nothing. */
+  cursor_time: string;
+}
+
+const BAN_COLUMNS = `id, site_id, kind, value, reason, created_by, created_at, expires_at, lifted_at, lifted_by,
+  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_time`;
+
 export interface ActiveBans {
   email: boolean;
   ipHash: boolean;
@@ -39,7 +58,7 @@ export class BansRepository {
     }>(
       manager,
       `SELECT site_id, kind, value, expires_at FROM moderation.bans
-        WHERE site_id = ANY($1::text[]) AND (expires_at IS NULL OR expires_at > $5)
+        WHERE site_id = ANY($1::text[]) AND (expires_at IS NULL OR expires_at > $5) AND lifted_at IS NULL
           AND ((kind = 'email' AND value = ANY($2::text[])) OR (kind = 'ipHash' AND value = ANY($3::text[]))
                OR (kind = 'domain' AND value = ANY($4::text[])))`,
       [
@@ -81,6 +100,48 @@ export class BansRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [ban.id, ban.siteId, ban.kind, ban.value, ban.reason, ban.expiresAt, ban.createdBy],
     );
+  }
+
+  /**
+   * A site's bans, newest first, keyset-paginated on (created_at, id); `active` keeps those neither
+   * lifted nor expired at `now`. Returns up to `limit + 1` rows, so the caller knows if there is more.
+   */
+  async list(
+    manager: EntityManager,
+    q: { siteId: string; active: boolean; now: Date; after?: { t: string; id: string }; limit: number },
+  ): Promise<BanRow[]> {
+    const params: unknown[] = [q.siteId];
+    let where = 'site_id = $1';
+    if (q.active) {
+      params.push(q.now.toISOString());
+      where += ` AND lifted_at IS NULL AND (expires_at IS NULL OR expires_at > $${params.length})`;
+    }
+    if (q.after) {
+      params.push(q.after.t, q.after.id);
+      where += ` AND (created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+    }
+    params.push(q.limit + 1);
+    return manager.query<BanRow[]>(
+      `SELECT ${BAN_COLUMNS} FROM moderation.bans WHERE ${where}
+        ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  async find(manager: EntityManager, id: string): Promise<BanRow | undefined> {
+    const [row] = await manager.query<BanRow[]>(`SELECT ${BAN_COLUMNS} FROM moderation.bans WHERE id = $1`, [
+      id,
+    ]);
+    return row;
+  }
+
+  /** Lifts a ban once: the first lift's time and moderator are kept. Returns the ban as it now is. */
+  async lift(manager: EntityManager, id: string, by: string, at: Date): Promise<BanRow | undefined> {
+    await manager.query(
+      `UPDATE moderation.bans SET lifted_at = $2, lifted_by = $3 WHERE id = $1 AND lifted_at IS NULL`,
+      [id, at.toISOString(), by],
+    );
+    return this.find(manager, id);
   }
 
   /** Held comments on the site from the banned identifier. */

@@ -7,6 +7,7 @@ import { CreateModerationSchema1764252100000 } from './migrations/1764252100000-
 import { ModeratorsQueuesBans1764256000000 } from './migrations/1764256000000-ModeratorsQueuesBans';
 import { AkismetKeysAndSitePages1764260000000 } from './migrations/1764260000000-AkismetKeysAndSitePages';
 import { TrustedAuthorIndex1764270000000 } from './migrations/1764270000000-TrustedAuthorIndex';
+import { BanLifting1764280000000 } from './migrations/1764280000000-BanLifting';
 
 export const MODERATION_OUTBOX = 'moderation.outbox' as const;
 
@@ -20,6 +21,7 @@ export function moderationDataSourceOptions(db = databaseConfig()): DataSourceOp
       ModeratorsQueuesBans1764256000000,
       AkismetKeysAndSitePages1764260000000,
       TrustedAuthorIndex1764270000000,
+      BanLifting1764280000000,
     ],
   });
 }

@@ -109,7 +109,9 @@ export class DecisionRequestV1 {
   @MaxLength(2000)
   note?: string;
 
-  @ApiProperty({ description: 'The version the moderator saw; a newer one means someone decided first (409)' })
+  @ApiProperty({
+    description: 'The version the moderator saw; a newer one means someone decided first (409)',
+  })
   @IsInt()
   @Min(1)
   expectedVersion!: number;
@@ -215,6 +217,60 @@ export class BanResponseV1 {
   @ApiProperty({ enum: ['email', 'ipHash', 'domain'] }) kind!: string;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) expiresAt!: string | null;
   @ApiProperty({ description: 'Held comments rejected by this ban' }) rejectedPending!: number;
+}
+
+/** Query of `GET /v1/moderation/bans`: a site's bans, newest first. */
+export class BanListQueryV1 {
+  @ApiProperty() @IsSiteId() siteId!: string;
+
+  @ApiPropertyOptional({
+    enum: ['active', 'all'],
+    default: 'active',
+    description: 'active: neither lifted nor expired; all: every ban ever made on the site',
+  })
+  @IsOptional()
+  @IsIn(['active', 'all'])
+  include?: 'active' | 'all';
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by this endpoint' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+/** One ban as moderators see it. A banned e-mail address is stored only as a keyed hash: `value` is null. */
+export class BanV1 {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() siteId!: string;
+  @ApiProperty({ enum: ['email', 'ipHash', 'domain'] }) kind!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The domain or IP hash; null for an e-mail address',
+  })
+  value!: string | null;
+  @ApiProperty() reason!: string;
+  @ApiProperty() createdBy!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) expiresAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) liftedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) liftedBy!: string | null;
+  @ApiProperty({ description: 'Neither lifted nor expired' }) active!: boolean;
+}
+
+export class BanPageV1 {
+  @ApiProperty({ type: [BanV1] }) items!: BanV1[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }
 
 /** `POST /v1/comments/{id}/reports`: a reader reports a published comment. */

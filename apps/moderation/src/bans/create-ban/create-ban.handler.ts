@@ -39,6 +39,9 @@ export class CreateBanHandler {
           ? banDomainValue(raw)
           : raw.trim().toLowerCase();
     const expiresAt = request.expiresAt ? new Date(request.expiresAt) : null;
+    if (expiresAt && expiresAt.getTime() <= Date.now()) {
+      throw new DomainError('VALIDATION_FAILED', 'expiresAt must be in the future', { field: 'expiresAt' });
+    }
     const id = randomUUID();
     const rejected = await this.dataSource.transaction(async (manager) => {
       await this.bans.create(manager, {

@@ -1,0 +1,34 @@
+import { Controller, Delete, Param, ParseUUIDPipe } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { BanV1 } from '@replyguard/contracts';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor, ModeratorOnly } from '../../auth/auth.decorators';
+import { LiftBanHandler } from './lift-ban.handler';
+
+@ApiTags('moderation')
+@ApiBearerAuth()
+@ModeratorOnly()
+@Controller('v1/moderation/bans')
+export class LiftBanHttpController {
+  constructor(private readonly handler: LiftBanHandler) {}
+
+  @Delete(':id')
+  @ApiOperation({
+    summary: 'Lift a ban: later submissions are no longer matched; the ban stays listed with who lifted it',
+  })
+  @ApiOkResponse({ type: BanV1 })
+  @ApiUnauthorizedResponse({ description: 'No or bad token' })
+  @ApiForbiddenResponse({ description: "The ban's site is not yours" })
+  @ApiNotFoundResponse({ description: 'Unknown ban (BAN_NOT_FOUND)' })
+  lift(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<BanV1> {
+    return this.handler.execute(actor, id);
+  }
+}

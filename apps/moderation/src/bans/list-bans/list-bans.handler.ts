@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { BanListQueryV1, BanPageV1 } from '@replyguard/contracts';
+import { DomainError } from '@replyguard/platform';
+import type { DataSource } from 'typeorm';
+import { type Actor, canActOn } from '../../auth/actor';
+import { decodeCursor, encodeCursor } from '../../queue/list-queue/list-queue.handler';
+import { banView } from '../ban-view';
+import { BansRepository } from '../bans.repository';
+
+/** A site's bans, newest first: the active ones by default, or all of them with who lifted which. */
+@Injectable()
+export class ListBansHandler {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly bans: BansRepository,
+  ) {}
+
+  async execute(actor: Actor, q: BanListQueryV1): Promise<BanPageV1> {
+    if (!canActOn(actor, q.siteId)) throw new DomainError('FORBIDDEN', 'you may not see this site');
+    const limit = q.limit ?? 50;
+    const now = new Date();
+    const rows = await this.bans.list(this.db.manager, {
+      siteId: q.siteId,
+      active: (q.include ?? 'active') === 'active',
+      now,
+      after: q.cursor ? decodeCursor(q.cursor) : undefined,
+      limit,
+    });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => banView(r, now)),
+      nextCursor: rows.length > limit && last ? encodeCursor({ t: last.cursor_time, id: last.id }) : null,
+    };
+  }
+}
