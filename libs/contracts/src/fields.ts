@@ -11,6 +11,7 @@ import {
   MaxLength,
   MinLength,
   ValidateBy,
+  ValidateIf,
 } from 'class-validator';
 
 /**
@@ -60,6 +61,12 @@ const IsSafeEmail = (): PropertyDecorator =>
   });
 
 const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/**
+ * Optional in a PATCH: left out, the field is unchanged; sent, it must be valid, and `null` is not. (class-
+ * validator's `IsOptional` skips `null` too, which let `{"name": null}` through to a NOT NULL column.)
+ */
+export const IsOmittable = (): PropertyDecorator => ValidateIf((_: object, v: unknown) => v !== undefined);
 
 export const IsSiteId = (): PropertyDecorator =>
   applyDecorators(

@@ -1,4 +1,4 @@
-import { DEFAULT_SITE_POLICY, EnginePolicyError, resolveSitePolicy } from './policy';
+import { checkSitePolicy, DEFAULT_SITE_POLICY, EnginePolicyError, resolveSitePolicy } from './policy';
 
 describe(resolveSitePolicy.name, () => {
   it('returns the defaults for no policy', () => {
@@ -7,7 +7,12 @@ describe(resolveSitePolicy.name, () => {
   });
 
   it('merges a partial policy over the defaults, key by key', () => {
-    const p = resolveSitePolicy({ mode: 'pre', maxLinks: 0, thresholds: { spam: { hold: 0.3 } }, bannedWords: ['foo'] });
+    const p = resolveSitePolicy({
+      mode: 'pre',
+      maxLinks: 0,
+      thresholds: { spam: { hold: 0.3 } },
+      bannedWords: ['foo'],
+    });
     expect(p.mode).toBe('pre');
     expect(p.maxLinks).toBe(0);
     expect(p.thresholds.spam).toEqual({ hold: 0.3, reject: DEFAULT_SITE_POLICY.thresholds.spam.reject });
@@ -42,5 +47,31 @@ describe(resolveSitePolicy.name, () => {
     } catch (e) {
       expect((e as EnginePolicyError).code).toBe(code);
     }
+  });
+});
+
+describe(checkSitePolicy.name, () => {
+  it.each([
+    [{ allowUnaimedProfanty: true }, 'allowUnaimedProfanty'],
+    [{ thresholds: { toxicty: { hold: 0.4 } } }, 'thresholds.toxicty'],
+    [{ thresholds: { spam: { hold: 0.4, rejct: 0.9 } } }, 'thresholds.spam.rejct'],
+    [{ flood: { max: 3 } }, 'flood.max'],
+  ])('refuses %j, naming %s', (partial, field) => {
+    expect(() => checkSitePolicy(partial as never)).toThrow(
+      expect.objectContaining({ code: 'POLICY_UNKNOWN_FIELD', field }) as Error,
+    );
+    // Read leniently once stored: the known settings still apply.
+    expect(() => resolveSitePolicy(partial as never)).not.toThrow();
+  });
+
+  it('accepts every setting the defaults have, and what resolveSitePolicy accepts', () => {
+    expect(checkSitePolicy(DEFAULT_SITE_POLICY as never)).toEqual(DEFAULT_SITE_POLICY);
+    expect(
+      checkSitePolicy({ thresholds: { toxicity: { hold: 0.5 } }, flood: { windowSeconds: 30 } }).flood
+        .windowSeconds,
+    ).toBe(30);
+    expect(() => checkSitePolicy({ mode: 'later' } as never)).toThrow(
+      expect.objectContaining({ code: 'POLICY_INVALID_MODE' }) as Error,
+    );
   });
 });

@@ -64,7 +64,8 @@ export type EnginePolicyErrorCode =
   | 'POLICY_INVALID_NUMBER'
   | 'POLICY_INVALID_THRESHOLD'
   | 'POLICY_INVALID_WORDS'
-  | 'POLICY_INVALID_SHAPE';
+  | 'POLICY_INVALID_SHAPE'
+  | 'POLICY_UNKNOWN_FIELD';
 
 /** Thrown by `resolveSitePolicy` on a policy that makes no sense. */
 export class EnginePolicyError extends Error {
@@ -165,4 +166,35 @@ export function resolveSitePolicy(partial?: DeepPartial<SitePolicy> | null): Sit
     },
     maxDepth: integer(p.maxDepth, d.maxDepth, 'maxDepth', 1, 1000),
   };
+}
+
+/** The settings a site policy may hold, by path; an object's own keys are checked one level down. */
+const KNOWN_POLICY_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  '': Object.keys(DEFAULT_SITE_POLICY),
+  thresholds: Object.keys(DEFAULT_SITE_POLICY.thresholds),
+  'thresholds.spam': ['hold', 'reject'],
+  'thresholds.toxicity': ['hold', 'reject'],
+  'thresholds.hate': ['hold', 'reject'],
+  flood: Object.keys(DEFAULT_SITE_POLICY.flood),
+};
+
+/**
+ * `resolveSitePolicy`, and no setting it does not know: what an administrator stores must say what they
+ * meant ("toxicty", "allowUnaimedProfanty" would otherwise be kept and ignored). Stored policies are
+ * still read leniently by `resolveSitePolicy`, so a setting a later version drops does not stop a site.
+ */
+export function checkSitePolicy(partial?: DeepPartial<SitePolicy> | null): SitePolicy {
+  const visit = (value: unknown, path: string): void => {
+    const known = KNOWN_POLICY_FIELDS[path];
+    if (!known || !isObject(value)) return;
+    for (const key of Object.keys(value)) {
+      const at = path ? `${path}.${key}` : key;
+      if (!known.includes(key)) {
+        throw new EnginePolicyError('POLICY_UNKNOWN_FIELD', `${at} is not a policy setting (known: ${known.join(', ')})`, at);
+      }
+      visit(value[key], at);
+    }
+  };
+  visit(partial, '');
+  return resolveSitePolicy(partial);
 }

@@ -16,7 +16,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { IsSiteId } from '../fields';
+import { IsOmittable, IsSiteId } from '../fields';
 import { IsArticleUrlTemplate, SITE_LANGUAGES, type SiteLanguage } from './site-presentation';
 
 const IsOrigin = () =>
@@ -84,38 +84,38 @@ export class CreateSiteRequestV1 {
 /** `PATCH /v1/admin/sites/{id}`: any subset; `policy` replaces the stored partial policy. */
 export class UpdateSiteRequestV1 {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsOrigin()
   allowedOrigins?: string[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsObject()
   policy?: Record<string, unknown>;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(1000)
   reportThreshold?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   unpublishOnReports?: boolean;
 
   @ApiPropertyOptional({ description: 'An inactive site accepts no submissions' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
@@ -7,6 +7,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { AdminOnly } from '../../auth/auth.decorators';
 import { ExportFeedbackHandler } from './export-feedback.handler';
 import { FeedbackQueryV1 } from './feedback.query';
@@ -19,14 +20,20 @@ export class ExportFeedbackHttpController {
   constructor(private readonly handler: ExportFeedbackHandler) {}
 
   @Get()
-  @Header('content-type', 'text/csv; charset=utf-8')
   @ApiOperation({
     summary: "Moderator decisions as labeled examples, CSV in the datasets' format (id,source,text,label)",
   })
   @ApiOkResponse({ description: 'text/csv' })
   @ApiUnauthorizedResponse({ description: 'No or bad token' })
   @ApiForbiddenResponse({ description: 'Not an administrator' })
-  export(@Query() query: FeedbackQueryV1): Promise<string> {
-    return this.handler.execute(query.task, query.siteId);
+  async export(
+    @Query() query: FeedbackQueryV1,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const csv = await this.handler.execute(query.task, query.siteId);
+    // Set on success only: a route-wide CSV header made the 400 of a bad query a 500 (its JSON body
+    // could not be sent as text/csv).
+    void reply.header('content-type', 'text/csv; charset=utf-8');
+    return csv;
   }
 }

@@ -10,7 +10,7 @@ import {
   type UpdateSiteRequestV1,
 } from '@replyguard/contracts';
 import { enqueueOutbox, OutboxRelayService } from '@replyguard/messaging';
-import { EnginePolicyError, resolveSitePolicy } from '@replyguard/moderation-engine';
+import { checkSitePolicy, EnginePolicyError, resolveSitePolicy } from '@replyguard/moderation-engine';
 import { DomainError } from '@replyguard/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -120,7 +120,7 @@ export class SitesAdminHandler {
 
 function validPolicy(policy: Record<string, unknown>): Record<string, unknown> {
   try {
-    resolveSitePolicy(policy);
+    checkSitePolicy(policy);
     return policy;
   } catch (error) {
     if (error instanceof EnginePolicyError) {
