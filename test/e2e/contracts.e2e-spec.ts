@@ -23,6 +23,7 @@ interface OpenApiDoc {
     string,
     Record<string, { summary?: string; responses?: Record<string, { description?: string }> }>
   >;
+  components?: { schemas?: Record<string, { properties?: Record<string, Record<string, unknown>> }> };
 }
 
 async function loadAsyncApi() {
@@ -76,6 +77,25 @@ describe('contracts people can read', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('gives every schema property a type a client generator can use', async () => {
+    const untyped: string[] = [];
+    for (const base of [system.ingestUrl, system.moderationUrl, system.articlesUrl, system.webhooksUrl]) {
+      const doc = (await getJson(`${base}/docs/openapi.json`)).json as unknown as OpenApiDoc;
+      for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
+        for (const [prop, p] of Object.entries(schema.properties ?? {})) {
+          const stringish = ['format', 'maxLength', 'minLength', 'pattern'].some((k) => k in p);
+          // A `string | null` property without an explicit type is documented as an object.
+          const unionAsObject =
+            p.nullable === true && (p.type === undefined || p.type === 'object') && !p.$ref && !p.allOf;
+          if ((stringish && p.type !== 'string') || unionAsObject) {
+            untyped.push(`${name}.${prop}: ${JSON.stringify(p)}`);
+          }
+        }
+      }
+    }
+    expect(untyped).toEqual([]);
   });
 
   it('has a valid AsyncAPI document with a channel for every topic', async () => {

@@ -21,7 +21,12 @@ import { IsArticleUrlTemplate, SITE_LANGUAGES, type SiteLanguage } from './site-
 
 const IsOrigin = () =>
   IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true, require_tld: false, require_valid_protocol: true },
+    {
+      protocols: ['http', 'https'],
+      require_protocol: true,
+      require_tld: false,
+      require_valid_protocol: true,
+    },
     { each: true, message: 'allowedOrigins must hold origins such as https://news.example' },
   );
 
@@ -56,12 +61,16 @@ export class CreateSiteRequestV1 {
   @Max(1000)
   reportThreshold?: number;
 
-  @ApiPropertyOptional({ description: 'Unpublish a comment when it reaches the report threshold', default: false })
+  @ApiPropertyOptional({
+    description: 'Unpublish a comment when it reaches the report threshold',
+    default: false,
+  })
   @IsOptional()
   @IsBoolean()
   unpublishOnReports?: boolean;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: 'https://news.example/articles/{articleId}',
     description:
@@ -119,7 +128,7 @@ export class UpdateSiteRequestV1 {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null removes it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null removes it' })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsArticleUrlTemplate()
   articleUrlTemplate?: string | null;
@@ -135,7 +144,10 @@ export class SiteResponseV1 {
   @ApiProperty() name!: string;
   @ApiProperty({ type: [String] }) allowedOrigins!: string[];
   @ApiProperty({ description: 'The stored partial policy' }) policy!: Record<string, unknown>;
-  @ApiProperty({ description: 'The policy in force, defaults included' }) effectivePolicy!: Record<string, unknown>;
+  @ApiProperty({ description: 'The policy in force, defaults included' }) effectivePolicy!: Record<
+    string,
+    unknown
+  >;
   @ApiProperty() reportThreshold!: number;
   @ApiProperty() unpublishOnReports!: boolean;
   @ApiProperty() active!: boolean;

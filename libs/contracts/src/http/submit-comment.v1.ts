@@ -23,6 +23,7 @@ export class SubmitCommentRequestV1 {
   articleId!: string;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     format: 'uuid',
     description: 'An approved comment of the same article',
@@ -43,7 +44,12 @@ export class SubmitCommentRequestV1 {
   @IsAuthorEmail()
   authorEmail!: string;
 
-  @ApiPropertyOptional({ example: 'https://ann.example.org', maxLength: FieldLimits.authorUrl })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'https://ann.example.org',
+    maxLength: FieldLimits.authorUrl,
+  })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsAuthorUrl()
   authorUrl?: string | null;

@@ -134,10 +134,18 @@ export class WebhookAttemptV1 {
   @ApiProperty({ format: 'date-time' })
   at!: string;
 
-  @ApiPropertyOptional({ nullable: true, description: "The receiver's HTTP status, null when none came" })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: "The receiver's HTTP status, null when none came",
+  })
   statusCode!: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Why it failed, e.g. `HTTP 500` or `timeout`' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Why it failed, e.g. `HTTP 500` or `timeout`',
+  })
   error!: string | null;
 
   @ApiProperty()
@@ -161,13 +169,14 @@ export class WebhookDeliveryV1 {
   @ApiProperty({ description: 'Tries so far, replays included' })
   attempts!: number;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: Number, nullable: true })
   lastStatusCode!: number | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   lastError!: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     format: 'date-time',
     description: 'When a pending delivery is tried next',
@@ -177,7 +186,7 @@ export class WebhookDeliveryV1 {
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' })
   deliveredAt!: string | null;
 
   @ApiProperty({ type: [WebhookAttemptV1], description: 'The latest tries, newest first (at most 20)' })
