@@ -46,7 +46,7 @@ describe('moderators work the queues', () => {
   const thread = async (site: string, article: string) =>
     (await getJson(`${system.articlesUrl}/v1/sites/${site}/articles/${article}/comments`)).json as {
       count: number;
-      comments: { id: string }[];
+      comments: { id: string; parentId: string | null; replies: unknown[] }[];
     };
   const queue = async (site: string, s: string, headers: Record<string, string>, extra = '') =>
     getJson(api(`/v1/moderation/queue?siteId=${site}&status=${s}${extra}`), headers);
@@ -378,6 +378,48 @@ describe('moderators work the queues', () => {
       aSubmission({ siteId, authorEmail: email, content: 'Back again, calmer now.' }),
     );
     expect(await decided(later.json.id as string)).toBe('approved');
+  });
+
+  it('publishes a reply only under its published parent of the same article', async () => {
+    const articleId = uniqueArticleId();
+    const parent = await heldComment(siteId, { articleId });
+    // A reply to a held comment, and one that names it from another article: both refused at intake.
+    const reply = (await submit(aSubmission({ siteId, articleId, parentId: parent, content: 'Good point.' })))
+      .json.id as string;
+    const stray = (
+      await submit(
+        aSubmission({ siteId, articleId: uniqueArticleId(), parentId: parent, content: 'Good point.' }),
+      )
+    ).json.id as string;
+    expect(await decided(reply)).toBe('rejected');
+    expect(await decided(stray)).toBe('rejected');
+    const approve = async (id: string, s: string) =>
+      postJson(
+        api(`/v1/moderation/comments/${id}/decision`),
+        { action: 'approve', expectedVersion: (await item(siteId, s, id)).version },
+        mod,
+      );
+    const early = await approve(reply, 'rejected');
+    expect(early).toMatchObject({
+      status: 409,
+      json: { error: 'PARENT_NOT_PUBLISHED', details: { field: 'parentId', parentId: parent } },
+    });
+    expect((await approve(parent, 'held')).status).toBe(200);
+    expect((await approve(reply, 'rejected')).status).toBe(200);
+    expect(await approve(stray, 'rejected')).toMatchObject({
+      status: 409,
+      json: { error: 'PARENT_NOT_PUBLISHED' },
+    });
+    const published = await eventually(
+      async () => {
+        const t = await thread(siteId, articleId);
+        return t.count === 2 ? t : undefined;
+      },
+      { what: 'the parent and its reply published' },
+    );
+    // Nested under its parent.
+    expect(published.comments).toMatchObject([{ id: parent, replies: [{ id: reply, parentId: parent }] }]);
+    expect(await status(stray)).toBe('rejected');
   });
 
   it('puts a reported comment in the reported queue and unpublishes it when the site says so', async () => {

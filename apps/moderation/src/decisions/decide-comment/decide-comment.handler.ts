@@ -61,6 +61,7 @@ export class DecideCommentHandler {
 
     const newStatus: CommentStatus =
       command.action === 'approve' || command.action === 'ham' ? 'approved' : 'rejected';
+    if (newStatus === 'approved' && !row.published && row.parentId) await assertParentPublished(manager, row);
     const at = new Date();
     const decision = moderatorDecision(row.decision, command);
     const comment = {
@@ -147,4 +148,24 @@ function labelsFor(row: CommentEntity, actor: Actor, command: DecideCommentComma
         ? [{ ...base, task: 'toxicity', label: 1 }]
         : [];
   }
+}
+
+/**
+ * A reply is published only under a published comment of its own article: approved before its parent
+ * (or with a parent from another article, refused at intake as PARENT_NOT_FOUND), it would reach the
+ * thread pointing at a comment that is not there. The moderator approves the parent first.
+ */
+async function assertParentPublished(manager: EntityManager, row: CommentEntity): Promise<void> {
+  const [parent] = await manager.query<{ site_id: string; article_id: string; published: boolean }[]>(
+    'SELECT site_id, article_id, published FROM moderation.comments WHERE id = $1',
+    [row.parentId],
+  );
+  if (parent?.site_id === row.siteId && parent.article_id === row.articleId && parent.published) return;
+  throw new DomainError(
+    'PARENT_NOT_PUBLISHED',
+    parent && parent.site_id === row.siteId && parent.article_id === row.articleId
+      ? "this reply's parent is not published; approve the parent first"
+      : "this reply's parent is not a comment of the same article, so it cannot be published",
+    { field: 'parentId', parentId: row.parentId },
+  );
 }
