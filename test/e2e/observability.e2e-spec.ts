@@ -66,6 +66,38 @@ describe('logs and metrics', () => {
     expect(all).not.toContain(ip);
   });
 
+  it('gives a WordPress form post the same correlation id as the comment it makes', async () => {
+    const articleId = uniqueArticleId('wp-logs');
+    const res = await fetch(`${system.ingestUrl}/v1/sites/default/wp-comments-post`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        comment: 'Posted from the comment form under the article.',
+        author: 'Form Reader',
+        email: `form-${Date.now()}@mail.example.org`,
+        comment_post_ID: articleId,
+      }),
+    });
+    expect([202, 303]).toContain(res.status);
+    const trail = await eventually(
+      async () => {
+        const request = lines().find(
+          (l) =>
+            l.msg === 'request completed' &&
+            String((l.req as { url?: string } | undefined)?.url).includes('/wp-comments-post') &&
+            typeof l.correlationId === 'string',
+        );
+        const id = request?.correlationId;
+        return id && lines().some((l) => l.correlationId === id && l.msg === 'comment published')
+          ? id
+          : undefined;
+      },
+      { what: "the form post's request line and its comment's publication under one correlation id" },
+    );
+    expect(trail).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('serves Prometheus metrics on every service', async () => {
     const scrape = async (url: string) => {
       const res = await fetch(`${url}/metrics`);

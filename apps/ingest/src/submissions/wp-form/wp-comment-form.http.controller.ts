@@ -12,7 +12,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { RateLimitGuard } from '@replyguard/platform';
+import { RateLimitGuard, setRequestCorrelationId } from '@replyguard/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PostWpCommentHandler } from './post-wp-comment.handler';
 import type { FormBody } from './wp-comment-form';
@@ -83,6 +83,8 @@ export class WpCommentFormHttpController {
       },
       requestId: String(req.id),
     });
+    // As for the JSON intake: the comment id follows it everywhere, the request log line included.
+    setRequestCorrelationId(req, result.commentId);
     void reply.header('cache-control', 'no-store');
     if (result.location) {
       void reply.status(303).header('location', result.location).send();
