@@ -1,5 +1,5 @@
 import { extractLinks } from '../text/links';
-import { contactCues, spamMeta } from './spam-features';
+import { contactCues, spamMeta, spamText } from './spam-features';
 
 const cues = (text: string): string[] => contactCues(text.toLowerCase());
 
@@ -43,5 +43,11 @@ describe(spamMeta.name, () => {
     // Found by a review: a reference host chained to a spam one ("github.com.cheap-pills.xyz") vouched for it.
     expect(meta('Cheap viagra, order at github.com.cheap-pills.xyz today')).not.toContain('dom:institution');
     expect(meta('See github.com or buy at cheap-pills.xyz')).not.toContain('dom:institution');
+  });
+});
+
+describe(spamText.name, () => {
+  it('cuts runs of a character to three, emoji included', () => {
+    expect(spamText('WOW!!!!!!!! 🙂🙂🙂🙂🙂🙂')).toBe('wow!!! 🙂🙂🙂');
   });
 });

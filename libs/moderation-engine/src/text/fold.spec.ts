@@ -1,4 +1,4 @@
-import { collapseRepeats, foldText, foldTokens } from './fold';
+import { collapseRepeats, collapseToTwo, foldText, foldTokens } from './fold';
 
 describe(foldTokens.name, () => {
   it.each([
@@ -25,5 +25,15 @@ describe(collapseRepeats.name, () => {
   it('collapses repeated letters but keeps masks', () => {
     expect(collapseRepeats('fuuuuck')).toBe('fuck');
     expect(collapseRepeats('f**k')).toBe('f**k');
+  });
+});
+
+describe(collapseToTwo.name, () => {
+  it('keeps two of a repeated character, emoji (two code units each) included', () => {
+    expect(collapseToTwo('fuuuuck')).toBe('fuuck');
+    expect(collapseToTwo('🙂'.repeat(6000))).toBe('🙂🙂');
+    expect(collapseToTwo('😂😂😂x🙂🙂')).toBe('😂😂x🙂🙂');
+    // Different emoji, and a BMP character beside one, are no run.
+    expect(collapseToTwo('🙂😂🙂😂')).toBe('🙂😂🙂😂');
   });
 });
