@@ -86,9 +86,19 @@ export const IsArticleId = (): PropertyDecorator =>
 
 export const IsCommentId = (): PropertyDecorator => applyDecorators(IsUUID('all'));
 
-/** Trimmed, 1-245 characters. */
+/** Bidirectional embedding, override and isolate controls: invisible, they reorder the text around them. */
+const BIDI_CONTROLS_RE = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Trimmed, 1-245 characters, without bidirectional controls: a name is shown beside the comment, and
+ * "Zoë \u202Eevil" would be displayed reversed to pose as someone else. Removed, not refused, so the
+ * comment is not lost for an invisible character.
+ */
 export const IsAuthorName = (): PropertyDecorator =>
   applyDecorators(
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' ? value.replace(BIDI_CONTROLS_RE, '') : value,
+    ),
     trim,
     IsString(),
     IsNotEmpty({ message: 'authorName is required' }),

@@ -26,6 +26,15 @@ describe(SubmitCommentRequestV1.name, () => {
     expect(parsed.content).toBe('Hi');
   });
 
+  it('removes bidirectional controls from the name, so it cannot be shown reversed', () => {
+    const parsed = parseContract(SubmitCommentRequestV1, {
+      ...valid,
+      authorName: 'Zoë 李 \u202eevil\u202c ',
+    });
+    expect(parsed.authorName).toBe('Zoë 李 evil');
+    expect(violations({ ...valid, authorName: '\u202e\u2066' })).toEqual({ authorName: ['isNotEmpty'] });
+  });
+
   it('treats an empty website field as absent, as the WordPress form sends it', () => {
     expect(parseContract(SubmitCommentRequestV1, { ...valid, authorUrl: '' }).authorUrl).toBeUndefined();
   });
