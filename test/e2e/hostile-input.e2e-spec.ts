@@ -466,6 +466,50 @@ describe('hostile input', () => {
     ).toContain('text/csv');
   });
 
+  it('gives every error answer a code a client can branch on', async () => {
+    const ingest = `${system.ingestUrl}/v1/comments`;
+    const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+      fetch(ingest, { method: 'POST', headers, body });
+    const cases: [string, Promise<Response>, number, string][] = [
+      ['invalid JSON', post('{"siteId": '), 400, 'BAD_REQUEST'],
+      [
+        'a body over 64 KiB',
+        post(JSON.stringify({ content: 'x'.repeat(70 * 1024) })),
+        413,
+        'PAYLOAD_TOO_LARGE',
+      ],
+      [
+        'a text body where JSON is expected',
+        post('a=1', { 'content-type': 'text/plain' }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      ['a missing field', post(JSON.stringify({ siteId: 'default' })), 400, 'VALIDATION_FAILED'],
+      [
+        'an unknown site',
+        post(JSON.stringify(aSubmission({ siteId: 'no-such-site' }))),
+        404,
+        'SITE_NOT_FOUND',
+      ],
+      ['an unknown route', fetch(`${system.ingestUrl}/v1/nothing-here`), 404, 'NOT_FOUND'],
+      [
+        'a malformed id in the path',
+        fetch(`${system.moderationUrl}/v1/comments/not-a-uuid`),
+        400,
+        'BAD_REQUEST',
+      ],
+    ];
+    const got: string[] = [];
+    const want: string[] = [];
+    for (const [what, response, status, code] of cases) {
+      const res = await response;
+      const body = (await res.json()) as { code?: unknown };
+      got.push(`${what}: ${res.status} ${String(body.code)}`);
+      want.push(`${what}: ${status} ${code}`);
+    }
+    expect(got).toEqual(want);
+  });
+
   it("sends security headers and answers CORS only for a site's allowed origins", async () => {
     const res = await fetch(`${system.ingestUrl}/v1/comments`, { method: 'POST', headers: json, body: '{}' });
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');

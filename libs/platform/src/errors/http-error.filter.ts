@@ -9,8 +9,26 @@ interface FastifyLikeError {
   message?: string;
 }
 
+/** The code of an error answer that has no code of its own, by status. */
+const STATUS_CODES: Readonly<Record<number, string>> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'RATE_LIMITED',
+};
+const statusCode = (status: number): string => STATUS_CODES[status] ?? `HTTP_${status}`;
+
 /**
- * The one place where errors become HTTP answers. Domain errors map by code; Nest's HTTP errors pass
+ * The one place where errors become HTTP answers. Every answer carries `code`, a stable identifier a
+ * client can branch on (`VALIDATION_FAILED`, `SITE_NOT_FOUND`, `RATE_LIMITED`, `PAYLOAD_TOO_LARGE`, …):
+ * domain errors also keep it in `error`, as they always have. Domain errors map by code; Nest's HTTP errors pass
  * through; client errors raised by Fastify itself (bad JSON, body too large) keep their 4xx; anything
  * else is ours, logged, and answered with a 500 that hides internals behind a correlation id.
  */
@@ -26,6 +44,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       void reply.status(exception.httpStatus).send({
         statusCode: exception.httpStatus,
+        code: exception.code,
         error: exception.code,
         message: exception.message,
         ...(exception.details ? { details: exception.details } : {}),
@@ -33,10 +52,15 @@ export class HttpErrorFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof HttpException) {
+      const status = exception.getStatus();
       const body = exception.getResponse();
       void reply
-        .status(exception.getStatus())
-        .send(typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : body);
+        .status(status)
+        .send(
+          typeof body === 'string'
+            ? { statusCode: status, code: statusCode(status), message: body }
+            : { code: statusCode(status), ...body },
+        );
       return;
     }
     const fastifyError = exception as FastifyLikeError;
@@ -47,6 +71,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     ) {
       void reply.status(fastifyError.statusCode).send({
         statusCode: fastifyError.statusCode,
+        code: statusCode(fastifyError.statusCode),
         error: fastifyError.code ?? 'Bad Request',
         message: fastifyError.message ?? 'Bad request',
       });
@@ -59,6 +84,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     );
     void reply.status(500).send({
       statusCode: 500,
+      code: 'INTERNAL',
       error: 'INTERNAL',
       message: 'Internal error; quote the correlation id when reporting it',
       correlationId,
