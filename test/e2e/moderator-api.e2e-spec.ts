@@ -422,6 +422,24 @@ describe('moderators work the queues', () => {
     expect(await status(stray)).toBe('rejected');
   });
 
+  it('refuses comments for a site made inactive, and says it is closed rather than missing', async () => {
+    const site = await createSite();
+    expect((await postJson(api(`/v1/admin/sites/${site}`), { active: false }, admin, 'PATCH')).status).toBe(
+      200,
+    );
+    const refused = await eventually(
+      async () => {
+        const r = await submit(aSubmission({ siteId: site, content: 'Is anyone still reading?' }));
+        return r.status === 404 ? r : undefined;
+      },
+      { what: 'ingest to learn the site is closed' },
+    );
+    expect(refused.json).toMatchObject({ code: 'SITE_NOT_FOUND', details: { field: 'siteId' } });
+    expect(String(refused.json.message)).toContain('closed to comments');
+    const missing = await submit(aSubmission({ siteId: `nosite-${randomUUID().slice(0, 6)}` }));
+    expect(String(missing.json.message)).toContain('does not exist');
+  });
+
   it('puts a reported comment in the reported queue and unpublishes it when the site says so', async () => {
     const articleId = uniqueArticleId();
     const res = await submit(aSubmission({ siteId, articleId, content: 'An opinion some readers dislike.' }));

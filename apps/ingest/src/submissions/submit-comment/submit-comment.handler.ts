@@ -31,9 +31,9 @@ export class SubmitCommentHandler {
     const { request, client } = command;
     const site = await this.sites.find(request.siteId);
     if (!site?.active) {
-      throw new DomainError('SITE_NOT_FOUND', `site "${request.siteId}" does not exist`, {
-        field: 'siteId',
-      });
+      // The same answer either way (a closed site is no place to post), but the message says which.
+      const why = site ? 'is closed to comments (inactive)' : 'does not exist';
+      throw new DomainError('SITE_NOT_FOUND', `site "${request.siteId}" ${why}`, { field: 'siteId' });
     }
     // A browser says which page posted; it must be one of the site's. Servers send no Origin.
     if (client.origin && !site.allowedOrigins.includes(client.origin)) {
