@@ -342,7 +342,11 @@ function withEarlierInBatch(
   return h;
 }
 
-/** The strictest verdict wins: reject over hold over approve; every reason is kept. */
+/**
+ * The strictest verdict wins: reject over hold over approve; every reason is kept, but the engine's
+ * NO_FLAGS ("No rule or model flagged this comment") once a service verdict holds or rejects the comment,
+ * where it would read as a contradiction (`reject: PARENT_NOT_FOUND, NO_FLAGS`); its scores stay.
+ */
 export function applyServiceVerdicts(decision: Decision, verdicts: ServiceVerdict[]): StoredDecision {
   const rank = { approve: 0, hold: 1, reject: 2 } as const;
   let action: Decision['action'] = decision.action;
@@ -351,7 +355,9 @@ export function applyServiceVerdicts(decision: Decision, verdicts: ServiceVerdic
     if (rank[v.action] > rank[action]) action = v.action;
     reasons.push(v.reason);
   }
-  reasons.push(...decision.reasons.map((r: DecisionReason) => ({ ...r })));
+  const flagged = action !== 'approve';
+  for (const r of decision.reasons as DecisionReason[])
+    if (!(flagged && r.code === 'NO_FLAGS')) reasons.push({ ...r });
   return { action, reasons, scores: { ...decision.scores }, modelVersions: { ...decision.modelVersions } };
 }
 
