@@ -6,7 +6,6 @@ import { type OutboxRecord, outboxRow, OutboxRelayService } from '@replyguard/me
 import {
   DEFAULT_SITE_POLICY,
   type Decision,
-  type DecisionReason,
   emailDomain,
   ModerationEngine,
   type SitePolicy,
@@ -356,8 +355,7 @@ export function applyServiceVerdicts(decision: Decision, verdicts: ServiceVerdic
     reasons.push(v.reason);
   }
   const flagged = action !== 'approve';
-  for (const r of decision.reasons as DecisionReason[])
-    if (!(flagged && r.code === 'NO_FLAGS')) reasons.push({ ...r });
+  for (const r of decision.reasons) if (!(flagged && r.code === 'NO_FLAGS')) reasons.push({ ...r });
   return { action, reasons, scores: { ...decision.scores }, modelVersions: { ...decision.modelVersions } };
 }
 
