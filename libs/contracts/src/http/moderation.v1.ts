@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -19,6 +20,27 @@ import {
 } from 'class-validator';
 import { IsArticleId, IsSiteId } from '../fields';
 
+/** `cursor` of a keyset-paginated listing: the `nextCursor` of the previous page. */
+const PageCursor = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ description: 'nextCursor of the previous page' }),
+    IsOptional(),
+    IsString(),
+    MaxLength(200),
+    Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by this endpoint' }),
+  );
+
+/** `limit` of a listing: 1-200, 50 by default; a query string's number is read as one. */
+const PageLimit = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 }),
+    IsOptional(),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? Number(value) : value)),
+    IsInt(),
+    Min(1),
+    Max(200),
+  );
+
 export const QUEUE_STATUSES = ['held', 'reported', 'rejected', 'approved'] as const;
 export type QueueStatusV1 = (typeof QUEUE_STATUSES)[number];
 export const MODERATOR_ACTIONS = ['approve', 'reject', 'spam', 'ham'] as const;
@@ -39,20 +61,9 @@ export class QueueQueryV1 {
   @IsIn(['oldest', 'newest'])
   order?: 'oldest' | 'newest';
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by this endpoint' })
-  cursor?: string;
+  @PageCursor() cursor?: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? Number(value) : value))
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
+  @PageLimit() limit?: number;
 }
 
 export class DecisionReasonViewV1 {
@@ -232,20 +243,9 @@ export class BanListQueryV1 {
   @IsIn(['active', 'all'])
   include?: 'active' | 'all';
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by this endpoint' })
-  cursor?: string;
+  @PageCursor() cursor?: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? Number(value) : value))
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
+  @PageLimit() limit?: number;
 }
 
 /** One ban as moderators see it. A banned e-mail address is stored only as a keyed hash: `value` is null. */
