@@ -380,10 +380,10 @@ describe('moderators work the queues', () => {
     expect(await decided(later.json.id as string)).toBe('approved');
   });
 
-  it('publishes a reply only under its published parent of the same article', async () => {
+  it('holds a reply to a held comment, and publishes it only under its published parent', async () => {
     const articleId = uniqueArticleId();
     const parent = await heldComment(siteId, { articleId });
-    // A reply to a held comment, and one that names it from another article: both refused at intake.
+    // A reply to a held comment waits for it; one that names it from another article is refused.
     const reply = (await submit(aSubmission({ siteId, articleId, parentId: parent, content: 'Good point.' })))
       .json.id as string;
     const stray = (
@@ -391,21 +391,22 @@ describe('moderators work the queues', () => {
         aSubmission({ siteId, articleId: uniqueArticleId(), parentId: parent, content: 'Good point.' }),
       )
     ).json.id as string;
-    expect(await decided(reply)).toBe('rejected');
+    expect(await decided(reply)).toBe('held');
     expect(await decided(stray)).toBe('rejected');
+    expect((await item(siteId, 'held', reply)).decision.reasons.map((r) => r.code)).toEqual(['PARENT_HELD']);
     const approve = async (id: string, s: string) =>
       postJson(
         api(`/v1/moderation/comments/${id}/decision`),
         { action: 'approve', expectedVersion: (await item(siteId, s, id)).version },
         mod,
       );
-    const early = await approve(reply, 'rejected');
+    const early = await approve(reply, 'held');
     expect(early).toMatchObject({
       status: 409,
       json: { error: 'PARENT_NOT_PUBLISHED', details: { field: 'parentId', parentId: parent } },
     });
     expect((await approve(parent, 'held')).status).toBe(200);
-    expect((await approve(reply, 'rejected')).status).toBe(200);
+    expect((await approve(reply, 'held')).status).toBe(200);
     expect(await approve(stray, 'rejected')).toMatchObject({
       status: 409,
       json: { error: 'PARENT_NOT_PUBLISHED' },

@@ -248,7 +248,7 @@ export class ModerateSubmissionHandler {
     }
   }
 
-  /** Depth of the new comment; adds a verdict when its parent is missing, unpublished or too deep. */
+  /** Depth of the new comment; adds a verdict when its parent is missing, held, unpublished or too deep. */
   private threadDepth(
     s: CommentSubmittedV1,
     maxDepth: number,
@@ -257,12 +257,19 @@ export class ModerateSubmissionHandler {
   ): number {
     if (!s.parentId) return 1;
     const parent = parents.get(s.parentId);
-    if (
-      !parent ||
-      parent.siteId !== s.siteId ||
-      parent.articleId !== s.articleId ||
-      parent.status !== 'approved'
-    ) {
+    const sameArticle = parent?.siteId === s.siteId && parent.articleId === s.articleId;
+    // A reply to a comment waiting for a moderator (every comment, on a pre-moderated site) waits too:
+    // rejected, it was lost once the parent was approved. It is published after its parent.
+    if (sameArticle && parent.status === 'held') {
+      verdicts.push({
+        action: 'hold',
+        reason: {
+          code: 'PARENT_HELD',
+          message: 'the comment replies to a comment waiting for a moderator; approve that one first',
+          evidence: { parentId: s.parentId },
+        },
+      });
+    } else if (!sameArticle || parent.status !== 'approved') {
       verdicts.push({
         action: 'reject',
         reason: {
