@@ -441,6 +441,58 @@ describe('moderators work the queues', () => {
     expect(String(missing.json.message)).toContain('does not exist');
   });
 
+  it('bans the author of a comment by its e-mail or its IP, which the moderator never sees', async () => {
+    const email = `troll-${randomUUID().slice(0, 6)}@example.net`;
+    const first = await heldComment(siteId, { authorEmail: email });
+    const ban = await postJson(
+      api('/v1/moderation/bans'),
+      { siteId, authorOf: first, reason: 'trolling', rejectPending: true },
+      mod,
+    );
+    expect(ban).toMatchObject({ status: 201, json: { kind: 'email', rejectedPending: 1 } });
+    expect(await status(first)).toBe('rejected');
+    const later = await submit(
+      aSubmission({ siteId, authorEmail: email, content: 'Just saying hello again.' }),
+    );
+    expect(await decided(later.json.id as string)).toBe('rejected');
+    const unknown = await postJson(
+      api('/v1/moderation/bans'),
+      { siteId, authorOf: randomUUID(), reason: 'x' },
+      mod,
+    );
+    expect(unknown).toMatchObject({
+      status: 404,
+      json: { code: 'COMMENT_NOT_FOUND', details: { field: 'authorOf' } },
+    });
+    const both = await postJson(
+      api('/v1/moderation/bans'),
+      { siteId, authorOf: first, email, reason: 'x' },
+      mod,
+    );
+    expect(both.status).toBe(400);
+
+    // By IP, on a site of its own: every test comment comes from 127.0.0.1.
+    const site = await createSite();
+    const siteMod = {
+      authorization: `Bearer ${(await postJson(api('/v1/admin/moderators'), { name: 'ip', email: 'ip@news.example', role: 'moderator', sites: [site] }, admin)).json.token as string}`,
+    };
+    const seen = (await submit(aSubmission({ siteId: site, content: 'From the usual address.' }))).json
+      .id as string;
+    expect(await decided(seen)).toBe('approved');
+    const ipBan = await postJson(
+      api('/v1/moderation/bans'),
+      { siteId: site, authorOf: seen, match: 'ip', reason: 'sock puppets' },
+      siteMod,
+    );
+    expect(ipBan).toMatchObject({ status: 201, json: { kind: 'ipHash' } });
+    const puppet = await submit(
+      aSubmission({ siteId: site, authorEmail: 'another@example.net', content: 'Hi.' }),
+    );
+    expect(await decided(puppet.json.id as string)).toBe('rejected');
+    const listed = await getJson(api(`/v1/moderation/bans?siteId=${site}`), siteMod);
+    expect(JSON.stringify(listed.json)).not.toContain('127.0.0.1');
+  });
+
   it('puts a reported comment in the reported queue and unpublishes it when the site says so', async () => {
     const articleId = uniqueArticleId();
     const res = await submit(aSubmission({ siteId, articleId, content: 'An opinion some readers dislike.' }));

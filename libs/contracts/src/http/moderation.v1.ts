@@ -182,7 +182,7 @@ export class HistoryResponseV1 {
   @ApiProperty({ type: [HistoryEntryV1] }) entries!: HistoryEntryV1[];
 }
 
-/** `POST /v1/moderation/bans`: exactly one of email, ipHash, domain. */
+/** `POST /v1/moderation/bans`: exactly one of email, ipHash, domain, authorOf. */
 export class CreateBanRequestV1 {
   @ApiProperty() @IsSiteId() siteId!: string;
 
@@ -196,6 +196,20 @@ export class CreateBanRequestV1 {
   @IsOptional()
   @Matches(/^[0-9a-f]{64}$/, { message: 'ipHash must be 64 hexadecimal characters' })
   ipHash?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "Ban the author of this comment (of the same site) without seeing their address: by the comment's e-mail or IP (see `match`)",
+  })
+  @IsOptional()
+  @IsUUID('all')
+  authorOf?: string;
+
+  @ApiPropertyOptional({ enum: ['email', 'ip'], default: 'email', description: 'With authorOf: what to ban' })
+  @IsOptional()
+  @IsIn(['email', 'ip'])
+  match?: 'email' | 'ip';
 
   @ApiPropertyOptional({
     example: 'spam-domain.example',

@@ -24,20 +24,18 @@ export class CreateBanHandler {
 
   async execute(actor: Actor, request: CreateBanRequestV1): Promise<BanResponseV1> {
     if (!canActOn(actor, request.siteId)) throw new DomainError('FORBIDDEN', 'you may not act on this site');
-    const given = (['email', 'ipHash', 'domain'] as const).filter((k) => request[k] !== undefined);
+    const given = (['email', 'ipHash', 'domain', 'authorOf'] as const).filter(
+      (k) => request[k] !== undefined,
+    );
     if (given.length !== 1) {
-      throw new DomainError('VALIDATION_FAILED', 'give exactly one of email, ipHash or domain', {
-        fields: ['email', 'ipHash', 'domain'],
+      throw new DomainError('VALIDATION_FAILED', 'give exactly one of email, ipHash, domain or authorOf', {
+        fields: ['email', 'ipHash', 'domain', 'authorOf'],
       });
     }
-    const kind: BanKind = given[0];
-    const raw = request[kind] as string;
-    const value =
-      kind === 'email'
-        ? hashPii(this.privacy.hashSecret, raw)
-        : kind === 'domain'
-          ? banDomainValue(raw)
-          : raw.trim().toLowerCase();
+    const { kind, value } =
+      given[0] === 'authorOf'
+        ? await this.authorOf(request)
+        : this.valueOf(given[0], request[given[0]] as string);
     const expiresAt = request.expiresAt ? new Date(request.expiresAt) : null;
     if (expiresAt && expiresAt.getTime() <= Date.now()) {
       throw new DomainError('VALIDATION_FAILED', 'expiresAt must be in the future', { field: 'expiresAt' });
@@ -72,5 +70,37 @@ export class CreateBanHandler {
       expiresAt: expiresAt?.toISOString() ?? null,
       rejectedPending: rejected,
     };
+  }
+
+  private valueOf(kind: BanKind, raw: string): { kind: BanKind; value: string } {
+    if (kind === 'email') return { kind, value: hashPii(this.privacy.hashSecret, raw) };
+    return { kind, value: kind === 'domain' ? banDomainValue(raw) : raw.trim().toLowerCase() };
+  }
+
+  /** The keyed hash of a comment's e-mail or IP: what a moderator bans without ever seeing either. */
+  private async authorOf(request: CreateBanRequestV1): Promise<{ kind: BanKind; value: string }> {
+    const [row] = await this.dataSource.query<
+      { site_id: string; author_email_hash: string; ip_hash: string | null }[]
+    >('SELECT site_id, author_email_hash, ip_hash FROM moderation.comments WHERE id = $1', [
+      request.authorOf,
+    ]);
+    if (!row || row.site_id !== request.siteId) {
+      throw new DomainError(
+        'COMMENT_NOT_FOUND',
+        `comment ${request.authorOf} is not a comment of site ${request.siteId}`,
+        {
+          field: 'authorOf',
+        },
+      );
+    }
+    if (request.match === 'ip') {
+      if (!row.ip_hash) {
+        throw new DomainError('VALIDATION_FAILED', 'the comment was submitted without a client IP', {
+          field: 'match',
+        });
+      }
+      return { kind: 'ipHash', value: row.ip_hash };
+    }
+    return { kind: 'email', value: row.author_email_hash };
   }
 }
