@@ -242,7 +242,9 @@ function renderCard(template, item, index) {
         message.textContent = r.message;
         li.append(code, ' ', message);
         // What the toxicity model saw ("threat to reader", "contempt for group"): the kind, not just a score.
-        const signals = Array.isArray(r.evidence?.signals) ? r.evidence.signals.filter((x) => typeof x === 'string') : [];
+        const signals = Array.isArray(r.evidence?.signals)
+          ? r.evidence.signals.filter((x) => typeof x === 'string')
+          : [];
         for (const signal of signals) {
           const tag = document.createElement('span');
           tag.className = 'signal';
@@ -469,6 +471,43 @@ async function decideSelected(action) {
   }
 }
 
+/**
+ * Bans whoever wrote the comment, by its e-mail address (never shown here: the server bans the comment's
+ * keyed hash), and rejects their other held comments. Two clicks: the first arms the button for a few
+ * seconds, so a stray click bans no one.
+ */
+async function banAuthor(item, button) {
+  if (!button.dataset.armed) {
+    button.dataset.armed = '1';
+    button.textContent = 'Confirm ban';
+    setTimeout(() => {
+      delete button.dataset.armed;
+      button.textContent = 'Ban author';
+    }, 4000);
+    return;
+  }
+  delete button.dataset.armed;
+  button.textContent = 'Ban author';
+  try {
+    const ban = await api('/v1/moderation/bans', {
+      method: 'POST',
+      body: {
+        siteId: item.siteId,
+        authorOf: item.id,
+        reason: 'banned from the console',
+        rejectPending: true,
+      },
+    });
+    const n = ban.rejectedPending;
+    toast(
+      `Banned the author of this comment; ${n} held ${n === 1 ? 'comment' : 'comments'} by them rejected`,
+    );
+    await reload();
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 401)) toast(errorText(error), true);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // History
 // ---------------------------------------------------------------------------------------------------
@@ -580,6 +619,8 @@ $('queue').addEventListener('click', (event) => {
   const actionButton = target.closest('[data-action]');
   if (actionButton) void decide(item, actionButton.dataset.action);
   else if (target.closest('[data-history]')) void showHistory(item);
+  else if (target.closest('[data-ban]'))
+    void banAuthor(item, /** @type {HTMLElement} */ (target.closest('[data-ban]')));
   else if (target.classList.contains('pick'))
     toggleSelected(item.id, /** @type {HTMLInputElement} */ (target).checked);
 });

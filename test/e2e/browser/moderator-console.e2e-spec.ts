@@ -166,6 +166,38 @@ describe('the moderator console', () => {
     await page.close();
   });
 
+  it("bans a comment's author with two clicks, and their other held comments go too", async () => {
+    const email = `troll-${Date.now()}@example.org`;
+    const post = async (content: string) => {
+      const res = await postJson(
+        `${system.ingestUrl}/v1/comments`,
+        aSubmission({ siteId, content, authorEmail: email }),
+      );
+      const id = res.json.id as string;
+      await eventually(async () => ((await statusOf(id)) === 'held' ? true : undefined), {
+        what: `${id} held`,
+      });
+      return id;
+    };
+    const first = await post(`${THREE_LINKS} (first of two)`);
+    const second = await post(`${THREE_LINKS} (second of two)`);
+    const page = await browser.newPage();
+    await signIn(page);
+    const target = card(page, 'first of two');
+    await target.waitFor();
+    const ban = target.locator('[data-ban]');
+    await ban.click();
+    expect(await ban.textContent()).toBe('Confirm ban');
+    expect(await statusOf(first)).toBe('held');
+    await ban.click();
+    await page.locator('#toast', { hasText: '2 held comments by them rejected' }).waitFor();
+    expect(await statusOf(first)).toBe('rejected');
+    expect(await statusOf(second)).toBe('rejected');
+    await card(page, 'second of two').waitFor({ state: 'detached' });
+    expect(await page.content()).not.toContain(email);
+    await page.close();
+  });
+
   it('refuses a bad token and keeps the token in the tab only', async () => {
     const page = await browser.newPage();
     await page.goto(`${system.moderationUrl}/console`);
