@@ -13,6 +13,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  isUUID,
   Matches,
   Max,
   MaxLength,
@@ -140,7 +141,16 @@ export class BulkDecisionRequestV1 {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
-  @IsUUID('all', { each: true })
+  @IsUUID('all', {
+    each: true,
+    // Name the ids at fault: "each value in ids must be a UUID" left a 500-id batch to guess.
+    message: ({ value }: { value: unknown }) =>
+      `ids must be comment ids (UUIDs); not: ${(Array.isArray(value) ? value : [value])
+        .filter((v) => typeof v !== 'string' || !isUUID(v))
+        .slice(0, 5)
+        .map((v) => JSON.stringify(v))
+        .join(', ')}`,
+  })
   ids!: string[];
 
   @ApiProperty({ enum: MODERATOR_ACTIONS })
