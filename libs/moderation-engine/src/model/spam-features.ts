@@ -1,3 +1,4 @@
+import { cutAstralRuns } from '../text/fold';
 import { isInstitutionHost, type LinkInfo } from '../text/links';
 import { addCharNgrams, addMeta, addWordNgrams, bucket, type FeatureBuffer } from './features';
 
@@ -81,12 +82,8 @@ export function maskUrls(content: string): string {
 
 /** What the n-grams read: URLs masked, lower case, runs of a character cut to three ("!!!!!!!!" = "!!!"). */
 export function spamText(content: string): string {
-  // An emoji is two code units: its runs are cut here, the rest by squeezeRuns.
-  return squeezeRuns(maskUrls(content).toLowerCase().replace(ASTRAL_RUN_RE, '$1$1$1'), 3);
+  return squeezeRuns(cutAstralRuns(maskUrls(content).toLowerCase(), 3), 3);
 }
-
-/** Four or more of one character outside the BMP ("🙂🙂🙂🙂"). */
-const ASTRAL_RUN_RE = /([\uD800-\uDBFF][\uDC00-\uDFFF])\1{3,}/g;
 
 function squeezeRuns(s: string, max: number): string {
   let out: string[] | undefined;

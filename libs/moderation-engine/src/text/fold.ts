@@ -148,8 +148,19 @@ function hasRepeat(word: string): boolean {
   return false;
 }
 
-/** Three or more of one character outside the BMP (an emoji is two UTF-16 code units). */
-const ASTRAL_RUN_RE = /([\uD800-\uDBFF][\uDC00-\uDFFF])\1{2,}/g;
+/** A run of one character outside the BMP (an emoji is two UTF-16 code units). */
+const ASTRAL_RUN_RE = /([\uD800-\uDBFF][\uDC00-\uDFFF])\1+/g;
+
+/**
+ * Cuts runs of one emoji (or any character outside the BMP) to `keep`: the run checks that compare code
+ * units (`collapseToTwo`, the spam text's `squeezeRuns`) do not see them, since the two halves alternate.
+ */
+export function cutAstralRuns(text: string, keep: number): string {
+  if (!hasSurrogate(text)) return text;
+  return text.replace(ASTRAL_RUN_RE, (run: string, c: string) =>
+    run.length > keep * 2 ? c.repeat(keep) : run,
+  );
+}
 
 /**
  * Keeps at most two of a repeated character: "fuuuuck" → "fuuck", "!!!!!" → "!!", "🙂🙂🙂🙂" → "🙂🙂".
@@ -157,7 +168,7 @@ const ASTRAL_RUN_RE = /([\uD800-\uDBFF][\uDC00-\uDFFF])\1{2,}/g;
  * with the length: toxicity 1.
  */
 export function collapseToTwo(word: string): string {
-  if (hasSurrogate(word)) word = word.replace(ASTRAL_RUN_RE, '$1$1');
+  word = cutAstralRuns(word, 2);
   let triple = false;
   for (let i = 2; i < word.length && !triple; i++) triple = word[i] === word[i - 1] && word[i] === word[i - 2];
   if (!triple) return word;
