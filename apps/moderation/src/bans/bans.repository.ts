@@ -135,13 +135,14 @@ export class BansRepository {
     return row;
   }
 
-  /** Lifts a ban once: the first lift's time and moderator are kept. Returns the ban as it now is. */
+  /** Lifts a ban not yet lifted; returns it as lifted, or undefined when it was lifted already. */
   async lift(manager: EntityManager, id: string, by: string, at: Date): Promise<BanRow | undefined> {
-    await manager.query(
-      `UPDATE moderation.bans SET lifted_at = $2, lifted_by = $3 WHERE id = $1 AND lifted_at IS NULL`,
+    const [rows] = await manager.query<[BanRow[], number]>(
+      `UPDATE moderation.bans SET lifted_at = $2, lifted_by = $3 WHERE id = $1 AND lifted_at IS NULL
+       RETURNING ${BAN_COLUMNS}`,
       [id, at.toISOString(), by],
     );
-    return this.find(manager, id);
+    return rows[0];
   }
 
   /** Held comments on the site from the banned identifier. */

@@ -24,8 +24,8 @@ export class LiftBanHandler {
     if (!ban) throw new DomainError('BAN_NOT_FOUND', `ban ${id} does not exist`);
     if (!canActOn(actor, ban.site_id)) throw new DomainError('FORBIDDEN', 'you may not act on this site');
     const now = new Date();
-    const lifted = await this.bans.lift(this.db.manager, id, actor.id, now);
-    if (!lifted) throw new DomainError('BAN_NOT_FOUND', `ban ${id} does not exist`);
+    // Lifted already: the first lift's time and moderator stay.
+    const lifted = (await this.bans.lift(this.db.manager, id, actor.id, now)) ?? ban;
     return banView(lifted, now);
   }
 }
