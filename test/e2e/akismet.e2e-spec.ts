@@ -307,6 +307,13 @@ describe('the Akismet-compatible API', () => {
       );
       expect(revoked.status).toBe(204);
       expect(await (await form('verify-key', { key: second, blog })).text()).toBe('invalid');
+      // A key the site never had is a 404, not a silent 204.
+      const unknown = await fetch(
+        `${system.moderationUrl}/v1/admin/sites/${siteId}/api-keys/${randomUUID()}`,
+        { method: 'DELETE', headers: admin },
+      );
+      expect(unknown.status).toBe(404);
+      expect(await unknown.json()).toMatchObject({ code: 'API_KEY_NOT_FOUND' });
       expect(await (await form('verify-key', { key, blog })).text()).toBe('valid');
     });
   });

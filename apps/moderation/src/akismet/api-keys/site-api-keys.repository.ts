@@ -69,7 +69,8 @@ export class SiteApiKeysRepository {
 
   /** True when the site had that key; revoking twice keeps the first time. */
   async revoke(siteId: string, id: string): Promise<boolean> {
-    const rows = await this.db.query<{ id: string }[]>(
+    // TypeORM answers an UPDATE with [rows, affected]: reading it as the rows made every revoke "found".
+    const [rows] = await this.db.query<[{ id: string }[], number]>(
       `UPDATE moderation.site_api_keys SET revoked_at = COALESCE(revoked_at, now())
         WHERE site_id = $1 AND id = $2 RETURNING id`,
       [siteId, id],
