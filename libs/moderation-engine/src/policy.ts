@@ -172,9 +172,9 @@ export function resolveSitePolicy(partial?: DeepPartial<SitePolicy> | null): Sit
 const KNOWN_POLICY_FIELDS: Readonly<Record<string, readonly string[]>> = {
   '': Object.keys(DEFAULT_SITE_POLICY),
   thresholds: Object.keys(DEFAULT_SITE_POLICY.thresholds),
-  'thresholds.spam': ['hold', 'reject'],
-  'thresholds.toxicity': ['hold', 'reject'],
-  'thresholds.hate': ['hold', 'reject'],
+  ...Object.fromEntries(
+    Object.entries(DEFAULT_SITE_POLICY.thresholds).map(([name, t]) => [`thresholds.${name}`, Object.keys(t)]),
+  ),
   flood: Object.keys(DEFAULT_SITE_POLICY.flood),
 };
 

@@ -9,10 +9,7 @@ export function banDomains(email: string | null | undefined, url: string | null 
   const out = new Set<string>();
   for (const host of [emailDomain(email ?? undefined), url ? hostOf(url) : '']) {
     const labels = host.split('.');
-    for (let i = 0; i + 2 <= labels.length && labels.length >= 2; i++) {
-      const d = labels.slice(i).join('.');
-      if (d) out.add(d);
-    }
+    for (let i = 0; i + 2 <= labels.length; i++) out.add(labels.slice(i).join('.'));
   }
   return [...out];
 }

@@ -160,10 +160,11 @@ async function assertParentPublished(manager: EntityManager, row: CommentEntity)
     'SELECT site_id, article_id, published FROM moderation.comments WHERE id = $1',
     [row.parentId],
   );
-  if (parent?.site_id === row.siteId && parent.article_id === row.articleId && parent.published) return;
+  const sameArticle = parent?.site_id === row.siteId && parent.article_id === row.articleId;
+  if (sameArticle && parent.published) return;
   throw new DomainError(
     'PARENT_NOT_PUBLISHED',
-    parent && parent.site_id === row.siteId && parent.article_id === row.articleId
+    sameArticle
       ? "this reply's parent is not published; approve the parent first"
       : "this reply's parent is not a comment of the same article, so it cannot be published",
     { field: 'parentId', parentId: row.parentId },
