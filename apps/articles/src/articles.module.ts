@@ -8,6 +8,8 @@ import { PublishCommentHandler } from './comments/publish-comment/publish-commen
 import { PublishCommentMessageController } from './comments/publish-comment/publish-comment.message.controller';
 import { PublishedCommentEntity } from './comments/published-comment.entity';
 import { PublishedCommentsRepository } from './comments/published-comments.repository';
+import { EraseAuthorHandler } from './comments/erase-author/erase-author.handler';
+import { EraseAuthorMessageController } from './comments/erase-author/erase-author.message.controller';
 import { UnpublishCommentHandler } from './comments/unpublish-comment/unpublish-comment.handler';
 import { UnpublishCommentMessageController } from './comments/unpublish-comment/unpublish-comment.message.controller';
 import { articlesConfigAreas } from './config/articles.config';
@@ -25,11 +27,17 @@ import { DemoModule } from './demo/demo.module';
     MessagingModule,
     DemoModule,
   ],
-  controllers: [GetThreadHttpController, PublishCommentMessageController, UnpublishCommentMessageController],
+  controllers: [
+    GetThreadHttpController,
+    PublishCommentMessageController,
+    UnpublishCommentMessageController,
+    EraseAuthorMessageController,
+  ],
   providers: [
     PublishedCommentsRepository,
     PublishCommentHandler,
     UnpublishCommentHandler,
+    EraseAuthorHandler,
     PublicationMetrics,
   ],
 })

@@ -2,6 +2,8 @@ import type { Provider, Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { RateLimitGuard } from '@replyguard/platform';
 import { createHash } from 'node:crypto';
+import { EraseAuthorHandler } from './admin/erasures/erase-author.handler';
+import { EraseAuthorHttpController } from './admin/erasures/erase-author.http.controller';
 import { ExportFeedbackHandler } from './admin/feedback/export-feedback.handler';
 import { ExportFeedbackHttpController } from './admin/feedback/export-feedback.http.controller';
 import { ModeratorsAdminHandler } from './admin/moderators/moderators-admin.handler';
@@ -43,6 +45,7 @@ export const moderatorApiControllers: Type[] = [
   SitesAdminHttpController,
   ModeratorsAdminHttpController,
   ExportFeedbackHttpController,
+  EraseAuthorHttpController,
   MeHttpController,
   ListQueueHttpController,
   DecideCommentHttpController,
@@ -62,6 +65,7 @@ export const moderatorApiProviders: Provider[] = [
   SitesAdminHandler,
   ModeratorsAdminHandler,
   ExportFeedbackHandler,
+  EraseAuthorHandler,
   MeHandler,
   ListQueueHandler,
   DecideCommentHandler,

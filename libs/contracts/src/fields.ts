@@ -56,7 +56,7 @@ const IsSafeEmail = (): PropertyDecorator =>
     name: 'isEmail',
     validator: {
       validate: (value) => typeof value === 'string' && isWellFormed(value) && isEmail(value),
-      defaultMessage: () => 'authorEmail must be a valid email address',
+      defaultMessage: (args) => `${args?.property ?? 'authorEmail'} must be a valid email address`,
     },
   });
 
@@ -115,6 +115,10 @@ export const IsAuthorEmail = (): PropertyDecorator =>
     MaxLength(FieldLimits.authorEmail),
     IsSafeEmail(),
   );
+
+/** An e-mail address given to find a commenter's data (erasure): the same rules as `authorEmail`. */
+export const IsEmailAddress = (): PropertyDecorator =>
+  applyDecorators(trim, IsString(), IsNotEmpty(), MaxLength(FieldLimits.authorEmail), IsSafeEmail());
 
 /** http or https only (so never `javascript:` or `data:`), at most 200 characters. */
 export const IsAuthorUrl = (): PropertyDecorator =>

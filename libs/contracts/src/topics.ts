@@ -9,6 +9,8 @@ export const Topics = {
   CommentHeldV1: 'comments.held.v1',
   CommentRejectedV1: 'comments.rejected.v1',
   CommentRemovedV1: 'comments.removed.v1',
+  /** A commenter's personal data was erased: copies of their comments drop their name and website. */
+  CommentAuthorErasedV1: 'comments.author-erased.v1',
   /** Compacted: the latest record per site is its configuration. */
   SiteConfiguredV1: 'sites.configured.v1',
   /** Compacted, like v1; adds what ingest needs to answer WordPress comment forms. */

@@ -2,6 +2,7 @@ import { databaseConfig, serviceDataSourceOptions } from '@replyguard/platform';
 import type { DataSourceOptions } from 'typeorm';
 import { PublishedCommentEntity } from '../comments/published-comment.entity';
 import { CreateArticlesSchema1764252200000 } from './migrations/1764252200000-CreateArticlesSchema';
+import { ErasedAuthors1764285100000 } from './migrations/1764285100000-ErasedAuthors';
 
 export const ARTICLES_PROCESSED = 'articles.processed_messages' as const;
 
@@ -10,6 +11,6 @@ export function articlesDataSourceOptions(db = databaseConfig()): DataSourceOpti
     ...db,
     schema: 'articles',
     entities: [PublishedCommentEntity],
-    migrations: [CreateArticlesSchema1764252200000],
+    migrations: [CreateArticlesSchema1764252200000, ErasedAuthors1764285100000],
   });
 }

@@ -1,6 +1,7 @@
 import {
   articleKey,
   CommentApprovedV1,
+  CommentAuthorErasedV1,
   CommentHeldV1,
   CommentRejectedV1,
   CommentRemovedV1,
@@ -31,7 +32,7 @@ export interface EventMeta {
   at: Date;
 }
 
-function meta(c: PublicComment, m: EventMeta) {
+function meta(c: Pick<PublicComment, 'commentId'>, m: EventMeta) {
   return {
     source: SOURCE,
     subject: c.commentId,
@@ -91,7 +92,12 @@ export function rejectedEvent(
   };
 }
 
-export function removedEvent(c: PublicComment, by: string, reason: string, m: EventMeta): OutboxRecord {
+export function removedEvent(
+  c: Pick<PublicComment, 'commentId' | 'siteId' | 'articleId'>,
+  by: string,
+  reason: string,
+  m: EventMeta,
+): OutboxRecord {
   const data: CommentRemovedV1 = {
     commentId: c.commentId,
     siteId: c.siteId,
@@ -104,5 +110,24 @@ export function removedEvent(c: PublicComment, by: string, reason: string, m: Ev
     topic: Topics.CommentRemovedV1,
     key: articleKey(c.siteId, c.articleId),
     envelope: createEnvelope(CommentRemovedV1.info, data, meta(c, m)),
+  };
+}
+
+/** Copies of the comment drop the author's name and website. Keyed by article, after its earlier events. */
+export function authorErasedEvent(
+  c: Pick<PublicComment, 'commentId' | 'siteId' | 'articleId' | 'authorName'>,
+  m: EventMeta,
+): OutboxRecord {
+  const data: CommentAuthorErasedV1 = {
+    commentId: c.commentId,
+    siteId: c.siteId,
+    articleId: c.articleId,
+    authorName: c.authorName,
+    erasedAt: m.at.toISOString(),
+  };
+  return {
+    topic: Topics.CommentAuthorErasedV1,
+    key: articleKey(c.siteId, c.articleId),
+    envelope: createEnvelope(CommentAuthorErasedV1.info, data, meta(c, m)),
   };
 }

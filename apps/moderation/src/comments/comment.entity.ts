@@ -35,8 +35,9 @@ export class CommentEntity {
   @Column({ name: 'author_name', type: 'text' })
   authorName!: string;
 
-  @Column({ name: 'author_email_hash', type: 'text' })
-  authorEmailHash!: string;
+  /** Null once the author's personal data was erased. */
+  @Column({ name: 'author_email_hash', type: 'text', nullable: true })
+  authorEmailHash!: string | null;
 
   @Column({ name: 'author_url', type: 'text', nullable: true })
   authorUrl!: string | null;
@@ -82,6 +83,10 @@ export class CommentEntity {
   /** Domain of the author's email (not personal on its own): for domain bans. */
   @Column({ name: 'author_domain', type: 'text', nullable: true })
   authorDomain!: string | null;
+
+  /** When the author's personal data was erased (name, website, hashes, client details). */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt?: Date | null;
 
   /** Optimistic concurrency for moderator decisions. */
   @VersionColumn({ type: 'int' })

@@ -8,6 +8,7 @@ import { ModeratorsQueuesBans1764256000000 } from './migrations/1764256000000-Mo
 import { AkismetKeysAndSitePages1764260000000 } from './migrations/1764260000000-AkismetKeysAndSitePages';
 import { TrustedAuthorIndex1764270000000 } from './migrations/1764270000000-TrustedAuthorIndex';
 import { BanLifting1764280000000 } from './migrations/1764280000000-BanLifting';
+import { AuthorErasure1764285000000 } from './migrations/1764285000000-AuthorErasure';
 
 export const MODERATION_OUTBOX = 'moderation.outbox' as const;
 
@@ -22,6 +23,7 @@ export function moderationDataSourceOptions(db = databaseConfig()): DataSourceOp
       AkismetKeysAndSitePages1764260000000,
       TrustedAuthorIndex1764270000000,
       BanLifting1764280000000,
+      AuthorErasure1764285000000,
     ],
   });
 }

@@ -84,6 +84,22 @@ export class DeliveriesRepository {
    * table) by pushing their next attempt to `leaseUntil`: if this process dies mid-request, another
    * one tries again after the lease (at-least-once; receivers deduplicate on `ce-id`).
    */
+  /**
+   * The stored deliveries of a comment's decision events (sent or not) lose the author's name and
+   * website: their personal data was erased. A delivery sent later, or replayed, carries the erased
+   * copy. Returns how many deliveries changed.
+   */
+  async anonymiseAuthor(manager: EntityManager, commentId: string, authorName: string): Promise<number> {
+    const [, affected] = await manager.query<[unknown[], number]>(
+      `UPDATE webhooks.deliveries
+          SET payload = jsonb_set(jsonb_set(payload::jsonb, '{data,authorName}', to_jsonb($2::text)),
+                                  '{data,authorUrl}', 'null'::jsonb)::text
+        WHERE payload::jsonb #>> '{data,commentId}' = $1 AND payload::jsonb -> 'data' ? 'authorName'`,
+      [commentId, authorName],
+    );
+    return affected;
+  }
+
   async claimDue(now: Date, limit: number, leaseUntil: Date): Promise<ClaimedDelivery[]> {
     // TypeORM answers an UPDATE with [rows, rowCount].
     const [rows] = await this.db.query<[ClaimedDelivery[], number]>(

@@ -26,7 +26,7 @@ export class CommentRemovedV1 {
   @MaxLength(64)
   removedBy!: string;
 
-  /** `rejected`, `spam` or `reported`. */
+  /** `rejected`, `spam`, `reported`, or `erased` (the author asked for their comments to be erased). */
   @IsString()
   @MaxLength(64)
   reason!: string;

@@ -28,6 +28,7 @@ export const WEBHOOK_EVENT_TOPICS = [
   Topics.CommentHeldV1,
   Topics.CommentRejectedV1,
   Topics.CommentRemovedV1,
+  Topics.CommentAuthorErasedV1,
 ] as const;
 
 export type WebhookEventTopic = (typeof WEBHOOK_EVENT_TOPICS)[number];

@@ -80,10 +80,11 @@ export class CreateBanHandler {
   /** The keyed hash of a comment's e-mail or IP: what a moderator bans without ever seeing either. */
   private async authorOf(request: CreateBanRequestV1): Promise<{ kind: BanKind; value: string }> {
     const [row] = await this.dataSource.query<
-      { site_id: string; author_email_hash: string; ip_hash: string | null }[]
-    >('SELECT site_id, author_email_hash, ip_hash FROM moderation.comments WHERE id = $1', [
-      request.authorOf,
-    ]);
+      { site_id: string; author_email_hash: string | null; ip_hash: string | null; erased: boolean }[]
+    >(
+      'SELECT site_id, author_email_hash, ip_hash, erased_at IS NOT NULL AS erased FROM moderation.comments WHERE id = $1',
+      [request.authorOf],
+    );
     if (!row || row.site_id !== request.siteId) {
       throw new DomainError(
         'COMMENT_NOT_FOUND',
@@ -92,6 +93,11 @@ export class CreateBanHandler {
           field: 'authorOf',
         },
       );
+    }
+    if (row.erased || !row.author_email_hash) {
+      throw new DomainError('AUTHOR_ERASED', "the comment's author had their personal data erased", {
+        field: 'authorOf',
+      });
     }
     if (request.match === 'ip') {
       if (!row.ip_hash) {

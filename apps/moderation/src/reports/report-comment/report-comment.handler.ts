@@ -73,16 +73,7 @@ export class ReportCommentHandler {
       if (!unpublish) return false;
       await enqueueOutbox(manager, MODERATION_OUTBOX, [
         removedEvent(
-          {
-            commentId: row.id,
-            siteId: row.siteId,
-            articleId: row.articleId,
-            parentId: row.parentId,
-            authorName: row.authorName,
-            authorUrl: row.authorUrl,
-            content: row.content,
-            submittedAt: row.submittedAt.toISOString(),
-          },
+          { commentId: row.id, siteId: row.siteId, articleId: row.articleId },
           'readers',
           'reported',
           { correlationId: row.id, at },

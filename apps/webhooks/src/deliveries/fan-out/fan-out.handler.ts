@@ -1,8 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { EventEnvelope, WebhookEventTopic } from '@replyguard/contracts';
+import {
+  type CommentAuthorErasedV1,
+  type EventEnvelope,
+  Topics,
+  type WebhookEventTopic,
+} from '@replyguard/contracts';
 import { claimMessage } from '@replyguard/messaging';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { WEBHOOKS_PROCESSED } from '../../database/database.options';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { SubscriptionsRepository } from '../../subscriptions/subscriptions.repository';
@@ -27,9 +32,28 @@ export class FanOutHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(topic: WebhookEventTopic, event: EventEnvelope<{ siteId: string }>): Promise<number> {
+  execute(topic: WebhookEventTopic, event: EventEnvelope<{ siteId: string }>): Promise<number> {
+    return this.fanOut(topic, event);
+  }
+
+  /**
+   * An author's personal data was erased: the stored deliveries of their comment lose it (in the same
+   * transaction), then the event fans out like the others.
+   */
+  eraseAuthor(event: EventEnvelope<CommentAuthorErasedV1>): Promise<number> {
+    return this.fanOut(Topics.CommentAuthorErasedV1, event, (manager) =>
+      this.deliveries.anonymiseAuthor(manager, event.data.commentId, event.data.authorName),
+    );
+  }
+
+  private async fanOut(
+    topic: WebhookEventTopic,
+    event: EventEnvelope<{ siteId: string }>,
+    before?: (manager: EntityManager) => Promise<unknown>,
+  ): Promise<number> {
     const created = await this.dataSource.transaction(async (manager) => {
       if (!(await claimMessage(manager, WEBHOOKS_PROCESSED, CONSUMER, event.id))) return 0;
+      await before?.(manager);
       const ids = await this.subscriptions.idsForEvent(manager, event.data.siteId, topic);
       // The validated envelope, as sent to every subscriber: the public decision event, no email, no IP.
       const payload = JSON.stringify(event);

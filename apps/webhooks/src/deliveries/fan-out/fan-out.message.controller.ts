@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext, Payload } from '@nestjs/microservices';
 import {
   CommentApprovedV1,
+  CommentAuthorErasedV1,
   CommentHeldV1,
   CommentRejectedV1,
   CommentRemovedV1,
@@ -37,6 +38,13 @@ export class FanOutMessageController {
   @EventPattern(Topics.CommentRemovedV1)
   onRemoved(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
     return this.fanOut(Topics.CommentRemovedV1, CommentRemovedV1, payload, context);
+  }
+
+  @EventPattern(Topics.CommentAuthorErasedV1)
+  onAuthorErased(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    return this.runner.run(context, payload, CommentAuthorErasedV1, async (event) => {
+      await this.handler.eraseAuthor(event);
+    });
   }
 
   private fanOut<T extends { siteId: string }>(

@@ -1,0 +1,432 @@
+import {
+  articleKey,
+  CommentApprovedV1,
+  CommentAuthorErasedV1,
+  createEnvelope,
+  Topics,
+} from '@replyguard/contracts';
+import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import { aSubmission, uniqueArticleId } from '../support/factories';
+import { createSite, NO_FLOOD, withDb } from '../support/fixtures';
+import { recordTopics, testKafka } from '../support/kafka';
+import {
+  eventually,
+  getJson,
+  postJson,
+  type RunningSystem,
+  startSystem,
+  TEST_ADMIN_TOKEN,
+} from '../support/system';
+import { startReceiver } from '../support/webhook-receiver';
+
+interface ThreadComment {
+  id: string;
+  authorName: string;
+  authorUrl: string | null;
+  content: string;
+  replies: ThreadComment[];
+}
+
+interface StoredComment {
+  id: string;
+  status: string;
+  published: boolean;
+  author_name: string;
+  author_url: string | null;
+  author_email_hash: string | null;
+  ip_hash: string | null;
+  author_domain: string | null;
+  user_agent: string | null;
+  referer: string | null;
+  content: string;
+  erased_at: Date | null;
+  decision: unknown;
+}
+
+describe("a commenter's personal data is erased on request", () => {
+  let system: RunningSystem;
+  let recorder: Awaited<ReturnType<typeof recordTopics>>;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  const admin = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
+
+  beforeAll(async () => {
+    system = await startSystem();
+    recorder = await recordTopics([Topics.CommentAuthorErasedV1, Topics.CommentRemovedV1]);
+    receiver = await startReceiver();
+  });
+
+  afterAll(async () => {
+    await system?.close();
+    await recorder?.stop();
+    await receiver?.close();
+  });
+
+  const erase = (siteId: string, body: unknown, headers: Record<string, string> = admin) =>
+    postJson(`${system.moderationUrl}/v1/admin/sites/${siteId}/erasures`, body, headers);
+  const thread = async (siteId: string, articleId: string) =>
+    (await getJson(`${system.articlesUrl}/v1/sites/${siteId}/articles/${articleId}/comments`))
+      .json as unknown as {
+      count: number;
+      comments: ThreadComment[];
+    };
+  const stored = (ids: string[]) =>
+    withDb(async (db) => {
+      const { rows } = await db.query<StoredComment>(
+        'SELECT * FROM moderation.comments WHERE id = ANY($1::uuid[]) ORDER BY submitted_at',
+        [ids],
+      );
+      return rows;
+    });
+  const decided = (id: string) =>
+    eventually(
+      async () => {
+        const status = (await getJson(`${system.moderationUrl}/v1/comments/${id}`)).json.status as string;
+        return status === 'pending' ? undefined : status;
+      },
+      { what: `a decision on ${id}` },
+    );
+  const submit = async (body: Record<string, unknown>) => {
+    const r = await postJson(`${system.ingestUrl}/v1/comments`, body, {
+      'user-agent': 'Mozilla/5.0 (erasure test)',
+      referer: 'https://news.example/articles/1',
+    });
+    expect(r.status).toBe(202);
+    return r.json.id as string;
+  };
+
+  it('signs their comments Anonymous everywhere, keeps the text, and erases nothing of anyone else', async () => {
+    // Comments with "zebra" are held; the rest are published.
+    const siteId = await createSite({ ...NO_FLOOD, suspectWords: ['zebra'] });
+    const articleId = uniqueArticleId('erasure');
+    const email = `Erin-${randomUUID().slice(0, 8)}@Example.org`;
+    const hook = await postJson(
+      `${system.webhooksUrl}/v1/admin/webhooks`,
+      {
+        siteId,
+        url: receiver.url,
+        events: [Topics.CommentApprovedV1, Topics.CommentHeldV1, Topics.CommentAuthorErasedV1],
+        secret: 'whsec-erasure-0123456789',
+      },
+      admin,
+    );
+    expect(hook.status).toBe(201);
+
+    const erin = {
+      siteId,
+      articleId,
+      authorName: 'Erin Example',
+      authorEmail: email,
+      authorUrl: 'https://erin.example',
+    };
+    const published = await submit(
+      aSubmission({ ...erin, content: 'The council should publish the audit.' }),
+    );
+    const held = await submit(
+      aSubmission({ ...erin, content: 'A zebra crossing outside the school, please.' }),
+    );
+    const other = await submit(
+      aSubmission({ siteId, articleId, authorName: 'Olga', content: 'Agreed, publish it.' }),
+    );
+    expect(await decided(published)).toBe('approved');
+    expect(await decided(held)).toBe('held');
+    expect(await decided(other)).toBe('approved');
+    await eventually(async () => ((await thread(siteId, articleId)).count === 2 ? true : undefined), {
+      what: 'both published comments in the thread',
+    });
+    // The subscriber has its copies of Erin's approval and hold, with her name.
+    const hookId = hook.json.id as string;
+    const storedPayloads = () =>
+      withDb(async (db) => {
+        const { rows } = await db.query<{ event_type: string; payload: string }>(
+          'SELECT event_type, payload FROM webhooks.deliveries WHERE subscription_id = $1',
+          [hookId],
+        );
+        return rows;
+      });
+    await eventually(async () => ((await storedPayloads()).length === 3 ? true : undefined), {
+      what: 'three deliveries queued for the subscriber',
+    });
+    expect((await storedPayloads()).filter((d) => d.payload.includes('Erin Example'))).toHaveLength(2);
+
+    // The address as the reader writes it in their request: other case, stray spaces.
+    const answer = await erase(siteId, { email: `  ${email.toUpperCase()} ` });
+    expect(answer.status).toBe(201);
+    expect(answer.json).toEqual({
+      id: expect.any(String),
+      siteId,
+      comments: 2,
+      removed: 0,
+      removeComments: false,
+      erasedAt: expect.any(String),
+    });
+    expect(answer.text).not.toContain(email.toLowerCase().split('@')[0]);
+
+    // Moderation keeps the comments and their text, and nothing that points at Erin.
+    const [p, h] = await stored([published, held]);
+    for (const row of [p, h]) {
+      expect(row).toMatchObject({
+        author_name: 'Anonymous',
+        author_url: null,
+        author_email_hash: null,
+        ip_hash: null,
+        author_domain: null,
+        user_agent: null,
+        referer: null,
+        erased_at: expect.any(Date),
+      });
+    }
+    expect(p).toMatchObject({
+      status: 'approved',
+      published: true,
+      content: 'The council should publish the audit.',
+    });
+    expect(h).toMatchObject({ status: 'held', published: false });
+    expect(JSON.stringify([p, h])).not.toMatch(/erin\.example|Erin Example/i);
+    const [o] = await stored([other]);
+    expect(o).toMatchObject({
+      author_name: 'Olga',
+      author_email_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+
+    // The history says what happened, without the evidence taken from her website.
+    const history = await getJson(`${system.moderationUrl}/v1/moderation/comments/${held}/history`, admin);
+    expect(history.status).toBe(200);
+    expect(JSON.stringify(history.json)).toContain('"erase"');
+    expect(JSON.stringify(history.json)).not.toContain('erin.example');
+
+    // The thread follows.
+    const after = await eventually(
+      async () => {
+        const t = await thread(siteId, articleId);
+        return t.comments.some((c) => c.authorName === 'Anonymous') ? t : undefined;
+      },
+      { what: 'the thread to show the erased author as Anonymous' },
+    );
+    expect(after.comments.find((c) => c.id === published)).toMatchObject({
+      authorName: 'Anonymous',
+      authorUrl: null,
+      content: 'The council should publish the audit.',
+    });
+    expect(after.comments.find((c) => c.id === other)).toMatchObject({ authorName: 'Olga' });
+
+    // Downstream: one author-erased event per comment of hers, published or not, and no address in them.
+    const erasedEvents = await eventually(
+      async () => {
+        const mine = recorder.messages.filter(
+          (m) => m.topic === Topics.CommentAuthorErasedV1 && m.value.includes(siteId),
+        );
+        return mine.length === 2 ? mine : undefined;
+      },
+      { what: 'two author-erased events' },
+    );
+    expect(
+      erasedEvents.map((m) => (JSON.parse(m.value) as { data: { commentId: string } }).data.commentId).sort(),
+    ).toEqual([published, held].sort());
+    for (const m of erasedEvents) {
+      expect(m.key).toBe(articleKey(siteId, articleId));
+      expect(m.value.toLowerCase()).not.toContain(email.toLowerCase());
+    }
+
+    // The subscriber's stored copies lose her name too, and it is told.
+    await eventually(
+      async () => {
+        const rows = await storedPayloads();
+        return rows.length === 5 && rows.every((d) => !/Erin Example|erin\.example/.test(d.payload))
+          ? true
+          : undefined;
+      },
+      { what: "the subscriber's copies anonymised and two author-erased deliveries" },
+    );
+    const approvedCopy = (await storedPayloads()).find(
+      (d) => d.payload.includes(published) && d.event_type.includes('approved'),
+    );
+    expect(JSON.parse(approvedCopy!.payload).data).toMatchObject({
+      authorName: 'Anonymous',
+      authorUrl: null,
+    });
+
+    // Once erased, nothing is left to find; and her comments can no longer be traced to her for a ban.
+    const again = await erase(siteId, { email });
+    expect(again.json).toMatchObject({ comments: 0, removed: 0 });
+    const ban = await postJson(
+      `${system.moderationUrl}/v1/moderation/bans`,
+      { siteId, authorOf: held, match: 'email', reason: 'spam' },
+      admin,
+    );
+    expect(ban.status).toBe(409);
+    expect(ban.json).toMatchObject({ code: 'AUTHOR_ERASED' });
+
+    const records = await withDb(async (db) => {
+      const { rows } = await db.query<Record<string, unknown>>(
+        'SELECT * FROM moderation.erasures WHERE site_id = $1 ORDER BY erased_at',
+        [siteId],
+      );
+      return rows;
+    });
+    expect(records).toEqual([
+      expect.objectContaining({ requested_by: 'admin', remove_comments: false, comments: 2, removed: 0 }),
+      expect.objectContaining({ comments: 0 }),
+    ]);
+    expect(JSON.stringify(records).toLowerCase()).not.toContain('example.org');
+  });
+
+  it('with removeComments, takes the published comments down and deletes the text of every one', async () => {
+    const siteId = await createSite({ ...NO_FLOOD, suspectWords: ['zebra'] });
+    const articleId = uniqueArticleId('erasure-remove');
+    const email = `rem-${randomUUID().slice(0, 8)}@example.org`;
+    const published = await submit(
+      aSubmission({ siteId, articleId, authorEmail: email, content: 'Please fix the bus timetable.' }),
+    );
+    const held = await submit(
+      aSubmission({ siteId, articleId, authorEmail: email, content: 'The zebra crossing again.' }),
+    );
+    expect(await decided(published)).toBe('approved');
+    expect(await decided(held)).toBe('held');
+    await eventually(async () => ((await thread(siteId, articleId)).count === 1 ? true : undefined), {
+      what: 'the published comment in the thread',
+    });
+    // A moderator's label on the held one, for the feedback export.
+    await withDb((db) =>
+      db.query(
+        `INSERT INTO moderation.labeled_examples (comment_id, site_id, task, label, text, source, created_by)
+         VALUES ($1, $2, 'spam', 0, 'The zebra crossing again.', 'test', 'admin')`,
+        [held, siteId],
+      ),
+    );
+
+    const answer = await erase(siteId, { email, removeComments: true });
+    expect(answer.status).toBe(201);
+    expect(answer.json).toMatchObject({ comments: 2, removed: 1, removeComments: true });
+
+    const rows = await stored([published, held]);
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        status: 'rejected',
+        published: false,
+        content: '',
+        author_name: 'Anonymous',
+      });
+    }
+    const labels = await withDb(async (db) => {
+      const { rows: l } = await db.query<{ n: number }>(
+        'SELECT 1 AS n FROM moderation.labeled_examples WHERE comment_id = ANY($1::uuid[])',
+        [[published, held]],
+      );
+      return l;
+    });
+    expect(labels).toHaveLength(0);
+
+    await eventually(async () => ((await thread(siteId, articleId)).count === 0 ? true : undefined), {
+      what: 'the published comment taken down',
+    });
+    const removal = await eventually(
+      async () =>
+        recorder.messages.find((m) => m.topic === Topics.CommentRemovedV1 && m.value.includes(published)),
+      { what: 'the removal event' },
+    );
+    expect(JSON.parse(removal.value).data).toMatchObject({
+      commentId: published,
+      reason: 'erased',
+      removedBy: 'admin',
+    });
+  });
+
+  it('refuses a bad request with a 4xx that names the field, and only administrators may erase', async () => {
+    const siteId = await createSite(NO_FLOOD);
+    const missing = await erase(siteId, {});
+    expect(missing.status).toBe(400);
+    expect(missing.json).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(missing.text).toContain('email');
+    const notAnAddress = await erase(siteId, { email: 'not-an-address' });
+    expect(notAnAddress.status).toBe(400);
+    expect(notAnAddress.text).toContain('email must be a valid email address');
+    const flag = await erase(siteId, { email: 'a@example.org', removeComments: 'yes' });
+    expect(flag.status).toBe(400);
+    expect(flag.text).toContain('removeComments');
+    const unknown = await erase('no-such-site', { email: 'a@example.org' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json).toMatchObject({ code: 'SITE_NOT_FOUND' });
+
+    const moderator = await postJson(
+      `${system.moderationUrl}/v1/admin/moderators`,
+      { name: 'Mo', email: 'mo@news.example', role: 'moderator', sites: [siteId] },
+      admin,
+    );
+    expect(moderator.status).toBe(201);
+    const forbidden = await erase(
+      siteId,
+      { email: 'a@example.org' },
+      {
+        authorization: `Bearer ${moderator.json.token as string}`,
+      },
+    );
+    expect(forbidden.status).toBe(403);
+    expect(await erase(siteId, { email: 'a@example.org' }, {})).toMatchObject({ status: 401 });
+  });
+
+  it('publishes a comment anonymised when its approval is read after the erasure', async () => {
+    // The two travel on different topics, so the article service may read them in either order.
+    const articleId = uniqueArticleId('erasure-order');
+    const commentId = uuidv7();
+    const now = new Date().toISOString();
+    const meta = { source: '/test', subject: commentId, correlationId: commentId };
+    const erased: CommentAuthorErasedV1 = {
+      commentId,
+      siteId: 'default',
+      articleId,
+      authorName: 'Anonymous',
+      erasedAt: now,
+    };
+    const approved: CommentApprovedV1 = {
+      commentId,
+      siteId: 'default',
+      articleId,
+      parentId: null,
+      authorName: 'Late Larry',
+      authorUrl: 'https://larry.example',
+      content: 'Approved before the erasure, read after it.',
+      submittedAt: now,
+      approvedAt: now,
+      approvedBy: 'auto',
+    };
+    const producer = testKafka().producer();
+    await producer.connect();
+    const key = articleKey('default', articleId);
+    await producer.send({
+      topic: Topics.CommentAuthorErasedV1,
+      acks: -1,
+      messages: [{ key, value: JSON.stringify(createEnvelope(CommentAuthorErasedV1.info, erased, meta)) }],
+    });
+    await eventually(
+      () =>
+        withDb(async (db) => {
+          const { rowCount } = await db.query('SELECT 1 FROM articles.erased_authors WHERE comment_id = $1', [
+            commentId,
+          ]);
+          return rowCount === 1 ? true : undefined;
+        }),
+      { what: 'the erasure recorded by the article service' },
+    );
+    await producer.send({
+      topic: Topics.CommentApprovedV1,
+      acks: -1,
+      messages: [{ key, value: JSON.stringify(createEnvelope(CommentApprovedV1.info, approved, meta)) }],
+    });
+    await producer.disconnect();
+
+    const t = await eventually(
+      async () => {
+        const found = await thread('default', articleId);
+        return found.count === 1 ? found : undefined;
+      },
+      { what: 'the late approval published' },
+    );
+    expect(t.comments[0]).toMatchObject({
+      id: commentId,
+      authorName: 'Anonymous',
+      authorUrl: null,
+      content: 'Approved before the erasure, read after it.',
+    });
+  });
+});
