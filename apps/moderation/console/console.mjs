@@ -13,6 +13,7 @@ const ACTION_LABELS = {
   ham: 'Marked as not spam',
 };
 const STATUS_TABS = ['held', 'reported', 'rejected', 'approved'];
+const BAN_KINDS = { email: 'E-mail', ipHash: 'IP address', domain: 'Domain' };
 
 /** Reason codes whose evidence.terms are words from the site's lists, and how to mark them. */
 const TERM_CLASSES = {
@@ -37,6 +38,9 @@ const state = {
   focus: 0,
   selected: new Set(),
   loadSeq: 0,
+  /** 'queue' (a status tab) or 'bans'. */
+  view: 'queue',
+  bans: { items: [], nextCursor: null, all: false, loadSeq: 0 },
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -45,9 +49,12 @@ const state = {
 
 class ApiError extends Error {
   constructor(status, body) {
-    super((body && (body.message || body.error)) || `HTTP ${status}`);
+    const message = body && (body.message || body.error);
+    super((Array.isArray(message) ? message.join('; ') : message) || `HTTP ${status}`);
     this.status = status;
     this.body = body;
+    /** The API's stable error code (BAN_NOT_FOUND, VALIDATION_FAILED, …), when it gave one. */
+    this.code = (body && (body.code || body.error)) || null;
   }
 }
 
@@ -77,13 +84,25 @@ async function api(path, { method = 'GET', body } = {}) {
 
 const errorText = (error) => {
   if (error instanceof ApiError) {
-    const message = Array.isArray(error.message) ? error.message.join('; ') : error.message;
     if (error.status === 403) return 'You do not moderate this site.';
     if (error.status === 429) return 'Too many requests just now; wait a moment and try again.';
-    return message;
+    return error.message;
   }
   return 'The moderation service could not be reached.';
 };
+
+/** errorText with the API's code (and a 500's correlation id), for a moderator to quote when reporting it. */
+const errorWithCode = (error) => {
+  const text = errorText(error);
+  if (!(error instanceof ApiError) || !error.code || text.includes(error.code)) return text;
+  const correlation = error.body?.correlationId ? `, correlation id ${error.body.correlationId}` : '';
+  return `${text} (${error.code}${correlation})`;
+};
+
+const isUnauthorized = (error) => error instanceof ApiError && error.status === 401;
+
+/** A moderator id as shown: the signed-in moderator by name, anyone else by id. */
+const actorName = (id) => (id === state.me?.id ? `${state.me.name} (you)` : id);
 
 // ---------------------------------------------------------------------------------------------------
 // Sign-in and site
@@ -120,6 +139,11 @@ function signOut(message = '') {
   state.items = [];
   state.selected.clear();
   $('queue').replaceChildren();
+  state.bans.items = [];
+  state.bans.nextCursor = null;
+  $('bans-rows').replaceChildren();
+  $('bans-error').textContent = '';
+  showView('queue');
   $('workspace').hidden = true;
   $('session').hidden = true;
   $('signin').hidden = false;
@@ -138,9 +162,7 @@ async function reload() {
   state.nextCursor = null;
   state.focus = 0;
   state.selected.clear();
-  for (const tab of document.querySelectorAll('[role=tab]')) {
-    tab.setAttribute('aria-selected', String(tab.dataset.status === state.status));
-  }
+  markTabs();
   render();
   if (!state.siteId) {
     $('empty').textContent = 'You moderate no site yet.';
@@ -525,8 +547,7 @@ async function showHistory(item) {
       ...history.entries.map((e) => {
         const why = [e.reason, e.note, ...(e.reasons ?? []).map((r) => r.code)].filter(Boolean).join(' · ');
         const change = e.previousStatus ? `${e.previousStatus} → ${e.newStatus}` : e.newStatus;
-        const actor = e.actor === state.me?.id ? `${state.me.name} (you)` : e.actor;
-        return row([new Date(e.at).toLocaleString(), actor, e.action, change, why]);
+        return row([new Date(e.at).toLocaleString(), actorName(e.actor), e.action, change, why]);
       }),
     );
     if (history.entries.length === 0) rows.replaceChildren(row(['No entries.']));
@@ -544,6 +565,206 @@ function row(cells) {
     tr.append(td);
   }
   return tr;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Views and bans
+// ---------------------------------------------------------------------------------------------------
+
+function showView(view) {
+  state.view = view;
+  $('queue-view').hidden = view !== 'queue';
+  $('bans-view').hidden = view !== 'bans';
+  markTabs();
+}
+
+function markTabs() {
+  for (const tab of document.querySelectorAll('[role=tab]')) {
+    const selected =
+      tab.dataset.view === 'bans'
+        ? state.view === 'bans'
+        : state.view === 'queue' && tab.dataset.status === state.status;
+    tab.setAttribute('aria-selected', String(selected));
+  }
+}
+
+async function reloadBans() {
+  state.bans.items = [];
+  state.bans.nextCursor = null;
+  $('bans-error').textContent = '';
+  renderBans();
+  if (!state.siteId) {
+    $('bans-empty').textContent = 'You moderate no site yet.';
+    $('bans-empty').hidden = false;
+    return;
+  }
+  await loadBansPage();
+}
+
+async function loadBansPage() {
+  const bans = state.bans;
+  const seq = ++bans.loadSeq;
+  const params = new URLSearchParams({
+    siteId: state.siteId,
+    include: bans.all ? 'all' : 'active',
+    limit: String(PAGE_SIZE),
+  });
+  if (bans.nextCursor) params.set('cursor', bans.nextCursor);
+  $('bans-loading').hidden = false;
+  $('bans-empty').hidden = true;
+  try {
+    const page = await api(`/v1/moderation/bans?${params}`);
+    if (seq !== bans.loadSeq) return; // a newer load (other site, the toggle) superseded this one
+    const known = new Set(bans.items.map((b) => b.id));
+    bans.items.push(...page.items.filter((b) => !known.has(b.id)));
+    bans.nextCursor = page.nextCursor;
+    $('bans-error').textContent = '';
+  } catch (error) {
+    // What was listed stays, and "Load more" with it: a failed page can be asked for again.
+    if (seq === bans.loadSeq && !isUnauthorized(error)) {
+      $('bans-error').textContent = `Could not load the bans: ${errorWithCode(error)}`;
+    }
+  } finally {
+    if (seq === bans.loadSeq) $('bans-loading').hidden = true;
+  }
+  if (seq === bans.loadSeq) renderBans();
+}
+
+function renderBans() {
+  const bans = state.bans;
+  $('bans-caption').textContent = `Bans on ${state.siteId ?? 'no site'}`;
+  $('bans-rows').replaceChildren(...bans.items.map(banRow));
+  $('bans-table').hidden = bans.items.length === 0;
+  $('bans-empty').textContent = bans.all ? 'No bans on this site.' : 'No active bans on this site.';
+  $('bans-empty').hidden =
+    bans.items.length > 0 || !$('bans-loading').hidden || $('bans-error').textContent !== '';
+  $('bans-more').hidden = !bans.nextCursor;
+}
+
+/** "domain ban on spam.example"; an e-mail ban, whose address is never shown, by its reason. */
+function banName(ban) {
+  const kind = ban.kind === 'email' ? 'e-mail' : (BAN_KINDS[ban.kind] ?? ban.kind).toLowerCase();
+  return ban.value ? `${kind} ban on ${ban.value}` : `${kind} ban "${ban.reason}"`;
+}
+
+function timeElement(iso) {
+  const time = document.createElement('time');
+  time.dateTime = iso;
+  time.textContent = new Date(iso).toLocaleString();
+  return time;
+}
+
+function banRow(ban) {
+  const tr = document.createElement('tr');
+  tr.dataset.id = ban.id;
+  tr.classList.toggle('inactive', !ban.active);
+  const cell = (...content) => {
+    const td = document.createElement('td');
+    td.append(...content);
+    tr.append(td);
+    return td;
+  };
+  const span = (className, text) => {
+    const el = document.createElement('span');
+    el.className = className;
+    el.textContent = text;
+    return el;
+  };
+
+  cell(BAN_KINDS[ban.kind] ?? ban.kind).className = 'ban-kind';
+  if (ban.value === null) {
+    cell(span('value-hidden', 'not shown')).className = 'ban-value';
+  } else {
+    const code = document.createElement('code');
+    code.textContent = ban.value;
+    cell(code).className = 'ban-value';
+  }
+  cell(ban.reason).className = 'ban-reason';
+  cell(timeElement(ban.createdAt), ` by ${actorName(ban.createdBy)}`).className = 'ban-created';
+  cell(ban.expiresAt ? timeElement(ban.expiresAt) : 'never').className = 'ban-expires';
+
+  const status = cell();
+  status.className = 'ban-status';
+  if (ban.liftedAt) {
+    status.append(
+      span('badge ban-lifted', 'lifted'),
+      ' ',
+      timeElement(ban.liftedAt),
+      ` by ${actorName(ban.liftedBy)}`,
+    );
+  } else if (!ban.active) {
+    status.append(span('badge ban-expired', 'expired'));
+  } else {
+    status.append(span('badge ban-active', 'active'));
+  }
+
+  const actions = cell();
+  if (ban.active) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'lift-button';
+    button.dataset.lift = '';
+    labelLift(button, ban, false);
+    actions.append(button);
+  }
+  return tr;
+}
+
+function labelLift(button, ban, armed) {
+  button.textContent = armed ? 'Confirm lift' : 'Lift';
+  button.setAttribute('aria-label', `${armed ? 'Confirm: lift' : 'Lift'} the ${banName(ban)}`);
+}
+
+const disarmTimers = new WeakMap();
+
+/**
+ * Lifts a ban. Two clicks, as "Ban author": the first arms the button for a few seconds. The row then
+ * shows the API's answer (lifted, by whom), or leaves a list of active bans.
+ */
+async function liftBan(ban, button) {
+  clearTimeout(disarmTimers.get(button));
+  if (!button.dataset.armed) {
+    button.dataset.armed = '1';
+    labelLift(button, ban, true);
+    disarmTimers.set(
+      button,
+      setTimeout(() => {
+        delete button.dataset.armed;
+        labelLift(button, ban, false);
+      }, 4000),
+    );
+    return;
+  }
+  delete button.dataset.armed;
+  labelLift(button, ban, false);
+  const row = button.closest('tr');
+  row?.classList.add('busy');
+  try {
+    const lifted = await api(`/v1/moderation/bans/${encodeURIComponent(ban.id)}`, { method: 'DELETE' });
+    const index = state.bans.items.findIndex((b) => b.id === ban.id);
+    state.bans.items = state.bans.items.flatMap((b) =>
+      b.id !== ban.id ? [b] : state.bans.all ? [lifted] : [],
+    );
+    $('bans-error').textContent = '';
+    renderBans();
+    focusLiftNear(index);
+    toast(`Lifted the ${banName(lifted)}`);
+  } catch (error) {
+    row?.classList.remove('busy');
+    if (!isUnauthorized(error)) {
+      const message = `Could not lift the ${banName(ban)}: ${errorWithCode(error)}`;
+      $('bans-error').textContent = message;
+      toast(message, true);
+    }
+  }
+}
+
+/** Keeps the keyboard where it was: on the next Lift button, or the previous one, or Refresh. */
+function focusLiftNear(index) {
+  const buttons = [...$('bans-rows').children].map((tr) => tr.querySelector('[data-lift]'));
+  const next =
+    buttons.slice(Math.max(0, index)).find(Boolean) ?? buttons.slice(0, index).reverse().find(Boolean);
+  /** @type {HTMLElement} */ (next ?? $('bans-refresh')).focus();
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -583,7 +804,7 @@ $('sign-out').addEventListener('click', () => signOut());
 $('site').addEventListener('change', (event) => {
   state.siteId = /** @type {HTMLSelectElement} */ (event.target).value;
   sessionStorage.setItem(SITE_KEY, state.siteId);
-  void reload();
+  void (state.view === 'bans' ? reloadBans() : reload());
 });
 
 $('order').addEventListener('change', (event) => {
@@ -596,7 +817,13 @@ $('more').addEventListener('click', () => void loadPage());
 
 for (const tab of document.querySelectorAll('[role=tab]')) {
   tab.addEventListener('click', () => {
+    if (tab.dataset.view === 'bans') {
+      showView('bans');
+      void reloadBans();
+      return;
+    }
     state.status = tab.dataset.status;
+    showView('queue');
     void reload();
   });
 }
@@ -625,6 +852,19 @@ $('queue').addEventListener('click', (event) => {
     toggleSelected(item.id, /** @type {HTMLInputElement} */ (target).checked);
 });
 
+$('bans-all').addEventListener('change', (event) => {
+  state.bans.all = /** @type {HTMLInputElement} */ (event.target).checked;
+  void reloadBans();
+});
+$('bans-refresh').addEventListener('click', () => void reloadBans());
+$('bans-more').addEventListener('click', () => void loadBansPage());
+$('bans-rows').addEventListener('click', (event) => {
+  const button = /** @type {HTMLElement} */ (event.target).closest('[data-lift]');
+  const id = button?.closest('tr')?.dataset.id;
+  const ban = state.bans.items.find((b) => b.id === id);
+  if (button && ban) void liftBan(ban, /** @type {HTMLElement} */ (button));
+});
+
 $('history-close').addEventListener('click', () => /** @type {HTMLDialogElement} */ ($('history')).close());
 
 document.addEventListener('keydown', (event) => {
@@ -632,6 +872,7 @@ document.addEventListener('keydown', (event) => {
   const target = /** @type {HTMLElement} */ (event.target);
   if (target.closest('input[type=text], input[type=password], textarea, select')) return;
   if (/** @type {HTMLDialogElement} */ ($('history')).open) return; // Escape closes it natively
+  if (state.view !== 'queue') return; // the queue's keys must not act on comments out of sight
   const item = state.items[state.focus];
   const keys = {
     j: () => moveFocus(1),
