@@ -18,6 +18,8 @@ export { ModerationEngine, MAX_ANALYSED_CHARS } from './engine';
 export { defaultModelsDir } from './models-path';
 export { EngineModelError } from './model/text-models';
 export { TOXICITY_SIGNALS } from './model/toxicity-features';
+/** What the duplicate check compares: the same comment whatever its case, spacing or punctuation. */
+export { duplicateKey } from './text/fold';
 /** How the engine reads an e-mail's domain and a website field's host (also for bans by domain). */
 export { emailDomain, hostOf } from './text/links';
 /** Feature extractors and file format, for tools/train only. */

@@ -1,4 +1,4 @@
-import { collapseRepeats, collapseToTwo, foldText, foldTokens } from './fold';
+import { collapseRepeats, collapseToTwo, duplicateKey, foldText, foldTokens } from './fold';
 
 describe(foldTokens.name, () => {
   it.each([
@@ -35,5 +35,33 @@ describe(collapseToTwo.name, () => {
     expect(collapseToTwo('😂😂😂x🙂🙂')).toBe('😂😂x🙂🙂');
     // Different emoji, and a BMP character beside one, are no run.
     expect(collapseToTwo('🙂😂🙂😂')).toBe('🙂😂🙂😂');
+  });
+});
+
+describe('duplicateKey', () => {
+  it('is one key for a comment repeated with other case, spacing, punctuation, accents or stretched letters', () => {
+    const key = duplicateKey('Great post, thanks!');
+    for (const repeat of [
+      'great   POST thanks!!!',
+      'Great post... thanks',
+      'GREAT POOOST, THANKS',
+      'Gréat post, thanks',
+    ]) {
+      expect(duplicateKey(repeat)).toBe(key);
+    }
+  });
+
+  it('tells different comments apart', () => {
+    expect(duplicateKey('Great post, thanks!')).not.toBe(
+      duplicateKey('Great post, thanks, I learned a lot.'),
+    );
+    expect(duplicateKey('Visit http://a.example')).not.toBe(duplicateKey('Visit http://b.example'));
+    // No words at all: the text itself, so two different ones stay different.
+    expect(duplicateKey('!!!')).not.toBe(duplicateKey('???'));
+    expect(duplicateKey('???')).toBe(duplicateKey(' ??? '));
+  });
+
+  it('is linear in length', () => {
+    expect(duplicateKey('a'.repeat(10_000))).toBe('a');
   });
 });

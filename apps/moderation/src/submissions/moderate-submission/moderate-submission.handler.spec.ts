@@ -144,6 +144,17 @@ describe(ModerateSubmissionHandler.name, () => {
       expect(outboxPayloads).toHaveLength(2);
     });
 
+    it('a repeat that differs only in case, spacing and punctuation is a duplicate too', async () => {
+      const { handler, stored } = setup(ModerationEngine.rulesOnly());
+      await handler.executeBatch([
+        submission('Great post, thanks!'),
+        submission('great   POST thanks!!!'),
+        submission('Great post, thanks, I learned a lot.'),
+      ]);
+      expect(stored.map((c) => c.status)).toEqual(['approved', 'rejected', 'approved']);
+      expect(stored[1].decision.reasons.map((r) => r.code)).toContain('DUPLICATE');
+    });
+
     it('times each stored decision from its submission, once: a redelivered batch adds nothing', async () => {
       const { handler, stored, delays } = setup(ModerationEngine.rulesOnly());
       const batch = [submission('A first remark.'), submission('Another remark.')];

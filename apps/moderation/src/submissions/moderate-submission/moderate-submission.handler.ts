@@ -6,6 +6,7 @@ import { type OutboxRecord, outboxRow, OutboxRelayService } from '@replyguard/me
 import {
   DEFAULT_SITE_POLICY,
   type Decision,
+  duplicateKey,
   emailDomain,
   ModerationEngine,
   type SitePolicy,
@@ -93,7 +94,7 @@ export class ModerateSubmissionHandler {
         submittedAt: new Date(s.submittedAt),
         emailHash: hashPii(this.privacy.hashSecret, s.authorEmail),
         ipHash: s.client.ipHash ?? null,
-        contentHash: createHash('sha256').update(s.content.trim().toLowerCase()).digest('hex'),
+        contentHash: createHash('sha256').update(duplicateKey(s.content)).digest('hex'),
         authorDomain,
         domains: banDomains(s.authorEmail, s.authorUrl),
       });
