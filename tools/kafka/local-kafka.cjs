@@ -56,6 +56,10 @@ const DEFAULT_LOG_FILE = 'broker.log';
  * @property {boolean} [keepData]       Start on the existing data (same ports!) instead of wiping `<dataDir>/data`.
  * @property {boolean} [detached]       Spawn the JVM detached and unref it so this process may exit and leave
  *                                      the broker running (the CLI `start`). Default false.
+ * @property {boolean} [ownProcessGroup] Run the JVM in a process group of its own, still stopped when this
+ *                                      process exits: a terminal's Ctrl-C then reaches the caller and its
+ *                                      services, not the broker, so they shut down while it still answers
+ *                                      (`npm start`). Default false.
  * @property {number} [readyTimeoutMs]  How long to wait for the broker to answer. Default 90 000.
  *
  * @typedef {object} LocalKafka
@@ -455,6 +459,7 @@ async function startLocalKafka({
   logFile,
   keepData = false,
   detached = false,
+  ownProcessGroup = false,
   readyTimeoutMs = READY_TIMEOUT_MS,
 } = {}) {
   if (port === controllerPort) throw new Error('local-kafka: port and controllerPort must differ');
@@ -537,7 +542,7 @@ async function startLocalKafka({
       'kafka.Kafka',
       propsFile,
     ],
-    { cwd: dir, detached, stdio: ['ignore', outFd, outFd] },
+    { cwd: dir, detached: detached || ownProcessGroup, stdio: ['ignore', outFd, outFd] },
   );
   fs.closeSync(outFd);
   /** @type {string | null} */

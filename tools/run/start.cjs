@@ -82,7 +82,9 @@ async function main() {
   const generatedAdminToken = env.ADMIN_TOKEN ? undefined : crypto.randomBytes(24).toString('base64url');
   if (generatedAdminToken) env.ADMIN_TOKEN = generatedAdminToken;
   if (!env.KAFKA_BROKERS) {
-    broker = await startLocalKafka({ port: Number(env.LOCAL_KAFKA_PORT ?? 9092), log: say });
+    // Its own process group: Ctrl-C reaches the services, which shut down while the broker still
+    // answers; stopAll stops the broker after them.
+    broker = await startLocalKafka({ port: Number(env.LOCAL_KAFKA_PORT ?? 9092), log: say, ownProcessGroup: true });
     env.KAFKA_BROKERS = broker.brokers.join(',');
   } else {
     say(`using the Kafka cluster at ${env.KAFKA_BROKERS}`);
