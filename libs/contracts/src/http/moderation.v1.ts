@@ -1,6 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,32 +13,11 @@ import {
   IsUUID,
   isUUID,
   Matches,
-  Max,
   MaxLength,
   Min,
 } from 'class-validator';
 import { IsArticleId, IsSiteId } from '../fields';
-
-/** `cursor` of a keyset-paginated listing: the `nextCursor` of the previous page. */
-const PageCursor = (): PropertyDecorator =>
-  applyDecorators(
-    ApiPropertyOptional({ description: 'nextCursor of the previous page' }),
-    IsOptional(),
-    IsString(),
-    MaxLength(200),
-    Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by this endpoint' }),
-  );
-
-/** `limit` of a listing: 1-200, 50 by default; a query string's number is read as one. */
-const PageLimit = (): PropertyDecorator =>
-  applyDecorators(
-    ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 }),
-    IsOptional(),
-    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? Number(value) : value)),
-    IsInt(),
-    Min(1),
-    Max(200),
-  );
+import { PageCursor, PageLimit } from './paging';
 
 export const QUEUE_STATUSES = ['held', 'reported', 'rejected', 'approved'] as const;
 export type QueueStatusV1 = (typeof QUEUE_STATUSES)[number];
