@@ -390,6 +390,7 @@ describe('hostile input', () => {
         [401, 401, 403, 403, 201],
       ],
       ['GET', `${m}/v1/admin/feedback?task=spam`, 'feedback', undefined, [401, 401, 403, 403, 200]],
+      ['GET', `${m}/v1/admin/sites`, 'list sites', undefined, [401, 401, 403, 403, 200]],
     ];
     const got: string[] = [];
     const want: string[] = [];

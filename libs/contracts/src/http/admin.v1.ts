@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -17,6 +18,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsOmittable, IsSiteId } from '../fields';
+import { PageCursor, PageLimit } from './paging';
 import { IsArticleUrlTemplate, SITE_LANGUAGES, type SiteLanguage } from './site-presentation';
 
 const IsOrigin = () =>
@@ -184,6 +186,28 @@ export class CreateModeratorRequestV1 {
 export class CreateModeratorResponseV1 {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ description: 'Shown once; only its hash is stored' }) token!: string;
+}
+
+/** Query of `GET /v1/admin/sites`: every site, by id. */
+export class SiteListQueryV1 {
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'true: active sites only; false: inactive ones only; left out: all of them',
+  })
+  @IsOptional()
+  // A query string is text: "true" and "false" are read as booleans, anything else stays text and fails.
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  active?: boolean;
+
+  @PageCursor() cursor?: string;
+
+  @PageLimit() limit?: number;
+}
+
+export class SitePageV1 {
+  @ApiProperty({ type: [SiteResponseV1] }) items!: SiteResponseV1[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }
 
 export class MeResponseV1 {

@@ -5,6 +5,8 @@ import {
   createEnvelope,
   SiteConfiguredV1,
   SiteConfiguredV2,
+  type SiteListQueryV1,
+  type SitePageV1,
   type SiteResponseV1,
   Topics,
   type UpdateSiteRequestV1,
@@ -12,7 +14,7 @@ import {
 import { enqueueOutbox, OutboxRelayService } from '@replyguard/messaging';
 import { checkSitePolicy, EnginePolicyError, resolveSitePolicy } from '@replyguard/moderation-engine';
 import { DomainError } from '@replyguard/platform';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, type FindOptionsWhere, MoreThan } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { MODERATION_OUTBOX } from '../../database/database.options';
 import { SiteEntity } from '../../sites/site.entity';
@@ -56,6 +58,29 @@ export class SitesAdminHandler {
     const site = await this.dataSource.manager.findOne(SiteEntity, { where: { id } });
     if (!site) throw new DomainError('SITE_NOT_FOUND', `site "${id}" does not exist`);
     return toResponse(site);
+  }
+
+  /**
+   * Every site, by id (the primary key, so a deep page costs what the first does); `active` keeps the
+   * active or the inactive ones.
+   */
+  async list(q: SiteListQueryV1): Promise<SitePageV1> {
+    const limit = q.limit ?? 50;
+    const where: FindOptionsWhere<SiteEntity> = {
+      ...(q.active !== undefined ? { active: q.active } : {}),
+      ...(q.cursor ? { id: MoreThan(decodeSiteCursor(q.cursor)) } : {}),
+    };
+    const sites = await this.dataSource.manager.find(SiteEntity, {
+      where,
+      order: { id: 'ASC' },
+      take: limit + 1,
+    });
+    const page = sites.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toResponse),
+      nextCursor: sites.length > limit && last ? encodeSiteCursor(last.id) : null,
+    };
   }
 
   async update(id: string, request: UpdateSiteRequestV1): Promise<SiteResponseV1> {
@@ -116,6 +141,23 @@ export class SitesAdminHandler {
     ]);
     return site;
   }
+}
+
+// A site id is text, not the UUID the other listings' cursors carry: this cursor holds the last id seen.
+function encodeSiteCursor(id: string): string {
+  return Buffer.from(JSON.stringify({ id })).toString('base64url');
+}
+
+function decodeSiteCursor(raw: string): string {
+  try {
+    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { id?: unknown };
+    if (typeof c.id === 'string' && c.id.length > 0) return c.id;
+  } catch {
+    // fall through
+  }
+  throw new DomainError('VALIDATION_FAILED', 'cursor must be a cursor returned by this endpoint', {
+    field: 'cursor',
+  });
 }
 
 function validPolicy(policy: Record<string, unknown>): Record<string, unknown> {

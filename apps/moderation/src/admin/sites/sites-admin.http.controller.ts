@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -11,7 +11,13 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CreateSiteRequestV1, SiteResponseV1, UpdateSiteRequestV1 } from '@replyguard/contracts';
+import {
+  CreateSiteRequestV1,
+  SiteListQueryV1,
+  SitePageV1,
+  SiteResponseV1,
+  UpdateSiteRequestV1,
+} from '@replyguard/contracts';
 import { AdminOnly } from '../../auth/auth.decorators';
 import { SiteIdParamV1 } from '../site-id.param';
 import { SitesAdminHandler } from './sites-admin.handler';
@@ -32,6 +38,14 @@ export class SitesAdminHttpController {
   @ApiConflictResponse({ description: 'SITE_EXISTS' })
   create(@Body() body: CreateSiteRequestV1): Promise<SiteResponseV1> {
     return this.handler.create(body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Every site by id, each as GET /v1/admin/sites/{id} shows it, cursor-paginated' })
+  @ApiOkResponse({ type: SitePageV1 })
+  @ApiBadRequestResponse({ description: 'A query parameter breaks its rule; the field is named' })
+  list(@Query() query: SiteListQueryV1): Promise<SitePageV1> {
+    return this.handler.list(query);
   }
 
   @Get(':siteId')
