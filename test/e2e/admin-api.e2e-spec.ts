@@ -6,6 +6,18 @@ interface Page<T> {
   nextCursor: string | null;
 }
 
+interface Moderator {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  sites: string[];
+  createdAt: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  active: boolean;
+}
+
 /** The fields a 400 names: a validation failure's `fields`, or a domain error's `details.field`. */
 function namedFields(body: Record<string, unknown>): string[] {
   const fields = (body.fields as { field: string }[] | undefined)?.map((f) => f.field) ?? [];
@@ -13,11 +25,16 @@ function namedFields(body: Record<string, unknown>): string[] {
   return detail ? [...fields, detail] : fields;
 }
 
-describe('administrators list sites', () => {
+describe('administrators list sites and moderators, and revoke moderators', () => {
   let system: RunningSystem;
   const admin = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
   const api = (path: string) => `${system.moderationUrl}${path}`;
   const get = (path: string, headers: Record<string, string> = admin) => getJson(api(path), headers);
+  const revoke = async (id: string, headers: Record<string, string> = admin) => {
+    // No body, no content type: Fastify refuses an empty body declared as JSON.
+    const res = await fetch(api(`/v1/admin/moderators/${id}`), { method: 'DELETE', headers });
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  };
 
   async function createSite(prefix = 'site'): Promise<string> {
     const id = `${prefix}-${randomUUID().slice(0, 8)}`;
@@ -92,17 +109,112 @@ describe('administrators list sites', () => {
     expect(inactiveOnly.every((s) => !s.active)).toBe(true);
   });
 
-  it('refuses moderators (403) and missing tokens (401) on the site listing', async () => {
-    const moderator = await createModerator('Plain', [await createSite()]);
-    const refused = await get('/v1/admin/sites', moderator.auth);
-    expect(refused.status).toBe(403);
-    expect(refused.json).toMatchObject({ code: 'FORBIDDEN' });
-    const anonymous = await get('/v1/admin/sites', {});
-    expect(anonymous.status).toBe(401);
-    expect(anonymous.json).toMatchObject({ code: 'UNAUTHORIZED' });
+  it('lists moderators newest first, filtered by site, with no token or hash in the answer', async () => {
+    const siteA = await createSite();
+    const siteB = await createSite();
+    const ann = await createModerator('Ann', [siteA]);
+    const bob = await createModerator('Bob', [siteB]);
+    const both = await createModerator('Cleo', [siteA, siteB]);
+    const boss = await createModerator('Boss', [], 'admin');
+
+    const res = await get(`/v1/admin/moderators?siteId=${siteA}`);
+    expect(res.status).toBe(200);
+    const listed = (res.json as unknown as Page<Moderator>).items;
+    const ids = listed.map((m) => m.id);
+    // Those who may act on site A: its moderators, and admins (who act on every site).
+    expect(ids).toEqual(expect.arrayContaining([ann.id, both.id, boss.id]));
+    expect(ids).not.toContain(bob.id);
+    expect(ids.indexOf(boss.id)).toBeLessThan(ids.indexOf(ann.id));
+    expect(listed.find((m) => m.id === ann.id)).toEqual({
+      id: ann.id,
+      name: 'Ann',
+      email: expect.stringMatching(/^ann-.*@news\.example$/),
+      role: 'moderator',
+      sites: [siteA],
+      createdAt: expect.any(String),
+      revokedAt: null,
+      revokedBy: null,
+      active: true,
+    });
+    const text = JSON.stringify(res.json);
+    expect(text).not.toMatch(/token|hash/i);
+    expect(text).not.toContain(ann.auth.authorization.slice('Bearer '.length));
+
+    const everyone = await allPages<Moderator>('/v1/admin/moderators', 2);
+    expect(everyone.map((m) => m.id)).toEqual(expect.arrayContaining([ann.id, bob.id, both.id, boss.id]));
+    expect(new Set(everyone.map((m) => m.id)).size).toBe(everyone.length);
+
+    expect((await get(`/v1/admin/moderators?siteId=no-such-${randomUUID().slice(0, 6)}`)).json).toMatchObject(
+      {
+        code: 'SITE_NOT_FOUND',
+      },
+    );
   });
 
-  it('answers bad queries with a 400 that names the field', async () => {
+  it('revokes a moderator: their token is refused at once, and they stay listed with who revoked them', async () => {
+    const site = await createSite();
+    const gone = await createModerator('Gone', [site]);
+    const stays = await createModerator('Stays', [site]);
+    expect((await get('/v1/moderation/me', gone.auth)).status).toBe(200);
+
+    const revoked = await revoke(gone.id);
+    expect(revoked.status).toBe(200);
+    expect(revoked.json).toMatchObject({
+      id: gone.id,
+      name: 'Gone',
+      revokedAt: expect.any(String),
+      revokedBy: 'admin',
+      active: false,
+    });
+    // The very next request: no cache lets the token through.
+    const refused = await get('/v1/moderation/me', gone.auth);
+    expect(refused.status).toBe(401);
+    expect(refused.json).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect((await get(`/v1/moderation/queue?siteId=${site}&status=held`, gone.auth)).status).toBe(401);
+    expect((await get('/v1/moderation/me', stays.auth)).status).toBe(200);
+
+    const active = (await get(`/v1/admin/moderators?siteId=${site}`)).json as unknown as Page<Moderator>;
+    expect(active.items.map((m) => m.id)).toEqual(expect.arrayContaining([stays.id]));
+    expect(active.items.map((m) => m.id)).not.toContain(gone.id);
+    const all = (await get(`/v1/admin/moderators?siteId=${site}&include=all`))
+      .json as unknown as Page<Moderator>;
+    expect(all.items.find((m) => m.id === gone.id)).toEqual(revoked.json);
+  });
+
+  it('answers a second revocation as the first, and an unknown moderator with 404', async () => {
+    const twice = await createModerator('Twice', []);
+    const first = await revoke(twice.id);
+    expect(first.status).toBe(200);
+    const second = await revoke(twice.id);
+    expect(second).toEqual(first);
+
+    const unknown = await revoke(randomUUID());
+    expect(unknown.status).toBe(404);
+    expect(unknown.json).toMatchObject({ code: 'MODERATOR_NOT_FOUND' });
+  });
+
+  it('refuses moderators (403) and missing tokens (401) on every new admin route, revoking nothing', async () => {
+    const site = await createSite();
+    const moderator = await createModerator('Plain', [site]);
+    const target = await createModerator('Target', [site]);
+    for (const res of [
+      await get('/v1/admin/sites', moderator.auth),
+      await get('/v1/admin/moderators', moderator.auth),
+      await get(`/v1/admin/moderators?siteId=${site}`, moderator.auth),
+      await revoke(target.id, moderator.auth),
+    ]) {
+      expect(res.status).toBe(403);
+      expect(res.json).toMatchObject({ code: 'FORBIDDEN' });
+      expect(JSON.stringify(res.json)).not.toContain(target.id);
+    }
+    for (const res of [await get('/v1/admin/sites', {}), await revoke(target.id, {})]) {
+      expect(res.status).toBe(401);
+      expect(res.json).toMatchObject({ code: 'UNAUTHORIZED' });
+    }
+    expect((await get('/v1/moderation/me', target.auth)).status).toBe(200);
+  });
+
+  it('answers bad queries and ids with a 400 that names the field', async () => {
     const bogusCursor = Buffer.from('{"nope":1}').toString('base64url');
     const cases: [string, string][] = [
       ['/v1/admin/sites?limit=0', 'limit'],
@@ -111,6 +223,10 @@ describe('administrators list sites', () => {
       ['/v1/admin/sites?cursor=not*a*cursor', 'cursor'],
       [`/v1/admin/sites?cursor=${bogusCursor}`, 'cursor'],
       ['/v1/admin/sites?sort=name', 'sort'],
+      ['/v1/admin/moderators?limit=201', 'limit'],
+      ['/v1/admin/moderators?include=revoked', 'include'],
+      ['/v1/admin/moderators?siteId=no%20spaces', 'siteId'],
+      [`/v1/admin/moderators?cursor=${bogusCursor}`, 'cursor'],
     ];
     const got: string[] = [];
     const want: string[] = [];
@@ -119,6 +235,11 @@ describe('administrators list sites', () => {
       got.push(`${path}: ${res.status} ${String(res.json.code)} ${namedFields(res.json).join(',')}`);
       want.push(`${path}: 400 VALIDATION_FAILED ${field}`);
     }
+    const badId = await revoke('not-a-uuid');
+    got.push(
+      `DELETE not-a-uuid: ${badId.status} ${String(badId.json.code)} ${namedFields(badId.json).join(',')}`,
+    );
+    want.push('DELETE not-a-uuid: 400 VALIDATION_FAILED id');
     expect(got).toEqual(want);
   });
 });

@@ -334,6 +334,13 @@ describe('hostile input', () => {
       adminH,
     );
     const banId = ban.json.id as string;
+    // Revoked by the admin's row of the matrix: not one of the actors, whose tokens must keep working.
+    const revokee = await postJson(
+      `${m}/v1/admin/moderators`,
+      { name: 'revokee', email: 'revokee@news.example', role: 'moderator', sites: [site] },
+      adminH,
+    );
+    const revokeeId = revokee.json.id as string;
     const matrix: [string, string, string, unknown, Expect][] = [
       ['GET', `${m}/v1/moderation/me`, 'me', undefined, [401, 401, 200, 200, 200]],
       [
@@ -391,6 +398,20 @@ describe('hostile input', () => {
       ],
       ['GET', `${m}/v1/admin/feedback?task=spam`, 'feedback', undefined, [401, 401, 403, 403, 200]],
       ['GET', `${m}/v1/admin/sites`, 'list sites', undefined, [401, 401, 403, 403, 200]],
+      [
+        'GET',
+        `${m}/v1/admin/moderators?siteId=${site}`,
+        'list moderators',
+        undefined,
+        [401, 401, 403, 403, 200],
+      ],
+      [
+        'DELETE',
+        `${m}/v1/admin/moderators/${revokeeId}`,
+        'revoke moderator',
+        undefined,
+        [401, 401, 403, 403, 200],
+      ],
     ];
     const got: string[] = [];
     const want: string[] = [];

@@ -20,7 +20,8 @@ function sameSecret(a: string, b: string): boolean {
 
 /**
  * Authenticates routes marked `@ModeratorOnly()` or `@AdminOnly()` by their bearer token: the
- * configured admin token, or a moderator's token (stored only as a hash). Unmarked routes are public.
+ * configured admin token, or a moderator's token (stored only as a hash) that is not revoked, looked up on
+ * every request so that a revocation holds from the next one. Unmarked routes are public.
  */
 @Injectable()
 export class ModeratorAuthGuard implements CanActivate {

@@ -9,6 +9,7 @@ import { AkismetKeysAndSitePages1764260000000 } from './migrations/1764260000000
 import { TrustedAuthorIndex1764270000000 } from './migrations/1764270000000-TrustedAuthorIndex';
 import { BanLifting1764280000000 } from './migrations/1764280000000-BanLifting';
 import { AuthorErasure1764285000000 } from './migrations/1764285000000-AuthorErasure';
+import { ModeratorRevocation1764290000000 } from './migrations/1764290000000-ModeratorRevocation';
 
 export const MODERATION_OUTBOX = 'moderation.outbox' as const;
 
@@ -24,6 +25,7 @@ export function moderationDataSourceOptions(db = databaseConfig()): DataSourceOp
       TrustedAuthorIndex1764270000000,
       BanLifting1764280000000,
       AuthorErasure1764285000000,
+      ModeratorRevocation1764290000000,
     ],
   });
 }

@@ -210,6 +210,48 @@ export class SitePageV1 {
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }
 
+/** Query of `GET /v1/admin/moderators`: newest first. */
+export class ModeratorListQueryV1 {
+  @ApiPropertyOptional({
+    description: 'Those who may act on the site: its moderators, and admins (who act on every site)',
+  })
+  @IsOptional()
+  @IsSiteId()
+  siteId?: string;
+
+  @ApiPropertyOptional({
+    enum: ['active', 'all'],
+    default: 'active',
+    description: 'active: not revoked; all: revoked ones too',
+  })
+  @IsOptional()
+  @IsIn(['active', 'all'])
+  include?: 'active' | 'all';
+
+  @PageCursor() cursor?: string;
+
+  @PageLimit() limit?: number;
+}
+
+/** A moderator as administrators see them: what was given at creation, never the token or its hash. */
+export class ModeratorV1 {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'As given at creation' }) email!: string;
+  @ApiProperty({ enum: ['moderator', 'admin'] }) role!: 'moderator' | 'admin';
+  @ApiProperty({ type: [String] }) sites!: string[];
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) revokedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Who revoked the token' }) revokedBy!:
+    string | null;
+  @ApiProperty({ description: 'Not revoked: the token is accepted' }) active!: boolean;
+}
+
+export class ModeratorPageV1 {
+  @ApiProperty({ type: [ModeratorV1] }) items!: ModeratorV1[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
 export class MeResponseV1 {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;

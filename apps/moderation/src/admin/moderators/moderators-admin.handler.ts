@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CreateModeratorRequestV1, CreateModeratorResponseV1 } from '@replyguard/contracts';
+import type {
+  CreateModeratorRequestV1,
+  CreateModeratorResponseV1,
+  ModeratorListQueryV1,
+  ModeratorPageV1,
+  ModeratorV1,
+} from '@replyguard/contracts';
 import { DomainError } from '@replyguard/platform';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type DataSource, In } from 'typeorm';
+import type { Actor } from '../../auth/actor';
 import { hashToken } from '../../auth/moderator-auth.guard';
-import { ModeratorsRepository } from '../../auth/moderators.repository';
+import { ModeratorsRepository, type StoredModerator } from '../../auth/moderators.repository';
+import { decodeCursor, encodeCursor } from '../../queue/list-queue/list-queue.handler';
 import { SiteEntity } from '../../sites/site.entity';
 
 @Injectable()
@@ -36,4 +44,48 @@ export class ModeratorsAdminHandler {
     });
     return { id, token };
   }
+
+  /** Moderators newest first: those not revoked by default, or all of them with who revoked which. */
+  async list(q: ModeratorListQueryV1): Promise<ModeratorPageV1> {
+    if (q.siteId !== undefined && !(await this.db.manager.exists(SiteEntity, { where: { id: q.siteId } }))) {
+      throw new DomainError('SITE_NOT_FOUND', `site "${q.siteId}" does not exist`);
+    }
+    const limit = q.limit ?? 50;
+    const rows = await this.moderators.list({
+      siteId: q.siteId,
+      active: (q.include ?? 'active') === 'active',
+      after: q.cursor ? decodeCursor(q.cursor) : undefined,
+      limit,
+    });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(moderatorView),
+      nextCursor: rows.length > limit && last ? encodeCursor({ t: last.cursor_time, id: last.id }) : null,
+    };
+  }
+
+  /**
+   * Revokes a moderator's token: the next request with it is 401 (the guard reads the database on every
+   * request). The row stays, with who revoked it and when; revoking again changes nothing and answers the same.
+   */
+  async revoke(actor: Actor, id: string): Promise<ModeratorV1> {
+    const revoked = (await this.moderators.revoke(id, actor.id)) ?? (await this.moderators.find(id));
+    if (!revoked) throw new DomainError('MODERATOR_NOT_FOUND', `moderator ${id} does not exist`);
+    return moderatorView(revoked);
+  }
+}
+
+function moderatorView(m: StoredModerator): ModeratorV1 {
+  return {
+    id: m.id,
+    name: m.name,
+    email: m.email,
+    role: m.role,
+    sites: m.sites,
+    createdAt: new Date(m.created_at).toISOString(),
+    revokedAt: m.revoked_at ? new Date(m.revoked_at).toISOString() : null,
+    revokedBy: m.revoked_by,
+    active: m.revoked_at === null,
+  };
 }

@@ -1,0 +1,6 @@
+import { IsUUID } from 'class-validator';
+
+export class ModeratorIdParamV1 {
+  @IsUUID('all')
+  id!: string;
+}
