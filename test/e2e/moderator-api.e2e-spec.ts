@@ -270,6 +270,47 @@ describe('moderators work the queues', () => {
     expect(await status(a)).toBe('rejected');
   });
 
+  it('leaves a comment someone decided since the moderator saw it out of a bulk decision', async () => {
+    const seen = await heldComment(siteId);
+    const decidedMeanwhile = await heldComment(siteId);
+    const versionOf = async (id: string) => (await item(siteId, 'held', id)).version;
+    const versions = { [seen]: await versionOf(seen), [decidedMeanwhile]: await versionOf(decidedMeanwhile) };
+    // Another moderator approves one of them before the bulk rejection arrives.
+    const other = await postJson(
+      api(`/v1/moderation/comments/${decidedMeanwhile}/decision`),
+      { action: 'approve', expectedVersion: versions[decidedMeanwhile] },
+      mod,
+    );
+    expect(other.status).toBe(200);
+    const res = await postJson(
+      api('/v1/moderation/decisions'),
+      { ids: [seen, decidedMeanwhile], action: 'reject', expectedVersions: versions },
+      mod,
+    );
+    expect(res.status).toBe(200);
+    expect(res.json.results).toEqual([
+      expect.objectContaining({ id: seen, ok: true, status: 'rejected' }),
+      { id: decidedMeanwhile, ok: false, error: 'VERSION_CONFLICT' },
+    ]);
+    expect(await status(decidedMeanwhile)).toBe('approved');
+
+    const bad = await postJson(
+      api('/v1/moderation/decisions'),
+      { ids: [seen], action: 'reject', expectedVersions: { [seen]: 0, 'not-an-id': 2 } },
+      mod,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('expectedVersions must map comment ids');
+    expect(bad.text).toContain('not-an-id');
+    const notAnObject = await postJson(
+      api('/v1/moderation/decisions'),
+      { ids: [seen], action: 'reject', expectedVersions: [1] },
+      mod,
+    );
+    expect(notAnObject.status).toBe(400);
+    expect(notAnObject.text).toContain('expectedVersions must be an object');
+  });
+
   it('bans an email: pending comments are rejected, later ones too', async () => {
     const email = `troll-${randomUUID().slice(0, 6)}@example.net`;
     const pending = await heldComment(siteId, { authorEmail: email });

@@ -473,10 +473,16 @@ async function decide(item, action) {
 }
 
 async function decideSelected(action) {
-  const ids = state.items.filter((c) => state.selected.has(c.id)).map((c) => c.id);
-  if (ids.length === 0) return;
+  const chosen = state.items.filter((c) => state.selected.has(c.id));
+  if (chosen.length === 0) return;
+  const ids = chosen.map((c) => c.id);
+  // The versions shown: a comment someone else decided since is left alone (VERSION_CONFLICT).
+  const expectedVersions = Object.fromEntries(chosen.map((c) => [c.id, c.version]));
   try {
-    const { results } = await api('/v1/moderation/decisions', { method: 'POST', body: { ids, action } });
+    const { results } = await api('/v1/moderation/decisions', {
+      method: 'POST',
+      body: { ids, action, expectedVersions },
+    });
     const done = results.filter((r) => r.ok);
     const failed = results.filter((r) => !r.ok);
     applyResults(done);
@@ -488,6 +494,7 @@ async function decideSelected(action) {
         : `${done.length} done, ${failed.length} not (${[...new Set(failed.map((r) => r.error))].join(', ')})`,
       failed.length > 0,
     );
+    if (failed.some((r) => r.error === 'VERSION_CONFLICT')) await reload();
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 401)) toast(errorText(error), true);
   }

@@ -166,6 +166,38 @@ describe('the moderator console', () => {
     await page.close();
   });
 
+  it('leaves a comment another moderator decided meanwhile out of a bulk decision, and says so', async () => {
+    const mine = await held('The sanctions debate needs numbers, not slogans.');
+    const theirs = await held('Sanctions on grain shipments hurt the wrong people.');
+    const page = await browser.newPage();
+    await signIn(page);
+    await card(page, 'needs numbers').locator('input.pick').check();
+    await card(page, 'grain shipments').locator('input.pick').check();
+    expect(await page.locator('#selected-count').textContent()).toBe('2 selected');
+
+    // Another moderator approves one of them while this page still shows it.
+    const versionNow = (
+      await getJson(`${system.moderationUrl}/v1/moderation/queue?siteId=${siteId}&status=held`, {
+        authorization: `Bearer ${token}`,
+      })
+    ).json.items as { id: string; version: number }[];
+    const approve = await postJson(
+      `${system.moderationUrl}/v1/moderation/comments/${theirs}/decision`,
+      { action: 'approve', expectedVersion: versionNow.find((i) => i.id === theirs)!.version },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(approve.status).toBe(200);
+
+    await page.keyboard.press('Shift+R');
+    await page.locator('#toast', { hasText: '1 done, 1 not (VERSION_CONFLICT)' }).waitFor();
+    expect(await statusOf(mine)).toBe('rejected');
+    expect(await statusOf(theirs)).toBe('approved');
+    // The queue is reloaded: the approved one is gone from the held queue too.
+    await card(page, 'grain shipments').waitFor({ state: 'detached' });
+    await card(page, 'needs numbers').waitFor({ state: 'detached' });
+    await page.close();
+  });
+
   it("bans a comment's author with two clicks, and their other held comments go too", async () => {
     const email = `troll-${Date.now()}@example.org`;
     const post = async (content: string) => {

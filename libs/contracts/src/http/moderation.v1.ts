@@ -15,6 +15,7 @@ import {
   Matches,
   MaxLength,
   Min,
+  ValidateBy,
 } from 'class-validator';
 import { IsArticleId, IsSiteId } from '../fields';
 import { PageCursor, PageLimit } from './paging';
@@ -139,6 +140,47 @@ export class BulkDecisionRequestV1 {
   @IsString()
   @MaxLength(200)
   reason?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 1 },
+    example: { '0190c6a2-7f3e-7a4b-9c1d-2e3f4a5b6c7d': 3 },
+    description:
+      'The version of each comment as the moderator saw it, by id (from the queue). A comment someone ' +
+      'decided since is left as it is, and its result is `VERSION_CONFLICT`. Ids without a version are ' +
+      'decided whatever theirs.',
+  })
+  @IsOptional()
+  @IsVersionMap()
+  expectedVersions?: Record<string, number>;
+}
+
+/** An object of comment id → version (a positive integer); names the first entries at fault. */
+function IsVersionMap(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isVersionMap',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.keys(value).length <= 500 &&
+        Object.entries(value).every(([id, v]) => isUUID(id) && Number.isInteger(v) && (v as number) >= 1),
+      defaultMessage: (args) => {
+        const value = args?.value as unknown;
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+          return 'expectedVersions must be an object of comment id → version';
+        }
+        const bad = Object.entries(value as Record<string, unknown>)
+          .filter(([id, v]) => !isUUID(id) || !Number.isInteger(v) || (v as number) < 1)
+          .slice(0, 5)
+          .map(([id]) => JSON.stringify(id));
+        return bad.length > 0
+          ? `expectedVersions must map comment ids (UUIDs) to versions (integers from 1); not: ${bad.join(', ')}`
+          : 'expectedVersions may hold at most 500 entries';
+      },
+    },
+  });
 }
 
 export class BulkDecisionResultV1 {
