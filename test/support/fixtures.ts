@@ -12,10 +12,13 @@ export async function withDb<T>(fn: (db: Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** Creates a site known to both ingest and moderation, with a partial policy. */
 /** Every test comment comes from 127.0.0.1: a flood limit the tests do not trip over. */
 export const NO_FLOOD = { flood: { maxPerWindow: 100_000, windowSeconds: 60 } };
 
+/**
+ * Creates a site known to ingest, moderation and webhooks, with a partial policy. Written to each
+ * service's copy directly, so no sites.configured record exists for it.
+ */
 export async function createSite(policy: Record<string, unknown> = {}): Promise<string> {
   const id = `site-${randomUUID().slice(0, 8)}`;
   await withDb(async (db) => {
@@ -24,6 +27,7 @@ export async function createSite(policy: Record<string, unknown> = {}): Promise<
       id,
       JSON.stringify(policy),
     ]);
+    await db.query('INSERT INTO webhooks.sites (id, name) VALUES ($1, $1)', [id]);
   });
   return id;
 }

@@ -13,6 +13,8 @@ import { FanOutHandler } from './deliveries/fan-out/fan-out.handler';
 import { FanOutMessageController } from './deliveries/fan-out/fan-out.message.controller';
 import { CLOCK, systemClock } from './shared/clock';
 import { SecretBox } from './shared/secret-box';
+import { SitesRepository } from './sites/sites.repository';
+import { SyncSiteMessageController } from './sites/sync-site/sync-site.message.controller';
 import { SubscriptionsAdminHandler } from './subscriptions/subscriptions-admin.handler';
 import { SubscriptionsAdminHttpController } from './subscriptions/subscriptions-admin.http.controller';
 import { SubscriptionsRepository } from './subscriptions/subscriptions.repository';
@@ -26,7 +28,12 @@ import { SubscriptionsRepository } from './subscriptions/subscriptions.repositor
     }),
     MessagingModule,
   ],
-  controllers: [SubscriptionsAdminHttpController, DeliveriesAdminHttpController, FanOutMessageController],
+  controllers: [
+    SubscriptionsAdminHttpController,
+    DeliveriesAdminHttpController,
+    FanOutMessageController,
+    SyncSiteMessageController,
+  ],
   providers: [
     { provide: CLOCK, useValue: systemClock },
     {
@@ -36,6 +43,7 @@ import { SubscriptionsRepository } from './subscriptions/subscriptions.repositor
     },
     AdminTokenGuard,
     SubscriptionsRepository,
+    SitesRepository,
     DeliveriesRepository,
     SubscriptionsAdminHandler,
     DeliveriesAdminHandler,
