@@ -2,6 +2,7 @@ import { Topics } from '@replyguard/contracts';
 import { randomUUID } from 'node:crypto';
 import { verifySignature } from '../../apps/webhooks/src/deliveries/dispatch/signature';
 import { aSubmission } from '../support/factories';
+import { withDb } from '../support/fixtures';
 import {
   eventually,
   getJson,
@@ -41,6 +42,47 @@ describe('a downstream service without Kafka follows decisions by webhook', () =
     await system?.close();
   });
 
+  it('refuses a webhook for a site that does not exist: 404 SITE_NOT_FOUND naming siteId, nothing stored', async () => {
+    const siteId = `no-such-site-${randomUUID().slice(0, 8)}`;
+    const res = await postJson(
+      `${system.webhooksUrl}/v1/admin/webhooks`,
+      { siteId, url: 'https://hooks.example/x', events: [Topics.CommentApprovedV1], secret: SECRET },
+      admin,
+    );
+    expect(res.status).toBe(404);
+    expect(res.json).toMatchObject({ code: 'SITE_NOT_FOUND', details: { field: 'siteId' } });
+    expect(res.json.message).toContain(siteId);
+    const listed = await getJson(`${system.webhooksUrl}/v1/admin/webhooks?siteId=${siteId}`, admin);
+    expect(listed.json.webhooks).toEqual([]);
+  });
+
+  it('takes a webhook for an inactive site, once the deactivation has reached the webhooks service', async () => {
+    const siteId = `site-${randomUUID().slice(0, 8)}`;
+    expect(
+      (await postJson(`${system.moderationUrl}/v1/admin/sites`, { id: siteId, name: siteId }, admin)).status,
+    ).toBe(201);
+    expect(
+      (await postJson(`${system.moderationUrl}/v1/admin/sites/${siteId}`, { active: false }, admin, 'PATCH'))
+        .status,
+    ).toBe(200);
+    await eventually(
+      async () => {
+        const { rows } = await withDb((db) =>
+          db.query<{ active: boolean }>('SELECT active FROM webhooks.sites WHERE id = $1', [siteId]),
+        );
+        return rows[0]?.active === false ? true : undefined;
+      },
+      { what: 'the inactive site in the webhooks copy' },
+    );
+    const hook = await postJson(
+      `${system.webhooksUrl}/v1/admin/webhooks`,
+      { siteId, url: 'https://hooks.example/x', events: [Topics.CommentRemovedV1], secret: SECRET },
+      admin,
+    );
+    expect(hook.status).toBe(201);
+    expect(hook.json).toMatchObject({ siteId });
+  });
+
   it('misses nothing while the receiver is down, then gets the signed approval; the list shows the attempts; a replay re-sends', async () => {
     const siteId = `site-${randomUUID().slice(0, 8)}`;
     const site = await postJson(
@@ -54,10 +96,22 @@ describe('a downstream service without Kafka follows decisions by webhook', () =
     const probe = await startReceiver();
     const port = Number(new URL(probe.url).port);
     await probe.close();
-    const hook = await postJson(
-      `${system.webhooksUrl}/v1/admin/webhooks`,
-      { siteId, url: probe.url, events: [Topics.CommentApprovedV1, Topics.CommentRemovedV1], secret: SECRET },
-      admin,
+    // The webhooks service learns the new site from sites.configured, as ingest does; until then 404.
+    const hook = await eventually(
+      async () => {
+        const r = await postJson(
+          `${system.webhooksUrl}/v1/admin/webhooks`,
+          {
+            siteId,
+            url: probe.url,
+            events: [Topics.CommentApprovedV1, Topics.CommentRemovedV1],
+            secret: SECRET,
+          },
+          admin,
+        );
+        return r.status === 404 ? undefined : r;
+      },
+      { what: 'the webhooks service to know the new site' },
     );
     expect(hook.status).toBe(201);
     const deliveries = async () =>

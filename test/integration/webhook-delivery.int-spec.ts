@@ -5,6 +5,8 @@ import {
   CommentHeldV1,
   createEnvelope,
   type EventEnvelope,
+  SiteConfiguredV1,
+  SiteConfiguredV2,
   Topics,
 } from '@replyguard/contracts';
 import type { Producer } from 'kafkajs';
@@ -69,6 +71,26 @@ function held(siteId: string): EventEnvelope<CommentHeldV1> {
   });
 }
 
+/** A site the service knows, as if sites.configured had brought it. */
+async function knownSite(): Promise<string> {
+  const siteId = `site-${randomUUID().slice(0, 8)}`;
+  await withDb((db) => db.query('INSERT INTO webhooks.sites (id, name) VALUES ($1, $1)', [siteId]));
+  return siteId;
+}
+
+function configured(
+  version: 1 | 2,
+  siteId: string,
+  fields: { name: string; active: boolean },
+  at: number,
+): EventEnvelope<SiteConfiguredV1> {
+  const data = { siteId, allowedOrigins: [], ...fields };
+  const meta = { source: '/test', subject: siteId, correlationId: siteId, time: new Date(at) };
+  return version === 1
+    ? createEnvelope(SiteConfiguredV1.info, data, meta)
+    : createEnvelope(SiteConfiguredV2.info, { ...data, articleUrlTemplate: null, language: null }, meta);
+}
+
 describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and replayed', () => {
   let app: NestFastifyApplication;
   let url: string;
@@ -123,6 +145,7 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
     process.env.WEBHOOK_RETRY_FOR_MS = '1500';
     process.env.WEBHOOK_POLL_MS = '25';
     process.env.WEBHOOK_TIMEOUT_MS = '2000';
+    process.env.WEBHOOK_SITE_WAIT_MS = '500';
     app = await createWebhooksApp();
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
@@ -136,7 +159,7 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
   });
 
   it('retries a failing receiver until it answers 2xx, each request signed, every attempt listed', async () => {
-    const siteId = `site-${randomUUID().slice(0, 8)}`;
+    const siteId = await knownSite();
     // 500, a dropped connection, 503, then 200.
     const receiver = await startReceiver((n) => ([500, 'drop', 503] as const)[n] ?? 200);
     try {
@@ -188,7 +211,7 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
   });
 
   it('creates one delivery per subscription when the same event arrives twice', async () => {
-    const siteId = `site-${randomUUID().slice(0, 8)}`;
+    const siteId = await knownSite();
     const receiver = await startReceiver();
     try {
       const first = await subscribe(siteId, receiver.url);
@@ -217,7 +240,7 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
   });
 
   it('dead-letters a delivery after its retry window; a replay sends it again', async () => {
-    const siteId = `site-${randomUUID().slice(0, 8)}`;
+    const siteId = await knownSite();
     const receiver = await startReceiver(() => 500);
     try {
       const webhookId = await subscribe(siteId, receiver.url);
@@ -262,8 +285,69 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
     }
   });
 
-  it('admin API: bearer token, validation, no secret in answers, delete', async () => {
+  it('knows the sites from sites.configured v1 and v2; a late, older record changes nothing', async () => {
     const siteId = `site-${randomUUID().slice(0, 8)}`;
+    const body = {
+      siteId,
+      url: 'https://hooks.example/x',
+      events: [Topics.CommentApprovedV1],
+      secret: SECRET,
+    };
+    const unknown = await postJson(api('/v1/admin/webhooks'), body, admin);
+    expect(unknown.status).toBe(404);
+    expect(unknown.json).toMatchObject({ code: 'SITE_NOT_FOUND', details: { field: 'siteId' } });
+    expect(unknown.json.message).toMatch(/not known .* yet/);
+
+    const stored = async (id: string) =>
+      (
+        await withDb((db) =>
+          db.query<{ name: string; active: boolean }>(
+            'SELECT name, active FROM webhooks.sites WHERE id = $1',
+            [id],
+          ),
+        )
+      ).rows[0];
+    const send = (topic: string, envelopes: EventEnvelope<SiteConfiguredV1>[], partition?: number) =>
+      producer.send({
+        topic,
+        acks: -1,
+        messages: envelopes.map((e) => ({ key: e.data.siteId, value: JSON.stringify(e), partition })),
+      });
+    const t0 = Date.now();
+    // Closed at t0 + 2 s, on v2: known, inactive, and subscribable all the same.
+    await send(Topics.SiteConfiguredV2, [
+      configured(2, siteId, { name: 'Closed', active: false }, t0 + 2000),
+    ]);
+    await eventually(async () => ((await stored(siteId))?.active === false ? true : undefined), {
+      what: 'the inactive site in the webhooks copy',
+    });
+    expect((await postJson(api('/v1/admin/webhooks'), body, admin)).status).toBe(201);
+
+    // The v1 record of an earlier state arrives late, followed on its partition by another site's.
+    const marker = `site-${randomUUID().slice(0, 8)}`;
+    await send(
+      Topics.SiteConfiguredV1,
+      [
+        configured(1, siteId, { name: 'Open', active: true }, t0 + 1000),
+        configured(1, marker, { name: marker, active: true }, t0),
+      ],
+      0,
+    );
+    await eventually(async () => await stored(marker), { what: 'the marker site' });
+    expect(await stored(siteId)).toEqual({ name: 'Closed', active: false });
+
+    // A later change, on v1 this time, applies.
+    await send(Topics.SiteConfiguredV1, [
+      configured(1, siteId, { name: 'Reopened', active: true }, t0 + 3000),
+    ]);
+    await eventually(async () => ((await stored(siteId))?.active ? true : undefined), {
+      what: 'the reopened site',
+    });
+    expect(await stored(siteId)).toEqual({ name: 'Reopened', active: true });
+  });
+
+  it('admin API: bearer token, validation, no secret in answers, delete', async () => {
+    const siteId = await knownSite();
     const body = {
       siteId,
       url: 'https://hooks.example/x',

@@ -63,6 +63,16 @@ class WebhooksEnv {
   @Max(3650)
   WEBHOOK_DELIVERY_RETENTION_DAYS = 30;
 
+  /**
+   * How long creating a subscription waits for a site this service does not know yet (one created
+   * moments ago, still on its way through sites.configured) before answering 404.
+   */
+  @toInt
+  @IsInt()
+  @Min(0)
+  @Max(30_000)
+  WEBHOOK_SITE_WAIT_MS = 3000;
+
   @IsIn(['development', 'production', 'test'])
   NODE_ENV = 'development';
 }
@@ -87,6 +97,7 @@ export const webhooksConfig = configArea('webhooks', WebhooksEnv, (env) => {
     concurrency: env.WEBHOOK_CONCURRENCY,
     pollMs: env.WEBHOOK_POLL_MS,
     retentionDays: env.WEBHOOK_DELIVERY_RETENTION_DAYS,
+    siteWaitMs: env.WEBHOOK_SITE_WAIT_MS,
   };
 });
 

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { CreateWebhookRequestV1, WebhookEventTopic, WebhookResponseV1 } from '@replyguard/contracts';
 import { DomainError } from '@replyguard/platform';
 import { v7 as uuidv7 } from 'uuid';
+import { webhooksConfig, type WebhooksConfig } from '../config/webhooks.config';
 import { SecretBox } from '../shared/secret-box';
+import { SitesRepository } from '../sites/sites.repository';
 import { type SubscriptionRow, SubscriptionsRepository } from './subscriptions.repository';
 
 function toResponse(row: SubscriptionRow): WebhookResponseV1 {
@@ -15,15 +17,25 @@ function toResponse(row: SubscriptionRow): WebhookResponseV1 {
   };
 }
 
+/** Between two looks for a site that is not known yet. */
+const SITE_RECHECK_MS = 200;
+
 /** Create, list and delete subscriptions. The signing secret goes in sealed and never comes out. */
 @Injectable()
 export class SubscriptionsAdminHandler {
   constructor(
     private readonly subscriptions: SubscriptionsRepository,
+    private readonly sites: SitesRepository,
     private readonly secrets: SecretBox,
+    @Inject(webhooksConfig.KEY) private readonly config: Pick<WebhooksConfig, 'siteWaitMs'>,
   ) {}
 
+  /**
+   * Only for a site this service knows (inactive ones included: their comments can still be removed
+   * or their authors erased, and a site can be reopened).
+   */
   async create(request: CreateWebhookRequestV1): Promise<WebhookResponseV1> {
+    await this.requireKnownSite(request.siteId);
     const row = await this.subscriptions.create({
       id: uuidv7(),
       siteId: request.siteId,
@@ -32,6 +44,26 @@ export class SubscriptionsAdminHandler {
       secretSealed: this.secrets.seal(request.secret),
     });
     return toResponse(row);
+  }
+
+  /**
+   * A site created moments ago may still be on its way here through `sites.configured`: look again
+   * for a short while before saying it is unknown, and say that it may only be unknown *yet*.
+   */
+  private async requireKnownSite(siteId: string): Promise<void> {
+    const deadline = Date.now() + this.config.siteWaitMs;
+    for (;;) {
+      if (await this.sites.find(siteId)) return;
+      const left = deadline - Date.now();
+      if (left <= 0) break;
+      await new Promise((r) => setTimeout(r, Math.min(SITE_RECHECK_MS, left)));
+    }
+    throw new DomainError(
+      'SITE_NOT_FOUND',
+      `site "${siteId}" is not known to the webhooks service: it does not exist, or it was created ` +
+        'moments ago and has not reached this service yet (try again in a few seconds)',
+      { field: 'siteId' },
+    );
   }
 
   async list(siteId: string): Promise<WebhookResponseV1[]> {

@@ -32,8 +32,16 @@ export class SubscriptionsAdminHttpController {
   @ApiOperation({
     summary: "Subscribe a URL to a site's decision events; deliveries are signed with the secret",
   })
-  @ApiCreatedResponse({ type: WebhookResponseV1, description: 'The subscription, without its secret' })
+  @ApiCreatedResponse({
+    type: WebhookResponseV1,
+    description: 'The subscription, without its secret (also for an inactive site)',
+  })
   @ApiBadRequestResponse({ description: 'Invalid site id, URL, event or secret' })
+  @ApiNotFoundResponse({
+    description:
+      'SITE_NOT_FOUND (`details.field`: `siteId`): the service does not know the site. A site created moments ' +
+      'ago is waited for a few seconds (WEBHOOK_SITE_WAIT_MS) first; try again if it was just created.',
+  })
   create(@Body() body: CreateWebhookRequestV1): Promise<WebhookResponseV1> {
     return this.handler.create(body);
   }

@@ -78,6 +78,7 @@ function config(): WebhooksConfig {
     concurrency: 4,
     pollMs: 2,
     retentionDays: 30,
+    siteWaitMs: 0,
   };
 }
 
