@@ -149,6 +149,36 @@ describe("a commenter's personal data is erased on request", () => {
     });
     expect((await storedPayloads()).filter((d) => d.payload.includes('Erin Example'))).toHaveLength(2);
 
+    // First the reader asks what the site holds about them: their two comments, a page at a time.
+    const exportPage = (body: Record<string, unknown>) =>
+      postJson(`${system.moderationUrl}/v1/admin/sites/${siteId}/personal-data-exports`, body, admin);
+    const first = await exportPage({ email, limit: 1 });
+    expect(first.status).toBe(200);
+    expect(first.json).toMatchObject({
+      siteId,
+      nextCursor: expect.any(String),
+      alsoHeld: expect.any(String),
+    });
+    expect(first.json.comments).toEqual([
+      expect.objectContaining({
+        id: published,
+        articleId,
+        authorName: 'Erin Example',
+        authorUrl: 'https://erin.example',
+        content: 'The council should publish the audit.',
+        status: 'approved',
+        published: true,
+        userAgent: 'Mozilla/5.0 (erasure test)',
+        referer: 'https://news.example/articles/1',
+      }),
+    ]);
+    const second = await exportPage({ email: email.toUpperCase(), limit: 1, cursor: first.json.nextCursor });
+    expect(second.json.comments).toEqual([expect.objectContaining({ id: held, status: 'held' })]);
+    expect(second.json.nextCursor).toBeNull();
+    expect(JSON.stringify([first.json, second.json])).not.toContain('Olga');
+    expect((await exportPage({ email: 'nobody@example.org' })).json.comments).toEqual([]);
+    expect((await exportPage({ email: 'not an address' })).status).toBe(400);
+
     // The address as the reader writes it in their request: other case, stray spaces.
     const answer = await erase(siteId, { email: `  ${email.toUpperCase()} ` });
     expect(answer.status).toBe(201);
@@ -247,6 +277,7 @@ describe("a commenter's personal data is erased on request", () => {
     });
 
     // Once erased, nothing is left to find; and her comments can no longer be traced to her for a ban.
+    expect((await exportPage({ email })).json.comments).toEqual([]);
     const again = await erase(siteId, { email });
     expect(again.json).toMatchObject({ comments: 0, removed: 0 });
     const ban = await postJson(

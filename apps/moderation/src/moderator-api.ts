@@ -2,8 +2,9 @@ import type { Provider, Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { RateLimitGuard } from '@replyguard/platform';
 import { createHash } from 'node:crypto';
-import { EraseAuthorHandler } from './admin/erasures/erase-author.handler';
-import { EraseAuthorHttpController } from './admin/erasures/erase-author.http.controller';
+import { EraseAuthorHandler } from './admin/personal-data/erase-author.handler';
+import { PersonalDataHttpController } from './admin/personal-data/personal-data.http.controller';
+import { ExportPersonalDataHandler } from './admin/personal-data/export-personal-data.handler';
 import { ExportFeedbackHandler } from './admin/feedback/export-feedback.handler';
 import { ExportFeedbackHttpController } from './admin/feedback/export-feedback.http.controller';
 import { ModeratorsAdminHandler } from './admin/moderators/moderators-admin.handler';
@@ -45,7 +46,7 @@ export const moderatorApiControllers: Type[] = [
   SitesAdminHttpController,
   ModeratorsAdminHttpController,
   ExportFeedbackHttpController,
-  EraseAuthorHttpController,
+  PersonalDataHttpController,
   MeHttpController,
   ListQueueHttpController,
   DecideCommentHttpController,
@@ -66,6 +67,7 @@ export const moderatorApiProviders: Provider[] = [
   ModeratorsAdminHandler,
   ExportFeedbackHandler,
   EraseAuthorHandler,
+  ExportPersonalDataHandler,
   MeHandler,
   ListQueueHandler,
   DecideCommentHandler,

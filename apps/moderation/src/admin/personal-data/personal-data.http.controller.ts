@@ -1,30 +1,40 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { EraseAuthorRequestV1, ErasureResponseV1 } from '@replyguard/contracts';
+import {
+  EraseAuthorRequestV1,
+  ErasureResponseV1,
+  PersonalDataExportRequestV1,
+  PersonalDataExportV1,
+} from '@replyguard/contracts';
 import type { Actor } from '../../auth/actor';
 import { AdminOnly, CurrentActor } from '../../auth/auth.decorators';
 import { SiteIdParamV1 } from '../site-id.param';
 import { EraseAuthorHandler } from './erase-author.handler';
+import { ExportPersonalDataHandler } from './export-personal-data.handler';
 
 @ApiTags('admin')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'No or bad token' })
 @ApiForbiddenResponse({ description: 'Not an administrator' })
 @AdminOnly()
-@Controller('v1/admin/sites/:siteId/erasures')
-export class EraseAuthorHttpController {
-  constructor(private readonly handler: EraseAuthorHandler) {}
+@Controller('v1/admin/sites/:siteId')
+export class PersonalDataHttpController {
+  constructor(
+    private readonly handler: EraseAuthorHandler,
+    private readonly exporter: ExportPersonalDataHandler,
+  ) {}
 
-  @Post()
+  @Post('erasures')
   @ApiOperation({
     summary: "Erase a commenter's personal data on the site (a data-protection request)",
     description:
@@ -42,5 +52,27 @@ export class EraseAuthorHttpController {
     @Body() body: EraseAuthorRequestV1,
   ): Promise<ErasureResponseV1> {
     return this.handler.execute(actor, params.siteId, body);
+  }
+
+  @Post('personal-data-exports')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'What the site holds about a commenter (a data-protection access request)',
+    description:
+      'Every comment the address wrote on the site, oldest first, with its name, website, text, state, times, ' +
+      'user agent and referrer, a page at a time (`cursor`, `limit`). The address goes in the body so that no ' +
+      'access log holds it; it is only hashed. Erased comments are not found.',
+  })
+  @ApiOkResponse({ type: PersonalDataExportV1 })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED: email missing or not an address, bad cursor or limit',
+  })
+  @ApiNotFoundResponse({ description: 'SITE_NOT_FOUND' })
+  export(
+    @CurrentActor() actor: Actor,
+    @Param() params: SiteIdParamV1,
+    @Body() body: PersonalDataExportRequestV1,
+  ): Promise<PersonalDataExportV1> {
+    return this.exporter.execute(actor, params.siteId, body);
   }
 }
