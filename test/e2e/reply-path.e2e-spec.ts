@@ -3,7 +3,14 @@ import { aSubmission, uniqueArticleId } from '../support/factories';
 import { DEV_PII_HASH_SECRET, hashPii } from '@replyguard/platform';
 import { createSite, withDb } from '../support/fixtures';
 import { recordTopics, type RecordedMessage } from '../support/kafka';
-import { eventually, getJson, postJson, type RunningSystem, startSystem } from '../support/system';
+import {
+  eventually,
+  getJson,
+  postJson,
+  type RunningSystem,
+  startSystem,
+  TEST_ADMIN_TOKEN,
+} from '../support/system';
 
 interface ThreadComment {
   id: string;
@@ -83,6 +90,76 @@ describe('a reply travels from a website to the published thread', () => {
         content: 'Agreed.',
       }),
     ]);
+  });
+
+  it('keeps replies in place under a removed placeholder in thread v2 when their parent is taken down', async () => {
+    const articleId = uniqueArticleId('takedown');
+    const parent = (await submit(aSubmission({ articleId, content: 'The budget hides the real deficit.' })))
+      .json.id as string;
+    expect(await decided(parent)).toBe('approved');
+    const reply = (
+      await submit(
+        aSubmission({ articleId, parentId: parent, authorName: 'Bob', content: 'Page 14 shows it.' }),
+      )
+    ).json.id as string;
+    expect(await decided(reply)).toBe('approved');
+    await eventually(async () => ((await thread('default', articleId)).count === 2 ? true : undefined), {
+      what: 'both comments in the thread',
+    });
+
+    const takedown = await postJson(
+      `${system.moderationUrl}/v1/moderation/comments/${parent}/decision`,
+      {
+        action: 'reject',
+        reason: 'off-topic',
+        expectedVersion: await withDb(
+          async (db) =>
+            (
+              await db.query<{ version: number }>('SELECT version FROM moderation.comments WHERE id = $1', [
+                parent,
+              ])
+            ).rows[0].version,
+        ),
+      },
+      { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+    );
+    expect(takedown.status).toBe(200);
+    const v1 = await eventually(
+      async () => {
+        const t = await thread('default', articleId);
+        return t.count === 1 ? t : undefined;
+      },
+      { what: 'the parent taken down' },
+    );
+    // v1 as before: the reply moves to the top level.
+    expect(v1.comments.map((c) => c.id)).toEqual([reply]);
+    // v2: the reply stays under a placeholder that keeps neither author nor text.
+    const v2 = (await getJson(`${system.articlesUrl}/v2/sites/default/articles/${articleId}/comments`)).json;
+    expect(v2).toEqual({
+      siteId: 'default',
+      articleId,
+      count: 1,
+      comments: [
+        {
+          id: parent,
+          parentId: null,
+          state: 'removed',
+          authorName: null,
+          authorUrl: null,
+          content: null,
+          createdAt: expect.any(String),
+          replies: [
+            expect.objectContaining({
+              id: reply,
+              parentId: parent,
+              state: 'published',
+              content: 'Page 14 shows it.',
+            }),
+          ],
+        },
+      ],
+    });
+    expect(JSON.stringify(v2)).not.toContain('real deficit');
   });
 
   it('holds a comment with three links and does not publish it', async () => {

@@ -10,6 +10,7 @@ import { PublishedCommentEntity } from './comments/published-comment.entity';
 import { PublishedCommentsRepository } from './comments/published-comments.repository';
 import { EraseAuthorHandler } from './comments/erase-author/erase-author.handler';
 import { EraseAuthorMessageController } from './comments/erase-author/erase-author.message.controller';
+import { GetThreadV2HttpController } from './comments/get-thread/get-thread-v2.http.controller';
 import { UnpublishCommentHandler } from './comments/unpublish-comment/unpublish-comment.handler';
 import { UnpublishCommentMessageController } from './comments/unpublish-comment/unpublish-comment.message.controller';
 import { articlesConfigAreas } from './config/articles.config';
@@ -29,6 +30,7 @@ import { DemoModule } from './demo/demo.module';
   ],
   controllers: [
     GetThreadHttpController,
+    GetThreadV2HttpController,
     PublishCommentMessageController,
     UnpublishCommentMessageController,
     EraseAuthorMessageController,

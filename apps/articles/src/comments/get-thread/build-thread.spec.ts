@@ -1,13 +1,14 @@
-import { buildThread, type FlatComment } from './build-thread';
+import { buildThread, buildThreadV2, type FlatComment } from './build-thread';
 
 const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s));
-const comment = (id: string, parentId: string | null, s: number): FlatComment => ({
+const comment = (id: string, parentId: string | null, s: number, removed = false): FlatComment => ({
   id,
   parentId,
-  authorName: id,
+  authorName: removed ? '' : id,
   authorUrl: null,
-  content: `content ${id}`,
+  content: removed ? '' : `content ${id}`,
   createdAt: at(s),
+  removed,
 });
 
 describe(buildThread.name, () => {
@@ -30,5 +31,52 @@ describe(buildThread.name, () => {
   it('shows a reply whose parent is not published at the top level', () => {
     const thread = buildThread('default', 'a1', [comment('orphan', 'missing', 1)]);
     expect(thread.comments.map((c) => c.id)).toEqual(['orphan']);
+  });
+});
+
+describe(buildThreadV2.name, () => {
+  it('keeps a removed comment as a placeholder where published replies hang below it', () => {
+    const thread = buildThreadV2('default', 'a1', [
+      comment('a', null, 1, true),
+      comment('a1', 'a', 2),
+      comment('b', null, 3, true),
+      comment('b1', 'b', 4, true),
+      comment('b1x', 'b1', 5),
+      comment('c', null, 6, true),
+      comment('c1', 'c', 7, true),
+      comment('d', null, 8),
+      comment('d1', 'd', 9, true),
+    ]);
+    expect(thread.count).toBe(3);
+    // c and its removed reply have nothing published below them; d1 neither.
+    expect(thread.comments.map((c) => [c.id, c.state])).toEqual([
+      ['a', 'removed'],
+      ['b', 'removed'],
+      ['d', 'published'],
+    ]);
+    expect(thread.comments[0]).toMatchObject({ authorName: null, content: null, authorUrl: null });
+    expect(thread.comments[0].replies.map((c) => [c.id, c.state, c.content])).toEqual([
+      ['a1', 'published', 'content a1'],
+    ]);
+    // A removed reply between a removed parent and a published grandchild stays too.
+    expect(thread.comments[1].replies.map((c) => [c.id, c.state])).toEqual([['b1', 'removed']]);
+    expect(thread.comments[1].replies[0].replies.map((c) => c.id)).toEqual(['b1x']);
+    expect(thread.comments[2].replies).toEqual([]);
+  });
+
+  it('nests like v1 when nothing was removed, and handles a deep chain without recursion', () => {
+    const flat = Array.from({ length: 20_000 }, (_, i) =>
+      comment(`c${i}`, i === 0 ? null : `c${i - 1}`, i, i < 19_999),
+    );
+    const thread = buildThreadV2('default', 'a1', flat);
+    expect(thread.count).toBe(1);
+    let node = thread.comments[0];
+    let depth = 1;
+    while (node.replies.length > 0) {
+      node = node.replies[0];
+      depth++;
+    }
+    expect(depth).toBe(20_000);
+    expect(node.state).toBe('published');
   });
 });

@@ -1,4 +1,9 @@
-import type { ArticleThreadV1, ThreadCommentV1 } from '@replyguard/contracts';
+import type {
+  ArticleThreadV1,
+  ArticleThreadV2,
+  ThreadCommentV1,
+  ThreadCommentV2,
+} from '@replyguard/contracts';
 
 export interface FlatComment {
   id: string;
@@ -7,6 +12,8 @@ export interface FlatComment {
   authorUrl: string | null;
   content: string;
   createdAt: Date;
+  /** Taken down: a placeholder without author or text. */
+  removed: boolean;
 }
 
 /**
@@ -34,4 +41,55 @@ export function buildThread(siteId: string, articleId: string, flat: FlatComment
     else roots.push(node);
   }
   return { siteId, articleId, count: flat.length, comments: roots };
+}
+
+/**
+ * Thread v2: like v1, but a taken-down comment that still has a published reply below it stays in its
+ * place as `removed` (no author, no text), so its replies stay nested where they were written. One
+ * without published replies below it is left out, as in v1.
+ */
+export function buildThreadV2(siteId: string, articleId: string, flat: FlatComment[]): ArticleThreadV2 {
+  const byId = new Map<string, ThreadCommentV2>();
+  for (const c of flat) {
+    byId.set(c.id, {
+      id: c.id,
+      parentId: c.parentId,
+      state: c.removed ? 'removed' : 'published',
+      authorName: c.removed ? null : c.authorName,
+      authorUrl: c.removed ? null : c.authorUrl,
+      content: c.removed ? null : c.content,
+      createdAt: c.createdAt.toISOString(),
+      replies: [],
+    });
+  }
+  const roots: ThreadCommentV2[] = [];
+  for (const c of flat) {
+    const node = byId.get(c.id)!;
+    const parent = c.parentId ? byId.get(c.parentId) : undefined;
+    if (parent) parent.replies.push(node);
+    else roots.push(node);
+  }
+  return {
+    siteId,
+    articleId,
+    count: flat.filter((c) => !c.removed).length,
+    comments: prune(roots),
+  };
+}
+
+/** Drops removed comments with nothing published below them, deepest first (iteratively: no recursion limit). */
+function prune(roots: ThreadCommentV2[]): ThreadCommentV2[] {
+  // Post-order: children before their parent, so a parent sees its pruned replies.
+  const order: ThreadCommentV2[] = [];
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    order.push(node);
+    stack.push(...node.replies);
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i];
+    node.replies = node.replies.filter((r) => r.state === 'published' || r.replies.length > 0);
+  }
+  return roots.filter((r) => r.state === 'published' || r.replies.length > 0);
 }

@@ -8,7 +8,10 @@ import { PublishedCommentsRepository } from '../published-comments.repository';
 
 const CONSUMER = 'unpublish-comment';
 
-/** Takes a comment out of its thread; a redelivered removal changes nothing. */
+/**
+ * Takes a comment out of its thread (a placeholder stays for thread v2); a redelivered removal changes
+ * nothing, and a removal older than the comment's latest approval does not undo it.
+ */
 @Injectable()
 export class UnpublishCommentHandler {
   private readonly logger = new Logger(UnpublishCommentHandler.name);
@@ -21,7 +24,12 @@ export class UnpublishCommentHandler {
   async execute(event: EventEnvelope<CommentRemovedV1>): Promise<void> {
     const applied = await this.dataSource.transaction(async (manager) => {
       if (!(await claimMessage(manager, ARTICLES_PROCESSED, CONSUMER, event.id))) return false;
-      await this.comments.unpublish(manager, event.data.commentId);
+      await this.comments.unpublish(manager, {
+        id: event.data.commentId,
+        siteId: event.data.siteId,
+        articleId: event.data.articleId,
+        removedAt: new Date(event.data.removedAt),
+      });
       return true;
     });
     this.logger.log(
