@@ -64,6 +64,11 @@ export const queueBench: BenchSection = {
         label: 'approved, newest first',
         query: { siteId: SITE, status: 'approved', order: 'newest', limit: '50' },
       },
+      // Every item has reports (three each, seeded): the page carries their summaries.
+      {
+        label: 'reported, oldest first',
+        query: { siteId: SITE, status: 'reported', order: 'oldest', limit: '50' },
+      },
       {
         label: 'held, one article',
         query: { siteId: SITE, status: 'held', articleId: 'article-1477', limit: '50' },

@@ -5,8 +5,9 @@ import { Client } from 'pg';
  * moderation.comments with generate_series (no Kafka, no services), for benchmarks and for trying
  * the moderator queues at scale. Spread: `--sites` sites (bench-site-00 … plus the "default" site),
  * 2,000 articles, statuses approved 70 % / held 20 % / rejected 8 % / reported 2 %, submitted over
- * the last 90 days. Rows carry hashes, never real emails or IPs. Idempotent per id prefix: rows it
- * wrote earlier are kept (ON CONFLICT DO NOTHING), so run it on a fresh database for exact counts.
+ * the last 90 days; each reported comment has its three readers' reports (reasons, two with notes).
+ * Rows carry hashes, never real emails or IPs. Idempotent per id prefix: rows it wrote earlier are
+ * kept (ON CONFLICT DO NOTHING), so run it on a fresh database for exact counts.
  */
 export async function seedComments(
   databaseUrl: string,
@@ -66,8 +67,20 @@ export async function seedComments(
       inserted += result.rowCount ?? 0;
       log(`seeded ${to.toLocaleString('en')} / ${options.count.toLocaleString('en')}`);
     }
+    // The reports behind report_count 3, so the reported queue's report summaries have rows to read.
+    await db.query(
+      `INSERT INTO moderation.reports (comment_id, reporter_hash, reason, note, created_at)
+       SELECT c.id, md5(c.id::text || '-reader-' || r),
+              (ARRAY['spam', 'abusive', 'off-topic', 'other'])[1 + (r + get_byte(decode(md5(c.id::text), 'hex'), 0)) % 4],
+              CASE WHEN r < 3 THEN 'Seeded reader note ' || r || ': this comment should not be here.' END,
+              c.decided_at + make_interval(mins => r)
+         FROM moderation.comments c CROSS JOIN generate_series(1, 3) AS r
+        WHERE c.status = 'reported' AND c.user_agent = 'Mozilla/5.0 (seed)'
+       ON CONFLICT DO NOTHING`,
+    );
     // A fresh visibility map lets the queue index serve scans without visiting the heap first.
     await db.query('VACUUM (ANALYZE) moderation.comments');
+    await db.query('VACUUM (ANALYZE) moderation.reports');
     return { inserted, ms: Date.now() - started };
   } finally {
     await db.end();
