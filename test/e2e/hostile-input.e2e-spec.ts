@@ -358,6 +358,13 @@ describe('hostile input', () => {
         [401, 401, 403, 200, 200],
       ],
       [
+        'GET',
+        `${m}/v1/moderation/comments/${commentId}/reports`,
+        'reports',
+        undefined,
+        [401, 401, 403, 200, 200],
+      ],
+      [
         'POST',
         `${m}/v1/moderation/comments/${commentId}/decision`,
         'decision',

@@ -30,8 +30,11 @@ import { MeHandler } from './me/me.handler';
 import { MeHttpController } from './me/me.http.controller';
 import { ListQueueHandler } from './queue/list-queue/list-queue.handler';
 import { ListQueueHttpController } from './queue/list-queue/list-queue.http.controller';
+import { ListReportsHandler } from './reports/list-reports/list-reports.handler';
+import { ListReportsHttpController } from './reports/list-reports/list-reports.http.controller';
 import { ReportCommentHandler } from './reports/report-comment/report-comment.handler';
 import { ReportCommentHttpController } from './reports/report-comment/report-comment.http.controller';
+import { ReportsRepository } from './reports/reports.repository';
 
 /** Requests are counted per bearer token (hashed) when there is one, else per client IP. */
 export function rateLimitTracker(req: Record<string, unknown>): string {
@@ -51,6 +54,7 @@ export const moderatorApiControllers: Type[] = [
   ListQueueHttpController,
   DecideCommentHttpController,
   CommentHistoryHttpController,
+  ListReportsHttpController,
   CreateBanHttpController,
   ListBansHttpController,
   LiftBanHttpController,
@@ -77,5 +81,7 @@ export const moderatorApiProviders: Provider[] = [
   ListBansHandler,
   LiftBanHandler,
   ReportCommentHandler,
+  ReportsRepository,
+  ListReportsHandler,
   ...akismetProviders,
 ];

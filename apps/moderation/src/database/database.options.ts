@@ -10,6 +10,7 @@ import { TrustedAuthorIndex1764270000000 } from './migrations/1764270000000-Trus
 import { BanLifting1764280000000 } from './migrations/1764280000000-BanLifting';
 import { AuthorErasure1764285000000 } from './migrations/1764285000000-AuthorErasure';
 import { ModeratorRevocation1764290000000 } from './migrations/1764290000000-ModeratorRevocation';
+import { ReportsNewestIndex1764295000000 } from './migrations/1764295000000-ReportsNewestIndex';
 
 export const MODERATION_OUTBOX = 'moderation.outbox' as const;
 
@@ -26,6 +27,7 @@ export function moderationDataSourceOptions(db = databaseConfig()): DataSourceOp
       BanLifting1764280000000,
       AuthorErasure1764285000000,
       ModeratorRevocation1764290000000,
+      ReportsNewestIndex1764295000000,
     ],
   });
 }

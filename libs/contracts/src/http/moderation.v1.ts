@@ -58,6 +58,42 @@ export class DecisionViewV1 {
   @ApiProperty({ type: Object }) modelVersions!: Record<string, string>;
 }
 
+export const REPORT_REASONS = ['spam', 'abusive', 'off-topic', 'other'] as const;
+export type ReportReasonV1 = (typeof REPORT_REASONS)[number];
+
+/** Readers' reports of a comment, by reason. */
+export class ReportCountsV1 {
+  @ApiProperty() spam!: number;
+  @ApiProperty() abusive!: number;
+  @ApiProperty() 'off-topic'!: number;
+  @ApiProperty() other!: number;
+}
+
+/** One reader's report as moderators see it: never who made it (no reporter hash, no IP). */
+export class ReportV1 {
+  @ApiProperty({ enum: REPORT_REASONS }) reason!: ReportReasonV1;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The reader's own words, untrusted: render as text, never as HTML",
+  })
+  note!: string | null;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+/** What readers said about a comment: counts by reason and the newest notes. */
+export class ReportSummaryV1 {
+  @ApiProperty({ type: ReportCountsV1 }) byReason!: ReportCountsV1;
+  @ApiProperty({ description: 'Reports that came with a note' }) withNotes!: number;
+  @ApiProperty({
+    type: [ReportV1],
+    maxItems: 5,
+    description:
+      'The newest reports that came with a note, newest first; GET /v1/moderation/comments/{id}/reports lists them all',
+  })
+  latestNotes!: ReportV1[];
+}
+
 /** A comment in a moderation queue. No email, no IP. */
 export class QueueItemV1 {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -74,6 +110,12 @@ export class QueueItemV1 {
   @ApiProperty() decidedBy!: string;
   @ApiProperty() reportCount!: number;
   @ApiProperty({ type: DecisionViewV1 }) decision!: DecisionViewV1;
+  /** Added after v1 was published, so optional: absent when no reader has reported the comment. */
+  @ApiPropertyOptional({
+    type: ReportSummaryV1,
+    description: 'What readers said, when any reported the comment',
+  })
+  reports?: ReportSummaryV1;
 }
 
 export class QueuePageV1 {
@@ -318,9 +360,9 @@ export class BanPageV1 {
 
 /** `POST /v1/comments/{id}/reports`: a reader reports a published comment. */
 export class ReportRequestV1 {
-  @ApiProperty({ enum: ['spam', 'abusive', 'off-topic', 'other'] })
-  @IsIn(['spam', 'abusive', 'off-topic', 'other'])
-  reason!: 'spam' | 'abusive' | 'off-topic' | 'other';
+  @ApiProperty({ enum: REPORT_REASONS })
+  @IsIn(REPORT_REASONS)
+  reason!: ReportReasonV1;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -331,4 +373,17 @@ export class ReportRequestV1 {
 
 export class ReportResponseV1 {
   @ApiProperty() accepted!: boolean;
+}
+
+/** Query of `GET /v1/moderation/comments/{id}/reports`: newest first. */
+export class ReportListQueryV1 {
+  @PageCursor() cursor?: string;
+
+  @PageLimit() limit?: number;
+}
+
+export class ReportPageV1 {
+  @ApiProperty({ format: 'uuid', description: 'The comment' }) id!: string;
+  @ApiProperty({ type: [ReportV1] }) items!: ReportV1[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }

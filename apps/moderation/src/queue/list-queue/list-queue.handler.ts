@@ -5,6 +5,8 @@ import { DomainError } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import { type Actor, canActOn } from '../../auth/actor';
 import type { StoredDecision } from '../../comments/comment.entity';
+import { LATEST_NOTES, reportSummaryView } from '../../reports/report-view';
+import { ReportsRepository, type ReportSummaryRows } from '../../reports/reports.repository';
 
 interface Row {
   id: string;
@@ -49,11 +51,16 @@ export function decodeCursor(raw: string): Cursor {
 
 /**
  * A site's queue in one status, keyset-paginated on (submitted_at, id) so that a deep page costs
- * the same as the first (the queue index covers the order; no OFFSET).
+ * the same as the first (the queue index covers the order; no OFFSET). Items that readers reported
+ * carry a summary of the reports, read for the whole page in one more query (none when no item
+ * on the page was reported), so the listing's own plan stays the queue index's.
  */
 @Injectable()
 export class ListQueueHandler {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reports: ReportsRepository,
+  ) {}
 
   async execute(actor: Actor, q: QueueQueryV1): Promise<QueuePageV1> {
     if (!canActOn(actor, q.siteId)) throw new DomainError('FORBIDDEN', 'you may not see this site');
@@ -84,14 +91,16 @@ export class ListQueueHandler {
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
+    const reported = page.filter((r) => r.report_count > 0).map((r) => r.id);
+    const summaries = await this.reports.summaries(this.db.manager, reported, LATEST_NOTES);
     return {
-      items: page.map(toItem),
+      items: page.map((r) => toItem(r, summaries.get(r.id))),
       nextCursor: rows.length > limit && last ? encodeCursor({ t: last.cursor_time, id: last.id }) : null,
     };
   }
 }
 
-function toItem(r: Row): QueueItemV1 {
+function toItem(r: Row, reports: ReportSummaryRows | undefined): QueueItemV1 {
   return {
     id: r.id,
     siteId: r.site_id,
@@ -107,5 +116,6 @@ function toItem(r: Row): QueueItemV1 {
     decidedBy: r.decided_by,
     reportCount: r.report_count,
     decision: r.decision,
+    ...(reports ? { reports: reportSummaryView(reports) } : {}),
   };
 }

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ReportListQueryV1, ReportPageV1 } from '@replyguard/contracts';
+import { DomainError } from '@replyguard/platform';
+import type { DataSource } from 'typeorm';
+import { type Actor, canActOn } from '../../auth/actor';
+import { encodeCursor } from '../../queue/list-queue/list-queue.handler';
+import { reportView } from '../report-view';
+import { ReportsRepository } from '../reports.repository';
+
+/** A report's cursor: its time and its (bigserial) id, as the queue's cursor but with a numeric id. */
+export function decodeReportCursor(raw: string): { t: string; id: string } {
+  try {
+    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { t?: unknown; id?: unknown };
+    if (typeof c.t === 'string' && typeof c.id === 'string' && /^[0-9]{1,18}$/.test(c.id))
+      return { t: c.t, id: c.id };
+  } catch {
+    // fall through
+  }
+  throw new DomainError('VALIDATION_FAILED', 'cursor must be a cursor returned by this endpoint', {
+    field: 'cursor',
+  });
+}
+
+/**
+ * Every reader's report of a comment, newest first: reason, note and time, never who made it. For
+ * when there are more than the queue item's summary shows.
+ */
+@Injectable()
+export class ListReportsHandler {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reports: ReportsRepository,
+  ) {}
+
+  async execute(actor: Actor, id: string, q: ReportListQueryV1): Promise<ReportPageV1> {
+    const [comment] = await this.db.query<{ site_id: string }[]>(
+      'SELECT site_id FROM moderation.comments WHERE id = $1',
+      [id],
+    );
+    if (!comment) throw new DomainError('COMMENT_NOT_FOUND', `comment ${id} does not exist`);
+    if (!canActOn(actor, comment.site_id)) throw new DomainError('FORBIDDEN', 'you may not see this comment');
+    const limit = q.limit ?? 50;
+    const rows = await this.reports.list(this.db.manager, {
+      commentId: id,
+      after: q.cursor ? decodeReportCursor(q.cursor) : undefined,
+      limit,
+    });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      id,
+      items: page.map(reportView),
+      nextCursor: rows.length > limit && last ? encodeCursor({ t: last.cursor_time, id: last.id }) : null,
+    };
+  }
+}
