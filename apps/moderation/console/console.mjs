@@ -14,6 +14,8 @@ const ACTION_LABELS = {
 };
 const STATUS_TABS = ['held', 'reported', 'rejected', 'approved'];
 const BAN_KINDS = { email: 'E-mail', ipHash: 'IP address', domain: 'Domain' };
+/** Readers' report reasons, in the order the report form offers them. */
+const REPORT_REASONS = ['spam', 'abusive', 'off-topic', 'other'];
 
 /** Reason codes whose evidence.terms are words from the site's lists, and how to mark them. */
 const TERM_CLASSES = {
@@ -41,6 +43,8 @@ const state = {
   /** 'queue' (a status tab) or 'bans'. */
   view: 'queue',
   bans: { items: [], nextCursor: null, all: false, loadSeq: 0 },
+  /** The comment whose reports the Reader reports dialog lists, and where its list goes on. */
+  reports: { item: null, nextCursor: null, loadSeq: 0 },
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -251,6 +255,7 @@ function renderCard(template, item, index) {
     );
     q('.links').hidden = false;
   }
+  renderReaderReports(q('.reader-reports'), item);
 
   q('.reasons').replaceChildren(
     ...reasons
@@ -293,6 +298,53 @@ function renderCard(template, item, index) {
     if (action === 'approve') button.hidden = item.status === 'approved';
   }
   return card;
+}
+
+/**
+ * What readers said: how many reports of each reason, and the newest notes with their reason and
+ * time. A note is a reader's own text, so it goes in as text, like the comment.
+ */
+function renderReaderReports(section, item) {
+  const summary = item.reports;
+  if (!summary) return void section.remove();
+  const counts = REPORT_REASONS.map((reason) => [reason, summary.byReason?.[reason] ?? 0]).filter(
+    ([, n]) => n > 0,
+  );
+  const list = /** @type {HTMLElement} */ (section.querySelector('.report-counts'));
+  list.replaceChildren(
+    ...counts.map(([reason, n]) => {
+      const li = document.createElement('li');
+      const count = document.createElement('span');
+      count.className = 'count';
+      count.textContent = String(n);
+      li.append(count, ` ${reason}`);
+      return li;
+    }),
+  );
+  const notes = /** @type {HTMLElement} */ (section.querySelector('.report-notes'));
+  notes.replaceChildren(...(summary.latestNotes ?? []).map(reportNote));
+  notes.setAttribute('aria-label', 'Newest notes from readers');
+  const all = /** @type {HTMLElement} */ (section.querySelector('[data-reports]'));
+  const more = summary.withNotes > (summary.latestNotes?.length ?? 0);
+  all.textContent = more ? `All ${summary.withNotes} notes and reports` : 'All reports';
+  all.setAttribute('aria-label', `All reader reports of the comment by ${item.authorName}`);
+  section.hidden = false;
+}
+
+function reportNote(report) {
+  const li = document.createElement('li');
+  const reason = document.createElement('span');
+  reason.className = 'badge report-reason';
+  reason.textContent = report.reason;
+  const time = document.createElement('time');
+  time.dateTime = report.at;
+  time.textContent = relativeTime(report.at);
+  time.title = new Date(report.at).toLocaleString();
+  const note = document.createElement('span');
+  note.className = 'report-note';
+  note.textContent = report.note;
+  li.append(reason, ' ', time, ' ', note);
+  return li;
 }
 
 function scoreRow(name, value) {
@@ -563,12 +615,58 @@ async function showHistory(item) {
   }
 }
 
-function row(cells) {
+// ---------------------------------------------------------------------------------------------------
+// Reader reports
+// ---------------------------------------------------------------------------------------------------
+
+/** Every report of a comment, newest first, in a dialog: for when the card's newest notes are not all. */
+async function showReports(item) {
+  if (!item) return;
+  const dialog = /** @type {HTMLDialogElement} */ ($('reports'));
+  state.reports.item = item;
+  state.reports.nextCursor = null;
+  $('reports-comment').textContent = `${item.authorName}: ${item.content}`;
+  $('reports-rows').replaceChildren(row(['Loading…'], 3));
+  $('reports-more').hidden = true;
+  if (!dialog.open) dialog.showModal();
+  await loadReportsPage(true);
+}
+
+async function loadReportsPage(first) {
+  const reports = state.reports;
+  const seq = ++reports.loadSeq;
+  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+  if (reports.nextCursor) params.set('cursor', reports.nextCursor);
+  const rows = $('reports-rows');
+  try {
+    const page = await api(
+      `/v1/moderation/comments/${encodeURIComponent(reports.item.id)}/reports?${params}`,
+    );
+    if (seq !== reports.loadSeq) return; // another comment's reports superseded these
+    const found = page.items.map((r) => {
+      const tr = row([new Date(r.at).toLocaleString(), r.reason, r.note ?? '']);
+      tr.lastElementChild.className = 'report-note';
+      return tr;
+    });
+    if (first) rows.replaceChildren(...found);
+    else rows.append(...found);
+    if (rows.children.length === 0) rows.replaceChildren(row(['No reports.'], 3));
+    reports.nextCursor = page.nextCursor;
+    $('reports-more').hidden = !page.nextCursor;
+  } catch (error) {
+    if (seq !== reports.loadSeq || isUnauthorized(error)) return;
+    const failed = row([`Could not load the reports: ${errorWithCode(error)}`], 3);
+    if (first) rows.replaceChildren(failed);
+    else rows.append(failed);
+  }
+}
+
+function row(cells, span = 5) {
   const tr = document.createElement('tr');
   for (const text of cells) {
     const td = document.createElement('td');
     td.textContent = text ?? '';
-    if (cells.length === 1) td.colSpan = 5;
+    if (cells.length === 1) td.colSpan = span;
     tr.append(td);
   }
   return tr;
@@ -853,6 +951,7 @@ $('queue').addEventListener('click', (event) => {
   const actionButton = target.closest('[data-action]');
   if (actionButton) void decide(item, actionButton.dataset.action);
   else if (target.closest('[data-history]')) void showHistory(item);
+  else if (target.closest('[data-reports]')) void showReports(item);
   else if (target.closest('[data-ban]'))
     void banAuthor(item, /** @type {HTMLElement} */ (target.closest('[data-ban]')));
   else if (target.classList.contains('pick'))
@@ -873,12 +972,14 @@ $('bans-rows').addEventListener('click', (event) => {
 });
 
 $('history-close').addEventListener('click', () => /** @type {HTMLDialogElement} */ ($('history')).close());
+$('reports-close').addEventListener('click', () => /** @type {HTMLDialogElement} */ ($('reports')).close());
+$('reports-more').addEventListener('click', () => void loadReportsPage(false));
 
 document.addEventListener('keydown', (event) => {
   if (!state.me || event.ctrlKey || event.metaKey || event.altKey) return;
   const target = /** @type {HTMLElement} */ (event.target);
   if (target.closest('input[type=text], input[type=password], textarea, select')) return;
-  if (/** @type {HTMLDialogElement} */ ($('history')).open) return; // Escape closes it natively
+  if (document.querySelector('dialog[open]')) return; // Escape closes it natively
   if (state.view !== 'queue') return; // the queue's keys must not act on comments out of sight
   const item = state.items[state.focus];
   const keys = {
