@@ -1,10 +1,11 @@
 // @ts-check
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.local/**', 'coverage/**', 'bench/results/**', '**/*.cjs', '**/*.mjs', 'jest.config.js'] },
+  { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.local/**', 'coverage/**', 'bench/results/**', '**/*.cjs', '**/*.mjs', '!apps/moderation/console/*.mjs', '!apps/articles/src/demo/assets/*.mjs', 'jest.config.js'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
@@ -39,6 +40,17 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    // The pages' scripts (moderator console, demo article page): plain browser JavaScript outside
+    // the TypeScript project, so the type-checked rules are off and the browser's globals known.
+    files: ['apps/moderation/console/*.mjs', 'apps/articles/src/demo/assets/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: globals.browser,
+      sourceType: 'module',
     },
   },
 );
