@@ -2,9 +2,10 @@ import { request } from 'node:http';
 
 /**
  * A reader's report from their own address. The moderation service counts one report per reader
- * by client IP, and it believes no X-Forwarded-For (TRUSTED_PROXIES is ingest's setting), so a
- * test tells readers apart the way the network does: each connects from its own loopback address
- * (all of 127.0.0.0/8 reaches 127.0.0.1 on Linux).
+ * by client IP, and the test system trusts no proxy (TRUSTED_PROXIES unset; see
+ * trusted-proxies.e2e-spec.ts for the proxied case), so a test tells readers apart the way the
+ * network does: each connects from its own loopback address (all of 127.0.0.0/8 reaches 127.0.0.1
+ * on Linux).
  */
 export function reportFrom(
   ip: string,

@@ -8,6 +8,14 @@ class ModerationEnv {
   @Max(65535)
   MODERATION_PORT = 3001;
 
+  /**
+   * Comma-separated IPs or CIDRs of reverse proxies whose X-Forwarded-For is believed: reader reports
+   * count one per reader by client IP, and the rate limit counts per IP for requests without a token.
+   */
+  @IsOptional()
+  @IsString()
+  TRUSTED_PROXIES = '';
+
   /** Folder of the trained model files; defaults to the committed ones. */
   @IsOptional()
   @IsString()
@@ -64,6 +72,9 @@ export const moderationConfig = configArea('moderation', ModerationEnv, (env) =>
   if (env.AKISMET_URL && !env.AKISMET_API_KEY) throw new ConfigError('AKISMET_URL needs AKISMET_API_KEY');
   return {
     port: env.MODERATION_PORT,
+    trustedProxies: env.TRUSTED_PROXIES.split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
     akismet: env.AKISMET_URL
       ? {
           url: env.AKISMET_URL,
