@@ -16,6 +16,7 @@ import { externalChecksProvider } from './checks/checks.provider';
 import { moderationEngineProvider } from './engine/engine.provider';
 import { ModerationMetricsModule } from './metrics/moderation-metrics.module';
 import { moderatorApiControllers, moderatorApiProviders, rateLimitTracker } from './moderator-api';
+import { RetentionService } from './retention/retention.service';
 import { SiteEntity } from './sites/site.entity';
 import { SitePoliciesRepository } from './sites/site-policies.repository';
 import { ModerateSubmissionHandler } from './submissions/moderate-submission/moderate-submission.handler';
@@ -55,6 +56,7 @@ import { ModerateSubmissionMessageController } from './submissions/moderate-subm
     ModerateSubmissionHandler,
     ...moderatorApiProviders,
     GetCommentStatusHandler,
+    RetentionService,
   ],
 })
 export class ModerationModule {}

@@ -63,6 +63,26 @@ class ModerationEnv {
 
   @IsIn(['development', 'production', 'test'])
   NODE_ENV = 'development';
+
+  /**
+   * Days a comment keeps its IP hash, user agent and referrer: enough for flood checks (minutes) and
+   * for banning a recent comment's author by IP. 0 keeps them for good.
+   */
+  @toInt
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  CLIENT_DATA_RETENTION_DAYS = 30;
+
+  /**
+   * Days a rejected comment keeps its author's name, website, e-mail hash and domain; then it is signed
+   * `Anonymous`, as after an erasure (its text stays for the feedback export). 0 keeps them for good.
+   */
+  @toInt
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  REJECTED_AUTHOR_RETENTION_DAYS = 90;
 }
 
 export const moderationConfig = configArea('moderation', ModerationEnv, (env) => {
@@ -87,6 +107,10 @@ export const moderationConfig = configArea('moderation', ModerationEnv, (env) =>
     policyCacheMs: env.POLICY_CACHE_MS,
     adminToken: env.ADMIN_TOKEN,
     rateLimitPerMinute: env.MODERATION_RATE_LIMIT_PER_MIN,
+    retention: {
+      clientDataDays: env.CLIENT_DATA_RETENTION_DAYS,
+      rejectedAuthorDays: env.REJECTED_AUTHOR_RETENTION_DAYS,
+    },
   };
 });
 

@@ -11,6 +11,7 @@ import { BanLifting1764280000000 } from './migrations/1764280000000-BanLifting';
 import { AuthorErasure1764285000000 } from './migrations/1764285000000-AuthorErasure';
 import { ModeratorRevocation1764290000000 } from './migrations/1764290000000-ModeratorRevocation';
 import { ReportsNewestIndex1764295000000 } from './migrations/1764295000000-ReportsNewestIndex';
+import { RetentionIndexes1764296000000 } from './migrations/1764296000000-RetentionIndexes';
 
 export const MODERATION_OUTBOX = 'moderation.outbox' as const;
 
@@ -28,6 +29,7 @@ export function moderationDataSourceOptions(db = databaseConfig()): DataSourceOp
       AuthorErasure1764285000000,
       ModeratorRevocation1764290000000,
       ReportsNewestIndex1764295000000,
+      RetentionIndexes1764296000000,
     ],
   });
 }

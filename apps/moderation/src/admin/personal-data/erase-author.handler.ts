@@ -10,7 +10,7 @@ import type { Actor } from '../../auth/actor';
 import { authorErasedEvent, type EventMeta, removedEvent } from '../../comments/comment-events';
 import type { CommentStatus, StoredDecision } from '../../comments/comment.entity';
 import { MODERATION_OUTBOX } from '../../database/database.options';
-import { scrubAuthorEvidence } from './scrub-decision';
+import { scrubAuthorEvidence, scrubAuthorEvidenceSql } from './scrub-decision';
 
 /** What an erased comment is signed with, as WordPress's personal-data eraser does. */
 export const ERASED_AUTHOR_NAME = 'Anonymous';
@@ -103,12 +103,7 @@ export class EraseAuthorHandler {
       );
       // The decision history keeps its rows, without the author fields' evidence, and says what happened.
       await manager.query(
-        `UPDATE moderation.comment_decisions d
-            SET decision = jsonb_set(d.decision, '{reasons}', COALESCE((
-                  SELECT jsonb_agg(CASE WHEN r ? 'evidence'
-                                        THEN jsonb_set(r, '{evidence}', (r->'evidence') - 'websiteDomain' - 'authorSignals')
-                                        ELSE r END ORDER BY n)
-                    FROM jsonb_array_elements(d.decision->'reasons') WITH ORDINALITY AS x(r, n)), '[]'::jsonb))
+        `UPDATE moderation.comment_decisions d SET decision = ${scrubAuthorEvidenceSql('d.decision')}
           WHERE d.comment_id = ANY($1::uuid[])`,
         [rows.map((r) => r.id)],
       );

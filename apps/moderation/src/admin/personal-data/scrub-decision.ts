@@ -18,3 +18,12 @@ export function scrubAuthorEvidence(decision: StoredDecision): StoredDecision {
     }),
   };
 }
+
+/** `scrubAuthorEvidence` in SQL, over a jsonb decision column (`decision` of comments or their history). */
+export function scrubAuthorEvidenceSql(column: string): string {
+  const drop = AUTHOR_EVIDENCE.map((key) => ` - '${key}'`).join('');
+  return `jsonb_set(${column}, '{reasons}', COALESCE((
+      SELECT jsonb_agg(CASE WHEN r ? 'evidence' THEN jsonb_set(r, '{evidence}', (r->'evidence')${drop}) ELSE r END
+                       ORDER BY n)
+        FROM jsonb_array_elements(${column}->'reasons') WITH ORDINALITY AS x(r, n)), '[]'::jsonb))`;
+}
