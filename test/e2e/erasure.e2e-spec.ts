@@ -396,22 +396,34 @@ describe("a commenter's personal data is erased on request", () => {
     expect(await erase(siteId, { email: 'a@example.org' }, {})).toMatchObject({ status: 401 });
   });
 
-  it('publishes a comment anonymised when its approval is read after the erasure', async () => {
-    // The two travel on different topics, so the article service may read them in either order.
+  it('publishes and fans out a comment anonymised when its approval is read after the erasure', async () => {
+    // The two travel on different topics, so the article and webhooks services may read them in either order.
+    const siteId = await createSite(NO_FLOOD);
+    const hook = await postJson(
+      `${system.webhooksUrl}/v1/admin/webhooks`,
+      {
+        siteId,
+        url: receiver.url,
+        events: [Topics.CommentApprovedV1],
+        secret: 'whsec-erasure-order-0123456789',
+      },
+      admin,
+    );
+    expect(hook.status).toBe(201);
     const articleId = uniqueArticleId('erasure-order');
     const commentId = uuidv7();
     const now = new Date().toISOString();
     const meta = { source: '/test', subject: commentId, correlationId: commentId };
     const erased: CommentAuthorErasedV1 = {
       commentId,
-      siteId: 'default',
+      siteId,
       articleId,
       authorName: 'Anonymous',
       erasedAt: now,
     };
     const approved: CommentApprovedV1 = {
       commentId,
-      siteId: 'default',
+      siteId,
       articleId,
       parentId: null,
       authorName: 'Late Larry',
@@ -423,7 +435,7 @@ describe("a commenter's personal data is erased on request", () => {
     };
     const producer = testKafka().producer();
     await producer.connect();
-    const key = articleKey('default', articleId);
+    const key = articleKey(siteId, articleId);
     await producer.send({
       topic: Topics.CommentAuthorErasedV1,
       acks: -1,
@@ -432,12 +444,14 @@ describe("a commenter's personal data is erased on request", () => {
     await eventually(
       () =>
         withDb(async (db) => {
-          const { rowCount } = await db.query('SELECT 1 FROM articles.erased_authors WHERE comment_id = $1', [
-            commentId,
-          ]);
+          const { rowCount } = await db.query(
+            `SELECT 1 FROM articles.erased_authors a JOIN webhooks.erased_authors w USING (comment_id)
+              WHERE comment_id = $1`,
+            [commentId],
+          );
           return rowCount === 1 ? true : undefined;
         }),
-      { what: 'the erasure recorded by the article service' },
+      { what: 'the erasure recorded by the article and webhooks services' },
     );
     await producer.send({
       topic: Topics.CommentApprovedV1,
@@ -448,7 +462,7 @@ describe("a commenter's personal data is erased on request", () => {
 
     const t = await eventually(
       async () => {
-        const found = await thread('default', articleId);
+        const found = await thread(siteId, articleId);
         return found.count === 1 ? found : undefined;
       },
       { what: 'the late approval published' },
@@ -458,6 +472,21 @@ describe("a commenter's personal data is erased on request", () => {
       authorName: 'Anonymous',
       authorUrl: null,
       content: 'Approved before the erasure, read after it.',
+    });
+    const delivery = await eventually(
+      () =>
+        withDb(async (db) => {
+          const { rows } = await db.query<{ payload: string }>(
+            'SELECT payload FROM webhooks.deliveries WHERE subscription_id = $1',
+            [hook.json.id],
+          );
+          return rows[0];
+        }),
+      { what: 'the approval queued for the subscriber' },
+    );
+    expect(delivery.payload).not.toContain('Late Larry');
+    expect(JSON.parse(delivery.payload)).toMatchObject({
+      data: { commentId, authorName: 'Anonymous', authorUrl: null },
     });
   });
 });

@@ -2,6 +2,7 @@ import { databaseConfig, serviceDataSourceOptions } from '@replyguard/platform';
 import type { DataSourceOptions } from 'typeorm';
 import { CreateWebhooksSchema1764600000000 } from './migrations/1764600000000-CreateWebhooksSchema';
 import { WebhooksSites1764610000000 } from './migrations/1764610000000-WebhooksSites';
+import { ErasedAuthors1764620000000 } from './migrations/1764620000000-ErasedAuthors';
 
 export const WEBHOOKS_PROCESSED = 'webhooks.processed_messages' as const;
 
@@ -11,6 +12,6 @@ export function webhooksDataSourceOptions(db = databaseConfig()): DataSourceOpti
     ...db,
     schema: 'webhooks',
     entities: [],
-    migrations: [CreateWebhooksSchema1764600000000, WebhooksSites1764610000000],
+    migrations: [CreateWebhooksSchema1764600000000, WebhooksSites1764610000000, ErasedAuthors1764620000000],
   });
 }

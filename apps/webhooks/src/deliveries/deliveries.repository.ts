@@ -89,7 +89,16 @@ export class DeliveriesRepository {
    * website: their personal data was erased. A delivery sent later, or replayed, carries the erased
    * copy. Returns how many deliveries changed.
    */
-  async anonymiseAuthor(manager: EntityManager, commentId: string, authorName: string): Promise<number> {
+  async anonymiseAuthor(
+    manager: EntityManager,
+    erasure: { commentId: string; authorName: string; erasedAt: Date },
+  ): Promise<number> {
+    const { commentId, authorName } = erasure;
+    await manager.query(
+      `INSERT INTO webhooks.erased_authors (comment_id, author_name, erased_at) VALUES ($1, $2, $3)
+       ON CONFLICT (comment_id) DO NOTHING`,
+      [commentId, authorName, erasure.erasedAt.toISOString()],
+    );
     const [, affected] = await manager.query<[unknown[], number]>(
       `UPDATE webhooks.deliveries
           SET payload = jsonb_set(jsonb_set(payload::jsonb, '{data,authorName}', to_jsonb($2::text)),
@@ -98,6 +107,15 @@ export class DeliveriesRepository {
       [commentId, authorName],
     );
     return affected;
+  }
+
+  /** The name a comment's author was erased to, if they were. */
+  async erasedAuthorName(manager: EntityManager, commentId: string): Promise<string | undefined> {
+    const [row] = await manager.query<{ author_name: string }[]>(
+      'SELECT author_name FROM webhooks.erased_authors WHERE comment_id = $1',
+      [commentId],
+    );
+    return row?.author_name;
   }
 
   async claimDue(now: Date, limit: number, leaseUntil: Date): Promise<ClaimedDelivery[]> {

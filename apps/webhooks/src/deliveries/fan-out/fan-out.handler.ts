@@ -42,8 +42,27 @@ export class FanOutHandler {
    */
   eraseAuthor(event: EventEnvelope<CommentAuthorErasedV1>): Promise<number> {
     return this.fanOut(Topics.CommentAuthorErasedV1, event, (manager) =>
-      this.deliveries.anonymiseAuthor(manager, event.data.commentId, event.data.authorName),
+      this.deliveries.anonymiseAuthor(manager, {
+        commentId: event.data.commentId,
+        authorName: event.data.authorName,
+        erasedAt: new Date(event.data.erasedAt),
+      }),
     );
+  }
+
+  /**
+   * A decision event of a comment whose author was erased before it was read here goes out as the
+   * stored copies were rewritten: the erased name, no website.
+   */
+  private async withoutErasedAuthor<T extends { siteId: string }>(
+    manager: EntityManager,
+    event: EventEnvelope<T>,
+  ): Promise<EventEnvelope<T>> {
+    const data = event.data as T & { commentId?: unknown; authorName?: unknown };
+    if (typeof data.commentId !== 'string' || typeof data.authorName !== 'string') return event;
+    const erasedName = await this.deliveries.erasedAuthorName(manager, data.commentId);
+    if (erasedName === undefined) return event;
+    return { ...event, data: { ...data, authorName: erasedName, authorUrl: null } };
   }
 
   private async fanOut(
@@ -56,7 +75,7 @@ export class FanOutHandler {
       await before?.(manager);
       const ids = await this.subscriptions.idsForEvent(manager, event.data.siteId, topic);
       // The validated envelope, as sent to every subscriber: the public decision event, no email, no IP.
-      const payload = JSON.stringify(event);
+      const payload = JSON.stringify(await this.withoutErasedAuthor(manager, event));
       return this.deliveries.insertForEvent(
         manager,
         ids,
