@@ -247,6 +247,21 @@ describe('moderators work the queues', () => {
       }),
       expect.objectContaining({ action: 'spam', previousStatus: 'approved', newStatus: 'rejected' }),
     ]);
+    // Rejecting what is already rejected is recorded, but changes no state: the version stays.
+    const again = await postJson(
+      api(`/v1/moderation/comments/${id}/decision`),
+      { action: 'reject', reason: 'off-topic', expectedVersion: version + 1 },
+      mod,
+    );
+    expect(again.json).toMatchObject({ id, status: 'rejected', version: version + 1 });
+    const later = (await getJson(api(`/v1/moderation/comments/${id}/history`), mod)).json as {
+      entries: { action: string; previousStatus: string | null; newStatus: string }[];
+    };
+    expect(later.entries.at(-1)).toMatchObject({
+      action: 'reject',
+      previousStatus: 'rejected',
+      newStatus: 'rejected',
+    });
     const csv = await fetch(api('/v1/admin/feedback?task=spam'), { headers: admin }).then((r) => r.text());
     expect(csv.split('\n')[0]).toBe('id,source,text,label');
     expect(csv).toContain(`replyguard-${id},replyguard-moderators,A perfectly ordinary remark.,1`);

@@ -87,12 +87,18 @@ export class DecideCommentHandler {
       events.push(rejectedEvent(comment, actor.id, decision, meta));
     }
 
-    const version = row.version + 1;
-    await manager.update(
-      CommentEntity,
-      { id, version: row.version },
-      { status: newStatus, version, published, decidedAt: at, decidedBy: actor.id },
-    );
+    // Deciding what the comment already is (approving an approved one, marking a rejected one as spam)
+    // changes no state: the decision is recorded, with its labels, but the version stays, so a
+    // colleague's view of the comment is not made stale for nothing.
+    const changed = newStatus !== row.status || published !== row.published;
+    const version = changed ? row.version + 1 : row.version;
+    if (changed) {
+      await manager.update(
+        CommentEntity,
+        { id, version: row.version },
+        { status: newStatus, version, published, decidedAt: at, decidedBy: actor.id },
+      );
+    }
     await this.comments.recordDecision(manager, {
       commentId: id,
       actor: actor.id,
