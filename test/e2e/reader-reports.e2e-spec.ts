@@ -19,6 +19,7 @@ interface Report {
 
 interface QueueItem {
   id: string;
+  version: number;
   reportCount: number;
   reports?: { byReason: Record<string, number>; withNotes: number; latestNotes: Report[] };
 }
@@ -152,6 +153,17 @@ describe('reader reports in the moderator API', () => {
       (await getJson(api(`/v1/moderation/queue?siteId=${siteId}&status=reported&limit=200`), mod)).json,
     );
     for (const secret of [...hashes, '127.0.0.1', 'reporter']) expect(page).not.toContain(secret);
+
+    // One more report only counts: it is not a decision, so a moderator's version stays good.
+    expect((await report(id, '127.0.0.15', { reason: 'spam' })).status).toBe(202);
+    const after = await queueItem('reported', id);
+    expect(after).toMatchObject({ reportCount: 5, version: item.version });
+    const decision = await postJson(
+      api(`/v1/moderation/comments/${id}/decision`),
+      { action: 'approve', expectedVersion: item.version },
+      mod,
+    );
+    expect(decision.status).toBe(200);
   });
 
   it('lists every report of a comment, newest first and paginated, to its site moderators only', async () => {

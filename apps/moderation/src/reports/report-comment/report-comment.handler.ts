@@ -41,7 +41,9 @@ export class ReportCommentHandler {
       const site = await manager.findOneOrFail(SiteEntity, { where: { id: row.siteId } });
       const reportCount = row.reportCount + 1;
       if (reportCount < site.reportThreshold || row.status !== 'approved') {
-        await manager.update(CommentEntity, { id }, { reportCount });
+        // Only the count: not a decision, so not a new version (TypeORM's update would bump it, and a
+        // moderator about to decide would get VERSION_CONFLICT for a report).
+        await manager.query('UPDATE moderation.comments SET report_count = $2 WHERE id = $1', [id, reportCount]);
         return false;
       }
       const at = new Date();
