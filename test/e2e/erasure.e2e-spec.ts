@@ -2,6 +2,7 @@ import {
   articleKey,
   CommentApprovedV1,
   CommentAuthorErasedV1,
+  CommentHeldV1,
   createEnvelope,
   Topics,
 } from '@replyguard/contracts';
@@ -186,6 +187,7 @@ describe("a commenter's personal data is erased on request", () => {
       id: expect.any(String),
       siteId,
       comments: 2,
+      commentIds: [published, held],
       removed: 0,
       removeComments: false,
       erasedAt: expect.any(String),
@@ -279,7 +281,7 @@ describe("a commenter's personal data is erased on request", () => {
     // Once erased, nothing is left to find; and her comments can no longer be traced to her for a ban.
     expect((await exportPage({ email })).json.comments).toEqual([]);
     const again = await erase(siteId, { email });
-    expect(again.json).toMatchObject({ comments: 0, removed: 0 });
+    expect(again.json).toMatchObject({ comments: 0, commentIds: [], removed: 0 });
     const ban = await postJson(
       `${system.moderationUrl}/v1/moderation/bans`,
       { siteId, authorOf: held, match: 'email', reason: 'spam' },
@@ -306,6 +308,25 @@ describe("a commenter's personal data is erased on request", () => {
     const siteId = await createSite({ ...NO_FLOOD, suspectWords: ['zebra'] });
     const articleId = uniqueArticleId('erasure-remove');
     const email = `rem-${randomUUID().slice(0, 8)}@example.org`;
+    const hook = await postJson(
+      `${system.webhooksUrl}/v1/admin/webhooks`,
+      {
+        siteId,
+        url: receiver.url,
+        events: [Topics.CommentApprovedV1, Topics.CommentHeldV1, Topics.CommentRemovedV1],
+        secret: 'whsec-erasure-remove-0123456789',
+      },
+      admin,
+    );
+    expect(hook.status).toBe(201);
+    const deliveries = () =>
+      withDb(async (db) => {
+        const { rows } = await db.query<{ event_type: string; payload: string }>(
+          'SELECT event_type, payload FROM webhooks.deliveries WHERE subscription_id = $1',
+          [hook.json.id],
+        );
+        return rows;
+      });
     const published = await submit(
       aSubmission({ siteId, articleId, authorEmail: email, content: 'Please fix the bus timetable.' }),
     );
@@ -361,6 +382,160 @@ describe("a commenter's personal data is erased on request", () => {
       reason: 'erased',
       removedBy: 'admin',
     });
+
+    // The subscriber's stored copies of the approval and the hold, which hold the text, are gone (a
+    // replay would send it again); the removal stays.
+    const left = await eventually(
+      async () => {
+        const rows = await deliveries();
+        return rows.length === 1 && rows[0].event_type.includes('removed') ? rows : undefined;
+      },
+      { what: "only the removal left among the subscriber's deliveries" },
+    );
+    expect(left[0].payload).not.toContain('bus timetable');
+
+    // Nothing is left to publish or to label: moderators' decisions are refused.
+    const approve = await postJson(
+      `${system.moderationUrl}/v1/moderation/comments/${held}/decision`,
+      { action: 'approve', expectedVersion: 2 },
+      admin,
+    );
+    expect(approve).toMatchObject({ status: 409, json: { code: 'COMMENT_ERASED' } });
+    const bulk = await postJson(
+      `${system.moderationUrl}/v1/moderation/decisions`,
+      { ids: [published, held], action: 'ham' },
+      admin,
+    );
+    expect(bulk.json.results).toEqual([
+      { id: published, ok: false, error: 'COMMENT_ERASED' },
+      { id: held, ok: false, error: 'COMMENT_ERASED' },
+    ]);
+    const feedback = await fetch(`${system.moderationUrl}/v1/admin/feedback?task=spam`, {
+      headers: admin,
+    }).then((r) => r.text());
+    expect(feedback).not.toContain(held);
+    expect(feedback).not.toContain(published);
+  });
+
+  it("drops the author's evidence from stored decision copies, and fans out nothing of a comment erased with its text", async () => {
+    const siteId = await createSite(NO_FLOOD);
+    const hook = await postJson(
+      `${system.webhooksUrl}/v1/admin/webhooks`,
+      {
+        siteId,
+        url: receiver.url,
+        events: [Topics.CommentHeldV1, Topics.CommentApprovedV1],
+        secret: 'whsec-erasure-evidence-0123456789',
+      },
+      admin,
+    );
+    expect(hook.status).toBe(201);
+    const articleId = uniqueArticleId('erasure-evidence');
+    const key = articleKey(siteId, articleId);
+    const now = new Date().toISOString();
+    const kept = uuidv7();
+    const gone = uuidv7();
+    const meta = (id: string) => ({ source: '/test', subject: id, correlationId: id });
+    const held: CommentHeldV1 = {
+      commentId: kept,
+      siteId,
+      articleId,
+      parentId: null,
+      authorName: 'Spammy Sam',
+      authorUrl: 'https://cheap-pills.example',
+      content: 'Great post, see my site.',
+      submittedAt: now,
+      heldAt: now,
+      decision: {
+        action: 'hold',
+        reasons: [
+          {
+            code: 'SPAM_MODEL',
+            message: 'Spam score 0.6',
+            evidence: {
+              score: 0.6,
+              websiteDomain: 'cheap-pills.example',
+              authorSignals: ['spam_words_in_website'],
+            },
+          },
+        ],
+        scores: { spam: 0.6, toxicity: 0, hate: 0 },
+        modelVersions: {},
+      },
+    };
+    const erasedEvent = (commentId: string, commentRemoved: boolean) =>
+      createEnvelope(
+        CommentAuthorErasedV1.info,
+        { commentId, siteId, articleId, authorName: 'Anonymous', erasedAt: now, commentRemoved },
+        meta(commentId),
+      );
+    const lateApproval: CommentApprovedV1 = {
+      commentId: gone,
+      siteId,
+      articleId,
+      parentId: null,
+      authorName: 'Gone Gary',
+      authorUrl: null,
+      content: 'Text the author had erased.',
+      submittedAt: now,
+      approvedAt: now,
+      approvedBy: 'auto',
+    };
+    const producer = testKafka().producer();
+    await producer.connect();
+    const send = (topic: string, value: unknown) =>
+      producer.send({ topic, acks: -1, messages: [{ key, value: JSON.stringify(value) }] });
+    await send(Topics.CommentHeldV1, createEnvelope(CommentHeldV1.info, held, meta(kept)));
+    const copies = () =>
+      withDb(async (db) => {
+        const { rows } = await db.query<{ payload: string }>(
+          'SELECT payload FROM webhooks.deliveries WHERE subscription_id = $1',
+          [hook.json.id],
+        );
+        return rows;
+      });
+    await eventually(async () => ((await copies()).length === 1 ? true : undefined), {
+      what: 'the held copy',
+    });
+    await send(Topics.CommentAuthorErasedV1, erasedEvent(kept, false));
+    await send(Topics.CommentAuthorErasedV1, erasedEvent(gone, true));
+    const copy = await eventually(
+      async () => {
+        const [c] = await copies();
+        return c && !c.payload.includes('Spammy Sam') ? c : undefined;
+      },
+      { what: 'the held copy anonymised' },
+    );
+    const data = (JSON.parse(copy.payload) as { data: CommentHeldV1 }).data;
+    expect(data.decision.reasons[0].evidence).toEqual({ score: 0.6 });
+    expect(JSON.stringify(data)).not.toContain('cheap-pills');
+
+    // An approval of the comment erased with its text, read after the erasure: nothing goes out.
+    await eventually(
+      () =>
+        withDb(async (db) => {
+          const { rowCount } = await db.query(
+            'SELECT 1 FROM webhooks.erased_authors WHERE comment_id = $1 AND comment_removed',
+            [gone],
+          );
+          return rowCount === 1 ? true : undefined;
+        }),
+      { what: 'the erasure recorded by the webhooks service' },
+    );
+    const marker = { ...held, commentId: uuidv7(), authorName: 'Marker' };
+    await send(Topics.CommentApprovedV1, createEnvelope(CommentApprovedV1.info, lateApproval, meta(gone)));
+    // Same key, same partition, after it: once the marker is queued, the approval was handled.
+    await send(Topics.CommentHeldV1, createEnvelope(CommentHeldV1.info, marker, meta(marker.commentId)));
+    const all = await eventually(
+      async () => {
+        const rows = await copies();
+        return rows.some((r) => r.payload.includes('Marker')) ? rows : undefined;
+      },
+      { what: 'the marker queued' },
+    );
+    await producer.disconnect();
+    expect(all.map((r) => r.payload).join()).not.toContain('Text the author had erased');
+    expect(all).toHaveLength(2);
   });
 
   it('refuses a bad request with a 4xx that names the field, and only administrators may erase', async () => {
@@ -420,6 +595,7 @@ describe("a commenter's personal data is erased on request", () => {
       articleId,
       authorName: 'Anonymous',
       erasedAt: now,
+      commentRemoved: false,
     };
     const approved: CommentApprovedV1 = {
       commentId,

@@ -9,6 +9,7 @@ export * from './http/create-http-app';
 export * from './http/graceful-shutdown';
 export * from './database/typeorm-options';
 export * from './database/prepared-query';
+export * from './database/jsonb-evidence';
 export * from './health/health.module';
 export * from './http/rate-limit.guard';
 export * from './metrics/metrics.registry';

@@ -116,6 +116,7 @@ export function removedEvent(
 /** Copies of the comment drop the author's name and website. Keyed by article, after its earlier events. */
 export function authorErasedEvent(
   c: Pick<PublicComment, 'commentId' | 'siteId' | 'articleId' | 'authorName'>,
+  commentRemoved: boolean,
   m: EventMeta,
 ): OutboxRecord {
   const data: CommentAuthorErasedV1 = {
@@ -124,6 +125,7 @@ export function authorErasedEvent(
     articleId: c.articleId,
     authorName: c.authorName,
     erasedAt: m.at.toISOString(),
+    commentRemoved,
   };
   return {
     topic: Topics.CommentAuthorErasedV1,

@@ -3,6 +3,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { CreateWebhooksSchema1764600000000 } from './migrations/1764600000000-CreateWebhooksSchema';
 import { WebhooksSites1764610000000 } from './migrations/1764610000000-WebhooksSites';
 import { ErasedAuthors1764620000000 } from './migrations/1764620000000-ErasedAuthors';
+import { ErasedCommentRemoved1764630000000 } from './migrations/1764630000000-ErasedCommentRemoved';
 
 export const WEBHOOKS_PROCESSED = 'webhooks.processed_messages' as const;
 
@@ -12,6 +13,11 @@ export function webhooksDataSourceOptions(db = databaseConfig()): DataSourceOpti
     ...db,
     schema: 'webhooks',
     entities: [],
-    migrations: [CreateWebhooksSchema1764600000000, WebhooksSites1764610000000, ErasedAuthors1764620000000],
+    migrations: [
+      CreateWebhooksSchema1764600000000,
+      WebhooksSites1764610000000,
+      ErasedAuthors1764620000000,
+      ErasedCommentRemoved1764630000000,
+    ],
   });
 }

@@ -1,8 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { WebhookDeliveryStatus } from '@replyguard/contracts';
+import {
+  AUTHOR_EVIDENCE_KEYS,
+  CommentApprovedV1,
+  CommentHeldV1,
+  CommentRejectedV1,
+  type WebhookDeliveryStatus,
+} from '@replyguard/contracts';
+import { dropReasonEvidenceSql } from '@replyguard/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+
+/** The events that carry a comment's author and text (a removal carries neither). */
+const DECISION_EVENT_TYPES = [
+  CommentApprovedV1.info.type,
+  CommentHeldV1.info.type,
+  CommentRejectedV1.info.type,
+];
 
 /** A delivery claimed by a dispatcher, with what it needs to send it. */
 export interface ClaimedDelivery {
@@ -85,37 +99,57 @@ export class DeliveriesRepository {
    * one tries again after the lease (at-least-once; receivers deduplicate on `ce-id`).
    */
   /**
-   * The stored deliveries of a comment's decision events (sent or not) lose the author's name and
-   * website: their personal data was erased. A delivery sent later, or replayed, carries the erased
-   * copy. Returns how many deliveries changed.
+   * A comment's author had their personal data erased: the stored deliveries of its decision events
+   * (sent or not) lose the author's name, website and the decision evidence taken from them; when the
+   * comment was erased too, they are deleted (a replay would send its text again, and a replayed
+   * approval could publish it again), except its removal, which subscribers still need. A delivery
+   * sent or replayed later carries what is left. The erasure is recorded for events read after it.
+   * Returns how many deliveries changed.
    */
   async anonymiseAuthor(
     manager: EntityManager,
-    erasure: { commentId: string; authorName: string; erasedAt: Date },
+    erasure: { commentId: string; authorName: string; erasedAt: Date; commentRemoved: boolean },
   ): Promise<number> {
-    const { commentId, authorName } = erasure;
+    const { commentId, authorName, commentRemoved } = erasure;
     await manager.query(
-      `INSERT INTO webhooks.erased_authors (comment_id, author_name, erased_at) VALUES ($1, $2, $3)
-       ON CONFLICT (comment_id) DO NOTHING`,
-      [commentId, authorName, erasure.erasedAt.toISOString()],
+      `INSERT INTO webhooks.erased_authors (comment_id, author_name, erased_at, comment_removed)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (comment_id) DO UPDATE SET comment_removed = erased_authors.comment_removed OR EXCLUDED.comment_removed`,
+      [commentId, authorName, erasure.erasedAt.toISOString(), commentRemoved],
     );
+    if (commentRemoved) {
+      const [, deleted] = await manager.query<[unknown[], number]>(
+        `DELETE FROM webhooks.deliveries
+          WHERE payload::jsonb #>> '{data,commentId}' = $1 AND event_type IN ($2, $3, $4)`,
+        [commentId, ...DECISION_EVENT_TYPES],
+      );
+      return deleted;
+    }
+    const decision = `(p.j #> '{data,decision}')`;
     const [, affected] = await manager.query<[unknown[], number]>(
-      `UPDATE webhooks.deliveries
-          SET payload = jsonb_set(jsonb_set(payload::jsonb, '{data,authorName}', to_jsonb($2::text)),
-                                  '{data,authorUrl}', 'null'::jsonb)::text
-        WHERE payload::jsonb #>> '{data,commentId}' = $1 AND payload::jsonb -> 'data' ? 'authorName'`,
+      `UPDATE webhooks.deliveries d
+          SET payload = (
+            SELECT (CASE WHEN p.j #> '{data,decision}' IS NULL THEN p.j
+                         ELSE jsonb_set(p.j, '{data,decision}', ${dropReasonEvidenceSql(decision, AUTHOR_EVIDENCE_KEYS)})
+                    END)::text
+              FROM (SELECT jsonb_set(jsonb_set(d.payload::jsonb, '{data,authorName}', to_jsonb($2::text)),
+                                     '{data,authorUrl}', 'null'::jsonb) AS j) p)
+        WHERE d.payload::jsonb #>> '{data,commentId}' = $1 AND d.payload::jsonb -> 'data' ? 'authorName'`,
       [commentId, authorName],
     );
     return affected;
   }
 
-  /** The name a comment's author was erased to, if they were. */
-  async erasedAuthorName(manager: EntityManager, commentId: string): Promise<string | undefined> {
-    const [row] = await manager.query<{ author_name: string }[]>(
-      'SELECT author_name FROM webhooks.erased_authors WHERE comment_id = $1',
+  /** How a comment's author was erased, if they were: the name now, and whether the comment went too. */
+  async erasureOf(
+    manager: EntityManager,
+    commentId: string,
+  ): Promise<{ authorName: string; commentRemoved: boolean } | undefined> {
+    const [row] = await manager.query<{ author_name: string; comment_removed: boolean }[]>(
+      'SELECT author_name, comment_removed FROM webhooks.erased_authors WHERE comment_id = $1',
       [commentId],
     );
-    return row?.author_name;
+    return row ? { authorName: row.author_name, commentRemoved: row.comment_removed } : undefined;
   }
 
   async claimDue(now: Date, limit: number, leaseUntil: Date): Promise<ClaimedDelivery[]> {

@@ -1,13 +1,13 @@
-import { IsISO8601 } from 'class-validator';
+import { IsBoolean, IsISO8601 } from 'class-validator';
 import type { EventTypeInfo } from '../envelope';
 import { IsArticleId, IsAuthorName, IsCommentId, IsSiteId } from '../fields';
 
 /**
  * The author of a comment asked for their personal data to be erased. Whoever keeps a copy of the
  * comment (the article service's thread, a subscriber's cache of the decision events) replaces the
- * author's name with `authorName` and drops the author's website. The comment's text is not touched:
- * when the erasure also removes the comments, a `comments.removed.v1` event with reason `erased`
- * follows for each published one. Sent for every comment of the author, published or not.
+ * author's name with `authorName`, drops the author's website and the decision evidence taken from the
+ * author's fields (`AUTHOR_EVIDENCE_KEYS`). The comment's text stays, unless `commentRemoved` says it
+ * was erased too. Sent for every comment of the author, published or not.
  * No email, no IP.
  */
 export class CommentAuthorErasedV1 {
@@ -31,4 +31,11 @@ export class CommentAuthorErasedV1 {
 
   @IsISO8601({ strict: true })
   erasedAt!: string;
+
+  /**
+   * The comment itself was erased too (its text deleted): drop your copy of it, and of its earlier
+   * decision events, altogether. A published one also gets `comments.removed.v1` (reason `erased`).
+   */
+  @IsBoolean()
+  commentRemoved!: boolean;
 }

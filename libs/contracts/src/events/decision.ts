@@ -14,6 +14,13 @@ import {
   ArrayMaxSize,
 } from 'class-validator';
 
+/**
+ * Evidence keys a decision takes from the author's fields (the website's domain, which of the name and
+ * website looked like spam): when the author's personal data is erased, every copy of the decision
+ * drops them.
+ */
+export const AUTHOR_EVIDENCE_KEYS = ['websiteDomain', 'authorSignals'] as const;
+
 /** Why the engine or a moderator decided as it did. Never contains an email or IP address. */
 export class DecisionReasonV1 {
   /** Stable machine code, e.g. `LINKS_OVER_LIMIT`, `BANNED_WORD`, `SPAM_MODEL`. */

@@ -35,6 +35,14 @@ export class ErasureResponseV1 {
   @ApiProperty({ description: 'Comments of this author on the site whose personal data was erased now' })
   comments!: number;
 
+  @ApiProperty({
+    type: [String],
+    description:
+      'Their ids, oldest first. Once erased, the comments can no longer be found by the address: a later ' +
+      'request to remove them too is served by these ids (a moderator rejects them).',
+  })
+  commentIds!: string[];
+
   @ApiProperty({ description: 'Of those, published comments taken down (only with `removeComments`)' })
   removed!: number;
 

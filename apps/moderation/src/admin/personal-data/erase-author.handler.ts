@@ -51,19 +51,20 @@ export class EraseAuthorHandler {
     const emailHash = hashPii(this.privacy.hashSecret, request.email);
     const id = uuidv7();
     const at = new Date();
-    const counts = await this.dataSource.transaction((manager) =>
+    const erased = await this.dataSource.transaction((manager) =>
       this.erase(manager, { id, actor, siteId, emailHash, removeComments, at }),
     );
     this.outbox.wake();
     // Never the address: the site, who asked, and how much was erased.
+    const { commentIds, ...counts } = erased;
     this.logger.log({ erasureId: id, siteId, by: actor.id, ...counts, removeComments }, 'author erased');
-    return { id, siteId, ...counts, removeComments, erasedAt: at.toISOString() };
+    return { id, siteId, ...counts, commentIds, removeComments, erasedAt: at.toISOString() };
   }
 
   private async erase(
     manager: EntityManager,
     e: { id: string; actor: Actor; siteId: string; emailHash: string; removeComments: boolean; at: Date },
-  ): Promise<{ comments: number; removed: number }> {
+  ): Promise<{ comments: number; commentIds: string[]; removed: number }> {
     const [site] = await manager.query<unknown[]>('SELECT 1 FROM moderation.sites WHERE id = $1', [e.siteId]);
     if (!site) throw new DomainError('SITE_NOT_FOUND', `site "${e.siteId}" does not exist`);
 
@@ -135,7 +136,9 @@ export class EraseAuthorHandler {
     const events: OutboxRecord[] = [];
     for (const r of rows) {
       const comment = { commentId: r.id, siteId: e.siteId, articleId: r.article_id };
-      events.push(authorErasedEvent({ ...comment, authorName: ERASED_AUTHOR_NAME }, meta(r.id)));
+      events.push(
+        authorErasedEvent({ ...comment, authorName: ERASED_AUTHOR_NAME }, e.removeComments, meta(r.id)),
+      );
     }
     for (const r of removed) {
       const comment = { commentId: r.id, siteId: e.siteId, articleId: r.article_id };
@@ -147,6 +150,6 @@ export class EraseAuthorHandler {
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [e.id, e.siteId, e.actor.id, e.removeComments, rows.length, removed.length, e.at.toISOString()],
     );
-    return { comments: rows.length, removed: removed.length };
+    return { comments: rows.length, commentIds: rows.map((r) => r.id), removed: removed.length };
   }
 }

@@ -1,10 +1,9 @@
+import { AUTHOR_EVIDENCE_KEYS as AUTHOR_EVIDENCE } from '@replyguard/contracts';
+import { dropReasonEvidenceSql } from '@replyguard/platform';
 import type { StoredDecision } from '../../comments/comment.entity';
 
-/**
- * Evidence the spam check took from the author fields: the website's domain and which of the name and
- * website looked like spam. An erasure drops them; what the checks found in the text stays.
- */
-const AUTHOR_EVIDENCE = ['websiteDomain', 'authorSignals'] as const;
+// The evidence the spam check took from the author fields (the website's domain, which of the name and
+// website looked like spam): an erasure drops it; what the checks found in the text stays.
 
 /** A stored decision without the evidence that came from the author's fields. */
 export function scrubAuthorEvidence(decision: StoredDecision): StoredDecision {
@@ -21,9 +20,5 @@ export function scrubAuthorEvidence(decision: StoredDecision): StoredDecision {
 
 /** `scrubAuthorEvidence` in SQL, over a jsonb decision column (`decision` of comments or their history). */
 export function scrubAuthorEvidenceSql(column: string): string {
-  const drop = AUTHOR_EVIDENCE.map((key) => ` - '${key}'`).join('');
-  return `jsonb_set(${column}, '{reasons}', COALESCE((
-      SELECT jsonb_agg(CASE WHEN r ? 'evidence' THEN jsonb_set(r, '{evidence}', (r->'evidence')${drop}) ELSE r END
-                       ORDER BY n)
-        FROM jsonb_array_elements(${column}->'reasons') WITH ORDINALITY AS x(r, n)), '[]'::jsonb))`;
+  return dropReasonEvidenceSql(column, AUTHOR_EVIDENCE);
 }

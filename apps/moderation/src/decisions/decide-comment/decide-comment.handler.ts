@@ -52,6 +52,12 @@ export class DecideCommentHandler {
     const row = await manager.findOne(CommentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!row) throw new DomainError('COMMENT_NOT_FOUND', `comment ${id} does not exist`);
     if (!canActOn(actor, row.siteId)) throw new DomainError('FORBIDDEN', 'you may not moderate this comment');
+    if (row.erasedAt && row.content === '') {
+      // Erased with its text at the author's request: nothing is left to publish or to label.
+      throw new DomainError('COMMENT_ERASED', 'this comment was erased at its author\'s request', {
+        status: row.status,
+      });
+    }
     if (command.expectedVersion !== undefined && command.expectedVersion !== row.version) {
       throw new DomainError('VERSION_CONFLICT', 'someone else decided this comment first; reload it', {
         currentVersion: row.version,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  AUTHOR_EVIDENCE_KEYS,
   type CommentAuthorErasedV1,
   type EventEnvelope,
   Topics,
@@ -15,6 +16,11 @@ import { DeliveriesRepository } from '../deliveries.repository';
 import { WebhookDispatcher } from '../dispatch/webhook-dispatcher';
 
 const CONSUMER = 'fan-out';
+
+/** The part of a decision event's `decision` an erasure touches. */
+interface StoredDecisionLike {
+  reasons: { evidence?: Record<string, unknown> }[];
+}
 
 /**
  * Turns one decision event into one pending delivery per matching subscription of its site, in the
@@ -46,23 +52,42 @@ export class FanOutHandler {
         commentId: event.data.commentId,
         authorName: event.data.authorName,
         erasedAt: new Date(event.data.erasedAt),
+        commentRemoved: event.data.commentRemoved,
       }),
     );
   }
 
   /**
    * A decision event of a comment whose author was erased before it was read here goes out as the
-   * stored copies were rewritten: the erased name, no website.
+   * stored copies were rewritten: the erased name, no website, no evidence from them; not at all
+   * (undefined) if the comment was erased too.
    */
   private async withoutErasedAuthor<T extends { siteId: string }>(
     manager: EntityManager,
     event: EventEnvelope<T>,
-  ): Promise<EventEnvelope<T>> {
-    const data = event.data as T & { commentId?: unknown; authorName?: unknown };
+  ): Promise<EventEnvelope<T> | undefined> {
+    const data = event.data as T & {
+      commentId?: unknown;
+      authorName?: unknown;
+      decision?: StoredDecisionLike;
+    };
     if (typeof data.commentId !== 'string' || typeof data.authorName !== 'string') return event;
-    const erasedName = await this.deliveries.erasedAuthorName(manager, data.commentId);
-    if (erasedName === undefined) return event;
-    return { ...event, data: { ...data, authorName: erasedName, authorUrl: null } };
+    const erasure = await this.deliveries.erasureOf(manager, data.commentId);
+    if (erasure === undefined) return event;
+    if (erasure.commentRemoved) return undefined;
+    const decision = data.decision && {
+      ...data.decision,
+      reasons: data.decision.reasons.map((r) => {
+        if (!r.evidence) return r;
+        const evidence = { ...r.evidence };
+        for (const key of AUTHOR_EVIDENCE_KEYS) delete evidence[key];
+        return { ...r, evidence };
+      }),
+    };
+    return {
+      ...event,
+      data: { ...data, authorName: erasure.authorName, authorUrl: null, ...(decision ? { decision } : {}) },
+    };
   }
 
   private async fanOut(
@@ -75,7 +100,9 @@ export class FanOutHandler {
       await before?.(manager);
       const ids = await this.subscriptions.idsForEvent(manager, event.data.siteId, topic);
       // The validated envelope, as sent to every subscriber: the public decision event, no email, no IP.
-      const payload = JSON.stringify(await this.withoutErasedAuthor(manager, event));
+      const sent = await this.withoutErasedAuthor(manager, event);
+      if (!sent) return 0;
+      const payload = JSON.stringify(sent);
       return this.deliveries.insertForEvent(
         manager,
         ids,
