@@ -154,6 +154,15 @@ describe('WordPress comment forms posted to ingest', () => {
     expect(own.headers.get('location')).toMatch(new RegExp(`^${NEWS}/thanks\\?unapproved=`));
   });
 
+  it('links the failure page back to redirect_to, when it is one of the site’s pages', async () => {
+    const siteId = await createSite({ articleUrlTemplate: `${NEWS}/articles/{articleId}` });
+    const own = await wpPost(siteId, fields('x', { author: '', redirect_to: `${NEWS}/demo/x` }));
+    expect(own.status).toBe(400);
+    expect(await own.text()).toContain(`<a href="${NEWS}/demo/x#respond">« Back</a>`);
+    const foreign = await wpPost(siteId, fields('x', { author: '', redirect_to: 'https://evil.example/x' }));
+    expect(await foreign.text()).toContain(`<a href="${NEWS}/articles/x#respond">« Back</a>`);
+  });
+
   it('refuses a page from another origin, and an unknown site, as HTML', async () => {
     const siteId = await createSite({});
     const other = await wpPost(siteId, fields('x'), { origin: 'https://evil.example' });

@@ -10,8 +10,8 @@ import { ContractViolationError } from '@replyguard/contracts';
 import { DomainError, type ErrorCode } from '@replyguard/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SitesRepository } from '../../sites/sites.repository';
-import { articlePage } from './post-wp-comment.handler';
-import type { FormBody } from './wp-comment-form';
+import { articlePage, safeUrl } from './post-wp-comment.handler';
+import { type FormBody, redirectToField } from './wp-comment-form';
 import { pageText, problemsOf, type WpProblem } from './wp-form-messages';
 import { renderFailurePage, WP_PAGE_CSP } from './wp-form-page';
 
@@ -41,14 +41,17 @@ export class WpFormErrorFilter implements ExceptionFilter {
     const { status, problems } = this.classify(exception, request);
     const site = await this.siteOf(request.params?.siteId);
     const referer = request.headers.referer;
-    const articleId = (request.body as FormBody | undefined)?.comment_post_ID;
+    const form = (request.body ?? {}) as FormBody;
+    const articleId = form.comment_post_ID;
+    // The way back is where a success would have gone: redirect_to first (on the site's origins).
     const back = site
-      ? articlePage(
+      ? (safeUrl(site, redirectToField(form)) ??
+        articlePage(
           site,
           request.params.siteId ?? '',
           typeof articleId === 'string' && articleId.length <= 200 ? articleId : null,
           typeof referer === 'string' ? referer : null,
-        )
+        ))
       : null;
     const html = renderFailurePage(
       pageText(site?.language),
