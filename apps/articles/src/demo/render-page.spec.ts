@@ -1,4 +1,5 @@
 import { demoArticle } from './demo-article';
+import type { ThreadCommentV2 } from '@replyguard/contracts';
 import { escapeHtml, renderCommentText, renderDemoPage, trimUrl } from './render-page';
 
 const XSS = '<img src=x onerror=alert(1)><script>alert(2)</script>';
@@ -46,6 +47,7 @@ describe(renderDemoPage.name, () => {
       articleId: 'a1',
       article: demoArticle('a1'),
       ingestUrl: 'http://127.0.0.1:3000',
+      pageUrl: 'http://127.0.0.1:3002/demo/default/a1',
       thread: {
         siteId: 'default',
         articleId: 'a1',
@@ -54,6 +56,7 @@ describe(renderDemoPage.name, () => {
           {
             id: '0190f3f4-1111-7000-8000-000000000001',
             parentId: null,
+            state: 'published',
             authorName: '"><script>alert(3)</script>',
             authorUrl: 'https://ann.example.org/"x',
             content: XSS,
@@ -68,5 +71,78 @@ describe(renderDemoPage.name, () => {
     expect(html).toContain('href="https://ann.example.org/&quot;x" rel="external nofollow ugc"');
     expect(html).toContain('1 thought on “A1: what we know so far”');
     expect(html).toContain('Your email address will not be published.');
+  });
+
+  const PARENT = '0190f3f4-1111-7000-8000-000000000001';
+  const REPLY = '0190f3f4-1111-7000-8000-000000000002';
+  const page = (comments: ThreadCommentV2[], extra: { unapproved?: string } = {}) =>
+    renderDemoPage({
+      siteId: 'site a',
+      articleId: 'a1',
+      article: demoArticle('a1'),
+      ingestUrl: 'http://127.0.0.1:3000/',
+      pageUrl: 'http://127.0.0.1:3002/demo/site%20a/a1',
+      thread: { siteId: 'site a', articleId: 'a1', count: 1, comments },
+      ...extra,
+    });
+  const reply: ThreadCommentV2 = {
+    id: REPLY,
+    parentId: PARENT,
+    state: 'published',
+    authorName: 'Bob',
+    authorUrl: null,
+    content: 'Page 14 shows it.',
+    createdAt: '2026-01-12T08:05:00.000Z',
+    replies: [],
+  };
+  const removedParent: ThreadCommentV2 = {
+    id: PARENT,
+    parentId: null,
+    state: 'removed',
+    authorName: null,
+    authorUrl: null,
+    content: null,
+    createdAt: '2026-01-12T08:00:00.000Z',
+    replies: [reply],
+  };
+
+  it('shows a taken-down comment as "This comment was removed." with its replies nested under it', () => {
+    const html = page([removedParent]);
+    const placeholder = html.slice(
+      html.indexOf(`<li id="comment-${PARENT}"`),
+      html.indexOf(`<li id="comment-${REPLY}"`),
+    );
+    expect(placeholder).toContain('class="comment depth-1 removed"');
+    expect(placeholder).toContain('<p class="comment-removed">This comment was removed.</p>');
+    // No author, no initial, no way to reply to it.
+    expect(placeholder).not.toMatch(/avatar|class="fn"|says:|comment-reply-link|data-reply-to/);
+    expect(placeholder).toContain('<ol class="children">');
+    expect(html).toContain(`<li id="comment-${REPLY}" class="comment depth-2"`);
+    expect(html).toContain(`data-reply-to="${REPLY}" data-author="Bob"`);
+    // The title counts published comments only.
+    expect(html).toContain('1 thought on “A1: what we know so far”');
+  });
+
+  it("posts without JavaScript to ingest's WordPress-compatible endpoint, with WordPress's field names", () => {
+    const html = page([]);
+    const form = /<form [^>]*>/.exec(html)?.[0];
+    expect(form).toBe(
+      '<form action="http://127.0.0.1:3000/v1/sites/site%20a/wp-comments-post" method="post" id="commentform" class="comment-form">',
+    );
+    for (const field of ['comment', 'author', 'email', 'url', 'extra']) {
+      expect(html).toMatch(new RegExp(`<(input|textarea) id="${field}" name="${field}"`));
+    }
+    expect(html).toContain('<input type="hidden" name="comment_post_ID" id="comment_post_ID" value="a1">');
+    expect(html).toContain('<input type="hidden" name="comment_parent" id="comment_parent" value="">');
+    expect(html).toContain(
+      '<input type="hidden" name="redirect_to" value="http://127.0.0.1:3002/demo/site%20a/a1">',
+    );
+  });
+
+  it('after a post without JavaScript, shows a notice where the comment will be until it is in the thread', () => {
+    const notice = `<p id="comment-${REPLY}" class="comment-awaiting-moderation awaiting-notice"`;
+    expect(page([], { unapproved: REPLY })).toContain(notice);
+    expect(page([removedParent], { unapproved: REPLY })).not.toContain(notice);
+    expect(page([], { unapproved: '"><script>alert(1)</script>' })).not.toContain('awaiting-notice');
   });
 });

@@ -1,4 +1,4 @@
-import type { ArticleThreadV1, ThreadCommentV1 } from '@replyguard/contracts';
+import type { ArticleThreadV2, ThreadCommentV2 } from '@replyguard/contracts';
 import type { DemoArticle } from './demo-article';
 
 const ESCAPES: Record<string, string> = {
@@ -75,28 +75,41 @@ export function formatDate(iso: string): string {
   return `${DATE_FORMAT.format(new Date(iso))} UTC`;
 }
 
-function renderAuthor(c: ThreadCommentV1): string {
-  const name = escapeHtml(c.authorName);
-  return c.authorUrl && /^https?:\/\//i.test(c.authorUrl)
-    ? `<a href="${escapeHtml(c.authorUrl)}" rel="external nofollow ugc" class="url">${name}</a>`
-    : name;
+function renderAuthor(name: string, url: string | null): string {
+  const text = escapeHtml(name);
+  return url && /^https?:\/\//i.test(url)
+    ? `<a href="${escapeHtml(url)}" rel="external nofollow ugc" class="url">${text}</a>`
+    : text;
 }
 
-function renderComment(c: ThreadCommentV1, depth: number): string {
+/** The text that stands in for a taken-down comment; demo.mjs shows the same. */
+export const REMOVED_TEXT = 'This comment was removed.';
+
+function renderComment(c: ThreadCommentV2, depth: number): string {
   const id = escapeHtml(c.id);
-  const initial = escapeHtml((c.authorName.trim().charAt(0) || '?').toUpperCase());
   const children =
     c.replies.length > 0
       ? `<ol class="children">${c.replies.map((r) => renderComment(r, depth + 1)).join('')}</ol>`
       : '';
+  // A placeholder keeps its replies in place: no author, no text, nothing to reply to.
+  if (c.state === 'removed' || c.authorName === null || c.content === null) {
+    return `<li id="comment-${id}" class="comment depth-${depth} removed" data-comment-id="${id}">
+<article class="comment-body">
+<div class="comment-content"><p class="comment-removed">${REMOVED_TEXT}</p></div>
+</article>
+${children}
+</li>`;
+  }
+  const author = c.authorName;
+  const initial = escapeHtml((author.trim().charAt(0) || '?').toUpperCase());
   return `<li id="comment-${id}" class="comment depth-${depth}" data-comment-id="${id}">
 <article class="comment-body">
 <footer class="comment-meta">
-<div class="comment-author"><span class="avatar" aria-hidden="true">${initial}</span><b class="fn">${renderAuthor(c)}</b> <span class="says">says:</span></div>
+<div class="comment-author"><span class="avatar" aria-hidden="true">${initial}</span><b class="fn">${renderAuthor(author, c.authorUrl)}</b> <span class="says">says:</span></div>
 <div class="comment-metadata"><a href="#comment-${id}"><time datetime="${escapeHtml(c.createdAt)}">${escapeHtml(formatDate(c.createdAt))}</time></a></div>
 </footer>
 <div class="comment-content">${renderCommentText(c.content)}</div>
-<div class="reply"><a rel="nofollow" class="comment-reply-link" href="#respond" data-reply-to="${id}" data-author="${escapeHtml(c.authorName)}" aria-label="Reply to ${escapeHtml(c.authorName)}">Reply</a></div>
+<div class="reply"><a rel="nofollow" class="comment-reply-link" href="#respond" data-reply-to="${id}" data-author="${escapeHtml(author)}" aria-label="Reply to ${escapeHtml(author)}">Reply</a></div>
 </article>
 ${children}
 </li>`;
@@ -112,13 +125,45 @@ export interface DemoPage {
   siteId: string;
   articleId: string;
   article: DemoArticle;
-  thread: ArticleThreadV1;
+  thread: ArticleThreadV2;
   ingestUrl: string;
+  /** This page's own address: ingest sends a reader who posted without JavaScript back here. */
+  pageUrl: string;
+  /**
+   * `?unapproved=<id>`, where ingest sends a reader who posted without JavaScript: while that comment
+   * is not in the thread, a notice stands where `#comment-<id>` will be. It shows nothing of the
+   * comment, so the `moderation-hash` beside it is not checked.
+   */
+  unapproved?: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function inThread(thread: ArticleThreadV2, id: string): boolean {
+  const stack = [...thread.comments];
+  while (stack.length > 0) {
+    const c = stack.pop()!;
+    if (c.id === id) return true;
+    stack.push(...c.replies);
+  }
+  return false;
+}
+
+/** The form's address: ingest's WordPress-compatible endpoint, so the form posts without JavaScript too. */
+export function formAction(ingestUrl: string, siteId: string): string {
+  return `${ingestUrl.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(siteId)}/wp-comments-post`;
+}
+
+function renderAwaitingNotice(id: string): string {
+  const e = escapeHtml;
+  return `<p id="comment-${e(id)}" class="comment-awaiting-moderation awaiting-notice" data-awaiting-id="${e(id)}" role="status">Thank you. Your comment is awaiting moderation. It will appear here once it is published.</p>`;
 }
 
 /** The whole demo page. Every value from outside this file passes through escapeHtml. */
-export function renderDemoPage({ siteId, articleId, article, thread, ingestUrl }: DemoPage): string {
+export function renderDemoPage(page: DemoPage): string {
+  const { siteId, articleId, article, thread, ingestUrl, pageUrl, unapproved } = page;
   const e = escapeHtml;
+  const awaitingId = unapproved && UUID.test(unapproved) && !inThread(thread, unapproved) ? unapproved : null;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -151,20 +196,21 @@ ${article.paragraphs.map((p) => `<p>${e(p)}</p>`).join('\n')}
 
 <section id="comments" class="comments-area" aria-labelledby="comments-title">
 <h2 id="comments-title" class="comments-title">${e(threadTitle(thread.count, article.headline))}</h2>
+${awaitingId ? renderAwaitingNotice(awaitingId) : ''}
 <ol class="comment-list" id="comment-list">
 ${thread.comments.map((c) => renderComment(c, 1)).join('\n')}
 </ol>
 
 <div id="respond" class="comment-respond">
 <h3 id="reply-title" class="comment-reply-title"><span id="reply-title-text">Leave a Reply</span> <small><a rel="nofollow" id="cancel-comment-reply-link" href="#respond" hidden>Cancel reply</a></small></h3>
-<form action="#respond" method="post" id="commentform" class="comment-form">
+<form action="${e(formAction(ingestUrl, siteId))}" method="post" id="commentform" class="comment-form">
 <p class="comment-notes"><span id="email-notes">Your email address will not be published.</span> <span class="required-field-message">Required fields are marked <span class="required">*</span></span></p>
 <p class="comment-form-comment"><label for="comment">Comment <span class="required">*</span></label><textarea id="comment" name="comment" cols="45" rows="8" maxlength="10000" required></textarea></p>
 <p class="comment-form-author"><label for="author">Name <span class="required">*</span></label><input id="author" name="author" type="text" size="30" maxlength="245" autocomplete="name" required></p>
 <p class="comment-form-email"><label for="email">Email <span class="required">*</span></label><input id="email" name="email" type="email" size="30" maxlength="254" autocomplete="email" aria-describedby="email-notes" required></p>
 <p class="comment-form-url"><label for="url">Website</label><input id="url" name="url" type="url" size="30" maxlength="200" autocomplete="url"></p>
 <p class="comment-form-extra" aria-hidden="true"><label for="extra">Leave this field empty</label><input id="extra" name="extra" type="text" tabindex="-1" autocomplete="off"></p>
-<p class="form-submit"><input name="submit" type="submit" id="submit" class="submit" value="Post Comment"><input type="hidden" name="comment_parent" id="comment_parent" value=""></p>
+<p class="form-submit"><input name="submit" type="submit" id="submit" class="submit" value="Post Comment"><input type="hidden" name="comment_post_ID" id="comment_post_ID" value="${e(articleId)}"><input type="hidden" name="comment_parent" id="comment_parent" value=""><input type="hidden" name="redirect_to" value="${e(pageUrl)}"></p>
 <p class="form-status" id="form-status" role="status" aria-live="polite"></p>
 </form>
 </div>

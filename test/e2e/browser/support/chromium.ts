@@ -27,14 +27,18 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Starts Chromium on a fresh profile in a temp folder, removed again by close(). */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Starts Chromium on a fresh profile in a temp folder, removed again by close(). `javaScriptEnabled:
+ * false` is a reader without JavaScript: pages' scripts never run.
+ */
+export async function launchChromium({ javaScriptEnabled = true } = {}): Promise<Browser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'replyguard-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: ARGS,
     viewport: { width: 1280, height: 900 },
+    javaScriptEnabled,
   });
   const dialogs: string[] = [];
   const problems: string[] = [];

@@ -1,13 +1,14 @@
 // The demo page's "Leave a Reply" form: posts to Replyguard ingest, shows the comment as awaiting
 // moderation, and follows the thread until it is published. Comment data reaches the page only
-// through textContent and DOM attributes, never as markup.
+// through textContent and DOM attributes, never as markup. Without this script the form still posts,
+// as a plain form to ingest's WordPress-compatible endpoint, which sends the reader back here.
 
 const body = document.body;
 const siteId = body.dataset.siteId;
 const articleId = body.dataset.articleId;
 const headline = body.dataset.headline;
 const ingestUrl = document.querySelector('meta[name="replyguard-ingest"]').content.replace(/\/+$/, '');
-const threadUrl = `/v1/sites/${encodeURIComponent(siteId)}/articles/${encodeURIComponent(articleId)}/comments`;
+const threadUrl = `/v2/sites/${encodeURIComponent(siteId)}/articles/${encodeURIComponent(articleId)}/comments`;
 const PENDING_KEY = `replyguard.pending.${siteId}/${articleId}`;
 const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -93,7 +94,26 @@ function commentText(content) {
     });
 }
 
+/** A taken-down comment kept so its replies stay in place: no author, no text, no Reply link. */
+function renderRemoved(c, depth) {
+  const note = el('p', { class: 'comment-removed' });
+  note.textContent = 'This comment was removed.';
+  return el(
+    'li',
+    { id: `comment-${c.id}`, class: `comment depth-${depth} removed`, 'data-comment-id': c.id },
+    el('article', { class: 'comment-body' }, el('div', { class: 'comment-content' }, note)),
+  );
+}
+
 function renderComment(c, depth, pending = false) {
+  const li = c.state === 'removed' ? renderRemoved(c, depth) : renderPublished(c, depth, pending);
+  const replies = c.replies ?? [];
+  if (replies.length > 0)
+    li.append(el('ol', { class: 'children' }, ...replies.map((r) => renderComment(r, depth + 1))));
+  return li;
+}
+
+function renderPublished(c, depth, pending) {
   const author = el('b', { class: 'fn' });
   if (c.authorUrl && /^https?:\/\//i.test(c.authorUrl)) {
     const a = el('a', { href: c.authorUrl, rel: 'external nofollow ugc', class: 'url' });
@@ -142,7 +162,7 @@ function renderComment(c, depth, pending = false) {
     reply.textContent = 'Reply';
     article.append(el('div', { class: 'reply' }, reply));
   }
-  const li = el(
+  return el(
     'li',
     {
       id: `comment-${c.id}`,
@@ -151,10 +171,6 @@ function renderComment(c, depth, pending = false) {
     },
     article,
   );
-  const replies = c.replies ?? [];
-  if (replies.length > 0)
-    li.append(el('ol', { class: 'children' }, ...replies.map((r) => renderComment(r, depth + 1))));
-  return li;
 }
 
 function threadTitle(count) {
@@ -182,13 +198,21 @@ function savePending(pending) {
 
 let pending = loadPending();
 
+// Back from a post without JavaScript (?unapproved=<id>): the server's notice stands where the
+// comment will be, and the thread is followed until it is there.
+let awaitingNotice = document.querySelector('[data-awaiting-id]');
+
 /** Re-renders the thread from the API's answer, with this reader's pending comments in place. */
 function renderThread(thread) {
-  const published = new Set();
-  const walk = (cs) => cs.forEach((c) => (published.add(c.id), walk(c.replies ?? [])));
+  const inThread = new Set();
+  const walk = (cs) => cs.forEach((c) => (inThread.add(c.id), walk(c.replies ?? [])));
   walk(thread.comments);
-  pending = pending.filter((c) => !published.has(c.id));
+  pending = pending.filter((c) => !inThread.has(c.id));
   savePending(pending);
+  if (awaitingNotice && inThread.has(awaitingNotice.dataset.awaitingId)) {
+    awaitingNotice.remove();
+    awaitingNotice = null;
+  }
 
   // Keep the form where the reader left it while the list under it is rebuilt.
   const replyingTo = parentInput.value;
@@ -223,7 +247,7 @@ let polls = 0;
 
 function schedulePoll() {
   clearTimeout(pollTimer);
-  if (pending.length === 0) return;
+  if (pending.length === 0 && !awaitingNotice) return;
   // Quick at first (most comments are decided in well under a second), then patient: a held
   // comment waits for a moderator.
   const delay = polls < 30 ? 1000 : polls < 60 ? 3000 : 10000;
@@ -236,8 +260,11 @@ async function poll() {
     const response = await fetch(threadUrl, { cache: 'no-store', headers: { accept: 'application/json' } });
     if (response.ok) {
       const before = new Set(pending.map((c) => c.id));
+      if (awaitingNotice) before.add(awaitingNotice.dataset.awaitingId);
       renderThread(await response.json());
-      const published = [...before].filter((id) => !pending.some((c) => c.id === id));
+      const published = [...before].filter(
+        (id) => !pending.some((c) => c.id === id) && awaitingNotice?.dataset.awaitingId !== id,
+      );
       if (published.length > 0) {
         status.textContent = 'Your comment has been published.';
         document.getElementById(`comment-${published[0]}`)?.classList.add('just-published');
@@ -255,10 +282,11 @@ async function poll() {
 
 function startReply(commentId) {
   const target = document.getElementById(`comment-${commentId}`);
-  if (!target) return cancel();
-  const link = target.querySelector(':scope > .comment-body .comment-reply-link');
+  const link = target?.querySelector(':scope > .comment-body .comment-reply-link');
+  // Gone, or taken down meanwhile (a placeholder has no Reply link): back to a top-level comment.
+  if (!link) return cancel();
   parentInput.value = commentId;
-  replyTitle.textContent = `Reply to ${link?.dataset.author ?? 'this comment'}`;
+  replyTitle.textContent = `Reply to ${link.dataset.author}`;
   cancelReply.hidden = false;
   target.querySelector(':scope > .comment-body').after(respond);
 }
@@ -352,4 +380,4 @@ form.addEventListener('submit', async (event) => {
 });
 
 // A reload while comments were waiting: show them and keep following the thread.
-if (pending.length > 0) void poll();
+if (pending.length > 0 || awaitingNotice) void poll();
