@@ -5,6 +5,7 @@ import type { ConfigType } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { destination, type DestinationStream } from 'pino';
 import { runtimeConfig } from '../config/common.config';
+import { loggableUrl } from './request-log';
 
 /**
  * Structured JSON logs. Request lines (see `installRequestLog`) carry method, route, status and the
@@ -29,7 +30,7 @@ import { runtimeConfig } from '../config/common.config';
               req: (req: { id?: unknown; method?: string; url?: string }) => ({
                 id: req.id,
                 method: req.method,
-                url: req.url,
+                url: req.url === undefined ? undefined : loggableUrl(req.url),
               }),
               res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
             },

@@ -48,6 +48,15 @@ describe(installRequestLog.name, () => {
     expect(JSON.stringify(lines[0])).not.toContain('a@b.example');
   });
 
+  it('writes no e-mail address a client put in the URL', async () => {
+    await app.inject({ method: 'POST', url: '/v1/comments?email=Leaky.Person@example.org&x=1' });
+    await app.inject({ method: 'POST', url: '/v1/comments?email=leaky%40example.org' });
+    expect(lines.map((l) => (l.req as { url: string }).url)).toEqual([
+      '/v1/comments?email=[redacted]&x=1',
+      '/v1/comments?email=[redacted]',
+    ]);
+  });
+
   it('logs failures at error level and leaves health checks out', async () => {
     await app.inject({ method: 'GET', url: '/health/live' });
     await app.inject({ method: 'GET', url: '/boom' });
