@@ -155,6 +155,27 @@ describe(ModerateSubmissionHandler.name, () => {
       expect(stored[1].decision.reasons.map((r) => r.code)).toContain('DUPLICATE');
     });
 
+    it('the same short reply under two different comments is two replies, under one it is a repeat', async () => {
+      const { handler, stored } = setup(ModerationEngine.rulesOnly());
+      const a = submission('Budgets are about choices.', { authorEmail: 'bob@example.org' });
+      const b = submission('Transport spending fell again.', { authorEmail: 'cy@example.org' });
+      await handler.executeBatch([
+        a,
+        b,
+        submission('Thanks for sharing, good point.', { parentId: a.data.commentId }),
+        submission('Thanks for sharing, good point.', { parentId: b.data.commentId }),
+        submission('Thanks for sharing, good point!', { parentId: a.data.commentId }),
+      ]);
+      expect(stored.map((c) => c.status)).toEqual([
+        'approved',
+        'approved',
+        'approved',
+        'approved',
+        'rejected',
+      ]);
+      expect(stored[4].decision.reasons.map((r) => r.code)).toContain('DUPLICATE');
+    });
+
     it('times each stored decision from its submission, once: a redelivered batch adds nothing', async () => {
       const { handler, stored, delays } = setup(ModerationEngine.rulesOnly());
       const batch = [submission('A first remark.'), submission('Another remark.')];

@@ -94,7 +94,10 @@ export class ModerateSubmissionHandler {
         submittedAt: new Date(s.submittedAt),
         emailHash: hashPii(this.privacy.hashSecret, s.authorEmail),
         ipHash: s.client.ipHash ?? null,
-        contentHash: createHash('sha256').update(duplicateKey(s.content)).digest('hex'),
+        // The same reply under two comments is two replies; under one, a repeat.
+        contentHash: createHash('sha256')
+          .update(`${s.parentId ?? ''}\n${duplicateKey(s.content)}`)
+          .digest('hex'),
         authorDomain,
         domains: banDomains(s.authorEmail, s.authorUrl),
       });
