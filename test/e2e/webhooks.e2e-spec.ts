@@ -56,6 +56,22 @@ describe('a downstream service without Kafka follows decisions by webhook', () =
     expect(listed.json.webhooks).toEqual([]);
   });
 
+  it('refuses a receiver URL with a user name or password in it', async () => {
+    const res = await postJson(
+      `${system.webhooksUrl}/v1/admin/webhooks`,
+      {
+        siteId: 'default',
+        url: 'https://user:pass@hooks.example/x',
+        events: [Topics.CommentApprovedV1],
+        secret: SECRET,
+      },
+      admin,
+    );
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(res.text).toContain('url must not contain a user name or password');
+  });
+
   it('takes a webhook for an inactive site, once the deactivation has reached the webhooks service', async () => {
     const siteId = `site-${randomUUID().slice(0, 8)}`;
     expect(

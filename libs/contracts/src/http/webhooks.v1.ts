@@ -15,6 +15,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
 } from 'class-validator';
 import { IsSiteId } from '../fields';
 import { Topics } from '../topics';
@@ -32,6 +33,29 @@ export const WEBHOOK_EVENT_TOPICS = [
 ] as const;
 
 export type WebhookEventTopic = (typeof WEBHOOK_EVENT_TOPICS)[number];
+
+/**
+ * No `user:password@` in a receiver's URL: it would be stored and listed in clear, where the signing
+ * secret is encrypted and never returned, and the signature already authenticates every delivery.
+ */
+function HasNoCredentials(): PropertyDecorator {
+  return ValidateBy({
+    name: 'hasNoCredentials',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'string') return true;
+        try {
+          const url = new URL(value);
+          return url.username === '' && url.password === '';
+        } catch {
+          return true; // IsUrl reports it
+        }
+      },
+      defaultMessage: () =>
+        'url must not contain a user name or password: they would be stored and listed in clear; the signature authenticates deliveries',
+    },
+  });
+}
 
 /** Where a delivery stands: being tried, done, or given up on after the retry window (replayable). */
 export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'dead';
@@ -54,6 +78,7 @@ export class CreateWebhookRequestV1 {
     },
     { message: 'url must be an http or https URL' },
   )
+  @HasNoCredentials()
   url!: string;
 
   @ApiProperty({ enum: WEBHOOK_EVENT_TOPICS, isArray: true, example: ['comments.approved.v1'] })
