@@ -18,11 +18,9 @@ interface Moderator {
   active: boolean;
 }
 
-/** The fields a 400 names: a validation failure's `fields`, or a domain error's `details.field`. */
+/** The fields a 400 names: every validation failure, a body's or a domain rule's, names them in `fields`. */
 function namedFields(body: Record<string, unknown>): string[] {
-  const fields = (body.fields as { field: string }[] | undefined)?.map((f) => f.field) ?? [];
-  const detail = (body.details as { field?: string } | undefined)?.field;
-  return detail ? [...fields, detail] : fields;
+  return (body.fields as { field: string }[] | undefined)?.map((f) => f.field) ?? [];
 }
 
 describe('administrators list sites and moderators, and revoke moderators', () => {
@@ -241,5 +239,13 @@ describe('administrators list sites and moderators, and revoke moderators', () =
     );
     want.push('DELETE not-a-uuid: 400 VALIDATION_FAILED id');
     expect(got).toEqual(want);
+    // A moderator's address is checked like every other, in the same words.
+    const badEmail = await postJson(
+      api('/v1/admin/moderators'),
+      { name: 'Bea', email: 'not-an-address', role: 'moderator', sites: [] },
+      admin,
+    );
+    expect(badEmail.status).toBe(400);
+    expect(badEmail.json.message).toEqual(['email must be a valid email address']);
   });
 });

@@ -525,7 +525,7 @@ describe('hostile input', () => {
         'a malformed id in the path',
         fetch(`${system.moderationUrl}/v1/comments/not-a-uuid`),
         400,
-        'BAD_REQUEST',
+        'VALIDATION_FAILED',
       ],
     ];
     const got: string[] = [];
@@ -537,6 +537,23 @@ describe('hostile input', () => {
       want.push(`${what}: ${status} ${code}`);
     }
     expect(got).toEqual(want);
+
+    // Every validation failure names its field the same way: a path id, a body field, a domain rule.
+    const pathId = (await (await fetch(`${system.moderationUrl}/v1/comments/not-a-uuid`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(pathId).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ field: 'id', rules: ['isUuid'], messages: ['id must be a UUID'] }],
+    });
+    const badCursor = await getJson(
+      `${system.moderationUrl}/v1/moderation/queue?siteId=default&status=held&cursor=bm90LWEtY3Vyc29y`,
+      {
+        authorization: `Bearer ${TEST_ADMIN_TOKEN}`,
+      },
+    );
+    expect(badCursor.json).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'cursor' }] });
   });
 
   it("sends security headers and answers CORS only for a site's allowed origins", async () => {

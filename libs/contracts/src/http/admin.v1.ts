@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsInt,
   IsObject,
@@ -17,7 +16,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { IsOmittable, IsSiteId } from '../fields';
+import { IsEmailAddress, IsOmittable, IsSiteId } from '../fields';
 import { PageCursor, PageLimit } from './paging';
 import { IsArticleUrlTemplate, SITE_LANGUAGES, type SiteLanguage } from './site-presentation';
 
@@ -168,8 +167,7 @@ export class CreateModeratorRequestV1 {
   name!: string;
 
   @ApiProperty({ example: 'maria@news.example' })
-  @IsEmail()
-  @MaxLength(254)
+  @IsEmailAddress()
   email!: string;
 
   @ApiProperty({ enum: ['moderator', 'admin'] })

@@ -42,12 +42,17 @@ export class HttpErrorFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
 
     if (exception instanceof DomainError) {
+      const field = exception.details?.field;
       void reply.status(exception.httpStatus).send({
         statusCode: exception.httpStatus,
         code: exception.code,
         error: exception.code,
         message: exception.message,
         ...(exception.details ? { details: exception.details } : {}),
+        // A field at fault is named where every validation failure names it.
+        ...(exception.code === 'VALIDATION_FAILED' && typeof field === 'string'
+          ? { fields: [{ field, rules: ['domain'], messages: [exception.message] }] }
+          : {}),
       });
       return;
     }

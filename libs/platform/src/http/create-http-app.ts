@@ -1,9 +1,9 @@
 import { isIPv4 } from 'node:net';
-import { BadRequestException, type INestApplication, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, type INestApplication, ParseUUIDPipe, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { flattenValidationErrors } from '@replyguard/contracts';
+import { type FieldViolation, flattenValidationErrors } from '@replyguard/contracts';
 import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 import { installRequestLog } from '../logging/request-log';
@@ -35,22 +35,35 @@ export function trustProxyOption(proxies: string[] = []): false | string[] | ((a
     trusted.has(address) || (address.startsWith('::ffff:') && trusted.has(address.slice(7)));
 }
 
+/** The answer to a request whose fields break their rules: the shape every validation failure has. */
+export function validationFailed(fields: FieldViolation[]): BadRequestException {
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    code: 'VALIDATION_FAILED',
+    message: fields.flatMap((f) => f.messages),
+    fields,
+  });
+}
+
+/**
+ * A path parameter that must be a UUID (a comment, ban or moderator id): a malformed one is a
+ * VALIDATION_FAILED naming the parameter, like a body field, not Nest's bare "Validation failed".
+ */
+export function ParseIdPipe(field = 'id'): ParseUUIDPipe {
+  return new ParseUUIDPipe({
+    exceptionFactory: () =>
+      validationFailed([{ field, rules: ['isUuid'], messages: [`${field} must be a UUID`] }]),
+  });
+}
+
 /** ValidationPipe that refuses unknown fields and names every failing field and its rule. */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => {
-      const fields = flattenValidationErrors(errors);
-      return new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        code: 'VALIDATION_FAILED',
-        message: fields.flatMap((f) => f.messages),
-        fields,
-      });
-    },
+    exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
   });
 }
 

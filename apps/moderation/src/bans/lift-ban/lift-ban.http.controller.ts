@@ -1,4 +1,4 @@
-import { Controller, Delete, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Delete, Param } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
@@ -12,6 +12,7 @@ import { BanV1 } from '@replyguard/contracts';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, ModeratorOnly } from '../../auth/auth.decorators';
 import { LiftBanHandler } from './lift-ban.handler';
+import { ParseIdPipe } from '@replyguard/platform';
 
 @ApiTags('moderation')
 @ApiBearerAuth()
@@ -28,7 +29,7 @@ export class LiftBanHttpController {
   @ApiUnauthorizedResponse({ description: 'No or bad token' })
   @ApiForbiddenResponse({ description: "The ban's site is not yours" })
   @ApiNotFoundResponse({ description: 'Unknown ban (BAN_NOT_FOUND)' })
-  lift(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<BanV1> {
+  lift(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe()) id: string): Promise<BanV1> {
     return this.handler.execute(actor, id);
   }
 }

@@ -1,7 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommentStatusResponseV1 } from '@replyguard/contracts';
 import { GetCommentStatusHandler } from './get-comment-status.handler';
+import { ParseIdPipe } from '@replyguard/platform';
 
 @ApiTags('comments')
 @Controller('v1/comments')
@@ -12,7 +13,7 @@ export class GetCommentStatusHttpController {
   @ApiOperation({ summary: "A submitted comment's moderation status, for the submitter's page" })
   @ApiOkResponse({ type: CommentStatusResponseV1 })
   @ApiNotFoundResponse({ description: 'Unknown comment' })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<CommentStatusResponseV1> {
+  get(@Param('id', ParseIdPipe()) id: string): Promise<CommentStatusResponseV1> {
     return this.handler.execute(id);
   }
 }

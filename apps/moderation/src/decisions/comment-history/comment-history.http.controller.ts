@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
@@ -12,6 +12,7 @@ import { HistoryResponseV1 } from '@replyguard/contracts';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, ModeratorOnly } from '../../auth/auth.decorators';
 import { CommentHistoryHandler } from './comment-history.handler';
+import { ParseIdPipe } from '@replyguard/platform';
 
 @ApiTags('moderation')
 @ApiBearerAuth()
@@ -28,7 +29,7 @@ export class CommentHistoryHttpController {
   @ApiNotFoundResponse({ description: 'Unknown comment' })
   get(
     @CurrentActor() actor: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', ParseIdPipe()) id: string,
   ): Promise<HistoryResponseV1> {
     return this.handler.execute(actor, id);
   }

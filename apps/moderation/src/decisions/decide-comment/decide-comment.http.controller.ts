@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -19,6 +19,7 @@ import type { Actor } from '../../auth/actor';
 import { CurrentActor, ModeratorOnly } from '../../auth/auth.decorators';
 import { BulkDecideHandler } from '../bulk-decide/bulk-decide.handler';
 import { DecideCommentHandler } from './decide-comment.handler';
+import { ParseIdPipe } from '@replyguard/platform';
 
 @ApiTags('moderation')
 @ApiBearerAuth()
@@ -40,7 +41,7 @@ export class DecideCommentHttpController {
   @ApiConflictResponse({ description: 'VERSION_CONFLICT: someone decided it first' })
   decideOne(
     @CurrentActor() actor: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', ParseIdPipe()) id: string,
     @Body() body: DecisionRequestV1,
   ): Promise<DecisionResponseV1> {
     return this.decide.execute(actor, id, body);

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -13,6 +13,7 @@ import { ReportListQueryV1, ReportPageV1 } from '@replyguard/contracts';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, ModeratorOnly } from '../../auth/auth.decorators';
 import { ListReportsHandler } from './list-reports.handler';
+import { ParseIdPipe } from '@replyguard/platform';
 
 @ApiTags('moderation')
 @ApiBearerAuth()
@@ -32,7 +33,7 @@ export class ListReportsHttpController {
   @ApiNotFoundResponse({ description: 'COMMENT_NOT_FOUND: unknown comment' })
   list(
     @CurrentActor() actor: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', ParseIdPipe()) id: string,
     @Query() query: ReportListQueryV1,
   ): Promise<ReportPageV1> {
     return this.handler.execute(actor, id, query);

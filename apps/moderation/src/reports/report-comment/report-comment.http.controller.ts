@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -11,6 +11,7 @@ import { Throttle } from '@nestjs/throttler';
 import { ReportRequestV1, ReportResponseV1 } from '@replyguard/contracts';
 import type { FastifyRequest } from 'fastify';
 import { ReportCommentHandler } from './report-comment.handler';
+import { ParseIdPipe } from '@replyguard/platform';
 
 @ApiTags('comments')
 @Controller('v1/comments')
@@ -26,7 +27,7 @@ export class ReportCommentHttpController {
   @ApiConflictResponse({ description: 'NOT_REPORTABLE: the comment is not published' })
   @ApiTooManyRequestsResponse({ description: 'Too many reports from this client' })
   report(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', ParseIdPipe()) id: string,
     @Body() body: ReportRequestV1,
     @Req() req: FastifyRequest,
   ): Promise<ReportResponseV1> {
