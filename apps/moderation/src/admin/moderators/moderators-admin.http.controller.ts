@@ -34,6 +34,7 @@ export class ModeratorsAdminHttpController {
   @Post()
   @ApiOperation({ summary: 'Create a moderator; the token is shown once' })
   @ApiCreatedResponse({ type: CreateModeratorResponseV1 })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: a field breaks its rule' })
   @ApiUnauthorizedResponse({ description: 'No or bad token' })
   @ApiForbiddenResponse({ description: 'Not an administrator' })
   @ApiUnprocessableEntityResponse({ description: 'UNKNOWN_SITES' })

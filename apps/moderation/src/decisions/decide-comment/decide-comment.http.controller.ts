@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiForbiddenResponse,
@@ -51,6 +52,9 @@ export class DecideCommentHttpController {
   @HttpCode(200)
   @ApiOperation({ summary: 'One action on up to 500 comments, each applied on its own' })
   @ApiOkResponse({ type: BulkDecisionResponseV1 })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED: malformed ids, action or expectedVersions, named',
+  })
   decideMany(
     @CurrentActor() actor: Actor,
     @Body() body: BulkDecisionRequestV1,

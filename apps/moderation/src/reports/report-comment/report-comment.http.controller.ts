@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOperation,
@@ -23,6 +24,7 @@ export class ReportCommentHttpController {
   @Throttle({ default: { limit: 10, ttl: 60_000 } })
   @ApiOperation({ summary: 'A reader reports a published comment' })
   @ApiAcceptedResponse({ type: ReportResponseV1 })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: a malformed id, reason or note' })
   @ApiNotFoundResponse({ description: 'Unknown comment' })
   @ApiConflictResponse({ description: 'NOT_REPORTABLE: the comment is not published' })
   @ApiTooManyRequestsResponse({ description: 'Too many reports from this client' })
