@@ -405,6 +405,8 @@ describe('moderators work the queues', () => {
       reason: 'heated thread',
       active: true,
       liftedAt: null,
+      // Colleagues read who banned by name, not by id.
+      createdByName: 'Maria',
     });
     expect(JSON.stringify(listed.json)).not.toContain(email);
 
@@ -416,7 +418,12 @@ describe('moderators work the queues', () => {
     expect((await lift(id, otherMod)).status).toBe(403);
     const lifted = await lift(id);
     expect(lifted.status).toBe(200);
-    expect(lifted.json).toMatchObject({ id, active: false, liftedBy: expect.any(String) as string });
+    expect(lifted.json).toMatchObject({
+      id,
+      active: false,
+      liftedBy: expect.any(String) as string,
+      liftedByName: 'Maria',
+    });
     // Lifting again changes nothing.
     expect((await lift(id)).json.liftedAt).toBe(lifted.json.liftedAt);
     expect((await lift(randomUUID())).json).toMatchObject({ error: 'BAN_NOT_FOUND' });

@@ -106,7 +106,12 @@ const errorWithCode = (error) => {
 const isUnauthorized = (error) => error instanceof ApiError && error.status === 401;
 
 /** A moderator id as shown: the signed-in moderator by name, anyone else by id. */
-const actorName = (id) => (id === state.me?.id ? `${state.me.name} (you)` : id);
+/** Who did something, as a person reads it: you, a colleague's name when the API gives it, or the id. */
+const actorName = (id, name = null) => {
+  if (id === state.me?.id) return `${state.me.name} (you)`;
+  if (name) return name;
+  return id === 'admin' ? 'the administrator' : id;
+};
 
 // ---------------------------------------------------------------------------------------------------
 // Sign-in and site
@@ -785,7 +790,7 @@ function banRow(ban) {
     cell(code).className = 'ban-value';
   }
   cell(ban.reason).className = 'ban-reason';
-  cell(timeElement(ban.createdAt), ` by ${actorName(ban.createdBy)}`).className = 'ban-created';
+  cell(timeElement(ban.createdAt), ` by ${actorName(ban.createdBy, ban.createdByName)}`).className = 'ban-created';
   cell(ban.expiresAt ? timeElement(ban.expiresAt) : 'never').className = 'ban-expires';
 
   const status = cell();
@@ -795,7 +800,7 @@ function banRow(ban) {
       span('badge ban-lifted', 'lifted'),
       ' ',
       timeElement(ban.liftedAt),
-      ` by ${actorName(ban.liftedBy)}`,
+      ` by ${actorName(ban.liftedBy, ban.liftedByName)}`,
     );
   } else if (!ban.active) {
     status.append(span('badge ban-expired', 'expired'));

@@ -10,10 +10,12 @@ export function banView(r: BanRow, now: Date): BanV1 {
     value: r.kind === 'email' ? null : r.value,
     reason: r.reason,
     createdBy: r.created_by,
+    createdByName: r.created_by_name,
     createdAt: new Date(r.created_at).toISOString(),
     expiresAt: r.expires_at ? new Date(r.expires_at).toISOString() : null,
     liftedAt: r.lifted_at ? new Date(r.lifted_at).toISOString() : null,
     liftedBy: r.lifted_by,
+    liftedByName: r.lifted_by_name,
     active: r.lifted_at === null && (r.expires_at === null || new Date(r.expires_at) > now),
   };
 }

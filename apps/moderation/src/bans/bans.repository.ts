@@ -18,10 +18,15 @@ export interface BanRow {
   lifted_by: string | null;
   /** Microsecond-exact `created_at`, so a cursor loses nothing. */
   cursor_time: string;
+  /** The moderators' names; null for the administrator token. */
+  created_by_name: string | null;
+  lifted_by_name: string | null;
 }
 
 const BAN_COLUMNS = `id, site_id, kind, value, reason, created_by, created_at, expires_at, lifted_at, lifted_by,
-  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_time`;
+  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_time,
+  (SELECT m.name FROM moderation.moderators m WHERE m.id::text = bans.created_by) AS created_by_name,
+  (SELECT m.name FROM moderation.moderators m WHERE m.id::text = bans.lifted_by) AS lifted_by_name`;
 
 export interface ActiveBans {
   email: boolean;

@@ -345,11 +345,19 @@ export class BanV1 {
   })
   value!: string | null;
   @ApiProperty() reason!: string;
-  @ApiProperty() createdBy!: string;
+  @ApiProperty({ description: 'A moderator id, or `admin` for the administrator token' }) createdBy!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The moderator's name; null for the administrator",
+  })
+  createdByName!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) expiresAt!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) liftedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) liftedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The lifting moderator's name" })
+  liftedByName!: string | null;
   @ApiProperty({ description: 'Neither lifted nor expired' }) active!: boolean;
 }
 
