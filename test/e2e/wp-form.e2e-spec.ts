@@ -168,6 +168,9 @@ describe('WordPress comment forms posted to ingest', () => {
     const other = await wpPost(siteId, fields('x'), { origin: 'https://evil.example' });
     expect(other.status).toBe(403);
     expect(await other.text()).toContain('This page may not post comments to this site.');
+    // A site whose pages say Referrer-Policy: no-referrer: browsers post its forms with Origin: null.
+    const withheld = await wpPost(siteId, fields('no-referrer-page'), { origin: 'null' });
+    expect(withheld.status).toBe(202); // accepted; this site has no article address to send the reader back to
     const unknown = await wpPost(`nope-${siteId}`, fields('x'));
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain('Sorry, comments are closed for this item.');

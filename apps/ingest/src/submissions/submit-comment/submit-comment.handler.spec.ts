@@ -75,7 +75,9 @@ describe(SubmitCommentHandler.name, () => {
       httpStatus: 403,
     });
     await expect(from('https://news.example')).resolves.toMatchObject({ status: 'pending' });
-    expect(sent).toHaveLength(1);
+    // A page with Referrer-Policy: no-referrer: the browser withholds its origin.
+    await expect(from('null')).resolves.toMatchObject({ status: 'pending' });
+    expect(sent).toHaveLength(2);
   });
 
   it('answers SUBMISSION_NOT_DURABLE (503) when Kafka does not acknowledge', async () => {

@@ -35,8 +35,10 @@ export class SubmitCommentHandler {
       const why = site ? 'is closed to comments (inactive)' : 'does not exist';
       throw new DomainError('SITE_NOT_FOUND', `site "${request.siteId}" ${why}`, { field: 'siteId' });
     }
-    // A browser says which page posted; it must be one of the site's. Servers send no Origin.
-    if (client.origin && !site.allowedOrigins.includes(client.origin)) {
+    // A browser says which page posted; it must be one of the site's. Servers send no Origin, and a page
+    // whose Referrer-Policy is no-referrer (a common privacy setting) makes the browser send "null":
+    // there is nothing to check then, as for a server.
+    if (client.origin && client.origin !== 'null' && !site.allowedOrigins.includes(client.origin)) {
       throw new DomainError(
         'ORIGIN_NOT_ALLOWED',
         `origin ${client.origin} may not post to site "${request.siteId}"`,
