@@ -313,7 +313,12 @@ describe("a commenter's personal data is erased on request", () => {
       {
         siteId,
         url: receiver.url,
-        events: [Topics.CommentApprovedV1, Topics.CommentHeldV1, Topics.CommentRemovedV1],
+        events: [
+          Topics.CommentApprovedV1,
+          Topics.CommentHeldV1,
+          Topics.CommentRemovedV1,
+          Topics.CommentAuthorErasedV1,
+        ],
         secret: 'whsec-erasure-remove-0123456789',
       },
       admin,
@@ -360,6 +365,11 @@ describe("a commenter's personal data is erased on request", () => {
         author_name: 'Anonymous',
       });
     }
+    // What the checks quoted from the text goes with it; the codes stay.
+    const history = await getJson(`${system.moderationUrl}/v1/moderation/comments/${held}/history`, admin);
+    expect(JSON.stringify(history.json)).not.toMatch(/zebra/i);
+    expect(JSON.stringify(history.json)).toContain('SUSPECT_WORD');
+    expect(JSON.stringify(rows.map((r) => r.decision))).not.toMatch(/zebra/i);
     const labels = await withDb(async (db) => {
       const { rows: l } = await db.query<{ n: number }>(
         'SELECT 1 AS n FROM moderation.labeled_examples WHERE comment_id = ANY($1::uuid[])',
@@ -384,15 +394,32 @@ describe("a commenter's personal data is erased on request", () => {
     });
 
     // The subscriber's stored copies of the approval and the hold, which hold the text, are gone (a
-    // replay would send it again); the removal stays.
+    // replay would send it again); the removal stays, and the subscriber is told of both erasures, as
+    // they were sent, so it drops its own copies too.
     const left = await eventually(
       async () => {
         const rows = await deliveries();
-        return rows.length === 1 && rows[0].event_type.includes('removed') ? rows : undefined;
+        const types = rows.map((r) => r.event_type.replace('org.replyguard.comment.', '')).sort();
+        return types.join() === 'author-erased.v1,author-erased.v1,removed.v1' ? rows : undefined;
       },
-      { what: "only the removal left among the subscriber's deliveries" },
+      {
+        what: "the subscriber's deliveries: the removal and two author-erased events, no copy with the text",
+      },
     );
-    expect(left[0].payload).not.toContain('bus timetable');
+    expect(left.map((r) => r.payload).join()).not.toContain('bus timetable');
+    for (const r of left.filter((d) => d.event_type.includes('author-erased'))) {
+      expect(Object.keys((JSON.parse(r.payload) as { data: object }).data).sort()).toEqual([
+        'articleId',
+        'authorName',
+        'commentId',
+        'commentRemoved',
+        'erasedAt',
+        'siteId',
+      ]);
+      expect(JSON.parse(r.payload)).toMatchObject({
+        data: { commentRemoved: true, authorName: 'Anonymous' },
+      });
+    }
 
     // Nothing is left to publish or to label: moderators' decisions are refused.
     const approve = await postJson(

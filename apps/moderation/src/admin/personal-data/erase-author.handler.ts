@@ -10,7 +10,12 @@ import type { Actor } from '../../auth/actor';
 import { authorErasedEvent, type EventMeta, removedEvent } from '../../comments/comment-events';
 import type { CommentStatus, StoredDecision } from '../../comments/comment.entity';
 import { MODERATION_OUTBOX } from '../../database/database.options';
-import { scrubAuthorEvidence, scrubAuthorEvidenceSql } from './scrub-decision';
+import {
+  scrubAuthorEvidence,
+  scrubAuthorEvidenceSql,
+  scrubTextEvidence,
+  scrubTextEvidenceSql,
+} from './scrub-decision';
 
 /** What an erased comment is signed with, as WordPress's personal-data eraser does. */
 export const ERASED_AUTHOR_NAME = 'Anonymous';
@@ -75,7 +80,8 @@ export class EraseAuthorHandler {
         FOR UPDATE`,
       [e.siteId, e.emailHash],
     );
-    const decisions = rows.map((r) => scrubAuthorEvidence(r.decision));
+    const scrub = e.removeComments ? scrubTextEvidence : scrubAuthorEvidence;
+    const decisions = rows.map((r) => scrub(r.decision));
     const newStatus = (r: AuthorComment): CommentStatus => (e.removeComments ? 'rejected' : r.status);
     const removed = e.removeComments ? rows.filter((r) => r.published) : [];
 
@@ -104,7 +110,8 @@ export class EraseAuthorHandler {
       );
       // The decision history keeps its rows, without the author fields' evidence, and says what happened.
       await manager.query(
-        `UPDATE moderation.comment_decisions d SET decision = ${scrubAuthorEvidenceSql('d.decision')}
+        `UPDATE moderation.comment_decisions d
+            SET decision = ${(e.removeComments ? scrubTextEvidenceSql : scrubAuthorEvidenceSql)('d.decision')}
           WHERE d.comment_id = ANY($1::uuid[])`,
         [rows.map((r) => r.id)],
       );

@@ -1,5 +1,5 @@
 import type { StoredDecision } from '../../comments/comment.entity';
-import { scrubAuthorEvidence } from './scrub-decision';
+import { scrubAuthorEvidence, scrubTextEvidence } from './scrub-decision';
 
 const decision = (reasons: StoredDecision['reasons']): StoredDecision => ({
   action: 'hold',
@@ -41,5 +41,19 @@ describe('scrubAuthorEvidence', () => {
     ]);
     scrubAuthorEvidence(input);
     expect(input.reasons[0].evidence).toEqual({ websiteDomain: 'a.example', score: 1 });
+  });
+});
+
+describe('scrubTextEvidence', () => {
+  it('keeps the reason codes and drops what quotes the erased text', () => {
+    const scrubbed = scrubTextEvidence(
+      decision([
+        { code: 'SUSPECT_WORD', message: 'Contains suspect word: zorblax', evidence: { terms: ['zorblax'] } },
+        { code: 'LINKS_OVER_LIMIT', message: '3 links', evidence: { domains: ['mysite.example'] } },
+      ]),
+    );
+    expect(scrubbed.reasons.map((r) => r.code)).toEqual(['SUSPECT_WORD', 'LINKS_OVER_LIMIT']);
+    expect(JSON.stringify(scrubbed.reasons)).not.toMatch(/zorblax|mysite/);
+    expect(scrubbed.scores).toEqual({ spam: 0.7, toxicity: 0.1, hate: 0.01 });
   });
 });

@@ -2,7 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AUTHOR_EVIDENCE_KEYS,
+  CommentApprovedV1,
   type CommentAuthorErasedV1,
+  CommentHeldV1,
+  CommentRejectedV1,
   type EventEnvelope,
   Topics,
   type WebhookEventTopic,
@@ -16,6 +19,12 @@ import { DeliveriesRepository } from '../deliveries.repository';
 import { WebhookDispatcher } from '../dispatch/webhook-dispatcher';
 
 const CONSUMER = 'fan-out';
+
+const DECISION_EVENT_TYPES: ReadonlySet<string> = new Set([
+  CommentApprovedV1.info.type,
+  CommentHeldV1.info.type,
+  CommentRejectedV1.info.type,
+]);
 
 /** The part of a decision event's `decision` an erasure touches. */
 interface StoredDecisionLike {
@@ -66,6 +75,8 @@ export class FanOutHandler {
     manager: EntityManager,
     event: EventEnvelope<T>,
   ): Promise<EventEnvelope<T> | undefined> {
+    // Only the decision events carry the author and the text; the erasure event itself goes out as sent.
+    if (!DECISION_EVENT_TYPES.has(event.type)) return event;
     const data = event.data as T & {
       commentId?: unknown;
       authorName?: unknown;
