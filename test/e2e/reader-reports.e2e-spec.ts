@@ -164,6 +164,22 @@ describe('reader reports in the moderator API', () => {
       mod,
     );
     expect(decision.status).toBe(200);
+
+    // The moderator heard the readers out: the count starts again, so one new report does not
+    // put the comment back in the reported queue.
+    expect((await report(id, '127.0.0.16', { reason: 'abusive' })).status).toBe(202);
+    const status = await getJson(api(`/v1/comments/${id}`));
+    expect(status.json.status).toBe('approved');
+    const count = await withDb(
+      async (db) =>
+        (
+          await db.query<{ report_count: number }>(
+            'SELECT report_count FROM moderation.comments WHERE id = $1',
+            [id],
+          )
+        ).rows[0].report_count,
+    );
+    expect(count).toBe(1);
   });
 
   it('lists every report of a comment, newest first and paginated, to its site moderators only', async () => {

@@ -54,7 +54,7 @@ export class DecideCommentHandler {
     if (!canActOn(actor, row.siteId)) throw new DomainError('FORBIDDEN', 'you may not moderate this comment');
     if (row.erasedAt && row.content === '') {
       // Erased with its text at the author's request: nothing is left to publish or to label.
-      throw new DomainError('COMMENT_ERASED', 'this comment was erased at its author\'s request', {
+      throw new DomainError('COMMENT_ERASED', "this comment was erased at its author's request", {
         status: row.status,
       });
     }
@@ -98,11 +98,14 @@ export class DecideCommentHandler {
     // colleague's view of the comment is not made stale for nothing.
     const changed = newStatus !== row.status || published !== row.published;
     const version = changed ? row.version + 1 : row.version;
+    // A moderator who approves a reported comment has heard its readers out: their reports stay on
+    // record, but the count starts again, or the next single report would undo the decision.
+    const reportCount = row.status === 'reported' && newStatus === 'approved' ? 0 : row.reportCount;
     if (changed) {
       await manager.update(
         CommentEntity,
         { id, version: row.version },
-        { status: newStatus, version, published, decidedAt: at, decidedBy: actor.id },
+        { status: newStatus, version, published, decidedAt: at, decidedBy: actor.id, reportCount },
       );
     }
     await this.comments.recordDecision(manager, {
