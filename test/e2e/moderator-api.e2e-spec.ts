@@ -343,7 +343,20 @@ describe('moderators work the queues', () => {
     expect(await decided(later.json.id as string)).toBe('rejected');
     const it = await item(siteId, 'rejected', later.json.id as string);
     expect(it.decision.reasons.map((r) => r.code)).toContain('BLOCKED_EMAIL');
-    expect((await postJson(api('/v1/moderation/bans'), { siteId, reason: 'x' }, mod)).status).toBe(400);
+    const neither = await postJson(api('/v1/moderation/bans'), { siteId, reason: 'x' }, mod);
+    expect(neither).toMatchObject({ status: 400, json: { code: 'VALIDATION_FAILED' } });
+    expect((neither.json.fields as { field: string }[]).map((f) => f.field)).toEqual([
+      'email',
+      'ipHash',
+      'domain',
+      'authorOf',
+    ]);
+    const matchWithoutAuthorOf = await postJson(
+      api('/v1/moderation/bans'),
+      { siteId, domain: 'spam.example', match: 'ip', reason: 'x' },
+      mod,
+    );
+    expect(matchWithoutAuthorOf).toMatchObject({ status: 400, json: { fields: [{ field: 'match' }] } });
     const past = await postJson(
       api('/v1/moderation/bans'),
       { siteId, email, reason: 'x', expiresAt: '2020-01-01T00:00:00Z' },

@@ -42,7 +42,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
 
     if (exception instanceof DomainError) {
-      const field = exception.details?.field;
+      const named = exception.details?.fields ?? exception.details?.field;
+      const fields = (Array.isArray(named) ? named : [named]).filter((f): f is string => typeof f === 'string');
       void reply.status(exception.httpStatus).send({
         statusCode: exception.httpStatus,
         code: exception.code,
@@ -50,8 +51,8 @@ export class HttpErrorFilter implements ExceptionFilter {
         message: exception.message,
         ...(exception.details ? { details: exception.details } : {}),
         // A field at fault is named where every validation failure names it.
-        ...(exception.code === 'VALIDATION_FAILED' && typeof field === 'string'
-          ? { fields: [{ field, rules: ['domain'], messages: [exception.message] }] }
+        ...(exception.code === 'VALIDATION_FAILED' && fields.length > 0
+          ? { fields: fields.map((field) => ({ field, rules: ['domain'], messages: [exception.message] })) }
           : {}),
       });
       return;

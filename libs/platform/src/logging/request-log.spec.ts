@@ -51,9 +51,11 @@ describe(installRequestLog.name, () => {
   it('writes no e-mail address a client put in the URL', async () => {
     await app.inject({ method: 'POST', url: '/v1/comments?email=Leaky.Person@example.org&x=1' });
     await app.inject({ method: 'POST', url: '/v1/comments?email=leaky%40example.org' });
+    await app.inject({ method: 'POST', url: '/v1/comments?q=foo%2540bar.example' });
     expect(lines.map((l) => (l.req as { url: string }).url)).toEqual([
       '/v1/comments?email=[redacted]&x=1',
       '/v1/comments?email=[redacted]',
+      '/v1/comments?q=[redacted]',
     ]);
   });
 

@@ -4,15 +4,15 @@ import type { Logger } from 'pino';
 import { requestCorrelationId } from './correlation';
 
 const QUIET = /^\/(health|metrics)(\/|\?|$)/;
-/** An e-mail address in a URL, plain or percent-encoded (`%40`). */
-const EMAIL_IN_URL = /[^\s/?&=#@]+(?:@|%40)[^\s/?&=#]+/gi;
+/** An e-mail address in a URL, plain or percent-encoded once (`%40`) or twice (`%2540`). */
+const EMAIL_IN_URL = /[^\s/?&=#@]+(?:@|%40|%2540)[^\s/?&=#]+/gi;
 
 /**
  * The URL as a log line may show it: an e-mail address a client put in the path or the query (the
  * API takes them in bodies, but a client may still send `?email=…`) is replaced, so no log line holds one.
  */
 export function loggableUrl(url: string): string {
-  if (!url.includes('@') && !url.includes('%40')) return url;
+  if (!url.includes('@') && !url.includes('%40') && !url.includes('%2540')) return url;
   return url.replace(EMAIL_IN_URL, '[redacted]');
 }
 const asIs = <T>(value: T): T => value;

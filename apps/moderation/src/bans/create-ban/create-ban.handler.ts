@@ -32,6 +32,9 @@ export class CreateBanHandler {
         fields: ['email', 'ipHash', 'domain', 'authorOf'],
       });
     }
+    if (request.match !== undefined && given[0] !== 'authorOf') {
+      throw new DomainError('VALIDATION_FAILED', 'match applies only to a ban by authorOf', { field: 'match' });
+    }
     const { kind, value } =
       given[0] === 'authorOf'
         ? await this.authorOf(request)
