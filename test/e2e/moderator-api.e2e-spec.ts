@@ -245,7 +245,12 @@ describe('moderators work the queues', () => {
         previousStatus: null,
         newStatus: 'approved',
       }),
-      expect.objectContaining({ action: 'spam', previousStatus: 'approved', newStatus: 'rejected' }),
+      expect.objectContaining({
+        action: 'spam',
+        previousStatus: 'approved',
+        newStatus: 'rejected',
+        actorName: 'Maria',
+      }),
     ]);
     // Rejecting what is already rejected is recorded, but changes no state: the version stays.
     const again = await postJson(

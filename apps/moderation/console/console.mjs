@@ -611,7 +611,7 @@ async function showHistory(item) {
       ...history.entries.map((e) => {
         const why = [e.reason, e.note, ...(e.reasons ?? []).map((r) => r.code)].filter(Boolean).join(' · ');
         const change = e.previousStatus ? `${e.previousStatus} → ${e.newStatus}` : e.newStatus;
-        return row([new Date(e.at).toLocaleString(), actorName(e.actor), e.action, change, why]);
+        return row([new Date(e.at).toLocaleString(), actorName(e.actor, e.actorName), e.action, change, why]);
       }),
     );
     if (history.entries.length === 0) rows.replaceChildren(row(['No entries.']));

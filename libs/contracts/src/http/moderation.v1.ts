@@ -239,7 +239,9 @@ export class BulkDecisionResponseV1 {
 
 export class HistoryEntryV1 {
   @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiProperty({ description: '`auto`, `readers` or a moderator id' }) actor!: string;
+  @ApiProperty({ description: '`auto`, `readers`, `admin` or a moderator id' }) actor!: string;
+  @ApiProperty({ nullable: true, type: String, description: "A moderator's name; null for the others" })
+  actorName!: string | null;
   @ApiProperty() action!: string;
   @ApiProperty({ nullable: true, type: String }) previousStatus!: string | null;
   @ApiProperty() newStatus!: string;

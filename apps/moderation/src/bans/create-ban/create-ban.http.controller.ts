@@ -2,8 +2,10 @@ import { Body, Controller, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -25,7 +27,12 @@ export class CreateBanHttpController {
     summary: 'Ban an email, IP hash or domain on a site; later submissions that match are rejected',
   })
   @ApiCreatedResponse({ type: BanResponseV1 })
-  @ApiBadRequestResponse({ description: 'Not exactly one of email, ipHash, domain' })
+  @ApiBadRequestResponse({
+    description:
+      'VALIDATION_FAILED: not exactly one of email, ipHash, domain, authorOf; match without authorOf; a past expiresAt',
+  })
+  @ApiNotFoundResponse({ description: 'COMMENT_NOT_FOUND: authorOf is not a comment of the site' })
+  @ApiConflictResponse({ description: "AUTHOR_ERASED: authorOf's author had their personal data erased" })
   @ApiUnauthorizedResponse({ description: 'No or bad token' })
   @ApiForbiddenResponse({ description: 'The site is not yours' })
   create(@CurrentActor() actor: Actor, @Body() body: CreateBanRequestV1): Promise<BanResponseV1> {

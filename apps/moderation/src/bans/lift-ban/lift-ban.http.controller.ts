@@ -1,5 +1,6 @@
 import { Controller, Delete, Param } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -28,6 +29,7 @@ export class LiftBanHttpController {
   @ApiOkResponse({ type: BanV1 })
   @ApiUnauthorizedResponse({ description: 'No or bad token' })
   @ApiForbiddenResponse({ description: "The ban's site is not yours" })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: id is not a UUID' })
   @ApiNotFoundResponse({ description: 'Unknown ban (BAN_NOT_FOUND)' })
   lift(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe()) id: string): Promise<BanV1> {
     return this.handler.execute(actor, id);

@@ -1,5 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CommentStatusResponseV1 } from '@replyguard/contracts';
 import { GetCommentStatusHandler } from './get-comment-status.handler';
 import { ParseIdPipe } from '@replyguard/platform';
@@ -12,6 +18,7 @@ export class GetCommentStatusHttpController {
   @Get(':id')
   @ApiOperation({ summary: "A submitted comment's moderation status, for the submitter's page" })
   @ApiOkResponse({ type: CommentStatusResponseV1 })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: id is not a UUID' })
   @ApiNotFoundResponse({ description: 'Unknown comment' })
   get(@Param('id', ParseIdPipe()) id: string): Promise<CommentStatusResponseV1> {
     return this.handler.execute(id);

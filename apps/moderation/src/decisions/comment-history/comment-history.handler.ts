@@ -9,6 +9,7 @@ import type { StoredDecision } from '../../comments/comment.entity';
 interface Row {
   created_at: Date;
   actor: string;
+  actor_name: string | null;
   action: string;
   previous_status: string | null;
   new_status: string;
@@ -30,8 +31,11 @@ export class CommentHistoryHandler {
     if (!comment) throw new DomainError('COMMENT_NOT_FOUND', `comment ${id} does not exist`);
     if (!canActOn(actor, comment.site_id)) throw new DomainError('FORBIDDEN', 'you may not see this comment');
     const rows = await this.db.query<Row[]>(
-      `SELECT created_at, actor, action, previous_status, new_status, reason, note, decision
-         FROM moderation.comment_decisions WHERE comment_id = $1 ORDER BY id`,
+      `SELECT d.created_at, d.actor, m.name AS actor_name, d.action, d.previous_status, d.new_status, d.reason,
+              d.note, d.decision
+         FROM moderation.comment_decisions d
+         LEFT JOIN moderation.moderators m ON m.id::text = d.actor
+        WHERE d.comment_id = $1 ORDER BY d.id`,
       [id],
     );
     return {
@@ -39,6 +43,7 @@ export class CommentHistoryHandler {
       entries: rows.map((r) => ({
         at: r.created_at.toISOString(),
         actor: r.actor,
+        actorName: r.actor_name,
         action: r.action,
         previousStatus: r.previous_status,
         newStatus: r.new_status,

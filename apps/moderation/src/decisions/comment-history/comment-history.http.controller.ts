@@ -1,5 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -26,11 +27,9 @@ export class CommentHistoryHttpController {
   @ApiOkResponse({ type: HistoryResponseV1 })
   @ApiUnauthorizedResponse({ description: 'No or bad token' })
   @ApiForbiddenResponse({ description: "The comment's site is not yours" })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: id is not a UUID' })
   @ApiNotFoundResponse({ description: 'Unknown comment' })
-  get(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIdPipe()) id: string,
-  ): Promise<HistoryResponseV1> {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe()) id: string): Promise<HistoryResponseV1> {
     return this.handler.execute(actor, id);
   }
 }

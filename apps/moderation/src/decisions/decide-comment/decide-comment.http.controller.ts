@@ -39,7 +39,12 @@ export class DecideCommentHttpController {
   @ApiOkResponse({ type: DecisionResponseV1 })
   @ApiForbiddenResponse({ description: "The comment's site is not yours" })
   @ApiNotFoundResponse({ description: 'Unknown comment' })
-  @ApiConflictResponse({ description: 'VERSION_CONFLICT: someone decided it first' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: id is not a UUID, or a field breaks its rule' })
+  @ApiConflictResponse({
+    description:
+      'VERSION_CONFLICT: someone decided it first; PARENT_NOT_PUBLISHED: approve the parent first; ' +
+      "COMMENT_ERASED: erased with its text at the author's request",
+  })
   decideOne(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe()) id: string,
@@ -51,6 +56,9 @@ export class DecideCommentHttpController {
   @Post('decisions')
   @HttpCode(200)
   @ApiOperation({ summary: 'One action on up to 500 comments, each applied on its own' })
+  @ApiForbiddenResponse({
+    description: 'Not a moderator (a comment of a site that is not yours is a per-id FORBIDDEN)',
+  })
   @ApiOkResponse({ type: BulkDecisionResponseV1 })
   @ApiBadRequestResponse({
     description: 'VALIDATION_FAILED: malformed ids, action or expectedVersions, named',
