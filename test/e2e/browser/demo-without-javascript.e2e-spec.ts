@@ -105,6 +105,33 @@ describe('the demo article page for a reader without JavaScript', () => {
     expect(await page.locator('#comments-title').textContent()).toMatch(/^1 thought on /);
     expect(await page.content()).not.toContain('nora@example.org');
     await screenshot(page, 'demo-no-js-published');
+
+    // Reply: the link leads to ?replytocom=, where the form answers that comment.
+    await Promise.all([page.waitForNavigation(), page.click(`li#comment-${id} .comment-reply-link`)]);
+    expect(new URL(page.url()).searchParams.get('replytocom')).toBe(id);
+    expect(await page.locator('#reply-title-text').textContent()).toBe('Reply to Nora Script');
+    await page.fill('#comment', 'Answering without scripts, nested all the same.');
+    await page.fill('#author', 'Omar Plain');
+    await page.fill('#email', 'omar@example.org');
+    const [replied] = await Promise.all([
+      page.waitForRequest((r) => r.method() === 'POST'),
+      page.waitForNavigation(),
+      page.click('#submit'),
+    ]);
+    expect(new URLSearchParams(replied.postData() ?? '').get('comment_parent')).toBe(id);
+    const replyId = new URL(page.url()).searchParams.get('unapproved') ?? '';
+    const stored = await eventually(
+      () =>
+        withDb(async (db) => {
+          const { rows } = await db.query<{ parent_id: string }>(
+            'SELECT parent_id FROM moderation.comments WHERE id = $1',
+            [replyId],
+          );
+          return rows[0];
+        }),
+      { what: 'the reply stored' },
+    );
+    expect(stored.parent_id).toBe(id);
     expect(browser.problems).toEqual([]);
     await page.close();
   });

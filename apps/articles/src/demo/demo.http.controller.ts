@@ -85,6 +85,7 @@ export class DemoHttpController {
   async page(
     @Param() params: ThreadParamsV1,
     @Query('unapproved') unapproved: unknown,
+    @Query('replytocom') replytocom: unknown,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
@@ -99,6 +100,7 @@ export class DemoHttpController {
       // As the browser reached us. Ingest follows it only to one of the site's allowedOrigins.
       pageUrl: `${req.protocol}://${req.host}${path}`,
       unapproved: typeof unapproved === 'string' ? unapproved : null,
+      replyTo: typeof replytocom === 'string' ? replytocom : null,
     });
     void reply
       .header('content-type', 'text/html; charset=utf-8')

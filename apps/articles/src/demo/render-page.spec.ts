@@ -75,7 +75,7 @@ describe(renderDemoPage.name, () => {
 
   const PARENT = '0190f3f4-1111-7000-8000-000000000001';
   const REPLY = '0190f3f4-1111-7000-8000-000000000002';
-  const page = (comments: ThreadCommentV2[], extra: { unapproved?: string } = {}) =>
+  const page = (comments: ThreadCommentV2[], extra: { unapproved?: string; replyTo?: string } = {}) =>
     renderDemoPage({
       siteId: 'site a',
       articleId: 'a1',
@@ -144,5 +144,23 @@ describe(renderDemoPage.name, () => {
     expect(page([], { unapproved: REPLY })).toContain(notice);
     expect(page([removedParent], { unapproved: REPLY })).not.toContain(notice);
     expect(page([], { unapproved: '"><script>alert(1)</script>' })).not.toContain('awaiting-notice');
+  });
+
+  it('answers the comment a Reply link named (?replytocom=), as WordPress does without JavaScript', () => {
+    expect(page([removedParent])).toContain(`href="?replytocom=${REPLY}#respond" data-reply-to="${REPLY}"`);
+    const html = page([removedParent], { replyTo: REPLY });
+    expect(html).toContain(
+      `<input type="hidden" name="comment_parent" id="comment_parent" value="${REPLY}">`,
+    );
+    expect(html).toContain('<span id="reply-title-text">Reply to Bob</span>');
+    expect(html).toContain(
+      '<a rel="nofollow" id="cancel-comment-reply-link" href="/demo/site%20a/a1#respond">',
+    );
+    // Not a published comment of this thread (a removed one, another id, junk): a top-level comment.
+    for (const replyTo of [PARENT, '0190f3f4-1111-7000-8000-000000000009', '"><b>x']) {
+      const other = page([removedParent], { replyTo });
+      expect(other).toContain('<input type="hidden" name="comment_parent" id="comment_parent" value="">');
+      expect(other).toContain('<span id="reply-title-text">Leave a Reply</span>');
+    }
   });
 });

@@ -109,7 +109,7 @@ ${children}
 <div class="comment-metadata"><a href="#comment-${id}"><time datetime="${escapeHtml(c.createdAt)}">${escapeHtml(formatDate(c.createdAt))}</time></a></div>
 </footer>
 <div class="comment-content">${renderCommentText(c.content)}</div>
-<div class="reply"><a rel="nofollow" class="comment-reply-link" href="#respond" data-reply-to="${id}" data-author="${escapeHtml(author)}" aria-label="Reply to ${escapeHtml(author)}">Reply</a></div>
+<div class="reply"><a rel="nofollow" class="comment-reply-link" href="?replytocom=${id}#respond" data-reply-to="${id}" data-author="${escapeHtml(author)}" aria-label="Reply to ${escapeHtml(author)}">Reply</a></div>
 </article>
 ${children}
 </li>`;
@@ -135,18 +135,36 @@ export interface DemoPage {
    * comment, so the `moderation-hash` beside it is not checked.
    */
   unapproved?: string | null;
+  /**
+   * `?replytocom=<id>`, where a Reply link leads a reader without JavaScript (as in WordPress): the
+   * form answers that comment, if it is a published one of this thread.
+   */
+  replyTo?: string | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function inThread(thread: ArticleThreadV2, id: string): boolean {
+  return findInThread(thread, id) !== undefined;
+}
+
+function findInThread(thread: ArticleThreadV2, id: string): ArticleThreadV2['comments'][number] | undefined {
   const stack = [...thread.comments];
   while (stack.length > 0) {
     const c = stack.pop()!;
-    if (c.id === id) return true;
+    if (c.id === id) return c;
     stack.push(...c.replies);
   }
-  return false;
+  return undefined;
+}
+
+/** The path of a page address, without its query: where "Cancel reply" leads without JavaScript. */
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
 }
 
 /** The form's address: ingest's WordPress-compatible endpoint, so the form posts without JavaScript too. */
@@ -163,6 +181,8 @@ function renderAwaitingNotice(id: string): string {
 export function renderDemoPage(page: DemoPage): string {
   const { siteId, articleId, article, thread, ingestUrl, pageUrl, unapproved } = page;
   const e = escapeHtml;
+  const replyingTo = page.replyTo && UUID.test(page.replyTo) ? findInThread(thread, page.replyTo) : undefined;
+  const parent = replyingTo?.state === 'published' ? replyingTo : undefined;
   const awaitingId = unapproved && UUID.test(unapproved) && !inThread(thread, unapproved) ? unapproved : null;
   return `<!doctype html>
 <html lang="en">
@@ -202,7 +222,7 @@ ${thread.comments.map((c) => renderComment(c, 1)).join('\n')}
 </ol>
 
 <div id="respond" class="comment-respond">
-<h3 id="reply-title" class="comment-reply-title"><span id="reply-title-text">Leave a Reply</span> <small><a rel="nofollow" id="cancel-comment-reply-link" href="#respond" hidden>Cancel reply</a></small></h3>
+<h3 id="reply-title" class="comment-reply-title"><span id="reply-title-text">${parent ? `Reply to ${e(parent.authorName ?? '')}` : 'Leave a Reply'}</span> <small><a rel="nofollow" id="cancel-comment-reply-link" href="${parent ? `${e(pathOf(pageUrl))}#respond` : '#respond'}"${parent ? '' : ' hidden'}>Cancel reply</a></small></h3>
 <form action="${e(formAction(ingestUrl, siteId))}" method="post" id="commentform" class="comment-form">
 <p class="comment-notes"><span id="email-notes">Your email address will not be published.</span> <span class="required-field-message">Required fields are marked <span class="required">*</span></span></p>
 <p class="comment-form-comment"><label for="comment">Comment <span class="required">*</span></label><textarea id="comment" name="comment" cols="45" rows="8" maxlength="10000" required></textarea></p>
@@ -210,7 +230,7 @@ ${thread.comments.map((c) => renderComment(c, 1)).join('\n')}
 <p class="comment-form-email"><label for="email">Email <span class="required">*</span></label><input id="email" name="email" type="email" size="30" maxlength="254" autocomplete="email" aria-describedby="email-notes" required></p>
 <p class="comment-form-url"><label for="url">Website</label><input id="url" name="url" type="url" size="30" maxlength="200" autocomplete="url"></p>
 <p class="comment-form-extra" aria-hidden="true"><label for="extra">Leave this field empty</label><input id="extra" name="extra" type="text" tabindex="-1" autocomplete="off"></p>
-<p class="form-submit"><input name="submit" type="submit" id="submit" class="submit" value="Post Comment"><input type="hidden" name="comment_post_ID" id="comment_post_ID" value="${e(articleId)}"><input type="hidden" name="comment_parent" id="comment_parent" value=""><input type="hidden" name="redirect_to" value="${e(pageUrl)}"></p>
+<p class="form-submit"><input name="submit" type="submit" id="submit" class="submit" value="Post Comment"><input type="hidden" name="comment_post_ID" id="comment_post_ID" value="${e(articleId)}"><input type="hidden" name="comment_parent" id="comment_parent" value="${parent ? e(parent.id) : ''}"><input type="hidden" name="redirect_to" value="${e(pageUrl)}"></p>
 <p class="form-status" id="form-status" role="status" aria-live="polite"></p>
 </form>
 </div>

@@ -154,7 +154,7 @@ function renderPublished(c, depth, pending) {
     const reply = el('a', {
       rel: 'nofollow',
       class: 'comment-reply-link',
-      href: '#respond',
+      href: `?replytocom=${encodeURIComponent(c.id)}#respond`,
       'data-reply-to': c.id,
       'data-author': c.authorName,
       'aria-label': `Reply to ${c.authorName}`,
