@@ -365,6 +365,14 @@ describe("a commenter's personal data is erased on request", () => {
         author_name: 'Anonymous',
       });
     }
+    // The rejected queue says what happened to them.
+    const queue = await getJson(
+      `${system.moderationUrl}/v1/moderation/queue?siteId=${siteId}&status=rejected&limit=200`,
+      admin,
+    );
+    expect((queue.json.items as { id: string }[]).filter((i) => i.id === held)).toEqual([
+      expect.objectContaining({ content: '', authorName: 'Anonymous', erasedAt: expect.any(String) }),
+    ]);
     // What the checks quoted from the text goes with it; the codes stay.
     const history = await getJson(`${system.moderationUrl}/v1/moderation/comments/${held}/history`, admin);
     expect(JSON.stringify(history.json)).not.toMatch(/zebra/i);

@@ -247,7 +247,15 @@ function renderCard(template, item, index) {
 
   const reasons = item.decision?.reasons ?? [];
   const links = linksOf(item.content, reasons);
-  renderContent(q('.content'), item.content, termsOf(reasons), links);
+  if (item.erasedAt && item.content === '') {
+    // Erased with its text at the author's request: nothing to read, nothing to decide.
+    const note = document.createElement('em');
+    note.className = 'erased';
+    note.textContent = "Erased at the author's request.";
+    q('.content').replaceChildren(note);
+  } else {
+    renderContent(q('.content'), item.content, termsOf(reasons), links);
+  }
   if (links.urls.length > 0 || links.domains.length > 0) {
     const shown = links.urls.length > 0 ? links.urls : links.domains;
     q('.links .label').textContent = `${shown.length} ${shown.length === 1 ? 'link' : 'links'}`;

@@ -116,6 +116,14 @@ export class QueueItemV1 {
     description: 'What readers said, when any reported the comment',
   })
   reports?: ReportSummaryV1;
+  /** Added after v1 was published, so optional: absent unless the author's personal data was erased. */
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      "When the author's personal data was erased (at their request, or by retention); with an empty " +
+      '`content`, the text was erased too',
+  })
+  erasedAt?: string;
 }
 
 export class QueuePageV1 {

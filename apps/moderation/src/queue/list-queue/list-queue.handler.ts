@@ -22,6 +22,7 @@ interface Row {
   decided_at: Date;
   decided_by: string;
   report_count: number;
+  erased_at: Date | null;
   decision: StoredDecision;
   /** Microsecond-exact timestamp text, so the cursor loses nothing. */
   cursor_time: string;
@@ -81,7 +82,7 @@ export class ListQueueHandler {
     const dir = newest ? 'DESC' : 'ASC';
     const rows = await this.db.query<Row[]>(
       `SELECT id, site_id, article_id, parent_id, author_name, author_url, content, status, version,
-              submitted_at, decided_at, decided_by, report_count, decision,
+              submitted_at, decided_at, decided_by, report_count, erased_at, decision,
               to_char(submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_time
          FROM moderation.comments
         WHERE ${where}
@@ -115,6 +116,7 @@ function toItem(r: Row, reports: ReportSummaryRows | undefined): QueueItemV1 {
     decidedAt: r.decided_at.toISOString(),
     decidedBy: r.decided_by,
     reportCount: r.report_count,
+    ...(r.erased_at ? { erasedAt: r.erased_at.toISOString() } : {}),
     decision: r.decision,
     ...(reports ? { reports: reportSummaryView(reports) } : {}),
   };
