@@ -304,13 +304,23 @@ function renderCard(template, item, index) {
     q('.scores').remove();
   }
 
-  for (const button of card.querySelectorAll('[data-action]')) {
-    const action = button.dataset.action;
-    // "Not spam" belongs to comments taken down; "Approve" to those not yet published.
-    if (action === 'ham') button.hidden = item.status !== 'rejected';
-    if (action === 'approve') button.hidden = item.status === 'approved';
+  for (const button of card.querySelectorAll('[data-action], [data-ban]')) {
+    button.hidden = !canDecide(item, button.dataset.action ?? 'ban');
   }
   return card;
+}
+
+/**
+ * Whether a card offers an action: "Not spam" belongs to comments taken down, "Approve" to those not yet
+ * published, and a comment erased with its text at its author's request offers none. The keys follow
+ * the buttons.
+ */
+function canDecide(item, action) {
+  if (!item) return false;
+  if (item.erasedAt && item.content === '') return false;
+  if (action === 'ham') return item.status === 'rejected';
+  if (action === 'approve') return item.status !== 'approved';
+  return true;
 }
 
 /**
@@ -528,11 +538,12 @@ async function decide(item, action) {
     toast(`${ACTION_LABELS[action]}: the comment by ${item.authorName}`);
   } catch (error) {
     card?.classList.remove('busy');
-    if (error instanceof ApiError && error.status === 409) {
+    if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
       toast('Someone else decided this comment first; the queue is refreshed.', true);
       await reload();
     } else if (!(error instanceof ApiError && error.status === 401)) {
-      toast(errorText(error), true);
+      // PARENT_NOT_PUBLISHED, COMMENT_ERASED, …: the API says what to do.
+      toast(errorWithCode(error), true);
     }
   }
 }
@@ -556,7 +567,9 @@ async function decideSelected(action) {
     toast(
       failed.length === 0
         ? `${ACTION_LABELS[action]}: ${done.length} ${done.length === 1 ? 'comment' : 'comments'}`
-        : `${done.length} done, ${failed.length} not (${[...new Set(failed.map((r) => r.error))].join(', ')})`,
+        : `${done.length} done, ${failed.length} not (${[...new Set(failed.map((r) => r.error))].join(', ')})${
+            failed.some((r) => r.error === 'VERSION_CONFLICT') ? ': someone else decided some first; the queue is refreshed' : ''
+          }`,
       failed.length > 0,
     );
     if (failed.some((r) => r.error === 'VERSION_CONFLICT')) await reload();
@@ -894,6 +907,8 @@ function toast(message, isError = false) {
   const el = $('toast');
   el.textContent = message;
   el.classList.toggle('error', isError);
+  // An error interrupts; a confirmation waits its turn.
+  el.setAttribute('role', isError ? 'alert' : 'status');
   el.hidden = false;
   clearTimeout(toastTimer);
   toastTimer = setTimeout(() => (el.hidden = true), isError ? 6000 : 3000);
@@ -1000,9 +1015,9 @@ document.addEventListener('keydown', (event) => {
     ArrowDown: () => moveFocus(1),
     k: () => moveFocus(-1),
     ArrowUp: () => moveFocus(-1),
-    a: () => decide(item, 'approve'),
-    r: () => decide(item, 'reject'),
-    s: () => decide(item, 'spam'),
+    a: () => canDecide(item, 'approve') && decide(item, 'approve'),
+    r: () => canDecide(item, 'reject') && decide(item, 'reject'),
+    s: () => canDecide(item, 'spam') && decide(item, 'spam'),
     A: () => decideSelected('approve'),
     R: () => decideSelected('reject'),
     S: () => decideSelected('spam'),

@@ -51,8 +51,8 @@ describe('the moderator console', () => {
     return (await getJson(`${system.moderationUrl}/v1/comments/${id}`)).json.status as string;
   }
 
-  async function held(content: string): Promise<string> {
-    const res = await postJson(`${system.ingestUrl}/v1/comments`, aSubmission({ siteId, content }));
+  async function held(content: string, extra: Record<string, unknown> = {}): Promise<string> {
+    const res = await postJson(`${system.ingestUrl}/v1/comments`, aSubmission({ siteId, content, ...extra }));
     const id = res.json.id as string;
     await eventually(async () => ((await statusOf(id)) === 'held' ? true : undefined), {
       what: `${id} held`,
@@ -195,6 +195,61 @@ describe('the moderator console', () => {
     // The queue is reloaded: the approved one is gone from the held queue too.
     await card(page, 'grain shipments').waitFor({ state: 'detached' });
     await card(page, 'needs numbers').waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('says what the API said when a decision is refused, and offers nothing on a comment erased with its text', async () => {
+    const articleId = `refused-${Date.now()}`;
+    const parent = await held('The sanctions list grew again this week.', { articleId });
+    const reply = await held('Which sanctions, though?', { articleId, parentId: parent });
+    const email = `erase-${Date.now()}@example.org`;
+    const erased = await held('Nobody reads the sanctions annex.', { authorEmail: email });
+    const page = await browser.newPage();
+    await signIn(page);
+
+    // Approving the reply before its parent: the API's own words, not "someone else decided first".
+    await card(page, 'Which sanctions, though?').locator('button[data-action=approve]').click();
+    await page.locator('#toast', { hasText: 'approve the parent first' }).waitFor();
+    expect(await page.locator('#toast').textContent()).toContain('PARENT_NOT_PUBLISHED');
+    expect(await page.locator('#toast').getAttribute('role')).toBe('alert');
+    expect(await statusOf(reply)).toBe('held');
+    // The refused call is the one failed request of this test, and an expected one.
+    expect(browser.problems).toEqual([expect.stringMatching(/^409 POST .*\/decision$/)]);
+    browser.problems.splice(0);
+
+    // Erased with its text at the author's request: shown as such, with no action and no key.
+    const erasure = await postJson(
+      `${system.moderationUrl}/v1/admin/sites/${siteId}/erasures`,
+      { email, removeComments: true },
+      { authorization: `Bearer ${system.adminToken}` },
+    );
+    expect(erasure.status).toBe(201);
+    await page.click('[role=tab][data-status=rejected]');
+    const gone = page.locator(`#queue > li.card[data-id="${erased}"]`);
+    await gone.waitFor();
+    expect(await gone.locator('.content').textContent()).toBe("Erased at the author's request.");
+    expect(await gone.locator('button[data-action]:visible, [data-ban]:visible').count()).toBe(0);
+    await gone.click();
+    await page.evaluate("document.getElementById('toast').hidden = true");
+    await page.keyboard.press('a');
+    await page.waitForTimeout(300);
+    expect(await page.locator('#toast').isVisible()).toBe(false);
+    expect(await statusOf(erased)).toBe('rejected');
+    await page.close();
+  });
+
+  it('fits a phone: nothing scrolls sideways, and a card keeps its actions in reach', async () => {
+    await held('Phone-sized sanctions talk.');
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page);
+    await card(page, 'Phone-sized sanctions talk.').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(
+      await card(page, 'Phone-sized sanctions talk.').locator('button[data-action=reject]').isVisible(),
+    ).toBe(true);
+    await screenshot(page, 'console-phone');
     await page.close();
   });
 
