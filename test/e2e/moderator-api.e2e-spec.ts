@@ -322,6 +322,15 @@ describe('moderators work the queues', () => {
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('expectedVersions must map comment ids');
     expect(bad.text).toContain('not-an-id');
+    // Keys an object has of its own kind, and versions past an int, are refused, not ignored.
+    for (const expectedVersions of [{ toString: 1 }, { valueOf: 1 }, { [seen]: 1e300 }]) {
+      const odd = await postJson(
+        api('/v1/moderation/decisions'),
+        { ids: [seen], action: 'reject', expectedVersions },
+        mod,
+      );
+      expect(odd.status).toBe(400);
+    }
     const notAnObject = await postJson(
       api('/v1/moderation/decisions'),
       { ids: [seen], action: 'reject', expectedVersions: [1] },

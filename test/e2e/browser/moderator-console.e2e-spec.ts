@@ -244,7 +244,7 @@ describe('the moderator console', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page);
     await card(page, 'Phone-sized sanctions talk.').waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     expect(
       await card(page, 'Phone-sized sanctions talk.').locator('button[data-action=reject]').isVisible(),

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -201,9 +202,15 @@ export class BulkDecisionRequestV1 {
       'decided whatever theirs.',
   })
   @IsOptional()
+  // The body's own object: turned into a class instance, keys such as `toString` would vanish
+  // rather than be refused.
+  @Transform(({ obj }: { obj: Record<string, unknown> }) => obj.expectedVersions)
   @IsVersionMap()
   expectedVersions?: Record<string, number>;
 }
+
+/** A comment's version is a PostgreSQL int. */
+const MAX_VERSION = 2_147_483_647;
 
 /** An object of comment id → version (a positive integer); names the first entries at fault. */
 function IsVersionMap(): PropertyDecorator {
@@ -215,14 +222,20 @@ function IsVersionMap(): PropertyDecorator {
         value !== null &&
         !Array.isArray(value) &&
         Object.keys(value).length <= 500 &&
-        Object.entries(value).every(([id, v]) => isUUID(id) && Number.isInteger(v) && (v as number) >= 1),
+        Object.entries(value).every(
+          ([id, v]) =>
+            isUUID(id) && Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_VERSION,
+        ),
       defaultMessage: (args) => {
         const value = args?.value as unknown;
         if (typeof value !== 'object' || value === null || Array.isArray(value)) {
           return 'expectedVersions must be an object of comment id → version';
         }
         const bad = Object.entries(value as Record<string, unknown>)
-          .filter(([id, v]) => !isUUID(id) || !Number.isInteger(v) || (v as number) < 1)
+          .filter(
+            ([id, v]) =>
+              !isUUID(id) || !Number.isInteger(v) || (v as number) < 1 || (v as number) > MAX_VERSION,
+          )
           .slice(0, 5)
           .map(([id]) => JSON.stringify(id));
         return bad.length > 0

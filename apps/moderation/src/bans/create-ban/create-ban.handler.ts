@@ -98,7 +98,7 @@ export class CreateBanHandler {
       );
     }
     if (row.erased || !row.author_email_hash) {
-      throw new DomainError('AUTHOR_ERASED', "the comment's author had their personal data erased", {
+      throw new DomainError('AUTHOR_ERASED', "the comment's author data was erased (at their request, or when its retention period ended)", {
         field: 'authorOf',
       });
     }

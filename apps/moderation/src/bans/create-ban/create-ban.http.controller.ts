@@ -32,7 +32,7 @@ export class CreateBanHttpController {
       'VALIDATION_FAILED: not exactly one of email, ipHash, domain, authorOf; match without authorOf; a past expiresAt',
   })
   @ApiNotFoundResponse({ description: 'COMMENT_NOT_FOUND: authorOf is not a comment of the site' })
-  @ApiConflictResponse({ description: "AUTHOR_ERASED: authorOf's author had their personal data erased" })
+  @ApiConflictResponse({ description: "AUTHOR_ERASED: authorOf's author data was erased (on request or by retention)" })
   @ApiUnauthorizedResponse({ description: 'No or bad token' })
   @ApiForbiddenResponse({ description: 'The site is not yours' })
   create(@CurrentActor() actor: Actor, @Body() body: CreateBanRequestV1): Promise<BanResponseV1> {
