@@ -88,6 +88,8 @@ export const IsCommentId = (): PropertyDecorator => applyDecorators(IsUUID('all'
 
 /** Bidirectional embedding, override and isolate controls: invisible, they reorder the text around them. */
 const BIDI_CONTROLS_RE = /[\u202A-\u202E\u2066-\u2069]/g;
+/** Left-to-right and right-to-left override (LRO, RLO). */
+const BIDI_OVERRIDES_RE = /[\u202D\u202E]/g;
 
 /**
  * Trimmed, 1-245 characters, without bidirectional controls: a name is shown beside the comment, and
@@ -137,8 +139,18 @@ export const IsAuthorUrl = (): PropertyDecorator =>
   );
 
 /** Trimmed, 1-10,000 characters. */
+/**
+ * Direction overrides reverse what follows ("invoice_\u202Egnp.exe" shows as "invoice_exe.png"): no
+ * right-to-left writing needs them (embeddings and isolates stay), so a reader's text loses them.
+ */
+export const WithoutDirectionOverrides = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.replace(BIDI_OVERRIDES_RE, '') : value,
+  );
+
 export const IsCommentContent = (): PropertyDecorator =>
   applyDecorators(
+    WithoutDirectionOverrides(),
     trim,
     IsString(),
     IsNotEmpty({ message: 'content is required' }),

@@ -1,5 +1,5 @@
 import { ContractViolationError, parseContract } from '../validation';
-import { BulkDecisionRequestV1 } from './moderation.v1';
+import { BulkDecisionRequestV1, ReportRequestV1 } from './moderation.v1';
 
 describe(BulkDecisionRequestV1.name, () => {
   it('names the ids that are not comment ids', () => {
@@ -14,5 +14,12 @@ describe(BulkDecisionRequestV1.name, () => {
       expect(text).toContain('not: \\"abc\\", 42');
       expect(text).not.toContain(good);
     }
+  });
+});
+
+describe('ReportRequestV1', () => {
+  it("removes direction overrides from a reader's note, so it cannot pose as other text", () => {
+    const parsed = parseContract(ReportRequestV1, { reason: 'spam', note: 'see invoice_\u202egnp.exe' });
+    expect(parsed.note).toBe('see invoice_gnp.exe');
   });
 });

@@ -18,7 +18,7 @@ import {
   Min,
   ValidateBy,
 } from 'class-validator';
-import { IsArticleId, IsSiteId } from '../fields';
+import { IsArticleId, IsSiteId, WithoutDirectionOverrides } from '../fields';
 import { PageCursor, PageLimit } from './paging';
 
 export const QUEUE_STATUSES = ['held', 'reported', 'rejected', 'approved'] as const;
@@ -397,6 +397,7 @@ export class ReportRequestV1 {
 
   @ApiPropertyOptional()
   @IsOptional()
+  @WithoutDirectionOverrides()
   @IsString()
   @MaxLength(1000)
   note?: string;

@@ -35,6 +35,14 @@ describe(SubmitCommentRequestV1.name, () => {
     expect(violations({ ...valid, authorName: '\u202e\u2066' })).toEqual({ authorName: ['isNotEmpty'] });
   });
 
+  it('removes direction overrides from the content, so a file name cannot pose as another; keeps what RTL text uses', () => {
+    const parsed = parseContract(SubmitCommentRequestV1, {
+      ...valid,
+      content: 'Download invoice_\u202egnp.exe now. \u2067مرحبا\u2069 \u202bשלום\u202c',
+    });
+    expect(parsed.content).toBe('Download invoice_gnp.exe now. \u2067مرحبا\u2069 \u202bשלום\u202c');
+  });
+
   it('treats an empty website field as absent, as the WordPress form sends it', () => {
     expect(parseContract(SubmitCommentRequestV1, { ...valid, authorUrl: '' }).authorUrl).toBeUndefined();
   });
