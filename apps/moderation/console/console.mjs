@@ -716,6 +716,9 @@ function markTabs() {
         ? state.view === 'bans'
         : state.view === 'queue' && tab.dataset.status === state.status;
     tab.setAttribute('aria-selected', String(selected));
+    // One tab stop for the tab list: the selected tab; the arrow keys move between them.
+    tab.tabIndex = selected ? 0 : -1;
+    if (selected && tab.dataset.status) $('queue-view').setAttribute('aria-labelledby', tab.id);
   }
 }
 
@@ -947,6 +950,20 @@ $('order').addEventListener('change', (event) => {
 
 $('refresh').addEventListener('click', () => void reload());
 $('more').addEventListener('click', () => void loadPage());
+
+// The tab list as WAI-ARIA's tabs pattern: Left/Right (and Home/End) select the neighbouring tab.
+$('tablist').addEventListener('keydown', (event) => {
+  const tabs = [...document.querySelectorAll('[role=tab]')];
+  const at = tabs.indexOf(/** @type {HTMLElement} */ (event.target));
+  if (at < 0) return;
+  const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+  if (to === undefined) return;
+  event.preventDefault();
+  event.stopPropagation();
+  const next = /** @type {HTMLElement} */ (tabs[(to + tabs.length) % tabs.length]);
+  next.focus();
+  next.click();
+});
 
 for (const tab of document.querySelectorAll('[role=tab]')) {
   tab.addEventListener('click', () => {

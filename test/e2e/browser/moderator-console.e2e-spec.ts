@@ -238,6 +238,24 @@ describe('the moderator console', () => {
     await page.close();
   });
 
+  it('moves between the tabs with the arrow keys, one tab stop for the list', async () => {
+    const page = await browser.newPage();
+    await signIn(page);
+    const selected = () => page.locator('[role=tab][aria-selected=true]').textContent();
+    await page.focus('#tab-held');
+    await page.keyboard.press('ArrowRight');
+    expect(await selected()).toBe('Reported');
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('tab-reported');
+    expect(await page.locator('#queue-view').getAttribute('aria-labelledby')).toBe('tab-reported');
+    await page.keyboard.press('End');
+    expect(await selected()).toBe('Bans');
+    await page.locator('#bans-view').waitFor();
+    await page.keyboard.press('ArrowRight');
+    expect(await selected()).toBe('Held');
+    expect(await page.locator('[role=tab][tabindex="0"]').count()).toBe(1);
+    await page.close();
+  });
+
   it('fits a phone: nothing scrolls sideways, and a card keeps its actions in reach', async () => {
     await held('Phone-sized sanctions talk.');
     const page = await browser.newPage();
