@@ -79,6 +79,11 @@ describe('the demo article page', () => {
     await parent.locator('> .comment-body .comment-reply-link').click();
     expect(await page.locator('#reply-title-text').textContent()).toBe('Reply to Ann Reader');
     expect(await parent.locator('#respond').count()).toBe(1);
+    // Cancel puts the form back and focus where the reader was; Reply again to go on.
+    await page.click('#cancel-comment-reply-link');
+    expect(await page.locator('#reply-title-text').textContent()).toBe('Leave a Reply');
+    expect(await page.evaluate<string>('document.activeElement.className')).toBe('comment-reply-link');
+    await parent.locator('> .comment-body .comment-reply-link').click();
     const reply = 'Agreed, and the rail freight numbers too: https://example.org/rail-freight (see table 2).';
     await leaveAReply(page, { comment: reply, name: 'Bob', email: 'bob@example.org' });
     await parent.locator('ol.children .comment.pending', { hasText: 'Agreed' }).waitFor();

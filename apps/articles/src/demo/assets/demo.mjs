@@ -308,7 +308,12 @@ list.addEventListener('click', (event) => {
 
 cancelReply.addEventListener('click', (event) => {
   event.preventDefault();
+  // Back where the reader was: the Reply link that moved the form (the link itself leaves the page).
+  const from = parentInput.value
+    ? document.querySelector(`#comment-${CSS.escape(parentInput.value)} > .comment-body .comment-reply-link`)
+    : null;
   cancel();
+  (from ?? document.getElementById('comment'))?.focus();
 });
 
 // ---------------------------------------------------------------------------------------------------
