@@ -12,7 +12,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 
 /** The events that carry a comment's author and text (a removal carries neither). */
-const DECISION_EVENT_TYPES = [
+export const DECISION_EVENT_TYPES: readonly string[] = [
   CommentApprovedV1.info.type,
   CommentHeldV1.info.type,
   CommentRejectedV1.info.type,

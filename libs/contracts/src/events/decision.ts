@@ -21,6 +21,21 @@ import {
  */
 export const AUTHOR_EVIDENCE_KEYS = ['websiteDomain', 'authorSignals'] as const;
 
+/** A decision (or its copy in an event) without the evidence that came from the author's fields. */
+export function withoutAuthorEvidence<D extends { reasons: { evidence?: Record<string, unknown> }[] }>(
+  decision: D,
+): D {
+  return {
+    ...decision,
+    reasons: decision.reasons.map((reason) => {
+      if (!reason.evidence || !AUTHOR_EVIDENCE_KEYS.some((key) => key in reason.evidence!)) return reason;
+      const evidence = { ...reason.evidence };
+      for (const key of AUTHOR_EVIDENCE_KEYS) delete evidence[key];
+      return { ...reason, evidence };
+    }),
+  };
+}
+
 /** Why the engine or a moderator decided as it did. Never contains an email or IP address. */
 export class DecisionReasonV1 {
   /** Stable machine code, e.g. `LINKS_OVER_LIMIT`, `BANNED_WORD`, `SPAM_MODEL`. */

@@ -1,7 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { EraseAuthorRequestV1, ErasureResponseV1 } from '@replyguard/contracts';
+import {
+  type EraseAuthorRequestV1,
+  type ErasureResponseV1,
+  withoutAuthorEvidence,
+} from '@replyguard/contracts';
 import { enqueueOutbox, type OutboxRecord, OutboxRelayService } from '@replyguard/messaging';
 import { DomainError, hashPii, privacyConfig } from '@replyguard/platform';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -10,12 +14,7 @@ import type { Actor } from '../../auth/actor';
 import { authorErasedEvent, type EventMeta, removedEvent } from '../../comments/comment-events';
 import type { CommentStatus, StoredDecision } from '../../comments/comment.entity';
 import { MODERATION_OUTBOX } from '../../database/database.options';
-import {
-  scrubAuthorEvidence,
-  scrubAuthorEvidenceSql,
-  scrubTextEvidence,
-  scrubTextEvidenceSql,
-} from './scrub-decision';
+import { scrubAuthorEvidenceSql, scrubTextEvidence, scrubTextEvidenceSql } from './scrub-decision';
 
 /** What an erased comment is signed with, as WordPress's personal-data eraser does. */
 export const ERASED_AUTHOR_NAME = 'Anonymous';
@@ -80,7 +79,7 @@ export class EraseAuthorHandler {
         FOR UPDATE`,
       [e.siteId, e.emailHash],
     );
-    const scrub = e.removeComments ? scrubTextEvidence : scrubAuthorEvidence;
+    const scrub = e.removeComments ? scrubTextEvidence : withoutAuthorEvidence<StoredDecision>;
     const decisions = rows.map((r) => scrub(r.decision));
     const newStatus = (r: AuthorComment): CommentStatus => (e.removeComments ? 'rejected' : r.status);
     const removed = e.removeComments ? rows.filter((r) => r.published) : [];

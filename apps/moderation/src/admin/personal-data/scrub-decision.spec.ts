@@ -1,5 +1,6 @@
 import type { StoredDecision } from '../../comments/comment.entity';
-import { scrubAuthorEvidence, scrubTextEvidence } from './scrub-decision';
+import { withoutAuthorEvidence as scrubAuthorEvidence } from '@replyguard/contracts';
+import { scrubTextEvidence } from './scrub-decision';
 
 const decision = (reasons: StoredDecision['reasons']): StoredDecision => ({
   action: 'hold',

@@ -5,20 +5,7 @@ import type { StoredDecision } from '../../comments/comment.entity';
 // The evidence the spam check took from the author fields (the website's domain, which of the name and
 // website looked like spam): an erasure drops it; what the checks found in the text stays.
 
-/** A stored decision without the evidence that came from the author's fields. */
-export function scrubAuthorEvidence(decision: StoredDecision): StoredDecision {
-  return {
-    ...decision,
-    reasons: decision.reasons.map((reason) => {
-      if (!reason.evidence || !AUTHOR_EVIDENCE.some((key) => key in reason.evidence!)) return reason;
-      const evidence = { ...reason.evidence };
-      for (const key of AUTHOR_EVIDENCE) delete evidence[key];
-      return { ...reason, evidence };
-    }),
-  };
-}
-
-/** `scrubAuthorEvidence` in SQL, over a jsonb decision column (`decision` of comments or their history). */
+/** `withoutAuthorEvidence` (contracts) in SQL, over a jsonb decision column (`decision` of comments or their history). */
 export function scrubAuthorEvidenceSql(column: string): string {
   return dropReasonEvidenceSql(column, AUTHOR_EVIDENCE);
 }

@@ -1,30 +1,21 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  AUTHOR_EVIDENCE_KEYS,
-  CommentApprovedV1,
   type CommentAuthorErasedV1,
-  CommentHeldV1,
-  CommentRejectedV1,
   type EventEnvelope,
   Topics,
   type WebhookEventTopic,
+  withoutAuthorEvidence,
 } from '@replyguard/contracts';
 import { claimMessage } from '@replyguard/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
 import { WEBHOOKS_PROCESSED } from '../../database/database.options';
 import { CLOCK, type Clock } from '../../shared/clock';
 import { SubscriptionsRepository } from '../../subscriptions/subscriptions.repository';
-import { DeliveriesRepository } from '../deliveries.repository';
+import { DECISION_EVENT_TYPES, DeliveriesRepository } from '../deliveries.repository';
 import { WebhookDispatcher } from '../dispatch/webhook-dispatcher';
 
 const CONSUMER = 'fan-out';
-
-const DECISION_EVENT_TYPES: ReadonlySet<string> = new Set([
-  CommentApprovedV1.info.type,
-  CommentHeldV1.info.type,
-  CommentRejectedV1.info.type,
-]);
 
 /** The part of a decision event's `decision` an erasure touches. */
 interface StoredDecisionLike {
@@ -76,7 +67,7 @@ export class FanOutHandler {
     event: EventEnvelope<T>,
   ): Promise<EventEnvelope<T> | undefined> {
     // Only the decision events carry the author and the text; the erasure event itself goes out as sent.
-    if (!DECISION_EVENT_TYPES.has(event.type)) return event;
+    if (!DECISION_EVENT_TYPES.includes(event.type)) return event;
     const data = event.data as T & {
       commentId?: unknown;
       authorName?: unknown;
@@ -86,15 +77,7 @@ export class FanOutHandler {
     const erasure = await this.deliveries.erasureOf(manager, data.commentId);
     if (erasure === undefined) return event;
     if (erasure.commentRemoved) return undefined;
-    const decision = data.decision && {
-      ...data.decision,
-      reasons: data.decision.reasons.map((r) => {
-        if (!r.evidence) return r;
-        const evidence = { ...r.evidence };
-        for (const key of AUTHOR_EVIDENCE_KEYS) delete evidence[key];
-        return { ...r, evidence };
-      }),
-    };
+    const decision = data.decision && withoutAuthorEvidence(data.decision);
     return {
       ...event,
       data: { ...data, authorName: erasure.authorName, authorUrl: null, ...(decision ? { decision } : {}) },
