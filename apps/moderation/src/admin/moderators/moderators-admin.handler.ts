@@ -15,6 +15,7 @@ import { hashToken } from '../../auth/moderator-auth.guard';
 import { ModeratorsRepository, type StoredModerator } from '../../auth/moderators.repository';
 import { decodeCursor, encodeCursor } from '../../queue/list-queue/list-queue.handler';
 import { SiteEntity } from '../../sites/site.entity';
+import { requireSite } from '../../sites/require-site';
 
 @Injectable()
 export class ModeratorsAdminHandler {
@@ -47,9 +48,7 @@ export class ModeratorsAdminHandler {
 
   /** Moderators newest first: those not revoked by default, or all of them with who revoked which. */
   async list(q: ModeratorListQueryV1): Promise<ModeratorPageV1> {
-    if (q.siteId !== undefined && !(await this.db.manager.exists(SiteEntity, { where: { id: q.siteId } }))) {
-      throw new DomainError('SITE_NOT_FOUND', `site "${q.siteId}" does not exist`);
-    }
+    if (q.siteId !== undefined) await requireSite(this.db.manager, q.siteId);
     const limit = q.limit ?? 50;
     const rows = await this.moderators.list({
       siteId: q.siteId,

@@ -7,7 +7,7 @@ import {
   withoutAuthorEvidence,
 } from '@replyguard/contracts';
 import { enqueueOutbox, type OutboxRecord, OutboxRelayService } from '@replyguard/messaging';
-import { DomainError, hashPii, privacyConfig } from '@replyguard/platform';
+import { hashPii, privacyConfig } from '@replyguard/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../auth/actor';
@@ -15,6 +15,7 @@ import { authorErasedEvent, type EventMeta, removedEvent } from '../../comments/
 import type { CommentStatus, StoredDecision } from '../../comments/comment.entity';
 import { MODERATION_OUTBOX } from '../../database/database.options';
 import { scrubAuthorEvidenceSql, scrubTextEvidence, scrubTextEvidenceSql } from './scrub-decision';
+import { requireSite } from '../../sites/require-site';
 
 /** What an erased comment is signed with, as WordPress's personal-data eraser does. */
 export const ERASED_AUTHOR_NAME = 'Anonymous';
@@ -69,8 +70,7 @@ export class EraseAuthorHandler {
     manager: EntityManager,
     e: { id: string; actor: Actor; siteId: string; emailHash: string; removeComments: boolean; at: Date },
   ): Promise<{ comments: number; commentIds: string[]; removed: number }> {
-    const [site] = await manager.query<unknown[]>('SELECT 1 FROM moderation.sites WHERE id = $1', [e.siteId]);
-    if (!site) throw new DomainError('SITE_NOT_FOUND', `site "${e.siteId}" does not exist`);
+    await requireSite(manager, e.siteId);
 
     const rows = await manager.query<AuthorComment[]>(
       `SELECT id, article_id, status, published, decision FROM moderation.comments

@@ -6,10 +6,11 @@ import type {
   PersonalDataExportRequestV1,
   PersonalDataExportV1,
 } from '@replyguard/contracts';
-import { DomainError, hashPii, privacyConfig } from '@replyguard/platform';
+import { hashPii, privacyConfig } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { decodeCursor, encodeCursor } from '../../queue/list-queue/list-queue.handler';
+import { requireSite } from '../../sites/require-site';
 
 interface Row {
   id: string;
@@ -50,10 +51,7 @@ export class ExportPersonalDataHandler {
     siteId: string,
     request: PersonalDataExportRequestV1,
   ): Promise<PersonalDataExportV1> {
-    const [site] = await this.dataSource.query<unknown[]>('SELECT 1 FROM moderation.sites WHERE id = $1', [
-      siteId,
-    ]);
-    if (!site) throw new DomainError('SITE_NOT_FOUND', `site "${siteId}" does not exist`);
+    await requireSite(this.dataSource.manager, siteId);
     const limit = request.limit ?? 50;
     const after = request.cursor ? decodeCursor(request.cursor) : undefined;
     const rows = await this.dataSource.query<Row[]>(

@@ -5,9 +5,9 @@ import { DomainError } from '@replyguard/platform';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor';
-import { SiteEntity } from '../../sites/site.entity';
 import { newApiKey } from './api-key';
 import { SiteApiKeysRepository } from './site-api-keys.repository';
+import { requireSite } from '../../sites/require-site';
 
 /** Issues, lists and revokes a site's Akismet-compatible API keys. */
 @Injectable()
@@ -47,9 +47,7 @@ export class ApiKeysAdminHandler {
     }
   }
 
-  private async requireSite(siteId: string): Promise<void> {
-    if (!(await this.db.manager.exists(SiteEntity, { where: { id: siteId } }))) {
-      throw new DomainError('SITE_NOT_FOUND', `site "${siteId}" does not exist`);
-    }
+  private requireSite(siteId: string): Promise<void> {
+    return requireSite(this.db.manager, siteId);
   }
 }
