@@ -144,10 +144,6 @@ export interface DemoPage {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function inThread(thread: ArticleThreadV2, id: string): boolean {
-  return findInThread(thread, id) !== undefined;
-}
-
 function findInThread(thread: ArticleThreadV2, id: string): ArticleThreadV2['comments'][number] | undefined {
   const stack = [...thread.comments];
   while (stack.length > 0) {
@@ -183,7 +179,8 @@ export function renderDemoPage(page: DemoPage): string {
   const e = escapeHtml;
   const replyingTo = page.replyTo && UUID.test(page.replyTo) ? findInThread(thread, page.replyTo) : undefined;
   const parent = replyingTo?.state === 'published' ? replyingTo : undefined;
-  const awaitingId = unapproved && UUID.test(unapproved) && !inThread(thread, unapproved) ? unapproved : null;
+  const awaitingId =
+    unapproved && UUID.test(unapproved) && !findInThread(thread, unapproved) ? unapproved : null;
   return `<!doctype html>
 <html lang="en">
 <head>
