@@ -272,6 +272,93 @@ describe('moderators work the queues', () => {
     expect(csv).toContain(`replyguard-${id},replyguard-moderators,A perfectly ordinary remark.,1`);
   });
 
+  it("shows each author's record on the site, and lists their other comments, never their address", async () => {
+    const email = `regular-${randomUUID().slice(0, 8)}@news.example`;
+    const from = (content: string) => ({ authorEmail: email, content });
+    const approvedOne = (await submit(aSubmission({ siteId, ...from('First time commenting here.') }))).json
+      .id as string;
+    expect(await decided(approvedOne)).toBe('approved');
+    const takenDown = (await submit(aSubmission({ siteId, ...from('The figures look right to me.') }))).json
+      .id as string;
+    expect(await decided(takenDown)).toBe('approved');
+    const { version } = await item(siteId, 'approved', takenDown);
+    const down = await postJson(
+      api(`/v1/moderation/comments/${takenDown}/decision`),
+      { action: 'reject', reason: 'off-topic', expectedVersion: version },
+      mod,
+    );
+    expect(down.status).toBe(200);
+    const heldBefore = await heldComment(siteId, { authorEmail: email });
+    const latest = await heldComment(siteId, { authorEmail: email });
+    const newcomer = await heldComment(siteId);
+
+    interface Listed extends QueueItem {
+      submittedAt: string;
+      author?: Record<string, unknown>;
+    }
+    const listed = async (id: string) => (await item(siteId, 'held', id)) as Listed;
+    const regular = await listed(latest);
+    expect(regular.author).toEqual({
+      comments: 3,
+      approved: 1,
+      held: 1,
+      rejected: 1,
+      reported: 0,
+      capped: false,
+      firstCommentAt: expect.any(String) as unknown,
+    });
+    const firstAt = Date.parse(regular.author?.firstCommentAt as string);
+    expect(firstAt).toBeLessThan(Date.parse(regular.submittedAt));
+    expect((await listed(heldBefore)).author).toMatchObject({
+      comments: 3,
+      approved: 1,
+      held: 1,
+      rejected: 1,
+    });
+    const stranger = await listed(newcomer);
+    expect(stranger.author).toEqual({
+      comments: 0,
+      approved: 0,
+      held: 0,
+      rejected: 0,
+      reported: 0,
+      capped: false,
+      firstCommentAt: stranger.submittedAt,
+    });
+
+    type Page = { id: string; items: Listed[]; nextCursor: string | null };
+    const others = (extra = '', headers = mod) =>
+      getJson(api(`/v1/moderation/comments/${latest}/author-comments${extra}`), headers);
+    const all = await others();
+    expect(all.status).toBe(200);
+    const page = all.json as Page;
+    expect(page.id).toBe(latest);
+    expect(page.items.map((i) => [i.id, i.status])).toEqual([
+      [heldBefore, 'held'],
+      [takenDown, 'rejected'],
+      [approvedOne, 'approved'],
+    ]);
+    expect(page.nextCursor).toBeNull();
+    expect(page.items[0]?.author).toMatchObject({ comments: 3, held: 1 });
+    const text = JSON.stringify(page) + JSON.stringify(regular);
+    expect(text).not.toContain(email);
+    expect(text).not.toMatch(/hash/i);
+
+    expect(((await others('?status=approved')).json as Page).items.map((i) => i.id)).toEqual([approvedOne]);
+    const one = (await others('?limit=1')).json as Page;
+    expect(one.items.map((i) => i.id)).toEqual([heldBefore]);
+    const next = (await others(`?limit=1&cursor=${one.nextCursor}`)).json as Page;
+    expect(next.items.map((i) => i.id)).toEqual([takenDown]);
+
+    expect((await others('', otherMod)).status).toBe(403);
+    const unknown = await getJson(api(`/v1/moderation/comments/${randomUUID()}/author-comments`), mod);
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.code).toBe('COMMENT_NOT_FOUND');
+    const bad = await others('?status=pending');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.json)).toContain('status');
+  });
+
   it('applies bulk decisions one by one with a result per id', async () => {
     const a = await heldComment(siteId);
     const b = await heldComment(siteId);

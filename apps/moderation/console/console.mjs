@@ -45,6 +45,7 @@ const state = {
   bans: { items: [], nextCursor: null, all: false, loadSeq: 0 },
   /** The comment whose reports the Reader reports dialog lists, and where its list goes on. */
   reports: { item: null, nextCursor: null, loadSeq: 0 },
+  author: { item: null, nextCursor: null, loadSeq: 0 },
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -269,6 +270,7 @@ function renderCard(template, item, index) {
     q('.links').hidden = false;
   }
   renderReaderReports(q('.reader-reports'), item);
+  renderAuthorRecord(q('.author-record'), item);
 
   q('.reasons').replaceChildren(
     ...reasons
@@ -321,6 +323,28 @@ function canDecide(item, action) {
   if (action === 'ham') return item.status === 'rejected';
   if (action === 'approve') return item.status !== 'approved';
   return true;
+}
+
+/**
+ * The author's record on the site, by the counts the queue sends (matched by e-mail, which the
+ * moderator never sees): a regular, a newcomer, or someone whose comments were rejected before.
+ */
+function renderAuthorRecord(section, item) {
+  const a = item.author;
+  if (!a) return; // erased, or a server from before the record existed
+  const counts = /** @type {HTMLElement} */ (section.querySelector('.author-counts'));
+  if (a.comments === 0) {
+    counts.textContent = 'No other comments on this site';
+  } else {
+    const parts = ['approved', 'held', 'reported', 'rejected']
+      .filter((status) => a[status] > 0)
+      .map((status) => `${a[status]} ${status}`);
+    const n = a.capped ? `${a.comments}+` : String(a.comments);
+    const since = new Date(a.firstCommentAt).toLocaleDateString();
+    counts.textContent = `${n} other ${a.comments === 1 ? 'comment' : 'comments'} here since ${since}: ${parts.join(' · ')}`;
+    /** @type {HTMLElement} */ (section.querySelector('[data-author]')).hidden = false;
+  }
+  section.hidden = false;
 }
 
 /**
@@ -568,7 +592,9 @@ async function decideSelected(action) {
       failed.length === 0
         ? `${ACTION_LABELS[action]}: ${done.length} ${done.length === 1 ? 'comment' : 'comments'}`
         : `${done.length} done, ${failed.length} not (${[...new Set(failed.map((r) => r.error))].join(', ')})${
-            failed.some((r) => r.error === 'VERSION_CONFLICT') ? ': someone else decided some first; the queue is refreshed' : ''
+            failed.some((r) => r.error === 'VERSION_CONFLICT')
+              ? ': someone else decided some first; the queue is refreshed'
+              : ''
           }`,
       failed.length > 0,
     );
@@ -682,6 +708,54 @@ async function loadReportsPage(first) {
   } catch (error) {
     if (seq !== reports.loadSeq || isUnauthorized(error)) return;
     const failed = row([`Could not load the reports: ${errorWithCode(error)}`], 3);
+    if (first) rows.replaceChildren(failed);
+    else rows.append(failed);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The author's other comments
+// ---------------------------------------------------------------------------------------------------
+
+/** The author's other comments on the site, newest first, in a dialog. */
+async function showAuthor(item) {
+  if (!item) return;
+  const dialog = /** @type {HTMLDialogElement} */ ($('author'));
+  state.author.item = item;
+  state.author.nextCursor = null;
+  $('author-comment').textContent = `${item.authorName}: ${item.content}`;
+  $('author-rows').replaceChildren(row(['Loading…'], 4));
+  $('author-more').hidden = true;
+  if (!dialog.open) dialog.showModal();
+  await loadAuthorPage(true);
+}
+
+async function loadAuthorPage(first) {
+  const author = state.author;
+  const seq = ++author.loadSeq;
+  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+  if (author.nextCursor) params.set('cursor', author.nextCursor);
+  const rows = $('author-rows');
+  try {
+    const page = await api(
+      `/v1/moderation/comments/${encodeURIComponent(author.item.id)}/author-comments?${params}`,
+    );
+    if (seq !== author.loadSeq) return; // another comment's author superseded this one
+    const found = page.items.map((c) => {
+      const text = c.erasedAt && c.content === '' ? '(erased)' : c.content;
+      const tr = row([new Date(c.submittedAt).toLocaleString(), c.articleId, c.status, text], 4);
+      tr.children[2]?.classList.add(`status-${c.status}`);
+      tr.lastElementChild.className = 'author-comment';
+      return tr;
+    });
+    if (first) rows.replaceChildren(...found);
+    else rows.append(...found);
+    if (rows.children.length === 0) rows.replaceChildren(row(['No other comments.'], 4));
+    author.nextCursor = page.nextCursor;
+    $('author-more').hidden = !page.nextCursor;
+  } catch (error) {
+    if (seq !== author.loadSeq || isUnauthorized(error)) return;
+    const failed = row([`Could not load the author's comments: ${errorWithCode(error)}`], 4);
     if (first) rows.replaceChildren(failed);
     else rows.append(failed);
   }
@@ -814,7 +888,8 @@ function banRow(ban) {
     cell(code).className = 'ban-value';
   }
   cell(ban.reason).className = 'ban-reason';
-  cell(timeElement(ban.createdAt), ` by ${actorName(ban.createdBy, ban.createdByName)}`).className = 'ban-created';
+  cell(timeElement(ban.createdAt), ` by ${actorName(ban.createdBy, ban.createdByName)}`).className =
+    'ban-created';
   cell(ban.expiresAt ? timeElement(ban.expiresAt) : 'never').className = 'ban-expires';
 
   const status = cell();
@@ -997,6 +1072,7 @@ $('queue').addEventListener('click', (event) => {
   if (actionButton) void decide(item, actionButton.dataset.action);
   else if (target.closest('[data-history]')) void showHistory(item);
   else if (target.closest('[data-reports]')) void showReports(item);
+  else if (target.closest('[data-author]')) void showAuthor(item);
   else if (target.closest('[data-ban]'))
     void banAuthor(item, /** @type {HTMLElement} */ (target.closest('[data-ban]')));
   else if (target.classList.contains('pick'))
@@ -1019,6 +1095,8 @@ $('bans-rows').addEventListener('click', (event) => {
 $('history-close').addEventListener('click', () => /** @type {HTMLDialogElement} */ ($('history')).close());
 $('reports-close').addEventListener('click', () => /** @type {HTMLDialogElement} */ ($('reports')).close());
 $('reports-more').addEventListener('click', () => void loadReportsPage(false));
+$('author-close').addEventListener('click', () => /** @type {HTMLDialogElement} */ ($('author')).close());
+$('author-more').addEventListener('click', () => void loadAuthorPage(false));
 
 document.addEventListener('keydown', (event) => {
   if (!state.me || event.ctrlKey || event.metaKey || event.altKey) return;

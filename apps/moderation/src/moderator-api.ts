@@ -28,8 +28,11 @@ import { DecideCommentHandler } from './decisions/decide-comment/decide-comment.
 import { DecideCommentHttpController } from './decisions/decide-comment/decide-comment.http.controller';
 import { MeHandler } from './me/me.handler';
 import { MeHttpController } from './me/me.http.controller';
+import { AuthorCommentsHandler } from './queue/author-comments/author-comments.handler';
+import { AuthorCommentsHttpController } from './queue/author-comments/author-comments.http.controller';
 import { ListQueueHandler } from './queue/list-queue/list-queue.handler';
 import { ListQueueHttpController } from './queue/list-queue/list-queue.http.controller';
+import { QueueItems } from './queue/queue-items';
 import { ListReportsHandler } from './reports/list-reports/list-reports.handler';
 import { ListReportsHttpController } from './reports/list-reports/list-reports.http.controller';
 import { ReportCommentHandler } from './reports/report-comment/report-comment.handler';
@@ -52,6 +55,7 @@ export const moderatorApiControllers: Type[] = [
   PersonalDataHttpController,
   MeHttpController,
   ListQueueHttpController,
+  AuthorCommentsHttpController,
   DecideCommentHttpController,
   CommentHistoryHttpController,
   ListReportsHttpController,
@@ -74,6 +78,8 @@ export const moderatorApiProviders: Provider[] = [
   ExportPersonalDataHandler,
   MeHandler,
   ListQueueHandler,
+  QueueItems,
+  AuthorCommentsHandler,
   DecideCommentHandler,
   BulkDecideHandler,
   CommentHistoryHandler,

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { aSubmission } from '../../support/factories';
+import { NO_FLOOD } from '../../support/fixtures';
 import { eventually, getJson, postJson } from '../../support/system';
 import { type Browser, launchChromium, screenshot } from './support/chromium';
 import {
@@ -23,7 +24,8 @@ describe('the moderator console', () => {
   beforeAll(async () => {
     system = await startBrowserSystem();
     browser = await launchChromium();
-    siteId = await createDemoSite(system, { suspectWords: ['sanctions'] });
+    // Every comment comes from 127.0.0.1: no flood hold, so an ordinary one is approved.
+    siteId = await createDemoSite(system, { suspectWords: ['sanctions'], ...NO_FLOOD });
     token = await createModerator(system, [siteId]);
   });
 
@@ -300,6 +302,55 @@ describe('the moderator console', () => {
     expect(await statusOf(second)).toBe('rejected');
     await card(page, 'second of two').waitFor({ state: 'detached' });
     expect(await page.content()).not.toContain(email);
+    await page.close();
+  });
+
+  it("shows the author's record on the site, and their other comments on a click", async () => {
+    const email = `regular-${Date.now()}@example.org`;
+    const earlier = await postJson(
+      `${system.ingestUrl}/v1/comments`,
+      aSubmission({ siteId, content: 'A fair summary of the talks, thank you.', authorEmail: email }),
+    );
+    await eventually(
+      async () => ((await statusOf(earlier.json.id as string)) === 'approved' ? true : undefined),
+      {
+        what: 'the earlier comment approved',
+      },
+    );
+    const firstHeld = await held(`${THREE_LINKS} (the regular's first held)`, { authorEmail: email });
+    const latest = await held(`${THREE_LINKS} (the regular's second held)`, { authorEmail: email });
+    const page = await browser.newPage();
+    await signIn(page);
+    const target = card(page, "the regular's second held");
+    await target.waitFor();
+    expect(await target.locator('.author-record .author-counts').textContent()).toMatch(
+      /^2 other comments here since .+: 1 approved · 1 held$/,
+    );
+    await target.getByRole('button', { name: 'Their comments' }).click();
+    const rows = page.locator('#author-rows tr');
+    await rows.filter({ hasText: 'A fair summary of the talks' }).waitFor();
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).textContent()).toContain("the regular's first held");
+    expect(await rows.nth(0).locator('td').nth(2).textContent()).toBe('held');
+    expect(await rows.nth(1).locator('td').nth(2).textContent()).toBe('approved');
+    expect(await page.locator('#author').textContent()).not.toContain(email);
+    await screenshot(page, 'console-author');
+    await page.keyboard.press('Escape');
+    await page.locator('#author').waitFor({ state: 'hidden' });
+    // A newcomer's card says so, and offers no list.
+    const newcomerId = await held(`${THREE_LINKS} (a newcomer)`);
+    await page.click('#refresh');
+    const newcomer = card(page, 'a newcomer');
+    await newcomer.waitFor();
+    expect(await newcomer.locator('.author-counts').textContent()).toBe('No other comments on this site');
+    expect(await newcomer.getByRole('button', { name: 'Their comments' }).count()).toBe(0);
+    // Leave the queue as it was.
+    const cleared = await postJson(
+      `${system.moderationUrl}/v1/moderation/decisions`,
+      { ids: [firstHeld, latest, newcomerId], action: 'reject' },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(cleared.status).toBe(200);
     await page.close();
   });
 

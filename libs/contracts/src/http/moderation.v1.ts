@@ -95,6 +95,33 @@ export class ReportSummaryV1 {
   latestNotes!: ReportV1[];
 }
 
+/** How many other comments an author has in the site, by status. */
+export const AUTHOR_HISTORY_LIMIT = 100;
+
+/**
+ * A comment's author's record on the site, matched by the keyed hash of their e-mail address, so a
+ * moderator can tell a regular from a newcomer or a repeat offender without learning who they are.
+ */
+export class AuthorHistoryV1 {
+  @ApiProperty({
+    description: `The author's other comments on this site (of their latest ${AUTHOR_HISTORY_LIMIT}), this one left out`,
+  })
+  comments!: number;
+  @ApiProperty() approved!: number;
+  @ApiProperty() held!: number;
+  @ApiProperty() rejected!: number;
+  @ApiProperty() reported!: number;
+  @ApiProperty({
+    description: `true when the author has more than ${AUTHOR_HISTORY_LIMIT} other comments: the counts are of the latest ${AUTHOR_HISTORY_LIMIT}`,
+  })
+  capped!: boolean;
+  @ApiProperty({
+    format: 'date-time',
+    description: "When the author's first comment on this site was submitted (this comment's own time for a first comment)",
+  })
+  firstCommentAt!: string;
+}
+
 /** A comment in a moderation queue. No email, no IP. */
 export class QueueItemV1 {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -125,6 +152,15 @@ export class QueueItemV1 {
       '`content`, the text was erased too',
   })
   erasedAt?: string;
+  /**
+   * Added after v1 was published, so optional: absent when the author is unknown (their personal data
+   * was erased).
+   */
+  @ApiPropertyOptional({
+    type: AuthorHistoryV1,
+    description: "The author's other comments on this site, by status; GET /v1/moderation/comments/{id}/author-comments lists them",
+  })
+  author?: AuthorHistoryV1;
 }
 
 export class QueuePageV1 {
@@ -417,5 +453,27 @@ export class ReportListQueryV1 {
 export class ReportPageV1 {
   @ApiProperty({ format: 'uuid', description: 'The comment' }) id!: string;
   @ApiProperty({ type: [ReportV1] }) items!: ReportV1[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+/** Query of `GET /v1/moderation/comments/{id}/author-comments`. */
+export class AuthorCommentsQueryV1 {
+  @ApiPropertyOptional({ enum: QUEUE_STATUSES, description: 'Only the comments in this status' })
+  @IsOptional()
+  @IsIn(QUEUE_STATUSES)
+  status?: QueueStatusV1;
+
+  @PageCursor() cursor?: string;
+
+  @PageLimit() limit?: number;
+}
+
+export class AuthorCommentsPageV1 {
+  @ApiProperty({ format: 'uuid', description: 'The comment whose author this is' }) id!: string;
+  @ApiProperty({
+    type: [QueueItemV1],
+    description: "The author's other comments on the comment's site, newest first, as the queue shows them",
+  })
+  items!: QueueItemV1[];
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }

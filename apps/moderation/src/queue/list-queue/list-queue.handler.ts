@@ -1,32 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { QueueItemV1, QueuePageV1, QueueQueryV1 } from '@replyguard/contracts';
+import type { QueuePageV1, QueueQueryV1 } from '@replyguard/contracts';
 import { DomainError } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import { type Actor, canActOn } from '../../auth/actor';
-import type { StoredDecision } from '../../comments/comment.entity';
-import { LATEST_NOTES, reportSummaryView } from '../../reports/report-view';
-import { ReportsRepository, type ReportSummaryRows } from '../../reports/reports.repository';
-
-interface Row {
-  id: string;
-  site_id: string;
-  article_id: string;
-  parent_id: string | null;
-  author_name: string;
-  author_url: string | null;
-  content: string;
-  status: string;
-  version: number;
-  submitted_at: Date;
-  decided_at: Date;
-  decided_by: string;
-  report_count: number;
-  erased_at: Date | null;
-  decision: StoredDecision;
-  /** Microsecond-exact timestamp text, so the cursor loses nothing. */
-  cursor_time: string;
-}
+import { QUEUE_COLUMNS, QueueItems, type QueueRow } from '../queue-items';
 
 interface Cursor {
   t: string;
@@ -52,15 +30,15 @@ export function decodeCursor(raw: string): Cursor {
 
 /**
  * A site's queue in one status, keyset-paginated on (submitted_at, id) so that a deep page costs
- * the same as the first (the queue index covers the order; no OFFSET). Items that readers reported
- * carry a summary of the reports, read for the whole page in one more query (none when no item
- * on the page was reported), so the listing's own plan stays the queue index's.
+ * the same as the first (the queue index covers the order; no OFFSET). What readers reported and
+ * each author's record on the site are read for the whole page by `QueueItems`, so the listing's
+ * own plan stays the queue index's.
  */
 @Injectable()
 export class ListQueueHandler {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly reports: ReportsRepository,
+    private readonly items: QueueItems,
   ) {}
 
   async execute(actor: Actor, q: QueueQueryV1): Promise<QueuePageV1> {
@@ -80,10 +58,8 @@ export class ListQueueHandler {
     }
     params.push(limit + 1);
     const dir = newest ? 'DESC' : 'ASC';
-    const rows = await this.db.query<Row[]>(
-      `SELECT id, site_id, article_id, parent_id, author_name, author_url, content, status, version,
-              submitted_at, decided_at, decided_by, report_count, erased_at, decision,
-              to_char(submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_time
+    const rows = await this.db.query<QueueRow[]>(
+      `SELECT ${QUEUE_COLUMNS}
          FROM moderation.comments
         WHERE ${where}
         ORDER BY submitted_at ${dir}, id ${dir}
@@ -92,32 +68,9 @@ export class ListQueueHandler {
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const reported = page.filter((r) => r.report_count > 0).map((r) => r.id);
-    const summaries = await this.reports.summaries(this.db.manager, reported, LATEST_NOTES);
     return {
-      items: page.map((r) => toItem(r, summaries.get(r.id))),
+      items: await this.items.view(this.db.manager, q.siteId, page),
       nextCursor: rows.length > limit && last ? encodeCursor({ t: last.cursor_time, id: last.id }) : null,
     };
   }
-}
-
-function toItem(r: Row, reports: ReportSummaryRows | undefined): QueueItemV1 {
-  return {
-    id: r.id,
-    siteId: r.site_id,
-    articleId: r.article_id,
-    parentId: r.parent_id,
-    authorName: r.author_name,
-    authorUrl: r.author_url,
-    content: r.content,
-    status: r.status,
-    version: r.version,
-    submittedAt: r.submitted_at.toISOString(),
-    decidedAt: r.decided_at.toISOString(),
-    decidedBy: r.decided_by,
-    reportCount: r.report_count,
-    ...(r.erased_at ? { erasedAt: r.erased_at.toISOString() } : {}),
-    decision: r.decision,
-    ...(reports ? { reports: reportSummaryView(reports) } : {}),
-  };
 }
