@@ -214,6 +214,9 @@ describe('administrators list sites and moderators, and revoke moderators', () =
 
   it('answers bad queries and ids with a 400 that names the field', async () => {
     const bogusCursor = Buffer.from('{"nope":1}').toString('base64url');
+    const forgedTime = Buffer.from(
+      JSON.stringify({ t: 'not-a-time', id: '019a0000-0000-7000-8000-000000000000' }),
+    ).toString('base64url');
     const cases: [string, string][] = [
       ['/v1/admin/sites?limit=0', 'limit'],
       ['/v1/admin/sites?limit=abc', 'limit'],
@@ -225,6 +228,10 @@ describe('administrators list sites and moderators, and revoke moderators', () =
       ['/v1/admin/moderators?include=revoked', 'include'],
       ['/v1/admin/moderators?siteId=no%20spaces', 'siteId'],
       [`/v1/admin/moderators?cursor=${bogusCursor}`, 'cursor'],
+      // A cursor of the right shape with a time that is none: the database refused it, a 500.
+      [`/v1/admin/moderators?cursor=${forgedTime}`, 'cursor'],
+      [`/v1/moderation/queue?siteId=default&status=held&cursor=${forgedTime}`, 'cursor'],
+      [`/v1/moderation/bans?siteId=default&cursor=${forgedTime}`, 'cursor'],
     ];
     const got: string[] = [];
     const want: string[] = [];

@@ -5,6 +5,7 @@ export * from './config/common.config';
 export * from './config/privacy.config';
 export * from './logging/logging.module';
 export * from './logging/correlation';
+export * from './logging/error-serializer';
 export * from './http/create-http-app';
 export * from './http/graceful-shutdown';
 export * from './database/typeorm-options';

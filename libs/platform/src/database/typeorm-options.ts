@@ -1,3 +1,4 @@
+import { DatabaseLogger } from './database-logger';
 import { usePreparedStatements } from './prepared-query';
 import type { DataSourceOptions } from 'typeorm';
 
@@ -27,7 +28,9 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions): DataS
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
+    // Failed queries are logged without their parameters (what commenters wrote).
     logging: ['error'],
+    logger: new DatabaseLogger(),
     extra: { max: options.poolSize, connectionTimeoutMillis: 5000 },
   };
 }

@@ -5,6 +5,7 @@ import type { ConfigType } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { destination, type DestinationStream } from 'pino';
 import { runtimeConfig } from '../config/common.config';
+import { errorWithoutQueryValues } from './error-serializer';
 import { loggableUrl } from './request-log';
 
 /**
@@ -33,6 +34,7 @@ import { loggableUrl } from './request-log';
                 url: req.url === undefined ? undefined : loggableUrl(req.url),
               }),
               res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+              err: errorWithoutQueryValues,
             },
             redact: { paths: ['*.authorEmail', '*.email', '*.ip', '*.remoteAddress'], censor: '[redacted]' },
           },

@@ -15,10 +15,19 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
 }
 
+/** A cursor's time as `encodeCursor` writes it (UTC, microseconds): anything else is not ours. */
+export function isCursorTime(t: unknown): t is string {
+  return (
+    typeof t === 'string' &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(t) &&
+    !Number.isNaN(Date.parse(t))
+  );
+}
+
 export function decodeCursor(raw: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<Cursor>;
-    if (typeof c.t === 'string' && typeof c.id === 'string' && /^[0-9a-f-]{36}$/.test(c.id))
+    if (isCursorTime(c.t) && typeof c.id === 'string' && /^[0-9a-f-]{36}$/.test(c.id))
       return { t: c.t, id: c.id };
   } catch {
     // fall through

@@ -4,7 +4,7 @@ import type { ReportListQueryV1, ReportPageV1 } from '@replyguard/contracts';
 import { DomainError } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import { type Actor, canActOn } from '../../auth/actor';
-import { encodeCursor } from '../../queue/list-queue/list-queue.handler';
+import { encodeCursor, isCursorTime } from '../../queue/list-queue/list-queue.handler';
 import { reportView } from '../report-view';
 import { ReportsRepository } from '../reports.repository';
 
@@ -12,7 +12,7 @@ import { ReportsRepository } from '../reports.repository';
 export function decodeReportCursor(raw: string): { t: string; id: string } {
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { t?: unknown; id?: unknown };
-    if (typeof c.t === 'string' && typeof c.id === 'string' && /^[0-9]{1,18}$/.test(c.id))
+    if (isCursorTime(c.t) && typeof c.id === 'string' && /^[0-9]{1,18}$/.test(c.id))
       return { t: c.t, id: c.id };
   } catch {
     // fall through
