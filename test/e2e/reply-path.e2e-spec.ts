@@ -92,6 +92,44 @@ describe('a reply travels from a website to the published thread', () => {
     ]);
   });
 
+  it('tags each thread with an ETag: 304 while it is unchanged, a new tag once a comment is published', async () => {
+    const articleId = uniqueArticleId('etag');
+    const first = (await submit(aSubmission({ articleId }))).json.id as string;
+    expect(await decided(first)).toBe('approved');
+    for (const version of ['v1', 'v2']) {
+      const url = `${system.articlesUrl}/${version}/sites/default/articles/${articleId}/comments`;
+      const one = await eventually(
+        async () => {
+          const r = await fetch(url);
+          const body = (await r.json()) as { count: number };
+          return body.count === 1 ? r : undefined;
+        },
+        { what: `the comment in the ${version} thread` },
+      );
+      const etag = one.headers.get('etag');
+      expect(etag).toMatch(/^"[\w-]{27}"$/);
+      expect(one.headers.get('cache-control')).toBe('no-cache');
+      expect(one.headers.get('content-type')).toMatch(/^application\/json/);
+      const unchanged = await fetch(url, { headers: { 'if-none-match': etag ?? '' } });
+      expect(unchanged.status).toBe(304);
+      expect(await unchanged.text()).toBe('');
+      expect((await fetch(url, { headers: { 'if-none-match': '"something-else"' } })).status).toBe(200);
+    }
+    const v1 = `${system.articlesUrl}/v1/sites/default/articles/${articleId}/comments`;
+    const before = (await fetch(v1)).headers.get('etag') ?? '';
+    const second = (await submit(aSubmission({ articleId, content: 'And a second view.' }))).json.id as string;
+    expect(await decided(second)).toBe('approved');
+    const changed = await eventually(
+      async () => {
+        const r = await fetch(v1, { headers: { 'if-none-match': before } });
+        return r.status === 200 ? r : undefined;
+      },
+      { what: 'a new ETag once the second comment is published' },
+    );
+    expect(((await changed.json()) as { count: number }).count).toBe(2);
+    expect(changed.headers.get('etag')).not.toBe(before);
+  });
+
   it('keeps replies in place under a removed placeholder in thread v2 when their parent is taken down', async () => {
     const articleId = uniqueArticleId('takedown');
     const parent = (await submit(aSubmission({ articleId, content: 'The budget hides the real deficit.' })))

@@ -11,6 +11,7 @@ import { PublishedCommentsRepository } from './comments/published-comments.repos
 import { EraseAuthorHandler } from './comments/erase-author/erase-author.handler';
 import { EraseAuthorMessageController } from './comments/erase-author/erase-author.message.controller';
 import { GetThreadV2HttpController } from './comments/get-thread/get-thread-v2.http.controller';
+import { ThreadReader } from './comments/get-thread/thread-reader';
 import { UnpublishCommentHandler } from './comments/unpublish-comment/unpublish-comment.handler';
 import { UnpublishCommentMessageController } from './comments/unpublish-comment/unpublish-comment.message.controller';
 import { articlesConfigAreas } from './config/articles.config';
@@ -37,6 +38,7 @@ import { DemoModule } from './demo/demo.module';
   ],
   providers: [
     PublishedCommentsRepository,
+    ThreadReader,
     PublishCommentHandler,
     UnpublishCommentHandler,
     EraseAuthorHandler,

@@ -1,14 +1,21 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ArticleThreadV2 } from '@replyguard/contracts';
-import { PublishedCommentsRepository } from '../published-comments.repository';
-import { buildThreadV2 } from './build-thread';
+import type { FastifyReply } from 'fastify';
+import { sendThread, ThreadReader } from './thread-reader';
 import { ThreadParamsV1 } from './thread.params';
 
 @ApiTags('threads')
 @Controller('v2/sites/:siteId/articles/:articleId/comments')
 export class GetThreadV2HttpController {
-  constructor(private readonly comments: PublishedCommentsRepository) {}
+  constructor(private readonly threads: ThreadReader) {}
 
   @Get()
   @ApiOperation({
@@ -19,10 +26,19 @@ export class GetThreadV2HttpController {
       '`state: "removed"` and no author or text, so the replies keep their nesting. v1 leaves it out and ' +
       'shows its replies at the top level.',
   })
-  @ApiOkResponse({ type: ArticleThreadV2 })
+  @ApiOkResponse({
+    type: ArticleThreadV2,
+    description:
+      'With an `ETag`; `Cache-Control: no-cache`, so caches revalidate and an approval shows at once',
+  })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag of a copy the client holds' })
+  @ApiResponse({ status: 304, description: 'The thread is as the ETag in If-None-Match says' })
   @ApiBadRequestResponse({ description: 'siteId or articleId breaks its rule' })
-  async get(@Param() params: ThreadParamsV1): Promise<ArticleThreadV2> {
-    const flat = await this.comments.listWithRemoved(params.siteId, params.articleId);
-    return buildThreadV2(params.siteId, params.articleId, flat);
+  async get(
+    @Param() params: ThreadParamsV1,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendThread(reply, await this.threads.read('v2', params.siteId, params.articleId), ifNoneMatch);
   }
 }
