@@ -239,6 +239,73 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
     }
   });
 
+  it('rotates the signing secret: both sign while the old one is valid, then only the new one', async () => {
+    const siteId = await knownSite();
+    const receiver = await startReceiver();
+    const NEW_SECRET = 'whsec-integration-rotated-9876543210';
+    const withKey = (secret: string, r: ReceivedRequest) =>
+      verifySignature(secret, r.body, r.headers['replyguard-signature'] as string, {
+        nowSeconds: Date.now() / 1000,
+      });
+    const rotate = async (id: string, body: Record<string, unknown>) => {
+      const res = await fetch(api(`/v1/admin/webhooks/${id}/secret`), {
+        method: 'PUT',
+        headers: { ...admin, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+    };
+    try {
+      const webhookId = await subscribe(siteId, receiver.url);
+      const before = Date.now();
+      const rotated = await rotate(webhookId, { secret: NEW_SECRET, previousSecretValidForSeconds: 3600 });
+      expect(rotated.status).toBe(200);
+      expect(rotated.json).toMatchObject({ id: webhookId, siteId });
+      expect(JSON.stringify(rotated.json)).not.toContain('whsec');
+      const expires = Date.parse(rotated.json.previousSecretExpiresAt as string);
+      expect(expires).toBeGreaterThanOrEqual(before + 3_599_000);
+      expect(expires).toBeLessThanOrEqual(Date.now() + 3_601_000);
+      expect(Date.parse(rotated.json.secretRotatedAt as string)).toBeGreaterThanOrEqual(before - 1000);
+
+      await publish(Topics.CommentApprovedV1, approval(siteId));
+      await eventually(async () => (receiver.requests.length === 1 ? true : undefined), {
+        what: 'the first delivery',
+      });
+      const [during] = receiver.requests;
+      expect((during?.headers['replyguard-signature'] as string).match(/v1=/g)).toHaveLength(2);
+      expect(withKey(NEW_SECRET, during)).toBe(true);
+      expect(withKey(SECRET, during)).toBe(true);
+
+      // Listed as it was answered; then a rotation that drops the old secret at once.
+      const listed = (await getJson(api(`/v1/admin/webhooks?siteId=${siteId}`), admin)).json.webhooks as {
+        previousSecretExpiresAt?: string;
+      }[];
+      expect(listed[0]?.previousSecretExpiresAt).toBe(rotated.json.previousSecretExpiresAt);
+      const THIRD = 'whsec-integration-third-000000000';
+      const final = await rotate(webhookId, { secret: THIRD, previousSecretValidForSeconds: 0 });
+      expect(final.status).toBe(200);
+      expect(final.json.previousSecretExpiresAt).toBeUndefined();
+      await publish(Topics.CommentApprovedV1, approval(siteId));
+      await eventually(async () => (receiver.requests.length === 2 ? true : undefined), {
+        what: 'the second delivery',
+      });
+      const after = receiver.requests[1];
+      expect((after.headers['replyguard-signature'] as string).match(/v1=/g)).toHaveLength(1);
+      expect(withKey(THIRD, after)).toBe(true);
+      expect(withKey(NEW_SECRET, after)).toBe(false);
+
+      const unknown = await rotate(randomUUID(), { secret: THIRD });
+      expect(unknown.status).toBe(404);
+      expect(unknown.json.code).toBe('WEBHOOK_NOT_FOUND');
+      const bad = await rotate(webhookId, { secret: 'short', previousSecretValidForSeconds: 8 * 86_400 });
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(bad.json)).toContain('secret');
+      expect(JSON.stringify(bad.json)).toContain('previousSecretValidForSeconds');
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('dead-letters a delivery after its retry window; a replay sends it again', async () => {
     const siteId = await knownSite();
     const receiver = await startReceiver(() => 500);

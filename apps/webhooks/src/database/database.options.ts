@@ -4,6 +4,7 @@ import { CreateWebhooksSchema1764600000000 } from './migrations/1764600000000-Cr
 import { WebhooksSites1764610000000 } from './migrations/1764610000000-WebhooksSites';
 import { ErasedAuthors1764620000000 } from './migrations/1764620000000-ErasedAuthors';
 import { ErasedCommentRemoved1764630000000 } from './migrations/1764630000000-ErasedCommentRemoved';
+import { SecretRotation1764640000000 } from './migrations/1764640000000-SecretRotation';
 
 export const WEBHOOKS_PROCESSED = 'webhooks.processed_messages' as const;
 
@@ -18,6 +19,7 @@ export function webhooksDataSourceOptions(db = databaseConfig()): DataSourceOpti
       WebhooksSites1764610000000,
       ErasedAuthors1764620000000,
       ErasedCommentRemoved1764630000000,
+      SecretRotation1764640000000,
     ],
   });
 }

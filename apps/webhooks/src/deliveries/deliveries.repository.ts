@@ -30,6 +30,8 @@ export interface ClaimedDelivery {
   cycleStartedAt: Date;
   url: string;
   secretSealed: string;
+  /** The secret a rotation replaced, while it still signs deliveries. */
+  previousSecretSealed: string | null;
 }
 
 export interface AttemptRow {
@@ -167,7 +169,8 @@ export class DeliveriesRepository {
        WHERE d.id = due.id AND s.id = d.subscription_id
        RETURNING d.id, d.subscription_id AS "subscriptionId", d.event_id AS "eventId", d.event_type AS "eventType",
          d.payload, d.attempts, d.cycle_attempts AS "cycleAttempts", d.cycle_started_at AS "cycleStartedAt",
-         s.url, s.secret_sealed AS "secretSealed"`,
+         s.url, s.secret_sealed AS "secretSealed",
+         CASE WHEN s.previous_secret_expires_at > $1 THEN s.previous_secret_sealed END AS "previousSecretSealed"`,
       [now, limit, leaseUntil],
     );
     return rows;

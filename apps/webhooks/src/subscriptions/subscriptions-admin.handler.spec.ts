@@ -1,5 +1,6 @@
 import { Topics } from '@replyguard/contracts';
 import { DomainError } from '@replyguard/platform';
+import { systemClock } from '../shared/clock';
 import { SecretBox } from '../shared/secret-box';
 import type { KnownSite, SitesRepository } from '../sites/sites.repository';
 import { SubscriptionsAdminHandler } from './subscriptions-admin.handler';
@@ -19,7 +20,15 @@ class FakeSubscriptions {
   readonly rows: SubscriptionRow[] = [];
 
   async create(s: { id: string; siteId: string; url: string; events: string[] }): Promise<SubscriptionRow> {
-    const row = { id: s.id, siteId: s.siteId, url: s.url, events: s.events, createdAt: new Date() };
+    const row = {
+      id: s.id,
+      siteId: s.siteId,
+      url: s.url,
+      events: s.events,
+      createdAt: new Date(),
+      secretRotatedAt: null,
+      previousSecretExpiresAt: null,
+    };
     this.rows.push(row);
     return row;
   }
@@ -40,6 +49,7 @@ describe(SubscriptionsAdminHandler.name, () => {
       subscriptions as unknown as SubscriptionsRepository,
       sites as unknown as SitesRepository,
       new SecretBox('unit-test-key-0123456789'),
+      systemClock,
       { siteWaitMs },
     );
     return { sites, subscriptions, handler };

@@ -1,8 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CreateWebhookRequestV1, WebhookEventTopic, WebhookResponseV1 } from '@replyguard/contracts';
+import type {
+  CreateWebhookRequestV1,
+  RotateWebhookSecretRequestV1,
+  WebhookEventTopic,
+  WebhookResponseV1,
+} from '@replyguard/contracts';
 import { DomainError } from '@replyguard/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { webhooksConfig, type WebhooksConfig } from '../config/webhooks.config';
+import { CLOCK, type Clock } from '../shared/clock';
 import { SecretBox } from '../shared/secret-box';
 import { SitesRepository } from '../sites/sites.repository';
 import { type SubscriptionRow, SubscriptionsRepository } from './subscriptions.repository';
@@ -14,8 +20,15 @@ function toResponse(row: SubscriptionRow): WebhookResponseV1 {
     url: row.url,
     events: row.events as WebhookEventTopic[],
     createdAt: new Date(row.createdAt).toISOString(),
+    ...(row.secretRotatedAt ? { secretRotatedAt: new Date(row.secretRotatedAt).toISOString() } : {}),
+    ...(row.previousSecretExpiresAt
+      ? { previousSecretExpiresAt: new Date(row.previousSecretExpiresAt).toISOString() }
+      : {}),
   };
 }
+
+/** How long a previous secret still signs deliveries when the request does not say. */
+const DEFAULT_PREVIOUS_SECRET_SECONDS = 86_400;
 
 /** Between two looks for a site that is not known yet. */
 const SITE_RECHECK_MS = 200;
@@ -27,6 +40,7 @@ export class SubscriptionsAdminHandler {
     private readonly subscriptions: SubscriptionsRepository,
     private readonly sites: SitesRepository,
     private readonly secrets: SecretBox,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(webhooksConfig.KEY) private readonly config: Pick<WebhooksConfig, 'siteWaitMs'>,
   ) {}
 
@@ -68,6 +82,23 @@ export class SubscriptionsAdminHandler {
 
   async list(siteId: string): Promise<WebhookResponseV1[]> {
     return (await this.subscriptions.listForSite(siteId)).map(toResponse);
+  }
+
+  /**
+   * A new signing secret. Deliveries are then signed with both (two `v1=` signatures) until the old
+   * one expires, so the receiver can take the new key at its own pace, then drop the old.
+   */
+  async rotateSecret(id: string, request: RotateWebhookSecretRequestV1): Promise<WebhookResponseV1> {
+    const seconds = request.previousSecretValidForSeconds ?? DEFAULT_PREVIOUS_SECRET_SECONDS;
+    const now = this.clock.now();
+    const row = await this.subscriptions.rotateSecret(
+      id,
+      this.secrets.seal(request.secret),
+      seconds > 0 ? new Date(now.getTime() + seconds * 1000) : null,
+      now,
+    );
+    if (!row) throw new DomainError('WEBHOOK_NOT_FOUND', 'no such webhook');
+    return toResponse(row);
   }
 
   async delete(id: string): Promise<void> {

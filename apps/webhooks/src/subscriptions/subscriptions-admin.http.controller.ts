@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -13,6 +13,7 @@ import {
 import {
   CreateWebhookRequestV1,
   ListWebhooksQueryV1,
+  RotateWebhookSecretRequestV1,
   WebhookIdParamV1,
   WebhookListV1,
   WebhookResponseV1,
@@ -52,6 +53,25 @@ export class SubscriptionsAdminHttpController {
   @ApiBadRequestResponse({ description: 'Missing or invalid siteId' })
   async list(@Query() query: ListWebhooksQueryV1): Promise<WebhookListV1> {
     return { webhooks: await this.handler.list(query.siteId) };
+  }
+
+  @Put(':id/secret')
+  @ApiOperation({
+    summary: 'Rotate the signing secret: deliveries are signed with the new one, and the old one for a while',
+    description:
+      'Every delivery carries a `v1=` signature with the new secret, and until `previousSecretExpiresAt` ' +
+      '(`previousSecretValidForSeconds`, a day by default) a second one with the secret it replaced, so a ' +
+      'receiver that accepts any matching signature can switch keys without refusing a delivery. A second ' +
+      'rotation within that time drops the oldest secret.',
+  })
+  @ApiOkResponse({ type: WebhookResponseV1, description: 'The subscription, without its secrets' })
+  @ApiBadRequestResponse({ description: 'The id is not a UUID, or the secret or validity breaks its rule' })
+  @ApiNotFoundResponse({ description: 'WEBHOOK_NOT_FOUND' })
+  rotateSecret(
+    @Param() params: WebhookIdParamV1,
+    @Body() body: RotateWebhookSecretRequestV1,
+  ): Promise<WebhookResponseV1> {
+    return this.handler.rotateSecret(params.id, body);
   }
 
   @Delete(':id')

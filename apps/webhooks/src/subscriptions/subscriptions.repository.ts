@@ -8,9 +8,14 @@ export interface SubscriptionRow {
   url: string;
   events: string[];
   createdAt: Date;
+  secretRotatedAt: Date | null;
+  /** Null once it has expired. */
+  previousSecretExpiresAt: Date | null;
 }
 
-const COLUMNS = `id, site_id AS "siteId", url, events, created_at AS "createdAt"`;
+const COLUMNS = `id, site_id AS "siteId", url, events, created_at AS "createdAt",
+  secret_rotated_at AS "secretRotatedAt",
+  CASE WHEN previous_secret_expires_at > now() THEN previous_secret_expires_at END AS "previousSecretExpiresAt"`;
 
 @Injectable()
 export class SubscriptionsRepository {
@@ -30,6 +35,26 @@ export class SubscriptionsRepository {
       `SELECT ${COLUMNS} FROM webhooks.subscriptions WHERE site_id = $1 ORDER BY created_at, id`,
       [siteId],
     );
+  }
+
+  /**
+   * Replaces the signing secret; the one it replaces stays valid until `previousExpiresAt` (null: not
+   * at all). A second rotation within that time drops the oldest secret: two at most.
+   */
+  async rotateSecret(
+    id: string,
+    secretSealed: string,
+    previousExpiresAt: Date | null,
+    at: Date,
+  ): Promise<SubscriptionRow | undefined> {
+    const [rows] = await this.db.query<[SubscriptionRow[], number]>(
+      `UPDATE webhooks.subscriptions SET
+         previous_secret_sealed = CASE WHEN $3::timestamptz IS NULL THEN NULL ELSE secret_sealed END,
+         previous_secret_expires_at = $3, secret_sealed = $2, secret_rotated_at = $4
+       WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, secretSealed, previousExpiresAt, at],
+    );
+    return rows[0];
   }
 
   async exists(id: string): Promise<boolean> {

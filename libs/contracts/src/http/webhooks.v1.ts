@@ -118,6 +118,47 @@ export class WebhookResponseV1 {
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
+
+  /** Added after v1 was published, so optional: absent until the secret is first rotated. */
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the signing secret was last rotated' })
+  secretRotatedAt?: string;
+
+  /** Added after v1 was published, so optional. */
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'Until when deliveries are signed with the previous secret too (a second `v1=` signature); absent when they are not',
+  })
+  previousSecretExpiresAt?: string;
+}
+
+/** Most a previous secret may stay valid after a rotation: a week. */
+export const MAX_PREVIOUS_SECRET_SECONDS = 7 * 86_400;
+
+/** `PUT /v1/admin/webhooks/{id}/secret`. */
+export class RotateWebhookSecretRequestV1 {
+  @ApiProperty({
+    minLength: 16,
+    description: 'The new key of the HMAC-SHA256 signature. Stored encrypted, never returned.',
+  })
+  @IsString()
+  @MinLength(16)
+  @MaxLength(512)
+  secret!: string;
+
+  @ApiPropertyOptional({
+    default: 86_400,
+    minimum: 0,
+    maximum: MAX_PREVIOUS_SECRET_SECONDS,
+    description:
+      'How long deliveries are signed with the previous secret as well, so the receiver can switch keys ' +
+      'without refusing one; 0 stops signing with it at once',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PREVIOUS_SECRET_SECONDS)
+  previousSecretValidForSeconds?: number;
 }
 
 export class WebhookListV1 {

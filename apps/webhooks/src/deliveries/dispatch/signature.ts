@@ -4,12 +4,16 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const SIGNATURE_HEADER = 'Replyguard-Signature';
 
 /**
- * `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`. The timestamp is signed with the
- * body so a captured request cannot be replayed later under a fresh timestamp.
+ * `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`, one `v1` per secret (the current
+ * one first; during a rotation the previous one too). The timestamp is signed with the body so a
+ * captured request cannot be replayed later under a fresh timestamp.
  */
-export function signPayload(secret: string, body: string, timestampSeconds: number): string {
+export function signPayload(secret: string | string[], body: string, timestampSeconds: number): string {
   const t = Math.floor(timestampSeconds);
-  return `t=${t},v1=${hmacHex(secret, `${t}.${body}`)}`;
+  const signatures = (Array.isArray(secret) ? secret : [secret]).map(
+    (s) => `v1=${hmacHex(s, `${t}.${body}`)}`,
+  );
+  return `t=${t},${signatures.join(',')}`;
 }
 
 export interface VerifyOptions {

@@ -45,6 +45,7 @@ class FakeDeliveries {
         cycleStartedAt: r.cycleStartedAt,
         url: 'https://hooks.example/x',
         secretSealed: box.seal(SECRET),
+        previousSecretSealed: null,
       },
     ];
   }

@@ -168,9 +168,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async send(d: ClaimedDelivery): Promise<SendResult> {
-    let secret: string;
+    const secrets: string[] = [];
     try {
-      secret = this.secrets.open(d.secretSealed);
+      secrets.push(this.secrets.open(d.secretSealed));
+      if (d.previousSecretSealed) secrets.push(this.secrets.open(d.previousSecretSealed));
     } catch {
       // Unsigned is never sent; this fails like any attempt and ends dead after the retry window.
       return { ok: false, statusCode: null, error: 'the signing secret cannot be decrypted', durationMs: 0 };
@@ -188,7 +189,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
         'ce-type': d.eventType,
         'replyguard-delivery': d.id,
         'replyguard-attempt': String(d.attempts + 1),
-        [SIGNATURE_HEADER.toLowerCase()]: signPayload(secret, d.payload, sentAt.getTime() / 1000),
+        [SIGNATURE_HEADER.toLowerCase()]: signPayload(secrets, d.payload, sentAt.getTime() / 1000),
       },
       this.config.timeoutMs,
     );
