@@ -15,5 +15,6 @@ export * from './health/health.module';
 export * from './http/rate-limit.guard';
 export * from './metrics/metrics.registry';
 export * from './metrics/metrics.module';
+export * from './metrics/metrics.config';
 export * from './metrics/http-metrics';
 export * from './service/service-core.module';

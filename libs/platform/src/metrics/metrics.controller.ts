@@ -1,17 +1,43 @@
-import { Controller, Get, Header, Res } from '@nestjs/common';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Controller, Get, Header, Headers, Inject, Res } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { DomainError } from '../errors/domain-error';
+import { metricsConfig } from './metrics.config';
 import { MetricsRegistry } from './metrics.registry';
 
-/** Prometheus scrape endpoint. Serve it on an internal network only (it names routes and rates). */
+const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
+
+/**
+ * Prometheus scrape endpoint. It names routes, rates and, in moderation, every site's queue depth:
+ * serve it on an internal network, or set METRICS_TOKEN so that only the scraper reads it.
+ */
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {
-  constructor(private readonly metrics: MetricsRegistry) {}
+  private readonly expected: Buffer | null;
+
+  constructor(
+    private readonly metrics: MetricsRegistry,
+    @Inject(metricsConfig.KEY) config: ConfigType<typeof metricsConfig>,
+  ) {
+    this.expected = config.token ? digest(`Bearer ${config.token}`) : null;
+  }
 
   @Get()
   @Header('cache-control', 'no-store')
-  async scrape(@Res() reply: FastifyReply): Promise<void> {
+  async scrape(
+    @Headers('authorization') authorization: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    // Digests of equal length, compared in constant time.
+    if (this.expected && !timingSafeEqual(digest(authorization ?? ''), this.expected)) {
+      throw new DomainError(
+        'UNAUTHORIZED',
+        'the metrics need the scrape token (METRICS_TOKEN) as a bearer token',
+      );
+    }
     const { contentType, body } = await this.metrics.text();
     await reply.header('content-type', contentType).send(body);
   }

@@ -1,4 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { metricsConfig } from './metrics.config';
 import { MetricsController } from './metrics.controller';
 import { MetricsRegistry } from './metrics.registry';
 
@@ -13,6 +15,7 @@ export class MetricsModule {
   static forRoot(options: { service: string }): DynamicModule {
     return {
       module: MetricsModule,
+      imports: [ConfigModule.forFeature(metricsConfig)],
       controllers: [MetricsController],
       // A factory, not a value: two instances of a service in one process keep their own series.
       providers: [{ provide: MetricsRegistry, useFactory: () => new MetricsRegistry(options.service) }],
