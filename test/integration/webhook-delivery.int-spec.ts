@@ -459,9 +459,18 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
 
     const id = created.json.id as string;
     const missing = randomUUID();
-    expect(
-      (await postJson(api(`/v1/admin/webhooks/${id}/deliveries/${missing}/replay`), {}, admin)).status,
-    ).toBe(404);
+    const noDelivery = await postJson(
+      api(`/v1/admin/webhooks/${id}/deliveries/${missing}/replay`),
+      {},
+      admin,
+    );
+    expect([noDelivery.status, noDelivery.json.code]).toEqual([404, 'DELIVERY_NOT_FOUND']);
+    const noWebhook = await postJson(
+      api(`/v1/admin/webhooks/${randomUUID()}/deliveries/${missing}/replay`),
+      {},
+      admin,
+    );
+    expect([noWebhook.status, noWebhook.json.code]).toEqual([404, 'WEBHOOK_NOT_FOUND']);
     expect((await remove(id)).status).toBe(204);
     expect((await remove(id)).status).toBe(404);
     expect((await getJson(api(`/v1/admin/webhooks/${id}/deliveries`), admin)).status).toBe(404);

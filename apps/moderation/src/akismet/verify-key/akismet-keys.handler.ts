@@ -20,7 +20,8 @@ export class AkismetKeysHandler {
     if (!holder) {
       throw new DomainError(
         'UNAUTHORIZED',
-        'Invalid API key: an administrator issues one with POST /v1/admin/sites/{siteId}/api-keys',
+        'Invalid API key: it is unknown or revoked, or its site is closed; an administrator issues keys with ' +
+          'POST /v1/admin/sites/{siteId}/api-keys and reopens a site with PATCH /v1/admin/sites/{siteId}',
       );
     }
     return holder;

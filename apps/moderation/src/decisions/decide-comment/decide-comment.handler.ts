@@ -59,10 +59,14 @@ export class DecideCommentHandler {
       });
     }
     if (command.expectedVersion !== undefined && command.expectedVersion !== row.version) {
-      throw new DomainError('VERSION_CONFLICT', 'someone else decided this comment first; reload it', {
-        currentVersion: row.version,
-        status: row.status,
-      });
+      throw new DomainError(
+        'VERSION_CONFLICT',
+        'this comment changed since you saw it (someone decided it, or its author was erased); reload it',
+        {
+          currentVersion: row.version,
+          status: row.status,
+        },
+      );
     }
 
     const newStatus: CommentStatus =

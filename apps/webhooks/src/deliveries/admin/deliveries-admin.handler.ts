@@ -43,6 +43,10 @@ export class DeliveriesAdminHandler {
 
   async replay(subscriptionId: string, deliveryId: string): Promise<void> {
     if (!(await this.deliveries.replay(subscriptionId, deliveryId, this.clock.now()))) {
+      // Say which of the two is unknown, as listing the deliveries does.
+      if (!(await this.subscriptions.exists(subscriptionId))) {
+        throw new DomainError('WEBHOOK_NOT_FOUND', 'no such webhook');
+      }
       throw new DomainError('DELIVERY_NOT_FOUND', 'no such delivery for this webhook');
     }
     this.dispatcher.wake();

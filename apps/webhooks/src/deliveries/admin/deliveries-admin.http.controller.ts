@@ -48,7 +48,9 @@ export class DeliveriesAdminHttpController {
   })
   @ApiAcceptedResponse({ description: 'Queued; the delivery is pending again' })
   @ApiBadRequestResponse({ description: 'An id is not a UUID' })
-  @ApiNotFoundResponse({ description: 'DELIVERY_NOT_FOUND' })
+  @ApiNotFoundResponse({
+    description: 'WEBHOOK_NOT_FOUND: unknown webhook; DELIVERY_NOT_FOUND: no such delivery of it',
+  })
   replay(@Param() params: WebhookDeliveryParamV1): Promise<void> {
     return this.handler.replay(params.id, params.deliveryId);
   }
