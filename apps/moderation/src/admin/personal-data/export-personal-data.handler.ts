@@ -56,7 +56,8 @@ export class ExportPersonalDataHandler {
     const after = request.cursor ? decodeCursor(request.cursor) : undefined;
     const rows = await this.dataSource.query<Row[]>(
       `SELECT id, article_id, parent_id, author_name, author_url, content, status, published, submitted_at,
-              decided_at, user_agent, referer, submitted_at::text AS cursor_time
+              decided_at, user_agent, referer,
+              to_char(submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_time
          FROM moderation.comments
         WHERE site_id = $1 AND author_email_hash = $2
           AND ($3::timestamptz IS NULL OR (submitted_at, id) > ($3::timestamptz, $4::uuid))
