@@ -684,6 +684,10 @@ describe('moderators work the queues', () => {
     await eventually(async () => ((await thread(siteId, articleId)).count === 0 ? true : undefined), {
       what: 'unpublication',
     });
+    // The queue says readers no longer see it.
+    expect(((await item(siteId, 'reported', id)) as QueueItem & { published?: boolean }).published).toBe(
+      false,
+    );
     expect((await postJson(api(`/v1/comments/${id}/reports`), { reason: 'nonsense' })).status).toBe(400);
   });
 });

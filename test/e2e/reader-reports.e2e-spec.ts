@@ -21,6 +21,7 @@ interface QueueItem {
   id: string;
   version: number;
   reportCount: number;
+  published?: boolean;
   reports?: { byReason: Record<string, number>; withNotes: number; latestNotes: Report[] };
 }
 
@@ -123,6 +124,8 @@ describe('reader reports in the moderator API', () => {
 
     const item = await queueItem('reported', id);
     expect(item.reportCount).toBe(4);
+    // Reported, and still in the thread: this site does not unpublish on reports.
+    expect(item.published).toBe(true);
     expect(item.reports).toEqual({
       byReason: { spam: 1, abusive: 2, 'off-topic': 1, other: 0 },
       withNotes: 3,

@@ -22,6 +22,7 @@ export interface QueueRow {
   decided_at: Date;
   decided_by: string;
   report_count: number;
+  published: boolean;
   erased_at: Date | null;
   decision: StoredDecision;
   /** Microsecond-exact timestamp text, so the cursor loses nothing. */
@@ -30,7 +31,7 @@ export interface QueueRow {
 
 /** The columns of a `QueueRow`, for `SELECT … FROM moderation.comments`. */
 export const QUEUE_COLUMNS = `id, site_id, article_id, parent_id, author_name, author_url, author_email_hash,
-  content, status, version, submitted_at, decided_at, decided_by, report_count, erased_at, decision,
+  content, status, version, submitted_at, decided_at, decided_by, report_count, published, erased_at, decision,
   to_char(submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_time`;
 
 /**
@@ -140,6 +141,7 @@ function toItem(
     decidedAt: r.decided_at.toISOString(),
     decidedBy: r.decided_by,
     reportCount: r.report_count,
+    published: r.published,
     ...(r.erased_at ? { erasedAt: r.erased_at.toISOString() } : {}),
     decision: r.decision,
     ...(reports ? { reports: reportSummaryView(reports) } : {}),

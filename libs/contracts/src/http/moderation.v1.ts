@@ -137,6 +137,12 @@ export class QueueItemV1 {
   @ApiProperty({ format: 'date-time' }) decidedAt!: string;
   @ApiProperty() decidedBy!: string;
   @ApiProperty() reportCount!: number;
+  /** Added after v1 was published, so optional (always sent since). */
+  @ApiPropertyOptional({
+    description:
+      "Whether readers see it in the article's thread now: a reported comment stays published unless the site unpublishes on reports",
+  })
+  published?: boolean;
   @ApiProperty({ type: DecisionViewV1 }) decision!: DecisionViewV1;
   /** Added after v1 was published, so optional: absent when no reader has reported the comment. */
   @ApiPropertyOptional({
