@@ -98,6 +98,25 @@ describe('logs and metrics', () => {
     expect(trail).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('writes no API key a client put in the query, and echoes none', async () => {
+    const key = `rgk${Date.now().toString(16).padStart(40, '0')}`;
+    // verify-key is a POST; a client that puts the key in a GET's query reaches no route.
+    const res = await fetch(`${system.moderationUrl}/1.1/verify-key?key=${key}&blog=https://b.example`);
+    expect(res.status).toBe(404);
+    const body = await res.text();
+    expect(body).toContain('/1.1/verify-key');
+    expect(body).not.toContain(key);
+    const line = await eventually(
+      async () =>
+        lines().find((l) =>
+          String((l.req as { url?: string } | undefined)?.url).startsWith('/1.1/verify-key?'),
+        ),
+      { what: 'the request line of the GET' },
+    );
+    expect((line.req as { url: string }).url).toBe('/1.1/verify-key?key=[redacted]&blog=https://b.example');
+    expect(readFileSync(logFile, 'utf8')).not.toContain(key);
+  });
+
   it('serves Prometheus metrics on every service', async () => {
     const scrape = async (url: string) => {
       const res = await fetch(`${url}/metrics`);

@@ -26,6 +26,16 @@ const STATUS_CODES: Readonly<Record<number, string>> = {
 const statusCode = (status: number): string => STATUS_CODES[status] ?? `HTTP_${status}`;
 
 /**
+ * An error message never echoes the request's query string: it may hold an API key (`?key=rgk…`) or
+ * an address, and Nest's "Cannot GET /path?…" for an unknown route repeats the whole URL.
+ */
+function withoutQuery<T>(message: T, url: string | undefined): T | string {
+  const at = url?.indexOf('?') ?? -1;
+  if (typeof message !== 'string' || !url || at < 0) return message;
+  return message.split(url).join(url.slice(0, at)).split(url.slice(at)).join('');
+}
+
+/**
  * The one place where errors become HTTP answers. Every answer carries `code`, a stable identifier a
  * client can branch on (`VALIDATION_FAILED`, `SITE_NOT_FOUND`, `RATE_LIMITED`, `PAYLOAD_TOO_LARGE`, …):
  * domain errors also keep it in `error`, as they always have. Domain errors map by code; Nest's HTTP errors pass
@@ -60,13 +70,16 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      void reply
-        .status(status)
-        .send(
-          typeof body === 'string'
-            ? { statusCode: status, code: statusCode(status), message: body }
-            : { code: statusCode(status), ...body },
-        );
+      const url = request?.url;
+      void reply.status(status).send(
+        typeof body === 'string'
+          ? { statusCode: status, code: statusCode(status), message: withoutQuery(body, url) }
+          : {
+              code: statusCode(status),
+              ...body,
+              ...('message' in body ? { message: withoutQuery(body.message, url) } : {}),
+            },
+      );
       return;
     }
     const fastifyError = exception as FastifyLikeError;
@@ -79,7 +92,7 @@ export class HttpErrorFilter implements ExceptionFilter {
         statusCode: fastifyError.statusCode,
         code: statusCode(fastifyError.statusCode),
         error: fastifyError.code ?? 'Bad Request',
-        message: fastifyError.message ?? 'Bad request',
+        message: withoutQuery(fastifyError.message, request?.url) ?? 'Bad request',
       });
       return;
     }

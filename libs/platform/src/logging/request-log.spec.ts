@@ -59,6 +59,19 @@ describe(installRequestLog.name, () => {
     ]);
   });
 
+  it('writes no API key a client put in the query', async () => {
+    const key = `rgk${'0a'.repeat(20)}`;
+    await app.inject({ method: 'GET', url: `/1.1/verify-key?key=${key}&blog=https://b.example` });
+    await app.inject({ method: 'GET', url: `/1.1/comment-check?blog=x&API_KEY=${key}` });
+    await app.inject({ method: 'GET', url: `/v1/comments?monkey=1&key=${key}` });
+    expect(lines.map((l) => (l.req as { url: string }).url)).toEqual([
+      '/1.1/verify-key?key=[redacted]&blog=https://b.example',
+      '/1.1/comment-check?blog=x&API_KEY=[redacted]',
+      '/v1/comments?monkey=1&key=[redacted]',
+    ]);
+    expect(JSON.stringify(lines)).not.toContain(key);
+  });
+
   it('logs failures at error level and leaves health checks out', async () => {
     await app.inject({ method: 'GET', url: '/health/live' });
     await app.inject({ method: 'GET', url: '/boom' });

@@ -7,13 +7,20 @@ const QUIET = /^\/(health|metrics)(\/|\?|$)/;
 /** An e-mail address in a URL, plain or percent-encoded once (`%40`) or twice (`%2540`). */
 const EMAIL_IN_URL = /[^\s/?&=#@]+(?:@|%40|%2540)[^\s/?&=#]+/gi;
 
+/** The value of a `key` or `api_key` query parameter: an Akismet-style client's API key. */
+const KEY_IN_QUERY = /([?&](?:api_)?key=)[^&#]*/gi;
+
 /**
  * The URL as a log line may show it: an e-mail address a client put in the path or the query (the
- * API takes them in bodies, but a client may still send `?email=…`) is replaced, so no log line holds one.
+ * API takes them in bodies, but a client may still send `?email=…`) is replaced, so no log line holds
+ * one; so is an API key sent as `?key=…` or `?api_key=…` (Akismet clients put it in the form, but
+ * one may still put it in the query).
  */
 export function loggableUrl(url: string): string {
-  if (!url.includes('@') && !url.includes('%40') && !url.includes('%2540')) return url;
-  return url.replace(EMAIL_IN_URL, '[redacted]');
+  const withoutKeys = url.includes('?') ? url.replace(KEY_IN_QUERY, '$1[redacted]') : url;
+  if (!withoutKeys.includes('@') && !withoutKeys.includes('%40') && !withoutKeys.includes('%2540'))
+    return withoutKeys;
+  return withoutKeys.replace(EMAIL_IN_URL, '[redacted]');
 }
 const asIs = <T>(value: T): T => value;
 
