@@ -21,7 +21,15 @@ const ASYNCAPI = join(__dirname, '../../docs/asyncapi.yaml');
 interface OpenApiDoc {
   paths: Record<
     string,
-    Record<string, { summary?: string; responses?: Record<string, { description?: string }> }>
+    Record<
+      string,
+      {
+        summary?: string;
+        parameters?: { name: string; in: string; required?: boolean }[];
+        requestBody?: unknown;
+        responses?: Record<string, { description?: string }>;
+      }
+    >
   >;
   components?: { schemas?: Record<string, { properties?: Record<string, Record<string, unknown>> }> };
 }
@@ -77,6 +85,48 @@ describe('contracts people can read', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('lists 413 wherever a body is taken, and 429 on every rate-limited route of moderation', async () => {
+    const missing: string[] = [];
+    for (const base of [system.ingestUrl, system.moderationUrl, system.articlesUrl, system.webhooksUrl]) {
+      const doc = (await getJson(`${base}/docs/openapi.json`)).json as unknown as OpenApiDoc;
+      for (const [path, methods] of Object.entries(doc.paths)) {
+        for (const [method, op] of Object.entries(methods)) {
+          const where = `${method.toUpperCase()} ${path}`;
+          const codes = Object.keys(op.responses ?? {});
+          if (op.requestBody && !codes.includes('413')) missing.push(`${where}: no 413`);
+          // Moderation's rate limit guards every route but its health checks and metrics.
+          const limited = base === system.moderationUrl && !/^\/(health|metrics)(\/|$)/.test(path);
+          if (limited && !codes.includes('429')) missing.push(`${where}: no 429`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('declares every parameter of every path, as OpenAPI requires', async () => {
+    const undeclared: string[] = [];
+    for (const base of [system.ingestUrl, system.moderationUrl, system.articlesUrl, system.webhooksUrl]) {
+      const doc = (await getJson(`${base}/docs/openapi.json`)).json as unknown as OpenApiDoc;
+      for (const [path, methods] of Object.entries(doc.paths)) {
+        const inPath = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+        for (const [method, op] of Object.entries(methods)) {
+          const declared = (op.parameters ?? []).filter((p) => p.in === 'path');
+          const where = `${method.toUpperCase()} ${path}`;
+          for (const name of inPath) {
+            const p = declared.find((d) => d.name === name);
+            if (!p) undeclared.push(`${where}: {${name}} not declared`);
+            else if (p.required !== true) undeclared.push(`${where}: {${name}} not required`);
+          }
+          for (const d of declared) {
+            if (!inPath.includes(d.name))
+              undeclared.push(`${where}: path parameter ${d.name} not in the path`);
+          }
+        }
+      }
+    }
+    expect(undeclared).toEqual([]);
   });
 
   it('gives every schema property a type a client generator can use', async () => {

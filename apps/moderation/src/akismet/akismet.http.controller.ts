@@ -8,6 +8,7 @@ import { type FormBody, parseAkismetComment } from './akismet-request';
 import { CheckCommentHandler } from './check-comment/check-comment.handler';
 import { SubmitFeedbackHandler } from './feedback/submit-feedback.handler';
 import { AkismetKeysHandler } from './verify-key/akismet-keys.handler';
+import { ApiRateLimited } from '../rate-limited.decorator';
 
 const FORM = 'application/x-www-form-urlencoded';
 const TEXT = 'text/plain; charset=utf-8';
@@ -31,6 +32,7 @@ const invalidAnswer =
  */
 @ApiTags('akismet')
 @UseFilters(AkismetErrorFilter)
+@ApiRateLimited()
 @Controller('1.1')
 export class AkismetHttpController {
   constructor(

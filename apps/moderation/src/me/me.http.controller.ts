@@ -10,10 +10,12 @@ import { MeResponseV1 } from '@replyguard/contracts';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, ModeratorOnly } from '../auth/auth.decorators';
 import { MeHandler } from './me.handler';
+import { ApiRateLimited } from '../rate-limited.decorator';
 
 @ApiTags('moderation')
 @ApiBearerAuth()
 @ModeratorOnly()
+@ApiRateLimited()
 @Controller('v1/moderation/me')
 export class MeHttpController {
   constructor(private readonly handler: MeHandler) {}

@@ -175,12 +175,14 @@ export class ListWebhooksQueryV1 {
 
 /** `/v1/admin/webhooks/{id}`. */
 export class WebhookIdParamV1 {
+  @ApiProperty({ format: 'uuid', description: 'The subscription id `POST /v1/admin/webhooks` answered' })
   @IsUUID('all')
   id!: string;
 }
 
 /** `/v1/admin/webhooks/{id}/deliveries/{deliveryId}`. */
 export class WebhookDeliveryParamV1 extends WebhookIdParamV1 {
+  @ApiProperty({ format: 'uuid', description: 'A delivery id from the deliveries list' })
   @IsUUID('all')
   deliveryId!: string;
 }

@@ -2,7 +2,7 @@ import { isIPv4 } from 'node:net';
 import { BadRequestException, type INestApplication, ParseUUIDPipe, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { type FieldViolation, flattenValidationErrors } from '@replyguard/contracts';
 import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from '../errors/http-error.filter';
@@ -10,6 +10,8 @@ import { installRequestLog } from '../logging/request-log';
 import { installHttpMetrics } from '../metrics/http-metrics';
 import { MetricsRegistry } from '../metrics/metrics.registry';
 import { installSecurityHeaders } from './security-headers';
+
+const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 
 export interface HttpAppOptions {
   /** Shown in the OpenAPI document. */
@@ -76,7 +78,7 @@ export async function createHttpApp(
   options: HttpAppOptions,
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    bodyLimit: options.bodyLimitBytes ?? 64 * 1024,
+    bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
     trustProxy: trustProxyOption(options.trustedProxies),
     genReqId: () => crypto.randomUUID(),
   });
@@ -102,5 +104,21 @@ export function setupOpenApi(app: INestApplication, options: HttpAppOptions): vo
     .setVersion('1')
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  documentBodyLimit(document, options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+}
+
+/**
+ * Fastify refuses a body over the limit on every route that takes one, before any handler runs, so
+ * every operation with a request body lists the 413 (unless it describes its own, as an HTML form's).
+ */
+export function documentBodyLimit(document: OpenAPIObject, limitBytes: number): void {
+  const limit = limitBytes % 1024 === 0 ? `${limitBytes / 1024} KiB` : `${limitBytes} bytes`;
+  for (const item of Object.values(document.paths)) {
+    for (const operation of [item.post, item.put, item.patch, item.delete]) {
+      if (operation?.requestBody && !operation.responses['413']) {
+        operation.responses['413'] = { description: `PAYLOAD_TOO_LARGE: a body over ${limit}` };
+      }
+    }
+  }
 }

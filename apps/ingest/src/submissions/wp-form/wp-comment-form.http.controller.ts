@@ -6,6 +6,7 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOperation,
+  ApiPayloadTooLargeResponse,
   ApiProduces,
   ApiResponse,
   ApiServiceUnavailableResponse,
@@ -64,6 +65,9 @@ export class WpCommentFormHttpController {
   @ApiBadRequestResponse({ description: 'HTML page naming each problem' })
   @ApiNotFoundResponse({ description: 'HTML: unknown or inactive site' })
   @ApiForbiddenResponse({ description: "HTML: the page's origin is not one of the site's" })
+  @ApiPayloadTooLargeResponse({
+    description: 'PAYLOAD_TOO_LARGE: a form over 64 KiB, refused before it is read, so as JSON',
+  })
   @ApiTooManyRequestsResponse({ description: 'HTML: rate limit per client IP or per site' })
   @ApiServiceUnavailableResponse({ description: 'HTML: could not be made durable; nothing was saved' })
   async post(

@@ -11,10 +11,12 @@ import type { FastifyReply } from 'fastify';
 import { AdminOnly } from '../../auth/auth.decorators';
 import { ExportFeedbackHandler } from './export-feedback.handler';
 import { FeedbackQueryV1 } from './feedback.query';
+import { ApiRateLimited } from '../../rate-limited.decorator';
 
 @ApiTags('admin')
 @ApiBearerAuth()
 @AdminOnly()
+@ApiRateLimited()
 @Controller('v1/admin/feedback')
 export class ExportFeedbackHttpController {
   constructor(private readonly handler: ExportFeedbackHandler) {}

@@ -23,10 +23,12 @@ import type { Actor } from '../../auth/actor';
 import { AdminOnly, CurrentActor } from '../../auth/auth.decorators';
 import { ModeratorIdParamV1 } from './moderator-id.param';
 import { ModeratorsAdminHandler } from './moderators-admin.handler';
+import { ApiRateLimited } from '../../rate-limited.decorator';
 
 @ApiTags('admin')
 @ApiBearerAuth()
 @AdminOnly()
+@ApiRateLimited()
 @Controller('v1/admin/moderators')
 export class ModeratorsAdminHttpController {
   constructor(private readonly handler: ModeratorsAdminHandler) {}

@@ -21,12 +21,14 @@ import { AdminOnly, CurrentActor } from '../../auth/auth.decorators';
 import { SiteIdParamV1 } from '../site-id.param';
 import { EraseAuthorHandler } from './erase-author.handler';
 import { ExportPersonalDataHandler } from './export-personal-data.handler';
+import { ApiRateLimited } from '../../rate-limited.decorator';
 
 @ApiTags('admin')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'No or bad token' })
 @ApiForbiddenResponse({ description: 'Not an administrator' })
 @AdminOnly()
+@ApiRateLimited()
 @Controller('v1/admin/sites/:siteId')
 export class PersonalDataHttpController {
   constructor(

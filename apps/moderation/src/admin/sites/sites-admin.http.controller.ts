@@ -21,12 +21,14 @@ import {
 import { AdminOnly } from '../../auth/auth.decorators';
 import { SiteIdParamV1 } from '../site-id.param';
 import { SitesAdminHandler } from './sites-admin.handler';
+import { ApiRateLimited } from '../../rate-limited.decorator';
 
 @ApiTags('admin')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'No or bad token' })
 @ApiForbiddenResponse({ description: 'Not an administrator' })
 @AdminOnly()
+@ApiRateLimited()
 @Controller('v1/admin/sites')
 export class SitesAdminHttpController {
   constructor(private readonly handler: SitesAdminHandler) {}

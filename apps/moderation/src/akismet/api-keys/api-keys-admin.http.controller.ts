@@ -16,6 +16,7 @@ import type { Actor } from '../../auth/actor';
 import { AdminOnly, CurrentActor } from '../../auth/auth.decorators';
 import { ApiKeyParamsV1 } from './api-key.params';
 import { ApiKeysAdminHandler } from './api-keys-admin.handler';
+import { ApiRateLimited } from '../../rate-limited.decorator';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -23,6 +24,7 @@ import { ApiKeysAdminHandler } from './api-keys-admin.handler';
 @ApiForbiddenResponse({ description: 'Not an administrator' })
 @ApiNotFoundResponse({ description: 'Unknown site (or key)' })
 @AdminOnly()
+@ApiRateLimited()
 @Controller('v1/admin/sites/:siteId/api-keys')
 export class ApiKeysAdminHttpController {
   constructor(private readonly handler: ApiKeysAdminHandler) {}

@@ -14,10 +14,12 @@ import { BanResponseV1, CreateBanRequestV1 } from '@replyguard/contracts';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, ModeratorOnly } from '../../auth/auth.decorators';
 import { CreateBanHandler } from './create-ban.handler';
+import { ApiRateLimited } from '../../rate-limited.decorator';
 
 @ApiTags('moderation')
 @ApiBearerAuth()
 @ModeratorOnly()
+@ApiRateLimited()
 @Controller('v1/moderation/bans')
 export class CreateBanHttpController {
   constructor(private readonly handler: CreateBanHandler) {}

@@ -14,10 +14,12 @@ import type { Actor } from '../../auth/actor';
 import { CurrentActor, ModeratorOnly } from '../../auth/auth.decorators';
 import { LiftBanHandler } from './lift-ban.handler';
 import { ParseIdPipe } from '@replyguard/platform';
+import { ApiRateLimited } from '../../rate-limited.decorator';
 
 @ApiTags('moderation')
 @ApiBearerAuth()
 @ModeratorOnly()
+@ApiRateLimited()
 @Controller('v1/moderation/bans')
 export class LiftBanHttpController {
   constructor(private readonly handler: LiftBanHandler) {}

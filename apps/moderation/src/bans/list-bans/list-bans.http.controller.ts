@@ -12,10 +12,12 @@ import { BanListQueryV1, BanPageV1 } from '@replyguard/contracts';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, ModeratorOnly } from '../../auth/auth.decorators';
 import { ListBansHandler } from './list-bans.handler';
+import { ApiRateLimited } from '../../rate-limited.decorator';
 
 @ApiTags('moderation')
 @ApiBearerAuth()
 @ModeratorOnly()
+@ApiRateLimited()
 @Controller('v1/moderation/bans')
 export class ListBansHttpController {
   constructor(private readonly handler: ListBansHandler) {}

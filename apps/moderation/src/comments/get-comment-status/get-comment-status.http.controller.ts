@@ -9,8 +9,10 @@ import {
 import { CommentStatusResponseV1 } from '@replyguard/contracts';
 import { GetCommentStatusHandler } from './get-comment-status.handler';
 import { ParseIdPipe } from '@replyguard/platform';
+import { ApiRateLimited } from '../../rate-limited.decorator';
 
 @ApiTags('comments')
+@ApiRateLimited()
 @Controller('v1/comments')
 export class GetCommentStatusHttpController {
   constructor(private readonly handler: GetCommentStatusHandler) {}

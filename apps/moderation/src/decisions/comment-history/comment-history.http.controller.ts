@@ -14,10 +14,12 @@ import type { Actor } from '../../auth/actor';
 import { CurrentActor, ModeratorOnly } from '../../auth/auth.decorators';
 import { CommentHistoryHandler } from './comment-history.handler';
 import { ParseIdPipe } from '@replyguard/platform';
+import { ApiRateLimited } from '../../rate-limited.decorator';
 
 @ApiTags('moderation')
 @ApiBearerAuth()
 @ModeratorOnly()
+@ApiRateLimited()
 @Controller('v1/moderation/comments')
 export class CommentHistoryHttpController {
   constructor(private readonly handler: CommentHistoryHandler) {}

@@ -21,11 +21,13 @@ import { CurrentActor, ModeratorOnly } from '../../auth/auth.decorators';
 import { BulkDecideHandler } from '../bulk-decide/bulk-decide.handler';
 import { DecideCommentHandler } from './decide-comment.handler';
 import { ParseIdPipe } from '@replyguard/platform';
+import { ApiRateLimited } from '../../rate-limited.decorator';
 
 @ApiTags('moderation')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'No or bad token' })
 @ModeratorOnly()
+@ApiRateLimited()
 @Controller('v1/moderation')
 export class DecideCommentHttpController {
   constructor(

@@ -14,10 +14,12 @@ import { ParseIdPipe } from '@replyguard/platform';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, ModeratorOnly } from '../../auth/auth.decorators';
 import { AuthorCommentsHandler } from './author-comments.handler';
+import { ApiRateLimited } from '../../rate-limited.decorator';
 
 @ApiTags('moderation')
 @ApiBearerAuth()
 @ModeratorOnly()
+@ApiRateLimited()
 @Controller('v1/moderation/comments')
 export class AuthorCommentsHttpController {
   constructor(private readonly handler: AuthorCommentsHandler) {}

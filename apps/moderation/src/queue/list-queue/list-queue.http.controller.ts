@@ -12,10 +12,12 @@ import { QueuePageV1, QueueQueryV1 } from '@replyguard/contracts';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, ModeratorOnly } from '../../auth/auth.decorators';
 import { ListQueueHandler } from './list-queue.handler';
+import { ApiRateLimited } from '../../rate-limited.decorator';
 
 @ApiTags('moderation')
 @ApiBearerAuth()
 @ModeratorOnly()
+@ApiRateLimited()
 @Controller('v1/moderation/queue')
 export class ListQueueHttpController {
   constructor(private readonly handler: ListQueueHandler) {}
