@@ -1,5 +1,6 @@
 import { Parser } from '@asyncapi/parser';
-import { Topics } from '@replyguard/contracts';
+import { deadLetterTopic, Topics } from '@replyguard/contracts';
+import { topicConfig } from '@replyguard/messaging';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
@@ -148,14 +149,41 @@ describe('contracts people can read', () => {
     expect(untyped).toEqual([]);
   });
 
-  it('has a valid AsyncAPI document with a channel for every topic', async () => {
+  it('has a valid AsyncAPI document with a channel for every topic and every dead-letter topic', async () => {
     const { document, errors } = await loadAsyncApi();
     expect(errors).toEqual([]);
     const addresses = document!
       .channels()
       .all()
       .map((c) => c.address());
-    expect(addresses).toEqual(expect.arrayContaining(Object.values(Topics)));
+    const topics = Object.values(Topics);
+    const missing = [...topics, ...topics.map(deadLetterTopic)].filter((t) => !addresses.includes(t));
+    expect(missing).toEqual([]);
+  });
+
+  it("describes each topic's configuration as the services create it", async () => {
+    const { document } = await loadAsyncApi();
+    const wrong: string[] = [];
+    for (const channel of document!.channels().all()) {
+      const address = channel.address() ?? '';
+      const binding = channel.bindings().get('kafka')?.value<{
+        partitions?: number;
+        topicConfiguration?: Record<string, unknown>;
+      }>();
+      // The document's figures are the defaults: KAFKA_PII_RETENTION_HOURS 72, KAFKA_TOPIC_PARTITIONS 6.
+      const expected = topicConfig(address, { personalDataRetentionHours: 72 });
+      const documented = Object.fromEntries(
+        Object.entries(binding?.topicConfiguration ?? {}).map(([k, v]) => [
+          k,
+          Array.isArray(v) ? v.join(',') : String(v),
+        ]),
+      );
+      if (JSON.stringify(documented) !== JSON.stringify(expected))
+        wrong.push(`${address}: ${JSON.stringify(documented)}, created with ${JSON.stringify(expected)}`);
+      if (binding?.partitions !== (address.endsWith('.dlq') ? 1 : 6))
+        wrong.push(`${address}: ${binding?.partitions} partitions`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('validates every event the services emit against the AsyncAPI schemas', async () => {

@@ -6,6 +6,22 @@ import { ConsumerLagMonitor } from './consumer-lag.monitor';
 import { kafkaConsumerStrategy } from './kafka-server-options';
 import { ensureTopics } from './topic-provisioner';
 
+/**
+ * The topic-level settings a Replyguard topic is created with (the broker's defaults for the rest):
+ * the site topics are compacted, and the submission topic and its dead letters, which hold personal
+ * data, are kept `personalDataRetentionHours`. docs/asyncapi.yaml describes the same.
+ */
+export function topicConfig(
+  topic: string,
+  { personalDataRetentionHours }: { personalDataRetentionHours: number },
+): Record<string, string> {
+  if (COMPACTED_TOPICS.includes(topic)) return { 'cleanup.policy': 'compact' };
+  if (topic === Topics.CommentSubmittedV1 || topic === deadLetterTopic(Topics.CommentSubmittedV1)) {
+    return { 'retention.ms': String(personalDataRetentionHours * 3_600_000) };
+  }
+  return {};
+}
+
 /** Creates the Replyguard topics (and their dead-letter topics) that are missing. */
 export async function provisionTopics(app: INestApplication): Promise<void> {
   const kafka = app.get<ConfigType<typeof kafkaConfig>>(kafkaConfig.KEY);
@@ -15,14 +31,7 @@ export async function provisionTopics(app: INestApplication): Promise<void> {
     partitions: outbox.topicPartitions,
     replicationFactor: outbox.replicationFactor,
     withDeadLetters: true,
-    configFor: (topic): Record<string, string> => {
-      if (COMPACTED_TOPICS.includes(topic)) return { 'cleanup.policy': 'compact' };
-      // The submission topic and its dead letters hold personal data: keep them no longer than needed.
-      if (topic === Topics.CommentSubmittedV1 || topic === deadLetterTopic(Topics.CommentSubmittedV1)) {
-        return { 'retention.ms': String(outbox.personalDataRetentionHours * 3_600_000) };
-      }
-      return {};
-    },
+    configFor: (topic) => topicConfig(topic, outbox),
   });
 }
 
