@@ -8,13 +8,15 @@ const { spawn, spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const path = require('node:path');
 const { startLocalKafka } = require('../kafka/local-kafka.cjs');
+const { defaultSiteOrigins, servicePorts } = require('./local-defaults.cjs');
 
 const root = path.resolve(__dirname, '../..');
+const ports = servicePorts(process.env);
 const services = [
-  { name: 'ingest', port: Number(process.env.INGEST_PORT ?? 3000) },
-  { name: 'moderation', port: Number(process.env.MODERATION_PORT ?? 3001) },
-  { name: 'articles', port: Number(process.env.ARTICLES_PORT ?? 3002) },
-  { name: 'webhooks', port: Number(process.env.WEBHOOKS_PORT ?? 3003) },
+  { name: 'ingest', port: ports.ingest },
+  { name: 'moderation', port: ports.moderation },
+  { name: 'articles', port: ports.articles },
+  { name: 'webhooks', port: ports.webhooks },
 ];
 const children = [];
 let broker;
@@ -44,6 +46,44 @@ async function waitReady(service, timeoutMs = 60000) {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${service.name} was not ready within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * The migrations seed the `default` site with the demo page's origins on port 3002; on another
+ * ARTICLES_PORT its form would be refused. Moves them to the port in use, through the admin API (so
+ * ingest learns it from sites.configured as from any change), and waits until ingest allows it.
+ * Origins someone set stay as they are.
+ */
+async function alignDefaultSite(adminToken) {
+  const site = `http://127.0.0.1:${ports.moderation}/v1/admin/sites/default`;
+  const headers = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
+  const current = await fetch(site, { headers });
+  if (!current.ok) return; // no default site (removed, or another database's): nothing to align
+  const origins = defaultSiteOrigins((await current.json()).allowedOrigins, ports.articles);
+  if (!origins) return;
+  const changed = await fetch(site, {
+    method: 'PATCH',
+    headers,
+    body: JSON.stringify({ allowedOrigins: origins }),
+  });
+  if (!changed.ok) throw new Error(`could not set the default site's origins (${changed.status})`);
+  say(`default site: allowed origins now ${origins.join(', ')} (ARTICLES_PORT)`);
+  const deadline = Date.now() + 15000;
+  while (Date.now() < deadline) {
+    const preflight = await fetch(`http://127.0.0.1:${ports.ingest}/v1/comments`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: origins[0],
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    if (preflight.headers.get('access-control-allow-origin') === origins[0]) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  say(
+    "ingest has not taken the default site's new origins yet; the demo page's form may be refused for a moment",
+  );
 }
 
 async function stopAll(code) {
@@ -111,6 +151,7 @@ async function main() {
     children.push(child);
   }
   await Promise.all(services.map((s) => waitReady(s)));
+  await alignDefaultSite(env.ADMIN_TOKEN);
   say('ready:');
   say(`  ingest      http://127.0.0.1:${services[0].port}  (POST /v1/comments, docs at /docs)`);
   say(`  moderation  http://127.0.0.1:${services[1].port}  (GET /v1/comments/{id}, docs at /docs)`);

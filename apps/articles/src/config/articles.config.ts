@@ -1,5 +1,5 @@
 import { configArea, toInt } from '@replyguard/platform';
-import { IsInt, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUrl, Max, Min } from 'class-validator';
 
 class ArticlesEnv {
   @toInt
@@ -9,16 +9,24 @@ class ArticlesEnv {
   ARTICLES_PORT = 3002;
 
   /** Where readers' browsers post the demo page's form: the ingest service as they reach it. */
+  @IsOptional()
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
     { message: 'INGEST_PUBLIC_URL must be an http or https URL' },
   )
-  INGEST_PUBLIC_URL = 'http://127.0.0.1:3000';
+  INGEST_PUBLIC_URL?: string;
+
+  /** Ingest's port on this machine: without INGEST_PUBLIC_URL, the form posts to 127.0.0.1 on it. */
+  @toInt
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  INGEST_PORT = 3000;
 }
 
 export const articlesConfig = configArea('articles', ArticlesEnv, (env) => ({
   port: env.ARTICLES_PORT,
-  ingestPublicUrl: env.INGEST_PUBLIC_URL.replace(/\/+$/, ''),
+  ingestPublicUrl: (env.INGEST_PUBLIC_URL ?? `http://127.0.0.1:${env.INGEST_PORT}`).replace(/\/+$/, ''),
 }));
 
 /** The config areas the articles service validates at start-up beside the shared ones. */

@@ -1,0 +1,32 @@
+import { articlesConfig } from './articles.config';
+
+describe('articlesConfig', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  const withEnv = (env: Record<string, string | undefined>) => {
+    process.env = { ...saved };
+    delete process.env.INGEST_PUBLIC_URL;
+    delete process.env.INGEST_PORT;
+    delete process.env.ARTICLES_PORT;
+    for (const [key, value] of Object.entries(env)) if (value !== undefined) process.env[key] = value;
+    return articlesConfig();
+  };
+
+  it("posts the demo page's form to ingest's port on this machine by default", () => {
+    expect(withEnv({}).ingestPublicUrl).toBe('http://127.0.0.1:3000');
+    expect(withEnv({ INGEST_PORT: '4000' }).ingestPublicUrl).toBe('http://127.0.0.1:4000');
+  });
+
+  it('takes INGEST_PUBLIC_URL as given, without a trailing slash', () => {
+    const config = withEnv({ INGEST_PORT: '4000', INGEST_PUBLIC_URL: 'https://ingest.example/' });
+    expect(config.ingestPublicUrl).toBe('https://ingest.example');
+  });
+
+  it('refuses a bad INGEST_PORT or INGEST_PUBLIC_URL', () => {
+    expect(() => withEnv({ INGEST_PORT: '70000' })).toThrow(/INGEST_PORT/);
+    expect(() => withEnv({ INGEST_PUBLIC_URL: 'ftp://x' })).toThrow(/INGEST_PUBLIC_URL/);
+  });
+});
