@@ -273,6 +273,55 @@ describe('the moderator console', () => {
     await page.close();
   });
 
+  it('keeps every card and dialog within the window when a comment holds a long unbroken string', async () => {
+    // Anyone may write a 150-letter "name", word, website or article id; it must wrap, not push the
+    // buttons away.
+    const long = 'x'.repeat(150);
+    const authorEmail = `long-${Date.now()}@example.org`;
+    const id = await held(`Unbroken sanctions ${long.replace(/x/g, 'y')} talk.`, {
+      authorName: long,
+      authorUrl: `https://example.org/${'z'.repeat(150)}`,
+      articleId: `article-${'w'.repeat(150)}`,
+      authorEmail,
+    });
+    const other = await held('An ordinary sanctions remark beside it.', { authorEmail });
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1300, height: 900 });
+    await signIn(page);
+    const card = page.locator(`#queue > li.card[data-id="${id}"]`);
+    const otherCard = page.locator(`#queue > li.card[data-id="${other}"]`);
+    await card.waitFor();
+    await otherCard.waitFor();
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    for (const button of await page.locator('#queue button[data-action=approve]:visible').all()) {
+      const box = await button.boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(1300);
+    }
+    await screenshot(page, 'console-long-strings');
+    // The dialogs wrap it too: the history of the long one, and its text in the list of the author's comments.
+    for (const [opener, dialog] of [
+      [card.locator('[data-history]'), '#history'],
+      [otherCard.locator('[data-author]'), '#author'],
+    ] as const) {
+      await opener.click();
+      await page.locator(`${dialog} tbody tr`).first().waitFor();
+      await page.waitForTimeout(200);
+      const spill = await page.evaluate<number>(
+        `(() => { const d = document.querySelector('${dialog}'); return d.scrollWidth - d.clientWidth; })()`,
+      );
+      expect(spill).toBeLessThanOrEqual(0);
+      await page.keyboard.press('Escape');
+      await page.locator(dialog).waitFor({ state: 'hidden' });
+    }
+    await postJson(
+      `${system.moderationUrl}/v1/moderation/decisions`,
+      { ids: [id, other], action: 'reject' },
+      { authorization: `Bearer ${token}` },
+    );
+    await page.close();
+  });
+
   it("bans a comment's author with two clicks, and their other held comments go too", async () => {
     const email = `troll-${Date.now()}@example.org`;
     const post = async (content: string) => {
