@@ -200,7 +200,7 @@ async function loadPage() {
     state.items.push(...page.items.filter((c) => !known.has(c.id)));
     state.nextCursor = page.nextCursor;
   } catch (error) {
-    if (seq === state.loadSeq) toast(errorText(error), true);
+    if (seq === state.loadSeq) toast(errorWithCode(error), true);
   } finally {
     if (seq === state.loadSeq) $('loading').hidden = true;
   }
@@ -314,12 +314,14 @@ function renderCard(template, item, index) {
 
 /**
  * Whether a card offers an action: "Not spam" belongs to comments taken down, "Approve" to those not yet
- * published, and a comment erased with its text at its author's request offers none. The keys follow
- * the buttons.
+ * published, "Ban author" to comments whose author is known (an erased one cannot be banned: the API
+ * answers AUTHOR_ERASED), and a comment erased with its text at its author's request offers none. The
+ * keys follow the buttons.
  */
 function canDecide(item, action) {
   if (!item) return false;
   if (item.erasedAt && item.content === '') return false;
+  if (action === 'ban') return !item.erasedAt;
   if (action === 'ham') return item.status === 'rejected';
   if (action === 'approve') return item.status !== 'approved';
   return true;
@@ -600,7 +602,7 @@ async function decideSelected(action) {
     );
     if (failed.some((r) => r.error === 'VERSION_CONFLICT')) await reload();
   } catch (error) {
-    if (!(error instanceof ApiError && error.status === 401)) toast(errorText(error), true);
+    if (!isUnauthorized(error)) toast(errorWithCode(error), true);
   }
 }
 
@@ -637,7 +639,8 @@ async function banAuthor(item, button) {
     );
     await reload();
   } catch (error) {
-    if (!(error instanceof ApiError && error.status === 401)) toast(errorText(error), true);
+    // AUTHOR_ERASED (erased since the queue was loaded), …: the API's words and code.
+    if (!isUnauthorized(error)) toast(errorWithCode(error), true);
   }
 }
 
@@ -656,14 +659,16 @@ async function showHistory(item) {
     const history = await api(`/v1/moderation/comments/${encodeURIComponent(item.id)}/history`);
     rows.replaceChildren(
       ...history.entries.map((e) => {
-        const why = [e.reason, e.note, ...(e.reasons ?? []).map((r) => r.code)].filter(Boolean).join(' · ');
+        // An erasure's row keeps the comment's decision as it stood, so its reasons are not the erasure's.
+        const codes = e.action === 'erase' ? [] : (e.reasons ?? []).map((r) => r.code);
+        const why = [e.reason, e.note, ...codes].filter(Boolean).join(' · ');
         const change = e.previousStatus ? `${e.previousStatus} → ${e.newStatus}` : e.newStatus;
         return row([new Date(e.at).toLocaleString(), actorName(e.actor, e.actorName), e.action, change, why]);
       }),
     );
     if (history.entries.length === 0) rows.replaceChildren(row(['No entries.']));
   } catch (error) {
-    rows.replaceChildren(row([errorText(error)]));
+    if (!isUnauthorized(error)) rows.replaceChildren(row([errorWithCode(error)]));
   }
 }
 
@@ -1006,7 +1011,7 @@ $('signin-form').addEventListener('submit', (event) => {
   const token = /** @type {HTMLInputElement} */ ($('token')).value.trim();
   $('signin-error').textContent = '';
   signIn(token).catch((error) => {
-    if (!(error instanceof ApiError && error.status === 401)) signOut(errorText(error));
+    if (!(error instanceof ApiError && error.status === 401)) signOut(errorWithCode(error));
   });
 });
 
@@ -1132,7 +1137,7 @@ document.addEventListener('keydown', (event) => {
 if (!STATUS_TABS.includes(state.status)) state.status = 'held';
 if (state.token) {
   signIn(state.token).catch((error) => {
-    if (!(error instanceof ApiError && error.status === 401)) signOut(errorText(error));
+    if (!(error instanceof ApiError && error.status === 401)) signOut(errorWithCode(error));
   });
 } else {
   signOut();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { aSubmission } from '../../support/factories';
 import { NO_FLOOD } from '../../support/fixtures';
@@ -237,6 +238,70 @@ describe('the moderator console', () => {
     await page.waitForTimeout(300);
     expect(await page.locator('#toast').isVisible()).toBe(false);
     expect(await statusOf(erased)).toBe('rejected');
+    await page.close();
+  });
+
+  it("offers no ban of an erased author, quotes the API when a ban or a bulk decision is refused, and shows an erasure's own words in the history", async () => {
+    const email = `gone-${Date.now()}@example.org`;
+    const id = await held('The sanctions vote was closer than reported.', { authorEmail: email });
+    const page = await browser.newPage();
+    await signIn(page);
+    const target = card(page, 'closer than reported');
+    await target.waitFor();
+    const ban = target.locator('[data-ban]');
+    expect(await ban.isVisible()).toBe(true);
+
+    // Erased while the page still offers the ban: the API refuses it, and the console says so in its words.
+    const erasure = await postJson(
+      `${system.moderationUrl}/v1/admin/sites/${siteId}/erasures`,
+      { email },
+      { authorization: `Bearer ${system.adminToken}` },
+    );
+    expect(erasure.status).toBe(201);
+    await ban.click();
+    await ban.click();
+    await page.locator('#toast', { hasText: 'AUTHOR_ERASED' }).waitFor();
+    expect(await page.locator('#toast').textContent()).toMatch(/author data was erased.*\(AUTHOR_ERASED\)$/);
+    expect(browser.problems).toEqual([expect.stringMatching(/^409 POST .*\/v1\/moderation\/bans$/)]);
+    browser.problems.splice(0);
+
+    // Reloaded, the card knows its author is erased: no ban on offer, the decisions still are.
+    await page.click('#refresh');
+    const erased = page.locator(`#queue > li.card[data-id="${id}"]`);
+    await erased.locator('.author', { hasText: 'Anonymous' }).waitFor();
+    expect(await erased.locator('[data-ban]').isVisible()).toBe(false);
+    expect(await erased.locator('button[data-action=approve]').isVisible()).toBe(true);
+
+    // The erasure's row says what the erasure did, not the automatic hold's reasons again.
+    await erased.locator('[data-history]').click();
+    const rows = page.locator('#history-rows tr');
+    await rows.filter({ hasText: 'erase' }).waitFor();
+    expect(await rows.first().locator('td').nth(4).textContent()).toBe('SUSPECT_WORD');
+    expect(await rows.filter({ hasText: 'erase' }).locator('td').nth(4).textContent()).toBe(
+      'personal data erased',
+    );
+    await page.keyboard.press('Escape');
+    await page.locator('#history').waitFor({ state: 'hidden' });
+
+    // A bulk decision the API refuses as a whole (here over its 500 ids): its message and code.
+    await page.route('**/v1/moderation/decisions', async (route) => {
+      const body = route.request().postDataJSON() as Record<string, unknown>;
+      const ids = Array.from({ length: 501 }, () => randomUUID());
+      await route.continue({ postData: JSON.stringify({ ...body, ids }) });
+    });
+    await erased.locator('input.pick').check();
+    await page.keyboard.press('Shift+R');
+    await page.locator('#toast', { hasText: 'VALIDATION_FAILED' }).waitFor();
+    expect(await page.locator('#toast').textContent()).toMatch(/ids.*\(VALIDATION_FAILED\)$/);
+    expect(browser.problems).toEqual([expect.stringMatching(/^400 POST .*\/v1\/moderation\/decisions$/)]);
+    browser.problems.splice(0);
+    await page.unroute('**/v1/moderation/decisions');
+    expect(await statusOf(id)).toBe('held');
+    await postJson(
+      `${system.moderationUrl}/v1/moderation/decisions`,
+      { ids: [id], action: 'reject' },
+      { authorization: `Bearer ${token}` },
+    );
     await page.close();
   });
 
