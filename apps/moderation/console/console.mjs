@@ -240,6 +240,13 @@ function renderCard(template, item, index) {
   const status = q('.status');
   status.textContent = item.status;
   status.classList.add(`status-${item.status}`);
+  if (item.status === 'reported' && typeof item.published === 'boolean') {
+    // Whether readers still see it: the site decides if reports take a comment out of the thread.
+    const visibility = q('.visibility');
+    visibility.textContent = item.published ? 'still in the thread' : 'taken out of the thread';
+    visibility.classList.add(item.published ? 'visible' : 'hidden-from-readers');
+    visibility.hidden = false;
+  }
   if (item.reportCount > 0) {
     const reports = q('.reports');
     reports.textContent = `${item.reportCount} ${item.reportCount === 1 ? 'report' : 'reports'}`;

@@ -74,6 +74,8 @@ describe('reader reports in the moderator console', () => {
     const card = page.locator('#queue > li.card', { hasText: 'paid troll' });
     await card.waitFor();
     expect(await card.locator('.badge.reports').textContent()).toBe('3 reports');
+    // This site leaves reported comments in the thread, and the card says so.
+    expect(await card.locator('.badge.visibility').textContent()).toBe('still in the thread');
 
     const reports = card.locator('.reader-reports');
     expect(await reports.isVisible()).toBe(true);
