@@ -670,6 +670,41 @@ describe('moderators work the queues', () => {
     expect(JSON.stringify(listed.json)).not.toContain('127.0.0.1');
   });
 
+  it('answers an administrator naming a site that does not exist 404 SITE_NOT_FOUND, and a moderator 403', async () => {
+    const nowhere = `no-such-site-${randomUUID().slice(0, 8)}`;
+    const ban = await postJson(
+      api('/v1/moderation/bans'),
+      { siteId: nowhere, domain: 'spam.example', reason: 'link spam' },
+      admin,
+    );
+    expect(ban).toMatchObject({ status: 404, json: { code: 'SITE_NOT_FOUND' } });
+    for (const path of [
+      `/v1/moderation/queue?siteId=${nowhere}&status=held`,
+      `/v1/moderation/bans?siteId=${nowhere}`,
+      `/v1/admin/moderators?siteId=${nowhere}`,
+    ]) {
+      expect(await getJson(api(path), admin)).toMatchObject({
+        status: 404,
+        json: { code: 'SITE_NOT_FOUND' },
+      });
+    }
+    const feedback = await fetch(api(`/v1/admin/feedback?task=spam&siteId=${nowhere}`), { headers: admin });
+    expect(feedback.status).toBe(404);
+    // A moderator learns nothing of other sites, existing or not.
+    expect((await queue(nowhere, 'held', mod)).status).toBe(403);
+    const modBan = await postJson(
+      api('/v1/moderation/bans'),
+      { siteId: nowhere, domain: 'spam.example', reason: 'link spam' },
+      mod,
+    );
+    expect(modBan.status).toBe(403);
+    // A known site with nothing to show still answers an empty page.
+    expect(await queue(otherSiteId, 'held', admin, `&articleId=${uniqueArticleId()}`)).toMatchObject({
+      status: 200,
+      json: { items: [] },
+    });
+  });
+
   it('puts a reported comment in the reported queue and unpublishes it when the site says so', async () => {
     const articleId = uniqueArticleId();
     const res = await submit(aSubmission({ siteId, articleId, content: 'An opinion some readers dislike.' }));

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type FeedbackTask, LabeledExamplesRepository } from '../../comments/labeled-examples.repository';
+import { requireSite } from '../../sites/require-site';
 
 /** RFC 4180: quote a field only when it holds a comma, a quote or a line break. */
 export function csvField(value: string): string {
@@ -16,6 +17,7 @@ export class ExportFeedbackHandler {
   ) {}
 
   async execute(task: FeedbackTask, siteId?: string): Promise<string> {
+    if (siteId !== undefined) await requireSite(this.db.manager, siteId);
     const rows = await this.examples.list(this.db, task, siteId);
     const lines = ['id,source,text,label'];
     for (const r of rows) {

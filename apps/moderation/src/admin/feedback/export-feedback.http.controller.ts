@@ -2,6 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -28,6 +29,7 @@ export class ExportFeedbackHttpController {
   @ApiOkResponse({ description: 'text/csv' })
   @ApiUnauthorizedResponse({ description: 'No or bad token' })
   @ApiForbiddenResponse({ description: 'Not an administrator' })
+  @ApiNotFoundResponse({ description: 'SITE_NOT_FOUND: siteId names no site' })
   async export(
     @Query() query: FeedbackQueryV1,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { type Actor, canActOn } from '../../auth/actor';
 import { DecideCommentHandler } from '../../decisions/decide-comment/decide-comment.handler';
+import { requireSite } from '../../sites/require-site';
 import { banDomainValue } from '../ban-domains';
 import { type BanKind, BansRepository } from '../bans.repository';
 
@@ -24,6 +25,8 @@ export class CreateBanHandler {
 
   async execute(actor: Actor, request: CreateBanRequestV1): Promise<BanResponseV1> {
     if (!canActOn(actor, request.siteId)) throw new DomainError('FORBIDDEN', 'you may not act on this site');
+    // An admin acts on every site, existing or not: without this the ban's foreign key answered 500.
+    await requireSite(this.dataSource.manager, request.siteId);
     const given = (['email', 'ipHash', 'domain', 'authorOf'] as const).filter(
       (k) => request[k] !== undefined,
     );

@@ -33,7 +33,10 @@ export class CreateBanHttpController {
     description:
       'VALIDATION_FAILED: not exactly one of email, ipHash, domain, authorOf; match without authorOf; a past expiresAt',
   })
-  @ApiNotFoundResponse({ description: 'COMMENT_NOT_FOUND: authorOf is not a comment of the site' })
+  @ApiNotFoundResponse({
+    description:
+      'SITE_NOT_FOUND: no such site (an administrator asked); COMMENT_NOT_FOUND: authorOf is not a comment of the site',
+  })
   @ApiConflictResponse({ description: "AUTHOR_ERASED: authorOf's author data was erased (on request or by retention)" })
   @ApiUnauthorizedResponse({ description: 'No or bad token' })
   @ApiForbiddenResponse({ description: 'The site is not yours' })

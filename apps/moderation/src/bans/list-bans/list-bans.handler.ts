@@ -4,6 +4,7 @@ import type { BanListQueryV1, BanPageV1 } from '@replyguard/contracts';
 import { DomainError } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import { type Actor, canActOn } from '../../auth/actor';
+import { requireSite } from '../../sites/require-site';
 import { decodeCursor, encodeCursor } from '../../queue/list-queue/list-queue.handler';
 import { banView } from '../ban-view';
 import { BansRepository } from '../bans.repository';
@@ -18,6 +19,7 @@ export class ListBansHandler {
 
   async execute(actor: Actor, q: BanListQueryV1): Promise<BanPageV1> {
     if (!canActOn(actor, q.siteId)) throw new DomainError('FORBIDDEN', 'you may not see this site');
+    await requireSite(this.db.manager, q.siteId);
     const limit = q.limit ?? 50;
     const now = new Date();
     const rows = await this.bans.list(this.db.manager, {

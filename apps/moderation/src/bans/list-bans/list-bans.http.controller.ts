@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -28,6 +29,7 @@ export class ListBansHttpController {
   @ApiBadRequestResponse({ description: 'A query parameter breaks its rule; the field is named' })
   @ApiUnauthorizedResponse({ description: 'No or bad token' })
   @ApiForbiddenResponse({ description: 'The site is not yours' })
+  @ApiNotFoundResponse({ description: 'SITE_NOT_FOUND: no such site (an administrator asked)' })
   list(@CurrentActor() actor: Actor, @Query() query: BanListQueryV1): Promise<BanPageV1> {
     return this.handler.execute(actor, query);
   }

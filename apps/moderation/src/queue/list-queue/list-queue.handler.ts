@@ -4,6 +4,7 @@ import type { QueuePageV1, QueueQueryV1 } from '@replyguard/contracts';
 import { DomainError } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import { type Actor, canActOn } from '../../auth/actor';
+import { requireSite } from '../../sites/require-site';
 import { QUEUE_COLUMNS, QueueItems, type QueueRow } from '../queue-items';
 
 interface Cursor {
@@ -52,6 +53,8 @@ export class ListQueueHandler {
 
   async execute(actor: Actor, q: QueueQueryV1): Promise<QueuePageV1> {
     if (!canActOn(actor, q.siteId)) throw new DomainError('FORBIDDEN', 'you may not see this site');
+    // An admin may name any site: an unknown one is a 404, as on every route that names a site.
+    await requireSite(this.db.manager, q.siteId);
     const limit = q.limit ?? 50;
     const newest = q.order === 'newest';
     const cursor = q.cursor ? decodeCursor(q.cursor) : null;

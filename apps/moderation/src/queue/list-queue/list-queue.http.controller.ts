@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -30,6 +31,7 @@ export class ListQueueHttpController {
   @ApiBadRequestResponse({ description: 'Bad query parameter' })
   @ApiUnauthorizedResponse({ description: 'No or bad token' })
   @ApiForbiddenResponse({ description: 'The site is not yours' })
+  @ApiNotFoundResponse({ description: 'SITE_NOT_FOUND: no such site (an administrator asked)' })
   list(@CurrentActor() actor: Actor, @Query() query: QueueQueryV1): Promise<QueuePageV1> {
     return this.handler.execute(actor, query);
   }
