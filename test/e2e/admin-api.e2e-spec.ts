@@ -107,6 +107,54 @@ describe('administrators list sites and moderators, and revoke moderators', () =
     expect(inactiveOnly.every((s) => !s.active)).toBe(true);
   });
 
+  it("merges a PATCH's partial policy into the stored one, and resets a setting to its default with null", async () => {
+    const id = `policy-${randomUUID().slice(0, 8)}`;
+    const created = await postJson(
+      api('/v1/admin/sites'),
+      { id, name: 'Pre-moderated', policy: { mode: 'pre', flood: { maxPerWindow: 100 } } },
+      admin,
+    );
+    expect(created.status).toBe(201);
+    const patch = (policy: unknown) => postJson(api(`/v1/admin/sites/${id}`), { policy }, admin, 'PATCH');
+    type Site = { policy: Record<string, unknown>; effectivePolicy: Record<string, unknown> };
+
+    // The README's way to tune one threshold: pre-moderation and the flood limit stay as they were.
+    const tuned = (await patch({ thresholds: { toxicity: { hold: 0.4 } } })).json as unknown as Site;
+    expect(tuned.policy).toEqual({
+      mode: 'pre',
+      flood: { maxPerWindow: 100 },
+      thresholds: { toxicity: { hold: 0.4 } },
+    });
+    expect(tuned.effectivePolicy).toMatchObject({
+      mode: 'pre',
+      flood: { maxPerWindow: 100, windowSeconds: 60 },
+      thresholds: { toxicity: { hold: 0.4, reject: 0.97 } },
+    });
+    const words = (await patch({ bannedWords: ['casino'], flood: { windowSeconds: 30 } }))
+      .json as unknown as Site;
+    expect(words.effectivePolicy).toMatchObject({
+      mode: 'pre',
+      bannedWords: ['casino'],
+      flood: { maxPerWindow: 100, windowSeconds: 30 },
+      thresholds: { toxicity: { hold: 0.4 } },
+    });
+
+    // Refused changes store nothing: an unknown setting, a hold above the reject threshold.
+    const typo = await patch({ thresholds: { toxicty: { hold: 0.5 } } });
+    expect(typo).toMatchObject({ status: 400, json: { code: 'POLICY_INVALID' } });
+    const inverted = await patch({ thresholds: { toxicity: { hold: 0.99 } } });
+    expect(inverted).toMatchObject({ status: 400, json: { code: 'POLICY_INVALID' } });
+    expect(((await get(`/v1/admin/sites/${id}`)).json as unknown as Site).policy).toEqual(words.policy);
+
+    const reset = (await patch({ mode: null, thresholds: { toxicity: { hold: null } } }))
+      .json as unknown as Site;
+    expect(reset.policy).toEqual({
+      bannedWords: ['casino'],
+      flood: { maxPerWindow: 100, windowSeconds: 30 },
+    });
+    expect(reset.effectivePolicy).toMatchObject({ mode: 'post', thresholds: { toxicity: { hold: 0.6 } } });
+  });
+
   it('lists moderators newest first, filtered by site, with no token or hash in the answer', async () => {
     const siteA = await createSite();
     const siteB = await createSite();

@@ -13,7 +13,7 @@ export type {
 } from './decision';
 export { REASON_CODES } from './decision';
 export type { SitePolicy, Threshold, DeepPartial, EnginePolicyErrorCode } from './policy';
-export { DEFAULT_SITE_POLICY, resolveSitePolicy, checkSitePolicy, EnginePolicyError } from './policy';
+export { DEFAULT_SITE_POLICY, resolveSitePolicy, checkSitePolicy, mergeSitePolicy, EnginePolicyError } from './policy';
 export { ModerationEngine, MAX_ANALYSED_CHARS } from './engine';
 export { defaultModelsDir } from './models-path';
 export { EngineModelError } from './model/text-models';

@@ -1,4 +1,10 @@
-import { checkSitePolicy, DEFAULT_SITE_POLICY, EnginePolicyError, resolveSitePolicy } from './policy';
+import {
+  checkSitePolicy,
+  DEFAULT_SITE_POLICY,
+  EnginePolicyError,
+  mergeSitePolicy,
+  resolveSitePolicy,
+} from './policy';
 
 describe(resolveSitePolicy.name, () => {
   it('returns the defaults for no policy', () => {
@@ -73,5 +79,78 @@ describe(checkSitePolicy.name, () => {
     expect(() => checkSitePolicy({ mode: 'later' } as never)).toThrow(
       expect.objectContaining({ code: 'POLICY_INVALID_MODE' }) as Error,
     );
+  });
+});
+
+describe(mergeSitePolicy.name, () => {
+  const stored = {
+    mode: 'pre',
+    bannedWords: ['casino', 'viagra'],
+    thresholds: { toxicity: { hold: 0.5, reject: 0.9 } },
+    flood: { maxPerWindow: 100 },
+  };
+
+  it('changes only what the patch names, nested settings key by key', () => {
+    expect(mergeSitePolicy(stored, { thresholds: { toxicity: { hold: 0.4 } } })).toEqual({
+      ...stored,
+      thresholds: { toxicity: { hold: 0.4, reject: 0.9 } },
+    });
+    expect(mergeSitePolicy(stored, { flood: { windowSeconds: 30 }, maxLinks: 4 })).toEqual({
+      ...stored,
+      flood: { maxPerWindow: 100, windowSeconds: 30 },
+      maxLinks: 4,
+    });
+    expect(mergeSitePolicy({}, { mode: 'pre' })).toEqual({ mode: 'pre' });
+    expect(mergeSitePolicy(null, { mode: 'pre' })).toEqual({ mode: 'pre' });
+  });
+
+  it('replaces a list as a whole', () => {
+    expect(mergeSitePolicy(stored, { bannedWords: ['loan'] })).toMatchObject({ bannedWords: ['loan'] });
+  });
+
+  it('resets a setting, or a group of them, to its default with null', () => {
+    const reset = mergeSitePolicy(stored, { mode: null, thresholds: { toxicity: { hold: null } } });
+    expect(reset).toEqual({
+      bannedWords: ['casino', 'viagra'],
+      thresholds: { toxicity: { reject: 0.9 } },
+      flood: { maxPerWindow: 100 },
+    });
+    expect(resolveSitePolicy(reset).mode).toBe(DEFAULT_SITE_POLICY.mode);
+    // A group emptied by the patch is dropped, as if it had never been set.
+    expect(mergeSitePolicy(stored, { thresholds: { toxicity: null }, flood: null })).toEqual({
+      mode: 'pre',
+      bannedWords: ['casino', 'viagra'],
+    });
+    expect(mergeSitePolicy(stored, { bannedWords: null })).not.toHaveProperty('bannedWords');
+  });
+
+  it('leaves the stored policy as it was', () => {
+    const before = structuredClone(stored);
+    mergeSitePolicy(stored, { thresholds: { toxicity: { hold: 0.1 } }, flood: null });
+    expect(stored).toEqual(before);
+  });
+
+  it('refuses an unknown setting in the patch, and a merged policy that does not resolve', () => {
+    expect(() => mergeSitePolicy(stored, { thresholds: { toxicty: { hold: 0.4 } } })).toThrow(
+      expect.objectContaining({ code: 'POLICY_UNKNOWN_FIELD', field: 'thresholds.toxicty' }) as Error,
+    );
+    expect(() => mergeSitePolicy(stored, { mode: 'later' })).toThrow(
+      expect.objectContaining({ code: 'POLICY_INVALID_MODE' }) as Error,
+    );
+    // hold above the reject already stored
+    expect(() => mergeSitePolicy(stored, { thresholds: { toxicity: { hold: 0.95 } } })).toThrow(
+      expect.objectContaining({ code: 'POLICY_INVALID_THRESHOLD' }) as Error,
+    );
+    // ...which the stored reject makes valid, where the default one (0.97) alone would not
+    expect(
+      mergeSitePolicy(
+        { thresholds: { toxicity: { reject: 0.99 } } },
+        { thresholds: { toxicity: { hold: 0.98 } } },
+      ),
+    ).toEqual({ thresholds: { toxicity: { hold: 0.98, reject: 0.99 } } });
+  });
+
+  it('keeps a setting a later version dropped from the stored policy, as the engine reads it leniently', () => {
+    expect(mergeSitePolicy({ legacy: 1 }, { mode: 'pre' })).toEqual({ legacy: 1, mode: 'pre' });
   });
 });

@@ -184,17 +184,60 @@ const KNOWN_POLICY_FIELDS: Readonly<Record<string, readonly string[]>> = {
  * still read leniently by `resolveSitePolicy`, so a setting a later version drops does not stop a site.
  */
 export function checkSitePolicy(partial?: DeepPartial<SitePolicy> | null): SitePolicy {
-  const visit = (value: unknown, path: string): void => {
-    const known = KNOWN_POLICY_FIELDS[path];
-    if (!known || !isObject(value)) return;
-    for (const key of Object.keys(value)) {
-      const at = path ? `${path}.${key}` : key;
-      if (!known.includes(key)) {
-        throw new EnginePolicyError('POLICY_UNKNOWN_FIELD', `${at} is not a policy setting (known: ${known.join(', ')})`, at);
-      }
-      visit(value[key], at);
-    }
-  };
-  visit(partial, '');
+  assertKnownFields(partial, '');
   return resolveSitePolicy(partial);
+}
+
+/** POLICY_UNKNOWN_FIELD for the first setting under `path` that the policy does not have. */
+function assertKnownFields(value: unknown, path: string): void {
+  const known = KNOWN_POLICY_FIELDS[path];
+  if (!known || !isObject(value)) return;
+  for (const key of Object.keys(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (!known.includes(key)) {
+      throw new EnginePolicyError(
+        'POLICY_UNKNOWN_FIELD',
+        `${at} is not a policy setting (known: ${known.join(', ')})`,
+        at,
+      );
+    }
+    assertKnownFields(value[key], at);
+  }
+}
+
+/**
+ * A change to a stored partial policy, applied as a JSON merge patch (RFC 7396): objects merge key
+ * by key, a list or a value replaces what was stored, and `null` removes the setting, so that it
+ * takes its default again. The patch may name only known settings; the merged policy must resolve
+ * (a threshold's `hold` checked against the `reject` already stored). Returns the partial policy to store.
+ */
+export function mergeSitePolicy(
+  stored: Record<string, unknown> | null | undefined,
+  patch: Record<string, unknown>,
+): Record<string, unknown> {
+  if (!isObject(patch)) throw new EnginePolicyError('POLICY_INVALID_SHAPE', 'policy must be an object');
+  assertKnownFields(patch, '');
+  const merged = mergePatch(isObject(stored) ? stored : {}, patch);
+  resolveSitePolicy(merged);
+  return merged;
+}
+
+function mergePatch(
+  target: Record<string, unknown>,
+  patch: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...target };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) {
+      delete out[key];
+    } else if (isObject(value)) {
+      const inner = mergePatch(isObject(out[key]) ? out[key] : {}, value);
+      // A group left with no setting says nothing: dropped, as if never set.
+      if (Object.keys(inner).length > 0) out[key] = inner;
+      else delete out[key];
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
 }

@@ -91,7 +91,7 @@ export class CreateSiteRequestV1 {
   language?: SiteLanguage | null;
 }
 
-/** `PATCH /v1/admin/sites/{id}`: any subset; `policy` replaces the stored partial policy. */
+/** `PATCH /v1/admin/sites/{id}`: any subset; `policy` is merged into the stored partial policy. */
 export class UpdateSiteRequestV1 {
   @ApiPropertyOptional()
   @IsOmittable()
@@ -107,7 +107,11 @@ export class UpdateSiteRequestV1 {
   @IsOrigin()
   allowedOrigins?: string[];
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description:
+      'Merged into the stored policy (JSON merge patch): objects key by key, lists replaced, null resets a setting to its default',
+    example: { thresholds: { toxicity: { hold: 0.4 } }, bannedWords: null },
+  })
   @IsOmittable()
   @IsObject()
   policy?: Record<string, unknown>;

@@ -12,7 +12,12 @@ import {
   type UpdateSiteRequestV1,
 } from '@replyguard/contracts';
 import { enqueueOutbox, OutboxRelayService } from '@replyguard/messaging';
-import { checkSitePolicy, EnginePolicyError, resolveSitePolicy } from '@replyguard/moderation-engine';
+import {
+  checkSitePolicy,
+  EnginePolicyError,
+  mergeSitePolicy,
+  resolveSitePolicy,
+} from '@replyguard/moderation-engine';
 import { DomainError } from '@replyguard/platform';
 import { type DataSource, type EntityManager, type FindOptionsWhere, MoreThan } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -95,7 +100,7 @@ export class SitesAdminHandler {
         ...(request.allowedOrigins !== undefined
           ? { allowedOrigins: normaliseOrigins(request.allowedOrigins) }
           : {}),
-        ...(request.policy !== undefined ? { policy: validPolicy(request.policy) } : {}),
+        ...(request.policy !== undefined ? { policy: patchedPolicy(existing.policy, request.policy) } : {}),
         ...(request.reportThreshold !== undefined ? { reportThreshold: request.reportThreshold } : {}),
         ...(request.unpublishOnReports !== undefined
           ? { unpublishOnReports: request.unpublishOnReports }
@@ -161,9 +166,24 @@ function decodeSiteCursor(raw: string): string {
 }
 
 function validPolicy(policy: Record<string, unknown>): Record<string, unknown> {
-  try {
+  return checkedPolicy(() => {
     checkSitePolicy(policy);
     return policy;
+  });
+}
+
+/** A PATCH's policy merged into the stored one (see `mergeSitePolicy`): what to store. */
+function patchedPolicy(
+  stored: Record<string, unknown>,
+  patch: Record<string, unknown>,
+): Record<string, unknown> {
+  return checkedPolicy(() => mergeSitePolicy(stored, patch));
+}
+
+/** The engine's word on a policy, its refusals as POLICY_INVALID naming the setting. */
+function checkedPolicy(check: () => Record<string, unknown>): Record<string, unknown> {
+  try {
+    return check();
   } catch (error) {
     if (error instanceof EnginePolicyError) {
       throw new DomainError('POLICY_INVALID', error.message, {
