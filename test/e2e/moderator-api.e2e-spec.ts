@@ -377,6 +377,39 @@ describe('moderators work the queues', () => {
     expect(await status(a)).toBe('rejected');
   });
 
+  it('approves a held thread in one bulk decision, parents before their replies, a result per id in order', async () => {
+    const articleId = uniqueArticleId();
+    const parent = await heldComment(siteId, { articleId });
+    const replyTo = async (parentId: string, content: string) => {
+      const res = await submit(aSubmission({ siteId, articleId, parentId, content }));
+      expect(await decided(res.json.id as string)).toBe('held');
+      return res.json.id as string;
+    };
+    const child = await replyTo(parent, 'Which series did they use, then?');
+    const grandchild = await replyTo(child, 'The customs one, I believe.');
+    const res = await postJson(
+      api('/v1/moderation/decisions'),
+      { ids: [grandchild, child, grandchild, parent], action: 'approve' },
+      mod,
+    );
+    expect(res.status).toBe(200);
+    expect(res.json.results).toEqual([
+      expect.objectContaining({ id: grandchild, ok: true, status: 'approved' }),
+      expect.objectContaining({ id: child, ok: true, status: 'approved' }),
+      expect.objectContaining({ id: parent, ok: true, status: 'approved' }),
+    ]);
+    const published = await eventually(
+      async () => {
+        const t = await thread(siteId, articleId);
+        return t.count === 3 ? t : undefined;
+      },
+      { what: 'the whole thread published' },
+    );
+    expect(published.comments).toMatchObject([
+      { id: parent, replies: [{ id: child, replies: [{ id: grandchild }] }] },
+    ]);
+  });
+
   it('leaves a comment someone decided since the moderator saw it out of a bulk decision', async () => {
     const seen = await heldComment(siteId);
     const decidedMeanwhile = await heldComment(siteId);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { OutboxRow } from '@replyguard/messaging';
 import { preparedQuery } from '@replyguard/platform';
-import type { EntityManager, Repository } from 'typeorm';
+import { type EntityManager, In, type Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { CommentDecisionEntity } from './comment-decision.entity';
 import { CommentEntity, type CommentStatus } from './comment.entity';
@@ -42,6 +42,13 @@ export class CommentsRepository {
       select: { id: true, status: true, published: true },
     });
     return row ? { status: row.status, published: row.published } : null;
+  }
+
+  /** Each stored comment's depth in its thread (0: top level), by id; unknown ids are left out. */
+  async threadDepths(ids: string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.comments.find({ where: { id: In(ids) }, select: { id: true, depth: true } });
+    return new Map(rows.map((r) => [r.id, r.depth]));
   }
 
   /**
