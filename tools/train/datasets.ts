@@ -25,8 +25,9 @@ export function repoRoot(): string {
   return resolve(__dirname, '..', '..');
 }
 
+/** A dataset's rows as published: its cells were never defused, so a leading quote is the text's own. */
 export function readRows(file: string): Row[] {
-  return parseCsvRecords(readFileSync(file, 'utf8')).map((r) => ({
+  return parseCsvRecords(readFileSync(file, 'utf8'), { restoreDefused: false }).map((r) => ({
     id: r.id,
     source: r.source,
     text: r.text,

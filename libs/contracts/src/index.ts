@@ -19,3 +19,4 @@ export * from './http/site-presentation';
 export * from './http/akismet.v1';
 export * from './http/webhooks.v1';
 export * from './http/erasure.v1';
+export * from './csv-cells';
