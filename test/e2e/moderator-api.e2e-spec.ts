@@ -181,6 +181,43 @@ describe('moderators work the queues', () => {
     expect(await decided(relaxed.json.id as string)).toBe('approved');
   });
 
+  it('lets an author skip pre-moderation only under the name and e-mail of their approved comment', async () => {
+    const pre = await createSite({
+      policy: { mode: 'pre', flood: { maxPerWindow: 100_000, windowSeconds: 60 } },
+    });
+    const email = `regular-${randomUUID().slice(0, 8)}@example.org`;
+    const post = async (authorName: string, content: string) => {
+      const res = await submit(aSubmission({ siteId: pre, authorName, authorEmail: email, content }));
+      expect(res.status).toBe(202);
+      const id = res.json.id as string;
+      return { id, status: await decided(id) };
+    };
+    const first = await post(
+      'Ann Example',
+      'A first comment, which a moderator reads before it is published.',
+    );
+    expect(first.status).toBe('held');
+    const approve = await postJson(
+      api(`/v1/moderation/comments/${first.id}/decision`),
+      { action: 'approve', expectedVersion: (await item(pre, 'held', first.id, admin)).version },
+      admin,
+    );
+    expect(approve.status).toBe(200);
+
+    // The same author, however they capitalise their name: published at once.
+    const again = await post('ann EXAMPLE', 'Back with a second thought on the figures.');
+    expect(again.status).toBe('approved');
+    expect((await item(pre, 'approved', again.id, admin)).decision.reasons.map((r) => r.code)).toEqual([
+      'TRUSTED_AUTHOR',
+    ]);
+    // Someone who knows the address, under another name: read first, like anyone new.
+    const impostor = await post('Site Editor', 'Official correction: the article is retracted.');
+    expect(impostor.status).toBe('held');
+    expect((await item(pre, 'held', impostor.id, admin)).decision.reasons.map((r) => r.code)).toEqual([
+      'PREMODERATION',
+    ]);
+  });
+
   it('approves once: the second moderator gets 409 and one approval event is published', async () => {
     const articleId = uniqueArticleId();
     const id = await heldComment(siteId, { articleId });

@@ -13,7 +13,7 @@ export interface EngineSubmission {
 
 /** Facts the caller looked up (e.g. in its database); the engine itself stays pure. */
 export interface EngineContext {
-  /** An earlier approved comment on this site by the same email. */
+  /** An earlier approved comment on this site under the same name and email. */
   trustedAuthor?: boolean;
   /** Same content by the same author on the same article within 10 minutes. */
   duplicateRecent?: boolean;

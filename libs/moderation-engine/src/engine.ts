@@ -174,8 +174,8 @@ export class ModerationEngine {
     }
     if (trusted) {
       flags.push(flag('info', 'TRUSTED_AUTHOR', policy.mode === 'pre' && policy.trustedSkipPremoderation
-        ? 'The author has an earlier approved comment on this site and skips pre-moderation'
-        : 'The author has an earlier approved comment on this site'));
+        ? 'The author has an earlier approved comment on this site under the same name and e-mail and skips pre-moderation'
+        : 'The author has an earlier approved comment on this site under the same name and e-mail'));
     }
     return this.decide(flags, scores);
   }

@@ -17,6 +17,8 @@ export interface ParentInfo {
 export interface AuthorHistoryQuery {
   siteId: string;
   articleId: string;
+  /** With the e-mail hash, who the author is for trust: an approved comment under the same name. */
+  authorName: string;
   emailHash: string;
   ipHash: string | null;
   contentHash: string;
@@ -99,17 +101,21 @@ export class CommentsRepository {
                  WHERE q.ip_hash IS NOT NULL AND c.site_id = q.site_id AND c.ip_hash = q.ip_hash
                    AND c.submitted_at > q.at - make_interval(secs => q.flood_secs)) AS from_ip
        FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                   $7::timestamptz[], $8::double precision[])
-            AS q(i, site_id, article_id, email_hash, ip_hash, content_hash, at, flood_secs)
+                   $7::timestamptz[], $8::double precision[], $9::text[])
+            AS q(i, site_id, article_id, email_hash, ip_hash, content_hash, at, flood_secs, author_name)
+       -- Trusted: an approved comment under the same e-mail *and* name (as WordPress has it), names
+       -- compared trimmed and case-insensitively; the e-mail alone can be known to anyone. The
+       -- expression is comments_trusted_author_name_idx's.
        LEFT JOIN LATERAL (
          SELECT 1 AS hit FROM moderation.comments c
           WHERE c.site_id = q.site_id AND c.author_email_hash = q.email_hash AND c.status = 'approved'
+            AND lower(btrim(c.author_name)) = lower(btrim(q.author_name))
           LIMIT 1) t ON true
        LEFT JOIN LATERAL (
          SELECT 1 AS hit FROM moderation.comments c
           WHERE c.site_id = q.site_id AND c.author_email_hash = q.email_hash
             AND c.article_id = q.article_id AND c.content_hash = q.content_hash
-            AND c.submitted_at > q.at - make_interval(secs => $9::double precision)
+            AND c.submitted_at > q.at - make_interval(secs => $10::double precision)
           LIMIT 1) d ON true`,
       [
         queries.map((_, i) => i),
@@ -120,6 +126,7 @@ export class CommentsRepository {
         queries.map((q) => q.contentHash),
         queries.map((q) => q.at.toISOString()),
         queries.map((q) => q.floodWindowSeconds),
+        queries.map((q) => q.authorName),
         duplicateWindowSeconds,
       ],
     );

@@ -12,6 +12,7 @@ import { AuthorErasure1764285000000 } from './migrations/1764285000000-AuthorEra
 import { ModeratorRevocation1764290000000 } from './migrations/1764290000000-ModeratorRevocation';
 import { ReportsNewestIndex1764295000000 } from './migrations/1764295000000-ReportsNewestIndex';
 import { RetentionIndexes1764296000000 } from './migrations/1764296000000-RetentionIndexes';
+import { TrustedAuthorNameIndex1764700000000 } from './migrations/1764700000000-TrustedAuthorNameIndex';
 
 export const MODERATION_OUTBOX = 'moderation.outbox' as const;
 
@@ -30,6 +31,7 @@ export function moderationDataSourceOptions(db = databaseConfig()): DataSourceOp
       ModeratorRevocation1764290000000,
       ReportsNewestIndex1764295000000,
       RetentionIndexes1764296000000,
+      TrustedAuthorNameIndex1764700000000,
     ],
   });
 }

@@ -1,12 +1,12 @@
 import { CommentSubmittedV1, createEnvelope, type EventEnvelope } from '@replyguard/contracts';
 import type { OutboxRelayService } from '@replyguard/messaging';
-import { DEFAULT_SITE_POLICY, ModerationEngine } from '@replyguard/moderation-engine';
+import { DEFAULT_SITE_POLICY, ModerationEngine, type SitePolicy } from '@replyguard/moderation-engine';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { BansRepository } from '../../bans/bans.repository';
 import type { ExternalCheck } from '../../checks/external-check';
 import type { CommentEntity } from '../../comments/comment.entity';
-import type { CommentsRepository } from '../../comments/comments.repository';
+import type { AuthorHistoryQuery, CommentsRepository } from '../../comments/comments.repository';
 import type { ModerationMetrics } from '../../metrics/moderation.metrics';
 import type { SitePoliciesRepository } from '../../sites/site-policies.repository';
 import { ModerateSubmissionHandler } from './moderate-submission.handler';
@@ -35,7 +35,11 @@ function submission(
   );
 }
 
-function setup(engine: Pick<ModerationEngine, 'moderate' | 'modelVersions'>, external: ExternalCheck[] = []) {
+function setup(
+  engine: Pick<ModerationEngine, 'moderate' | 'modelVersions'>,
+  external: ExternalCheck[] = [],
+  site: { policy?: SitePolicy; trustedNames?: string[] } = {},
+) {
   const stored: CommentEntity[] = [];
   const outboxPayloads: string[] = [];
   const decisionsCounted: { action: string; reason: string | undefined }[] = [];
@@ -53,9 +57,15 @@ function setup(engine: Pick<ModerationEngine, 'moderate' | 'modelVersions'>, ext
             ]),
         ),
       ),
-    authorHistories: (_m: EntityManager, queries: unknown[]) =>
+    // The stored history: authors with an approved comment under one of `trustedNames`.
+    authorHistories: (_m: EntityManager, queries: AuthorHistoryQuery[]) =>
       Promise.resolve(
-        queries.map(() => ({ trusted: false, duplicateRecent: false, recentFromEmail: 0, recentFromIp: 0 })),
+        queries.map((q) => ({
+          trusted: (site.trustedNames ?? []).includes(q.authorName),
+          duplicateRecent: false,
+          recentFromEmail: 0,
+          recentFromIp: 0,
+        })),
       ),
     storeDecided: (
       _m: EntityManager,
@@ -76,7 +86,9 @@ function setup(engine: Pick<ModerationEngine, 'moderate' | 'modelVersions'>, ext
   const handler = new ModerateSubmissionHandler(
     dataSource,
     engine as ModerationEngine,
-    { policyOf: () => Promise.resolve(DEFAULT_SITE_POLICY) } as unknown as SitePoliciesRepository,
+    {
+      policyOf: () => Promise.resolve(site.policy ?? DEFAULT_SITE_POLICY),
+    } as unknown as SitePoliciesRepository,
     comments,
     {
       activeForMany: (_m: EntityManager, queries: unknown[]) =>
@@ -206,6 +218,25 @@ describe(ModerateSubmissionHandler.name, () => {
       expect(stored.slice(0, max).every((c) => c.status === 'approved')).toBe(true);
       expect(stored[max].status).toBe('held');
       expect(stored[max].decision.reasons.map((r) => r.code)).toContain('FLOOD');
+    });
+
+    it('trusts an author approved earlier in the batch only under the same name (any case), not the e-mail alone', async () => {
+      const pre = { ...DEFAULT_SITE_POLICY, mode: 'pre' as const };
+      const { handler, stored } = setup(ModerationEngine.rulesOnly(), [], {
+        policy: pre,
+        trustedNames: ['Ann'],
+      });
+      await handler.executeBatch([
+        submission('Ann, trusted from an earlier approved comment.'),
+        submission('Someone else who knows her address.', { authorName: 'Ann’s Editor' }),
+        submission('Ann again, typing her name in capitals.', { authorName: 'ANN' }),
+      ]);
+      expect(stored.map((c) => [c.authorName, c.status])).toEqual([
+        ['Ann', 'approved'],
+        ['Ann’s Editor', 'held'],
+        ['ANN', 'approved'],
+      ]);
+      expect(stored[1].decision.reasons.map((r) => r.code)).toEqual(['PREMODERATION']);
     });
 
     it('skips a redelivered submission and one repeated within the batch', async () => {

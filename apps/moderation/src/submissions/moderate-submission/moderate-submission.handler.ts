@@ -119,6 +119,7 @@ export class ModerateSubmissionHandler {
         items.map((p) => ({
           siteId: p.event.data.siteId,
           articleId: p.event.data.articleId,
+          authorName: p.event.data.authorName,
           emailHash: p.emailHash,
           ipHash: p.ipHash,
           contentHash: p.contentHash,
@@ -337,7 +338,7 @@ function withEarlierInBatch(
     if (e.event.data.siteId !== s.siteId) continue;
     const t = e.submittedAt.getTime();
     if (e.emailHash === p.emailHash) {
-      if (d.status === 'approved') h.trusted = true;
+      if (d.status === 'approved' && sameAuthorName(e.event.data.authorName, s.authorName)) h.trusted = true;
       if (
         e.event.data.articleId === s.articleId &&
         e.contentHash === p.contentHash &&
@@ -350,6 +351,11 @@ function withEarlierInBatch(
     if (p.ipHash !== null && e.ipHash === p.ipHash && t > floodFrom) h.recentFromIp += 1;
   }
   return h;
+}
+
+/** Names as trust compares them (as `authorHistories` does in SQL): trimmed, case-insensitive. */
+function sameAuthorName(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 /**
