@@ -1,25 +1,33 @@
 import { request } from 'node:http';
 
+export interface SentFrom {
+  status: number;
+  json: Record<string, unknown>;
+  text: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
 /**
- * A reader's report from their own address. The moderation service counts one report per reader
- * by client IP, and the test system trusts no proxy (TRUSTED_PROXIES unset; see
- * trusted-proxies.e2e-spec.ts for the proxied case), so a test tells readers apart the way the
- * network does: each connects from its own loopback address (all of 127.0.0.0/8 reaches 127.0.0.1
- * on Linux).
+ * A request from a client address of the test's choosing: each connects from its own loopback
+ * address (all of 127.0.0.0/8 reaches 127.0.0.1 on Linux), so the services tell clients apart by IP
+ * as the network does.
  */
-export function reportFrom(
+export function sendFrom(
   ip: string,
   url: string,
-  body: Record<string, unknown>,
-): Promise<{ status: number; json: Record<string, unknown> }> {
-  const payload = JSON.stringify(body);
+  {
+    method = 'POST',
+    headers = {},
+    body,
+  }: { method?: string; headers?: Record<string, string>; body?: string },
+): Promise<SentFrom> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
       {
-        method: 'POST',
+        method,
         localAddress: ip,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        headers: body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -32,12 +40,31 @@ export function reportFrom(
           } catch {
             // not JSON: the status says enough
           }
-          resolve({ status: res.statusCode ?? 0, json });
+          resolve({ status: res.statusCode ?? 0, json, text, headers: res.headers });
         });
         res.on('error', reject);
       },
     );
     req.on('error', reject);
-    req.end(payload);
+    req.end(body);
   });
+}
+
+/**
+ * A reader's report from their own address. The moderation service counts one report per reader
+ * by client IP, and the test system trusts no proxy (TRUSTED_PROXIES unset; see
+ * trusted-proxies.e2e-spec.ts for the proxied case), so a test tells readers apart the way the
+ * network does.
+ */
+export async function reportFrom(
+  ip: string,
+  url: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await sendFrom(ip, url, {
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, json: res.json };
 }

@@ -34,7 +34,7 @@ import { ModerateSubmissionMessageController } from './submissions/moderate-subm
     MessagingModule,
     OutboxRelayModule.register(MODERATION_OUTBOX),
     ConsoleModule,
-    // Per bearer token on the moderator API, per client IP elsewhere (reader reports override it).
+    // Per verified moderator or admin on the moderator API, per client IP elsewhere (reader reports override it).
     ThrottlerModule.forRootAsync({
       inject: [moderationConfig.KEY],
       useFactory: (config: ReturnType<typeof moderationConfig>) => [

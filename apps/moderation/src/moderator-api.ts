@@ -1,7 +1,6 @@
 import type { Provider, Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { RateLimitGuard } from '@replyguard/platform';
-import { createHash } from 'node:crypto';
 import { EraseAuthorHandler } from './admin/personal-data/erase-author.handler';
 import { PersonalDataHttpController } from './admin/personal-data/personal-data.http.controller';
 import { ExportPersonalDataHandler } from './admin/personal-data/export-personal-data.handler';
@@ -12,6 +11,8 @@ import { ModeratorsAdminHttpController } from './admin/moderators/moderators-adm
 import { SitesAdminHandler } from './admin/sites/sites-admin.handler';
 import { SitesAdminHttpController } from './admin/sites/sites-admin.http.controller';
 import { akismetControllers, akismetProviders } from './akismet/akismet-api';
+import type { Actor } from './auth/actor';
+import { AuthFailures } from './auth/auth-failures';
 import { ModeratorAuthGuard } from './auth/moderator-auth.guard';
 import { ModeratorsRepository } from './auth/moderators.repository';
 import { CreateBanHandler } from './bans/create-ban/create-ban.handler';
@@ -39,12 +40,14 @@ import { ReportCommentHandler } from './reports/report-comment/report-comment.ha
 import { ReportCommentHttpController } from './reports/report-comment/report-comment.http.controller';
 import { ReportsRepository } from './reports/reports.repository';
 
-/** Requests are counted per bearer token (hashed) when there is one, else per client IP. */
+/**
+ * Requests are counted per authenticated moderator or admin, else per client IP. The actor is the one
+ * the auth guard verified (it runs first, see `moderatorApiProviders`): an Authorization header that
+ * nobody checked, on a public route, must not buy a client a fresh count.
+ */
 export function rateLimitTracker(req: Record<string, unknown>): string {
-  const headers = req.headers as Record<string, unknown> | undefined;
-  const auth = headers?.authorization;
-  if (typeof auth === 'string') return `token:${createHash('sha256').update(auth).digest('hex')}`;
-  return `ip:${String(req.ip)}`;
+  const actor = req.actor as Actor | undefined;
+  return actor ? `actor:${actor.id}` : `ip:${String(req.ip)}`;
 }
 
 /** The admin and moderator HTTP API and reader reports: controllers and their use cases. */
@@ -67,8 +70,10 @@ export const moderatorApiControllers: Type[] = [
 ];
 
 export const moderatorApiProviders: Provider[] = [
+  // In this order: the rate limit counts per actor the auth guard has verified.
   { provide: APP_GUARD, useClass: ModeratorAuthGuard },
   { provide: APP_GUARD, useClass: RateLimitGuard },
+  AuthFailures,
   ModeratorsRepository,
   LabeledExamplesRepository,
   SitesAdminHandler,

@@ -2,9 +2,11 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import type { ConfigType } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '@replyguard/platform';
+import type { FastifyReply } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { moderationConfig } from '../config/moderation.config';
 import type { Actor } from './actor';
+import { AuthFailures } from './auth-failures';
 import { REQUIRED_ROLE } from './auth.decorators';
 import { ModeratorsRepository } from './moderators.repository';
 
@@ -21,13 +23,15 @@ function sameSecret(a: string, b: string): boolean {
 /**
  * Authenticates routes marked `@ModeratorOnly()` or `@AdminOnly()` by their bearer token: the
  * configured admin token, or a moderator's token (stored only as a hash) that is not revoked, looked up on
- * every request so that a revocation holds from the next one. Unmarked routes are public.
+ * every request so that a revocation holds from the next one. Unmarked routes are public. Tokens that
+ * do not verify count against their client IP (`AuthFailures`): past the limit, 429 instead of 401.
  */
 @Injectable()
 export class ModeratorAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly moderators: ModeratorsRepository,
+    private readonly failures: AuthFailures,
     @Inject(moderationConfig.KEY) private readonly config: ConfigType<typeof moderationConfig>,
   ) {}
 
@@ -37,17 +41,32 @@ export class ModeratorAuthGuard implements CanActivate {
       context.getClass(),
     ]);
     if (!required) return true;
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, unknown>; actor?: Actor }>();
+    const http = context.switchToHttp();
+    const request = http.getRequest<{ headers: Record<string, unknown>; ip: string; actor?: Actor }>();
     const header = request.headers.authorization;
+    if (header === undefined) throw new DomainError('UNAUTHORIZED', 'a bearer token is required');
+    // A client that failed too often is not answered whether its next guess is right.
+    this.refuseIfBlocked(http.getResponse<FastifyReply>(), this.failures.retryAfter(request.ip));
     const match = typeof header === 'string' ? /^Bearer\s+(\S{1,512})$/i.exec(header) : null;
-    if (!match) throw new DomainError('UNAUTHORIZED', 'a bearer token is required');
-    const actor = await this.authenticate(match[1]);
-    if (!actor) throw new DomainError('UNAUTHORIZED', 'the token is not valid');
+    const actor = match ? await this.authenticate(match[1]) : null;
+    if (!actor) {
+      this.refuseIfBlocked(http.getResponse<FastifyReply>(), this.failures.record(request.ip));
+      throw new DomainError('UNAUTHORIZED', match ? 'the token is not valid' : 'a bearer token is required');
+    }
     if (required === 'admin' && actor.role !== 'admin') {
       throw new DomainError('FORBIDDEN', 'this needs an administrator');
     }
     request.actor = actor;
     return true;
+  }
+
+  private refuseIfBlocked(reply: FastifyReply, retryAfterSeconds: number): void {
+    if (retryAfterSeconds <= 0) return;
+    void reply.header('Retry-After', String(retryAfterSeconds));
+    throw new DomainError(
+      'RATE_LIMITED',
+      `too many failed sign-ins from this address; retry after ${retryAfterSeconds} s`,
+    );
   }
 
   private async authenticate(token: string): Promise<Actor | null> {

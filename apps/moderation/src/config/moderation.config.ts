@@ -34,12 +34,22 @@ class ModerationEnv {
   @MinLength(16)
   ADMIN_TOKEN?: string;
 
-  /** Requests per minute per moderator token (or per client IP without one). */
+  /** Requests per minute per moderator or admin (by their verified token), else per client IP. */
   @toInt
   @IsInt()
   @Min(1)
   @Max(1_000_000)
   MODERATION_RATE_LIMIT_PER_MIN = 600;
+
+  /**
+   * Failed sign-ins (a token that does not verify) per client IP per minute; past them the client's
+   * requests that need a token are answered 429 for a minute, its tokens unchecked.
+   */
+  @toInt
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  MODERATION_AUTH_FAILURES_PER_MIN = 10;
 
   /** Base URL of an Akismet-compatible service; the extra Akismet check is off while unset. */
   @IsOptional()
@@ -107,6 +117,7 @@ export const moderationConfig = configArea('moderation', ModerationEnv, (env) =>
     policyCacheMs: env.POLICY_CACHE_MS,
     adminToken: env.ADMIN_TOKEN,
     rateLimitPerMinute: env.MODERATION_RATE_LIMIT_PER_MIN,
+    authFailuresPerMinute: env.MODERATION_AUTH_FAILURES_PER_MIN,
     retention: {
       clientDataDays: env.CLIENT_DATA_RETENTION_DAYS,
       rejectedAuthorDays: env.REJECTED_AUTHOR_RETENTION_DAYS,

@@ -31,6 +31,18 @@ describe(RateLimitStorage.name, () => {
     });
   });
 
+  it('says how long a key stays blocked without counting a hit', () => {
+    const t0 = 2_000_000;
+    expect(storage.blockedFor('k', t0)).toBe(0);
+    storage.hit('k', MINUTE, 1, MINUTE, t0);
+    expect(storage.blockedFor('k', t0 + 1)).toBe(0);
+    storage.hit('k', MINUTE, 1, MINUTE, t0 + 10);
+    expect(storage.blockedFor('k', t0 + 10)).toBe(MINUTE);
+    expect(storage.blockedFor('k', t0 + 30_010)).toBe(30_000);
+    // Asking counted nothing: the block ends when it would have.
+    expect(storage.blockedFor('k', t0 + 10 + MINUTE)).toBe(0);
+  });
+
   it('lets hits older than the ttl drop out of the window', () => {
     const t0 = 5_000_000;
     storage.hit('k', 1000, 2, 1000, t0);

@@ -119,6 +119,12 @@ export class RateLimitStorage implements ThrottlerStorage, OnApplicationShutdown
     return { totalHits: log.count, timeToExpire, isBlocked: log.isBlocked, timeToBlockExpire };
   }
 
+  /** Milliseconds `key` stays blocked after `now` (0: it is not blocked), counting no hit. */
+  blockedFor(key: string, now: number): number {
+    const log = this.logs.get(key);
+    return log?.isBlocked && log.blockEndsAt > now ? log.blockEndsAt - now : 0;
+  }
+
   /** Forgets keys with no live hits and no block (run every `sweepIntervalMs`). */
   sweep(now: number): void {
     for (const [key, log] of this.logs) {
