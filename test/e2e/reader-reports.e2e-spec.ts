@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { aSubmission, uniqueArticleId } from '../support/factories';
 import { withDb } from '../support/fixtures';
-import { reportFrom } from '../support/readers';
+import { reportFrom, sendFrom } from '../support/readers';
 import {
   eventually,
   getJson,
@@ -32,6 +32,7 @@ interface ReportPage {
 }
 
 const IMG_NOTE = '<img src=x onerror=alert(1)> calls another reader an idiot';
+const SITE_ORIGIN = 'https://news.example';
 
 /**
  * What readers said about a comment reaches its moderators: counts by reason and the newest notes
@@ -101,7 +102,7 @@ describe('reader reports in the moderator API', () => {
 
   beforeAll(async () => {
     system = await startSystem();
-    siteId = await createSite({ reportThreshold: 3 });
+    siteId = await createSite({ reportThreshold: 3, allowedOrigins: [SITE_ORIGIN] });
     mod = await moderator([siteId]);
     otherMod = await moderator([await createSite()]);
   });
@@ -240,5 +241,88 @@ describe('reader reports in the moderator API', () => {
     expect(item).not.toHaveProperty('reports');
     const none = await getJson(api(`/v1/moderation/comments/${id}/reports`), mod);
     expect(none.json).toEqual({ id, items: [], nextCursor: null });
+  });
+
+  describe('from a browser', () => {
+    const reportCount = async (id: string) =>
+      withDb(async (db) => {
+        const r = await db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM moderation.reports WHERE comment_id = $1',
+          [id],
+        );
+        return r.rows[0].n;
+      });
+
+    it('takes JSON only: a form or text body, which any page can make a browser send, is a 415', async () => {
+      const id = await published('A remark some page would like to see taken down.');
+      const url = api(`/v1/comments/${id}/reports`);
+      const form = await sendFrom('127.0.0.31', url, {
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'reason=abusive',
+      });
+      expect(form).toMatchObject({ status: 415, json: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+      // <form enctype="text/plain"> can shape a body like JSON.
+      const text = await sendFrom('127.0.0.32', url, {
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ reason: 'abusive' }),
+      });
+      expect(text).toMatchObject({ status: 415, json: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+      expect(await reportCount(id)).toBe(0);
+    });
+
+    it('refuses a page of another origin, and answers its preflight with no CORS', async () => {
+      const id = await published('Another remark some page would like to see taken down.');
+      const url = api(`/v1/comments/${id}/reports`);
+      for (const origin of ['https://evil.example', 'null']) {
+        const res = await reportFrom('127.0.0.33', url, { reason: 'abusive' }, { origin });
+        expect(res).toMatchObject({ status: 403, json: { code: 'ORIGIN_NOT_ALLOWED' } });
+      }
+      const preflight = await sendFrom('127.0.0.33', url, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://evil.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
+      expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+      expect(preflight.headers['access-control-allow-methods']).toBeUndefined();
+      expect(await reportCount(id)).toBe(0);
+    });
+
+    it("takes a report from a page of the comment's site, and one from a server (no Origin)", async () => {
+      const id = await published('A remark readers of the site itself may report.');
+      const url = api(`/v1/comments/${id}/reports`);
+      const preflight = await sendFrom('127.0.0.34', url, {
+        method: 'OPTIONS',
+        headers: {
+          origin: SITE_ORIGIN,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers).toMatchObject({
+        'access-control-allow-origin': SITE_ORIGIN,
+        'access-control-allow-methods': 'POST',
+        'access-control-allow-headers': 'content-type',
+      });
+      const fromPage = await sendFrom('127.0.0.34', url, {
+        headers: { 'content-type': 'application/json', origin: SITE_ORIGIN },
+        body: JSON.stringify({ reason: 'spam' }),
+      });
+      expect(fromPage).toMatchObject({ status: 202, json: { accepted: true } });
+      expect(fromPage.headers['access-control-allow-origin']).toBe(SITE_ORIGIN);
+      const fromServer = await reportFrom('127.0.0.35', url, { reason: 'spam' });
+      expect(fromServer.status).toBe(202);
+      expect(await reportCount(id)).toBe(2);
+      // Nothing else on the service answers CORS, for the site's pages either.
+      const status = await sendFrom('127.0.0.34', api(`/v1/comments/${id}`), {
+        method: 'GET',
+        headers: { origin: SITE_ORIGIN },
+      });
+      expect(status.status).toBe(200);
+      expect(status.headers['access-control-allow-origin']).toBeUndefined();
+    });
   });
 });

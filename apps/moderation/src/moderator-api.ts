@@ -38,6 +38,7 @@ import { ListReportsHandler } from './reports/list-reports/list-reports.handler'
 import { ListReportsHttpController } from './reports/list-reports/list-reports.http.controller';
 import { ReportCommentHandler } from './reports/report-comment/report-comment.handler';
 import { ReportCommentHttpController } from './reports/report-comment/report-comment.http.controller';
+import { ReportCors } from './reports/report-comment/report-cors';
 import { ReportsRepository } from './reports/reports.repository';
 
 /**
@@ -92,6 +93,7 @@ export const moderatorApiProviders: Provider[] = [
   ListBansHandler,
   LiftBanHandler,
   ReportCommentHandler,
+  ReportCors,
   ReportsRepository,
   ListReportsHandler,
   ...akismetProviders,

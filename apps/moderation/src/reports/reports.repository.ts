@@ -54,6 +54,17 @@ interface SummaryRow {
 
 @Injectable()
 export class ReportsRepository {
+  /** The origins whose pages may report the comment (its site's allowedOrigins); null: no such comment. */
+  async siteOriginsOf(manager: EntityManager, commentId: string): Promise<string[] | null> {
+    const [row] = await preparedQuery<{ allowed_origins: string[] }>(
+      manager,
+      `SELECT s.allowed_origins FROM moderation.comments c JOIN moderation.sites s ON s.id = c.site_id
+        WHERE c.id = $1`,
+      [commentId],
+    );
+    return row ? row.allowed_origins : null;
+  }
+
   /** Report summaries of the given comments; a comment without reports has no entry. */
   async summaries(
     manager: EntityManager,

@@ -10,10 +10,19 @@ import { CommentEntity } from '../../comments/comment.entity';
 import { CommentsRepository } from '../../comments/comments.repository';
 import { MODERATION_OUTBOX } from '../../database/database.options';
 import { SiteEntity } from '../../sites/site.entity';
+import { mayReportFrom } from './report-cors';
+
+/** Who reports: their address (one report per reader counts) and the Origin of the page, if a browser said. */
+export interface ReportingReader {
+  ip: string;
+  origin?: string;
+}
 
 /**
  * A reader reports a published comment. One report per reader (by IP hash) counts; at the site's
- * threshold the comment enters the reported queue, and is unpublished if the site says so.
+ * threshold the comment enters the reported queue, and is unpublished if the site says so. From a
+ * browser, the page must be on one of the site's allowedOrigins: a page of another site could
+ * otherwise have each of its visitors report a comment, every one a distinct reader.
  */
 @Injectable()
 export class ReportCommentHandler {
@@ -24,21 +33,25 @@ export class ReportCommentHandler {
     @Inject(privacyConfig.KEY) private readonly privacy: ConfigType<typeof privacyConfig>,
   ) {}
 
-  async execute(id: string, report: ReportRequestV1, reporterIp: string): Promise<ReportResponseV1> {
+  async execute(id: string, report: ReportRequestV1, reader: ReportingReader): Promise<ReportResponseV1> {
     const removed = await this.dataSource.transaction(async (manager) => {
       const row = await manager.findOne(CommentEntity, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
       if (!row) throw new DomainError('COMMENT_NOT_FOUND', `comment ${id} does not exist`);
+      const site = await manager.findOneOrFail(SiteEntity, { where: { id: row.siteId } });
+      if (!mayReportFrom(reader.origin, site.allowedOrigins)) {
+        const message = "this page's origin may not report this site's comments";
+        throw new DomainError('ORIGIN_NOT_ALLOWED', message, { origin: reader.origin });
+      }
       if (!row.published) throw new DomainError('NOT_REPORTABLE', 'only published comments can be reported');
       const inserted = await manager.query<unknown[]>(
         `INSERT INTO moderation.reports (comment_id, reporter_hash, reason, note) VALUES ($1, $2, $3, $4)
          ON CONFLICT (comment_id, reporter_hash) DO NOTHING RETURNING 1`,
-        [id, hashPii(this.privacy.hashSecret, reporterIp), report.reason, report.note ?? null],
+        [id, hashPii(this.privacy.hashSecret, reader.ip), report.reason, report.note ?? null],
       );
       if (inserted.length === 0) return false;
-      const site = await manager.findOneOrFail(SiteEntity, { where: { id: row.siteId } });
       const reportCount = row.reportCount + 1;
       if (reportCount < site.reportThreshold || row.status !== 'approved') {
         // Only the count: not a decision, so not a new version (TypeORM's update would bump it, and a
