@@ -117,7 +117,8 @@ describe('a reply travels from a website to the published thread', () => {
     }
     const v1 = `${system.articlesUrl}/v1/sites/default/articles/${articleId}/comments`;
     const before = (await fetch(v1)).headers.get('etag') ?? '';
-    const second = (await submit(aSubmission({ articleId, content: 'And a second view.' }))).json.id as string;
+    const second = (await submit(aSubmission({ articleId, content: 'And a second view.' }))).json
+      .id as string;
     expect(await decided(second)).toBe('approved');
     const changed = await eventually(
       async () => {
@@ -128,6 +129,36 @@ describe('a reply travels from a website to the published thread', () => {
     );
     expect(((await changed.json()) as { count: number }).count).toBe(2);
     expect(changed.headers.get('etag')).not.toBe(before);
+  });
+
+  it('serves the thread of an article whose id is as long as the contract allows (200 characters)', async () => {
+    const articleId = uniqueArticleId('long').padEnd(200, 'x');
+    const posted = await submit(aSubmission({ articleId }));
+    expect(posted.status).toBe(202);
+    const id = posted.json.id as string;
+    const path = `sites/default/articles/${articleId}/comments`;
+    const published = await eventually(
+      async () => {
+        const res = await getJson(`${system.articlesUrl}/v1/${path}`);
+        expect(res.status).toBe(200);
+        return (res.json as unknown as { count: number }).count === 1 ? res.json : undefined;
+      },
+      { what: 'the comment in the thread of the long article id' },
+    );
+    expect(published).toMatchObject({ articleId, comments: [{ id }] });
+    const v2 = await getJson(`${system.articlesUrl}/v2/${path}`);
+    expect(v2.status).toBe(200);
+    expect(v2.json).toMatchObject({ comments: [{ id }] });
+    const page = await fetch(`${system.articlesUrl}/demo/default/${articleId}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`id="comment-${id}"`);
+
+    // One character more is beyond any id, and answered in the shape of every error.
+    const tooLong = await getJson(`${system.articlesUrl}/v1/sites/default/articles/${articleId}y/comments`);
+    expect(tooLong).toEqual({
+      status: 414,
+      json: expect.objectContaining({ statusCode: 414, code: 'URI_TOO_LONG', message: expect.any(String) }),
+    });
   });
 
   it('keeps replies in place under a removed placeholder in thread v2 when their parent is taken down', async () => {

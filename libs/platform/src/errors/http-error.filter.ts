@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { codeOfStatus } from '../http/fastify-errors';
 import { DomainError } from './domain-error';
 
 interface FastifyLikeError {
@@ -8,22 +9,6 @@ interface FastifyLikeError {
   code?: string;
   message?: string;
 }
-
-/** The code of an error answer that has no code of its own, by status. */
-const STATUS_CODES: Readonly<Record<number, string>> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  406: 'NOT_ACCEPTABLE',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'UNPROCESSABLE',
-  429: 'RATE_LIMITED',
-};
-const statusCode = (status: number): string => STATUS_CODES[status] ?? `HTTP_${status}`;
 
 /**
  * An error message never echoes the request's query string: it may hold an API key (`?key=rgk…`) or
@@ -53,7 +38,9 @@ export class HttpErrorFilter implements ExceptionFilter {
 
     if (exception instanceof DomainError) {
       const named = exception.details?.fields ?? exception.details?.field;
-      const fields = (Array.isArray(named) ? named : [named]).filter((f): f is string => typeof f === 'string');
+      const fields = (Array.isArray(named) ? named : [named]).filter(
+        (f): f is string => typeof f === 'string',
+      );
       void reply.status(exception.httpStatus).send({
         statusCode: exception.httpStatus,
         code: exception.code,
@@ -73,9 +60,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       const url = request?.url;
       void reply.status(status).send(
         typeof body === 'string'
-          ? { statusCode: status, code: statusCode(status), message: withoutQuery(body, url) }
+          ? { statusCode: status, code: codeOfStatus(status), message: withoutQuery(body, url) }
           : {
-              code: statusCode(status),
+              code: codeOfStatus(status),
               ...body,
               ...('message' in body ? { message: withoutQuery(body.message, url) } : {}),
             },
@@ -90,7 +77,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     ) {
       void reply.status(fastifyError.statusCode).send({
         statusCode: fastifyError.statusCode,
-        code: statusCode(fastifyError.statusCode),
+        code: codeOfStatus(fastifyError.statusCode),
         error: fastifyError.code ?? 'Bad Request',
         message: withoutQuery(fastifyError.message, request?.url) ?? 'Bad request',
       });

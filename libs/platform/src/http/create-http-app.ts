@@ -9,7 +9,11 @@ import { HttpErrorFilter } from '../errors/http-error.filter';
 import { installRequestLog } from '../logging/request-log';
 import { installHttpMetrics } from '../metrics/http-metrics';
 import { MetricsRegistry } from '../metrics/metrics.registry';
-import { installSecurityHeaders } from './security-headers';
+import { answerClientError, frameworkErrorAnswer, MAX_PARAM_LENGTH } from './fastify-errors';
+import { helmetHeaders, installSecurityHeaders } from './security-headers';
+
+/** The API answers JSON; the pages that serve HTML set their own Content-Security-Policy. */
+const API_HELMET_OPTIONS = { contentSecurityPolicy: false } as const;
 
 const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -81,6 +85,10 @@ export async function createHttpApp(
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
     trustProxy: trustProxyOption(options.trustedProxies),
     genReqId: () => crypto.randomUUID(),
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // What Fastify answers on its own, before Nest's filters could, in the shape of every error answer.
+    frameworkErrors: frameworkErrorAnswer(helmetHeaders(API_HELMET_OPTIONS)),
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
   const fastify = app.getHttpAdapter().getInstance();
@@ -89,8 +97,7 @@ export async function createHttpApp(
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
-  // The API answers JSON; the pages that serve HTML set their own Content-Security-Policy.
-  installSecurityHeaders(fastify, { contentSecurityPolicy: false });
+  installSecurityHeaders(fastify, API_HELMET_OPTIONS);
   // Signals are handled by each service's main (enableGracefulShutdown): Nest's shutdown hooks would
   // close in the wrong order and end the process by the signal instead of exit code 0.
   setupOpenApi(app, options);
