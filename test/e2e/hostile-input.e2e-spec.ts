@@ -82,7 +82,7 @@ describe('hostile input', () => {
         post(`extra ${key}`, JSON.stringify(valid()).replace(/^\{/, `{"${key}": {"isAdmin": true},`)),
       );
     }
-    for (const depth of [10, 1000, 100_000]) {
+    for (const depth of [10, 1000, 10_000, 100_000]) {
       cases.push(post(`body nested ${depth}`, deepJson(depth)));
       cases.push(
         post(
@@ -514,6 +514,22 @@ describe('hostile input', () => {
         'VALIDATION_FAILED',
       ],
       ['a missing field', post(JSON.stringify({ siteId: 'default' })), 400, 'VALIDATION_FAILED'],
+      [
+        'JSON nested 10,000 deep (20 KB)',
+        post(JSON.stringify(aSubmission()).replace(/"content":"[^"]*"/, `"content":${deepJson(10_000)}`)),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'JSON nested 33 deep, on another service',
+        fetch(`${system.moderationUrl}/v1/admin/sites`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+          body: `{"id":"deep","name":"Deep","policy":${deepJson(33)}}`,
+        }),
+        400,
+        'VALIDATION_FAILED',
+      ],
       [
         'an unknown site',
         post(JSON.stringify(aSubmission({ siteId: 'no-such-site' }))),

@@ -7,6 +7,7 @@ export * from './logging/logging.module';
 export * from './logging/correlation';
 export * from './logging/error-serializer';
 export * from './http/create-http-app';
+export * from './http/validation-failed';
 export * from './http/graceful-shutdown';
 export * from './database/typeorm-options';
 export * from './database/prepared-query';

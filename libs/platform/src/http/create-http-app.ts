@@ -1,16 +1,18 @@
 import { isIPv4 } from 'node:net';
-import { BadRequestException, type INestApplication, ParseUUIDPipe, ValidationPipe } from '@nestjs/common';
+import { type INestApplication, ParseUUIDPipe, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { type FieldViolation, flattenValidationErrors } from '@replyguard/contracts';
+import { flattenValidationErrors } from '@replyguard/contracts';
 import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from '../errors/http-error.filter';
 import { installRequestLog } from '../logging/request-log';
 import { installHttpMetrics } from '../metrics/http-metrics';
 import { MetricsRegistry } from '../metrics/metrics.registry';
+import { installBodyParsers } from './body-parsers';
 import { answerClientError, frameworkErrorAnswer, MAX_PARAM_LENGTH } from './fastify-errors';
 import { helmetHeaders, installSecurityHeaders } from './security-headers';
+import { validationFailed } from './validation-failed';
 
 /** The API answers JSON; the pages that serve HTML set their own Content-Security-Policy. */
 const API_HELMET_OPTIONS = { contentSecurityPolicy: false } as const;
@@ -39,17 +41,6 @@ export function trustProxyOption(proxies: string[] = []): false | string[] | ((a
   // A dual-stack socket reports an IPv4 peer as ::ffff:a.b.c.d; proxy-addr trusts that form too.
   return (address) =>
     trusted.has(address) || (address.startsWith('::ffff:') && trusted.has(address.slice(7)));
-}
-
-/** The answer to a request whose fields break their rules: the shape every validation failure has. */
-export function validationFailed(fields: FieldViolation[]): BadRequestException {
-  return new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
-    code: 'VALIDATION_FAILED',
-    message: fields.flatMap((f) => f.messages),
-    fields,
-  });
 }
 
 /**
@@ -90,6 +81,7 @@ export async function createHttpApp(
     frameworkErrors: frameworkErrorAnswer(helmetHeaders(API_HELMET_OPTIONS)),
     clientErrorHandler: answerClientError,
   });
+  installBodyParsers(adapter);
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
   const fastify = app.getHttpAdapter().getInstance();
   installHttpMetrics(fastify, app.get(MetricsRegistry, { strict: false }));
