@@ -510,8 +510,8 @@ describe('hostile input', () => {
       [
         'a text body where JSON is expected',
         post('a=1', { 'content-type': 'text/plain' }),
-        400,
-        'VALIDATION_FAILED',
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
       ],
       ['a missing field', post(JSON.stringify({ siteId: 'default' })), 400, 'VALIDATION_FAILED'],
       [
@@ -553,6 +553,25 @@ describe('hostile input', () => {
       want.push(`${what}: ${status} ${code}`);
     }
     expect(got).toEqual(want);
+
+    // A JSON body sent as text: which content types the route reads, not every field "missing".
+    const asText = await postJson(ingest, JSON.stringify(aSubmission()), { 'content-type': 'text/plain' });
+    expect(asText).toMatchObject({
+      status: 415,
+      json: {
+        statusCode: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'content-type text/plain is not accepted here; send application/json',
+        details: { expected: ['application/json'] },
+      },
+    });
+    const akismetAsText = await postJson(`${system.moderationUrl}/1.1/verify-key`, 'key=x', {
+      'content-type': 'text/plain',
+    });
+    expect(akismetAsText).toMatchObject({
+      status: 415,
+      json: { code: 'UNSUPPORTED_MEDIA_TYPE', details: { expected: ['application/x-www-form-urlencoded'] } },
+    });
 
     // Every validation failure names its field the same way: a path id, a body field, a domain rule.
     const pathId = (await (await fetch(`${system.moderationUrl}/v1/comments/not-a-uuid`)).json()) as Record<

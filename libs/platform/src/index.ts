@@ -8,6 +8,7 @@ export * from './logging/correlation';
 export * from './logging/error-serializer';
 export * from './http/create-http-app';
 export * from './http/validation-failed';
+export * from './http/route-body';
 export * from './http/graceful-shutdown';
 export * from './database/typeorm-options';
 export * from './database/prepared-query';

@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Post, Res, UseFilters } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AKISMET_COMMENT_FIELDS, AKISMET_FEEDBACK_THANKS } from '@replyguard/contracts';
+import { RouteBody } from '@replyguard/platform';
 import type { FastifyReply } from 'fastify';
 import { presentedKey } from './api-keys/api-key';
 import { AkismetErrorFilter } from './akismet-error.filter';
@@ -44,7 +45,7 @@ export class AkismetHttpController {
   @Post('verify-key')
   @HttpCode(200)
   @ApiOperation({ summary: 'Akismet verify-key: `valid` when the key belongs to an active site' })
-  @ApiConsumes(FORM)
+  @RouteBody({ consumes: [FORM] })
   @ApiProduces('text/plain')
   @ApiBody({
     schema: {
@@ -70,7 +71,7 @@ export class AkismetHttpController {
       'Akismet comment-check: `true` when the engine would hold or reject the comment for a spam reason, ' +
       'with X-akismet-pro-tip: discard when it would reject it',
   })
-  @ApiConsumes(FORM)
+  @RouteBody({ consumes: [FORM] })
   @ApiProduces('text/plain')
   @ApiBody({ schema: commentForm })
   @ApiOkResponse({ description: `\`true\` or \`false\`. ${invalidAnswer}` })
@@ -89,7 +90,7 @@ export class AkismetHttpController {
   @Post('submit-spam')
   @HttpCode(200)
   @ApiOperation({ summary: 'Akismet submit-spam: the text becomes a labeled spam example for training' })
-  @ApiConsumes(FORM)
+  @RouteBody({ consumes: [FORM] })
   @ApiProduces('text/plain')
   @ApiBody({ schema: commentForm })
   @ApiOkResponse({ description: `"${AKISMET_FEEDBACK_THANKS}" ${invalidAnswer}` })
@@ -104,7 +105,7 @@ export class AkismetHttpController {
   @Post('submit-ham')
   @HttpCode(200)
   @ApiOperation({ summary: 'Akismet submit-ham: the text becomes a labeled not-spam example for training' })
-  @ApiConsumes(FORM)
+  @RouteBody({ consumes: [FORM] })
   @ApiProduces('text/plain')
   @ApiBody({ schema: commentForm })
   @ApiOkResponse({ description: `"${AKISMET_FEEDBACK_THANKS}" ${invalidAnswer}` })

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { codeOfStatus } from '../http/fastify-errors';
+import { consumesOf } from '../http/route-body';
 import { DomainError } from './domain-error';
 
 interface FastifyLikeError {
@@ -54,6 +55,12 @@ export class HttpErrorFilter implements ExceptionFilter {
       });
       return;
     }
+    const fastifyError = exception as FastifyLikeError;
+    const clientStatus = exception instanceof HttpException ? exception.getStatus() : fastifyError?.statusCode;
+    if (clientStatus === 415) {
+      void reply.status(415).send(unsupportedMediaType(request));
+      return;
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
@@ -69,7 +76,6 @@ export class HttpErrorFilter implements ExceptionFilter {
       );
       return;
     }
-    const fastifyError = exception as FastifyLikeError;
     if (
       typeof fastifyError?.statusCode === 'number' &&
       fastifyError.statusCode >= 400 &&
@@ -96,4 +102,18 @@ export class HttpErrorFilter implements ExceptionFilter {
       correlationId,
     });
   }
+}
+
+/** A body of a content type the route does not read (Fastify has no parser for it): which ones it reads. */
+function unsupportedMediaType(request: FastifyRequest | undefined) {
+  const expected = consumesOf(request);
+  const header = request?.headers['content-type'];
+  const sent = (typeof header === 'string' ? header.split(';')[0].trim().slice(0, 100) : '') || '(none)';
+  return {
+    statusCode: 415,
+    code: codeOfStatus(415),
+    error: 'Unsupported Media Type',
+    message: `content-type ${sent} is not accepted here; send ${expected.join(' or ')}`,
+    details: { expected },
+  };
 }

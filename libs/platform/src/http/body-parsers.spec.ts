@@ -57,6 +57,10 @@ describe(installBodyParsers.name, () => {
     });
   });
 
+  it('reads no text/plain body: no route takes one', async () => {
+    expect(await post('{"siteId":"default"}', 'text/plain')).toMatchObject({ status: 415 });
+  });
+
   it('parses JSON and forms as before', async () => {
     expect(await post('{"a":[1,{"b":"c"}]}')).toEqual({
       status: 200,

@@ -40,8 +40,9 @@ export function jsonNestingExceeds(json: string, max: number): boolean {
 }
 
 /**
- * The body parsers Nest's Fastify adapter registers (JSON and forms), the JSON one refusing a body
- * nested deeper than MAX_JSON_DEPTH with a VALIDATION_FAILED before anything parses or walks it.
+ * The body parsers Nest's Fastify adapter registers (JSON and forms) and no other, the JSON one
+ * refusing a body nested deeper than MAX_JSON_DEPTH with a VALIDATION_FAILED before anything parses
+ * or walks it.
  * Call before the application starts: Nest then leaves its own parsers out.
  */
 export function installBodyParsers(adapter: FastifyAdapter): void {
@@ -52,6 +53,9 @@ export function installBodyParsers(adapter: FastifyAdapter): void {
     onProtoPoisoning ?? 'error',
     onConstructorPoisoning ?? 'error',
   );
+  // Fastify reads text/plain as a string, which no route takes: a JSON body sent as text/plain then
+  // failed validation as if every field were missing. Without a parser it is a 415 naming the types.
+  fastify.removeContentTypeParser('text/plain');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser(
     'application/json',

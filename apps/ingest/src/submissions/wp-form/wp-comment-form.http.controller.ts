@@ -2,7 +2,6 @@ import { Body, Controller, Param, Post, Req, Res, UseFilters, UseGuards } from '
 import {
   ApiBadRequestResponse,
   ApiBody,
-  ApiConsumes,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOperation,
@@ -13,7 +12,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { RateLimitGuard, setRequestCorrelationId } from '@replyguard/platform';
+import { RateLimitGuard, RouteBody, setRequestCorrelationId } from '@replyguard/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PostWpCommentHandler } from './post-wp-comment.handler';
 import type { FormBody } from './wp-comment-form';
@@ -46,7 +45,7 @@ export class WpCommentFormHttpController {
       'Fields as WordPress names them; comment_post_ID is the article id, comment_parent 0 or a Replyguard comment id. ' +
       'Validated like POST /v1/comments. Errors are HTML pages in the site language.',
   })
-  @ApiConsumes('application/x-www-form-urlencoded')
+  @RouteBody({ consumes: ['application/x-www-form-urlencoded'] })
   @ApiProduces('text/html')
   @ApiBody({
     schema: {
