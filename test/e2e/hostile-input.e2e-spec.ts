@@ -92,6 +92,7 @@ describe('hostile input', () => {
       );
     }
     cases.push(post('body 70 KiB', { ...valid(), content: 'x'.repeat(70 * 1024) }));
+    cases.push(post('body 300 KiB', { ...valid(), content: 'x'.repeat(300 * 1024) }));
     cases.push(post('body 2 MiB', 'x'.repeat(2 * 1024 * 1024)));
     cases.push(post('not JSON', '{"siteId": '));
     cases.push(post('empty body', ''));
@@ -502,8 +503,8 @@ describe('hostile input', () => {
     const cases: [string, Promise<Response>, number, string][] = [
       ['invalid JSON', post('{"siteId": '), 400, 'BAD_REQUEST'],
       [
-        'a body over 64 KiB',
-        post(JSON.stringify({ content: 'x'.repeat(70 * 1024) })),
+        'a body over the limit',
+        post(JSON.stringify({ content: 'x'.repeat(300 * 1024) })),
         413,
         'PAYLOAD_TOO_LARGE',
       ],

@@ -1,4 +1,4 @@
-import { Topics } from '@replyguard/contracts';
+import { SUBMISSION_BODY_LIMIT_BYTES, Topics } from '@replyguard/contracts';
 import { aSubmission, uniqueArticleId } from '../support/factories';
 import { DEV_PII_HASH_SECRET, hashPii } from '@replyguard/platform';
 import { createSite, withDb } from '../support/fixtures';
@@ -343,7 +343,7 @@ describe('a reply travels from a website to the published thread', () => {
     });
   });
 
-  it('refuses unknown fields, non-JSON bodies and bodies over 64 KiB without a 5xx', async () => {
+  it('refuses unknown fields, non-JSON bodies and bodies over its limit without a 5xx', async () => {
     const extra = await submit({ ...aSubmission(), isAdmin: true });
     expect(extra.status).toBe(400);
     expect(extra.json.message).toContain('property isAdmin should not exist');
@@ -351,8 +351,21 @@ describe('a reply travels from a website to the published thread', () => {
     const notJson = await postJson(`${system.ingestUrl}/v1/comments`, '{"siteId": ');
     expect(notJson.status).toBe(400);
 
-    const huge = await submit(aSubmission({ content: 'x'.repeat(70 * 1024) }));
-    expect(huge.status).toBe(413);
+    const huge = await submit(aSubmission({ content: 'x'.repeat(SUBMISSION_BODY_LIMIT_BYTES) }));
+    expect(huge).toMatchObject({ status: 413, json: { code: 'PAYLOAD_TOO_LARGE' } });
+  });
+
+  it('takes 10,000 characters of any script from a client that escapes non-ASCII in its JSON', async () => {
+    const escaped = (body: Record<string, unknown>) =>
+      JSON.stringify(body).replace(
+        /[\u007f-\uffff]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
+    // 6 bytes a CJK character, 12 an emoji (a surrogate pair), 18 an emoji with U+FE0F: up to 180 KB.
+    for (const text of ['漢', '😀', '\u{1F5E8}\uFE0F']) {
+      const body = escaped(aSubmission({ content: text.repeat(10_000), authorName: text.repeat(245) }));
+      expect((await postJson(`${system.ingestUrl}/v1/comments`, body)).status).toBe(202);
+    }
   });
 
   it('records the client context, believing X-Forwarded-For only from trusted proxies', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SUBMISSION_BODY_LIMIT_BYTES } from '@replyguard/contracts';
 import { NO_FLOOD, withDb } from '../support/fixtures';
 import {
   eventually,
@@ -166,6 +167,23 @@ describe('WordPress comment forms posted to ingest', () => {
     expect(await own.text()).toContain(`<a href="${NEWS}/demo/x#respond">« Back</a>`);
     const foreign = await wpPost(siteId, fields('x', { author: '', redirect_to: 'https://evil.example/x' }));
     expect(await foreign.text()).toContain(`<a href="${NEWS}/articles/x#respond">« Back</a>`);
+  });
+
+  it('takes a comment of 10,000 characters in any script, and answers a post over the limit with the failure page', async () => {
+    const siteId = await createSite({ articleUrlTemplate: `${NEWS}/articles/{articleId}` });
+    // Browsers percent-encode each byte: 9 bytes a CJK character, 12 an emoji (and 21 one with U+FE0F).
+    for (const text of ['漢'.repeat(10_000), '😀'.repeat(10_000), '\u{1F5E8}\uFE0F'.repeat(10_000)]) {
+      const res = await wpPost(siteId, fields('long-read', { comment: text, author: '李'.repeat(245) }));
+      expect(res.status).toBe(303);
+    }
+    const tooLong = await wpPost(
+      siteId,
+      fields('long-read', { comment: 'x'.repeat(SUBMISSION_BODY_LIMIT_BYTES) }),
+    );
+    expect(tooLong.status).toBe(413);
+    expect(tooLong.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await tooLong.text();
+    expect(html).toContain('<strong>Error:</strong> Your comment is too long.');
   });
 
   it('refuses a page from another origin, and an unknown site, as HTML', async () => {

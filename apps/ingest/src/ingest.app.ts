@@ -4,6 +4,7 @@ import { createHttpApp } from '@replyguard/platform';
 import { ingestConfig } from './config/ingest.config';
 import { IngestModule } from './ingest.module';
 import { SitesRepository } from './sites/sites.repository';
+import { WpFormEarlyErrorFilter } from './submissions/wp-form/wp-form-early-error.filter';
 
 /** The ingest service, ready but for its HTTP listener (main and tests share it). */
 export async function createIngestApp(): Promise<NestFastifyApplication> {
@@ -12,6 +13,7 @@ export async function createIngestApp(): Promise<NestFastifyApplication> {
     description: 'Public intake of reply submissions from websites.',
     trustedProxies: ingestConfig().trustedProxies,
   });
+  app.useGlobalFilters(app.get(WpFormEarlyErrorFilter));
   const sites = app.get(SitesRepository);
   // Browsers may post from any origin some site allows; the handler then checks it is this site's.
   app.enableCors({

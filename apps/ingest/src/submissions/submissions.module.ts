@@ -13,6 +13,8 @@ import { SubmitCommentHandler } from './submit-comment/submit-comment.handler';
 import { SubmitCommentHttpController } from './submit-comment/submit-comment.http.controller';
 import { PostWpCommentHandler } from './wp-form/post-wp-comment.handler';
 import { WpCommentFormHttpController } from './wp-form/wp-comment-form.http.controller';
+import { WpFormEarlyErrorFilter } from './wp-form/wp-form-early-error.filter';
+import { WpFormErrorFilter } from './wp-form/wp-form-error.filter';
 
 @Module({
   imports: [
@@ -47,7 +49,14 @@ import { WpCommentFormHttpController } from './wp-form/wp-comment-form.http.cont
     }),
   ],
   controllers: [SubmitCommentHttpController, WpCommentFormHttpController, SyncSiteMessageController],
-  providers: [SubmitCommentHandler, PostWpCommentHandler, SitesRepository, SubmissionMetrics],
+  providers: [
+    SubmitCommentHandler,
+    PostWpCommentHandler,
+    SitesRepository,
+    SubmissionMetrics,
+    WpFormErrorFilter,
+    WpFormEarlyErrorFilter,
+  ],
   exports: [SitesRepository],
 })
 export class SubmissionsModule {}

@@ -1,5 +1,5 @@
 import { ContractViolationError, parseContract } from '../validation';
-import { SubmitCommentRequestV1 } from './submit-comment.v1';
+import { SUBMISSION_BODY_LIMIT_BYTES, SubmitCommentRequestV1 } from './submit-comment.v1';
 
 const valid = {
   siteId: 'default',
@@ -78,5 +78,53 @@ describe(SubmitCommentRequestV1.name, () => {
 
   it('refuses unknown fields', () => {
     expect(violations({ ...valid, isAdmin: true }).isAdmin).toContain('whitelistValidation');
+  });
+});
+
+describe('SUBMISSION_BODY_LIMIT_BYTES', () => {
+  // The widest character the length rules count as one: an astral emoji with a variation selector.
+  const wide = '\u{1F5E8}\uFE0F';
+  const maximal = {
+    siteId: 's'.repeat(64),
+    articleId: ':'.repeat(200),
+    parentId: '0190f5d2-6a1b-7c3d-8e4f-123456789abc',
+    authorName: wide.repeat(245),
+    authorEmail: `${'漢'.repeat(21)}@${'例'.repeat(30)}.${'例'.repeat(30)}.example`,
+    authorUrl: `https://example.org/${'%E6%BC%A2'.repeat(20)}`,
+    content: wide.repeat(10_000),
+    honeypot: wide.repeat(1000),
+  };
+  /** JSON as a client that escapes every non-ASCII character writes it. */
+  const asciiJson = (value: unknown) =>
+    JSON.stringify(value).replace(
+      /[\u007f-\uffff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+  /** The WordPress form as a browser posts it: every non-ASCII byte percent-encoded. */
+  const form = new URLSearchParams({
+    comment: maximal.content,
+    author: maximal.authorName,
+    email: maximal.authorEmail,
+    url: maximal.authorUrl,
+    comment_post_ID: maximal.articleId,
+    comment_parent: maximal.parentId,
+    ak_hp_textarea: maximal.honeypot,
+    redirect_to: `https://news.example/${'a'.repeat(2000)}`,
+    'wp-comment-cookies-consent': 'yes',
+    submit: 'Post Comment',
+  }).toString();
+
+  it('is the size of a maximal valid submission in any script and either encoding, and no more than 300 KiB', () => {
+    expect(violations(maximal)).toEqual({});
+    expect(violations({ ...maximal, content: wide.repeat(10_001) }).content).toContain('maxLength');
+    const json = asciiJson(maximal);
+    expect(JSON.parse(json)).toEqual(maximal);
+    for (const body of [json, JSON.stringify(maximal), form]) {
+      expect(Buffer.byteLength(body)).toBeLessThanOrEqual(SUBMISSION_BODY_LIMIT_BYTES);
+    }
+    // Both over three times the 64 KiB of every other route (here the form is 240,020 bytes, the JSON 203,523).
+    expect(Buffer.byteLength(form)).toBeGreaterThan(3 * 64 * 1024);
+    expect(Buffer.byteLength(json)).toBeGreaterThan(3 * 64 * 1024);
+    expect(SUBMISSION_BODY_LIMIT_BYTES).toBeLessThanOrEqual(300 * 1024);
   });
 });

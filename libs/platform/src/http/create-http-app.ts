@@ -11,6 +11,7 @@ import { installHttpMetrics } from '../metrics/http-metrics';
 import { MetricsRegistry } from '../metrics/metrics.registry';
 import { installBodyParsers } from './body-parsers';
 import { answerClientError, frameworkErrorAnswer, MAX_PARAM_LENGTH } from './fastify-errors';
+import { installRouteBodyLimits } from './route-body';
 import { helmetHeaders, installSecurityHeaders } from './security-headers';
 import { validationFailed } from './validation-failed';
 
@@ -25,7 +26,7 @@ export interface HttpAppOptions {
   description: string;
   /** Proxies whose X-Forwarded-For is believed (IPs or CIDRs); empty: none. */
   trustedProxies?: string[];
-  /** Largest accepted body; larger ones get 413. */
+  /** Largest accepted body; larger ones get 413. A route may take more (`RouteBody`). */
   bodyLimitBytes?: number;
 }
 
@@ -82,6 +83,7 @@ export async function createHttpApp(
     clientErrorHandler: answerClientError,
   });
   installBodyParsers(adapter);
+  installRouteBodyLimits(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
   const fastify = app.getHttpAdapter().getInstance();
   installHttpMetrics(fastify, app.get(MetricsRegistry, { strict: false }));

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiConsumes } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /** What a route reads as its body, where Fastify reads it: before Nest's pipeline. */
 export interface RouteBodyOptions {
@@ -37,4 +37,15 @@ export function routeBodyOf(config: unknown): RouteBodyOptions | undefined {
 /** The content types the route that took this request reads. */
 export function consumesOf(request: FastifyRequest | undefined): readonly string[] {
   return routeBodyOf(request?.routeOptions?.config)?.consumes ?? DEFAULT_CONSUMES;
+}
+
+/**
+ * Gives each route declared with a `limitBytes` that body limit (Fastify reads a route's own limit
+ * before its parser's). Install before the application registers its routes.
+ */
+export function installRouteBodyLimits(fastify: FastifyInstance): void {
+  fastify.addHook('onRoute', (route) => {
+    const limit = routeBodyOf(route.config)?.limitBytes;
+    if (limit !== undefined) route.bodyLimit = limit;
+  });
 }

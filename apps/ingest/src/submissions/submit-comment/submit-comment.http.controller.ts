@@ -10,8 +10,12 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { SubmitCommentRequestV1, SubmitCommentResponseV1 } from '@replyguard/contracts';
-import { RateLimitGuard, setRequestCorrelationId } from '@replyguard/platform';
+import {
+  SUBMISSION_BODY_LIMIT_BYTES,
+  SubmitCommentRequestV1,
+  SubmitCommentResponseV1,
+} from '@replyguard/contracts';
+import { RateLimitGuard, RouteBody, setRequestCorrelationId } from '@replyguard/platform';
 import type { FastifyRequest } from 'fastify';
 import { SubmissionMetrics } from '../submission-metrics';
 import { SubmissionRefusedFilter } from './submission-refused.filter';
@@ -34,12 +38,14 @@ export class SubmitCommentHttpController {
   @Post()
   @HttpCode(202)
   @UseGuards(RateLimitGuard)
+  // JSON that escapes non-ASCII as \uXXXX takes 6 bytes a CJK character, 12 an emoji.
+  @RouteBody({ limitBytes: SUBMISSION_BODY_LIMIT_BYTES })
   @ApiOperation({ summary: 'Submit a reply for moderation' })
   @ApiAcceptedResponse({ type: SubmitCommentResponseV1, description: 'Durable; moderation follows' })
   @ApiBadRequestResponse({ description: 'Names every failing field and its rule' })
   @ApiNotFoundResponse({ description: 'Unknown site' })
   @ApiForbiddenResponse({ description: "ORIGIN_NOT_ALLOWED: the page's origin is not one of the site's" })
-  @ApiPayloadTooLargeResponse({ description: 'Body over 64 KiB' })
+  @ApiPayloadTooLargeResponse({ description: `Body over ${SUBMISSION_BODY_LIMIT_BYTES} bytes` })
   @ApiTooManyRequestsResponse({ description: 'Rate limit per client IP or per site; see Retry-After' })
   @ApiServiceUnavailableResponse({ description: 'Could not be made durable; nothing was saved' })
   async submit(

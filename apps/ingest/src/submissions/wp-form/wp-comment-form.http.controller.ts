@@ -12,6 +12,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
+import { SUBMISSION_BODY_LIMIT_BYTES } from '@replyguard/contracts';
 import { RateLimitGuard, RouteBody, setRequestCorrelationId } from '@replyguard/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PostWpCommentHandler } from './post-wp-comment.handler';
@@ -25,6 +26,9 @@ function header(req: FastifyRequest, name: string): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+/** The route of a site's WordPress form posts (WordPress's `wp-comments-post.php`). */
+export const WP_FORM_PATH = 'v1/sites/:siteId/wp-comments-post';
+
 const wpFields = ['comment', 'author', 'email', 'url', 'comment_post_ID', 'comment_parent'];
 
 /**
@@ -33,7 +37,7 @@ const wpFields = ['comment', 'author', 'email', 'url', 'comment_post_ID', 'comme
  */
 @ApiTags('comments')
 @UseFilters(WpFormErrorFilter)
-@Controller('v1/sites/:siteId/wp-comments-post')
+@Controller(WP_FORM_PATH)
 export class WpCommentFormHttpController {
   constructor(private readonly handler: PostWpCommentHandler) {}
 
@@ -45,7 +49,8 @@ export class WpCommentFormHttpController {
       'Fields as WordPress names them; comment_post_ID is the article id, comment_parent 0 or a Replyguard comment id. ' +
       'Validated like POST /v1/comments. Errors are HTML pages in the site language.',
   })
-  @RouteBody({ consumes: ['application/x-www-form-urlencoded'] })
+  // Browsers percent-encode every byte of non-ASCII text: 9 bytes a CJK character, 12 an emoji.
+  @RouteBody({ consumes: ['application/x-www-form-urlencoded'], limitBytes: SUBMISSION_BODY_LIMIT_BYTES })
   @ApiProduces('text/html')
   @ApiBody({
     schema: {
