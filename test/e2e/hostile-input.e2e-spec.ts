@@ -231,7 +231,21 @@ describe('hostile input', () => {
     );
   });
 
-  it('limits submissions per client IP and per site with 429 and Retry-After', async () => {
+  /** A WordPress comment form post (answered 202: these sites have no article address to go back to). */
+  const wpFormPost = (ingestUrl: string, siteId: string) =>
+    fetch(`${ingestUrl}/v1/sites/${siteId}/wp-comments-post`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        comment: 'Posted without JavaScript.',
+        author: 'Ann',
+        email: `ann-${randomUUID().slice(0, 8)}@example.org`,
+        comment_post_ID: uniqueArticleId(),
+      }),
+    });
+
+  it('limits submissions per client IP and per site, the JSON intake and the WordPress form together, with 429 and Retry-After', async () => {
     const saved = {
       ip: process.env.INGEST_RATE_LIMIT_PER_IP,
       site: process.env.INGEST_RATE_LIMIT_PER_SITE,
@@ -247,8 +261,12 @@ describe('hostile input', () => {
       await ingest.listen(0, '127.0.0.1');
       const url = `${await ingest.getUrl()}/v1/comments`;
       const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) statuses.push((await postJson(url, aSubmission())).status);
+      // The WordPress form counts against the same limit as the JSON intake.
+      for (let i = 0; i < 2; i++) statuses.push((await postJson(url, aSubmission())).status);
+      statuses.push((await wpFormPost(await ingest.getUrl(), 'default')).status);
+      statuses.push((await postJson(url, aSubmission())).status);
       expect(statuses).toEqual([202, 202, 202, 429]);
+      expect((await wpFormPost(await ingest.getUrl(), 'default')).status).toBe(429);
       const limited = await postJson(url, aSubmission());
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -265,9 +283,13 @@ describe('hostile input', () => {
       await ingest.listen(0, '127.0.0.1');
       const url = `${await ingest.getUrl()}/v1/comments`;
       const siteId = await createSite({});
-      const statuses: number[] = [];
-      for (let i = 0; i < 3; i++) statuses.push((await postJson(url, aSubmission({ siteId }))).status);
-      expect(statuses).toEqual([202, 202, 429]);
+      const statuses: number[] = [
+        (await postJson(url, aSubmission({ siteId }))).status,
+        (await wpFormPost(await ingest.getUrl(), siteId)).status,
+        (await postJson(url, aSubmission({ siteId }))).status,
+        (await wpFormPost(await ingest.getUrl(), siteId)).status,
+      ];
+      expect(statuses).toEqual([202, 202, 429, 429]);
       // Another site is not held back by this one's limit.
       expect((await postJson(url, aSubmission())).status).toBe(202);
     } finally {

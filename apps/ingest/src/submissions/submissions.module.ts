@@ -16,11 +16,16 @@ import { WpCommentFormHttpController } from './wp-form/wp-comment-form.http.cont
 import { WpFormEarlyErrorFilter } from './wp-form/wp-form-early-error.filter';
 import { WpFormErrorFilter } from './wp-form/wp-form-error.filter';
 
+const submissionsKey = (_context: unknown, tracker: string, throttler: string) =>
+  `submissions-${throttler}-${tracker}`;
+
 @Module({
   imports: [
     TypeOrmModule.forFeature([SiteEntity]),
     MessagingModule,
-    // Per client IP and per site; in memory, so each ingest instance counts on its own.
+    // Per client IP and per site; in memory, so each ingest instance counts on its own. The JSON
+    // intake and the WordPress form share the buckets (a key per throttler and tracker, not per
+    // route, as the guard's keys are by default): either way, one submission.
     ThrottlerModule.forRootAsync({
       inject: [ingestConfig.KEY],
       useFactory: (config: ConfigType<typeof ingestConfig>) => ({
@@ -31,11 +36,13 @@ import { WpFormErrorFilter } from './wp-form/wp-form-error.filter';
             ttl: 60_000,
             limit: config.rateLimitPerIp,
             getTracker: (req) => `ip:${String(req.ip)}`,
+            generateKey: submissionsKey,
           },
           {
             name: 'site',
             ttl: 60_000,
             limit: config.rateLimitPerSite,
+            generateKey: submissionsKey,
             getTracker: (req) => {
               // JSON posts name the site in the body, WordPress forms in the path.
               const siteId =
