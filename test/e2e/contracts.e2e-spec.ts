@@ -207,7 +207,11 @@ describe('contracts people can read', () => {
         },
         { what: 'ingest to accept' },
       );
-    const approved = await submit({ content: 'A fair and ordinary remark.' });
+    // An internationalised address goes out as a URI (the schemas' `format: uri`).
+    const approved = await submit({
+      content: 'A fair and ordinary remark.',
+      authorUrl: 'https://bücher.example/straße',
+    });
     const held = await submit({
       content:
         'Sources: https://www.stats.gov.cn/english/, https://www.customs.gov.cn/ and https://comtrade.un.org/ today.',
@@ -268,5 +272,13 @@ describe('contracts people can read', () => {
         invalid.push(`${m.topic}: content-type`);
     }
     expect(invalid).toEqual([]);
+    const websites = mine
+      .filter((m) => m.value.includes(approved))
+      .filter((m) => m.topic === Topics.CommentSubmittedV1 || m.topic === Topics.CommentApprovedV1)
+      .map((m) => (JSON.parse(m.value) as { data: { authorUrl: string } }).data.authorUrl);
+    expect(websites).toEqual([
+      'https://xn--bcher-kva.example/stra%C3%9Fe',
+      'https://xn--bcher-kva.example/stra%C3%9Fe',
+    ]);
   });
 });

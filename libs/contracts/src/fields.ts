@@ -122,13 +122,33 @@ export const IsAuthorEmail = (): PropertyDecorator =>
 export const IsEmailAddress = (): PropertyDecorator =>
   applyDecorators(trim, IsString(), IsNotEmpty(), MaxLength(FieldLimits.authorEmail), IsSafeEmail());
 
-/** http or https only (so never `javascript:` or `data:`), at most 200 characters. */
-export const IsAuthorUrl = (): PropertyDecorator =>
+/**
+ * An http(s) address as the WHATWG URL standard writes it (`href`): the host in punycode, the path
+ * and query percent-encoded, so that it is a URI (RFC 3986, the events' `format: uri`) wherever it
+ * goes: "https://bücher.example/straße" is "https://xn--bcher-kva.example/stra%C3%9Fe". Anything
+ * that does not start with http:// or https:// or does not parse is returned as given, for the
+ * rules to refuse.
+ */
+export function normaliseHttpUrl(value: string): string {
+  if (!/^https?:\/\//i.test(value)) return value;
+  try {
+    return new URL(value).href;
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * http or https only (so never `javascript:` or `data:`), at most 200 characters. With `normalise`
+ * (where a reader's address comes in), it is checked and kept as its `href` (normaliseHttpUrl).
+ */
+export const IsAuthorUrl = (options: { normalise?: boolean } = {}): PropertyDecorator =>
   applyDecorators(
     Transform(({ value }: { value: unknown }) => {
       if (typeof value !== 'string') return value;
       const trimmed = value.trim();
-      return trimmed === '' ? undefined : trimmed;
+      if (trimmed === '') return undefined;
+      return options.normalise ? normaliseHttpUrl(trimmed) : trimmed;
     }),
     IsString(),
     MaxLength(FieldLimits.authorUrl),

@@ -43,6 +43,23 @@ describe(SubmitCommentRequestV1.name, () => {
     expect(parsed.content).toBe('Download invoice_gnp.exe now. \u2067مرحبا\u2069 \u202bשלום\u202c');
   });
 
+  it('keeps the website as its WHATWG URL href, a valid URI: punycode host, percent-encoded path', () => {
+    const website = (authorUrl: string) =>
+      parseContract(SubmitCommentRequestV1, { ...valid, authorUrl }).authorUrl;
+    expect(website('https://bücher.example/straße')).toBe('https://xn--bcher-kva.example/stra%C3%9Fe');
+    expect(website('https://例え.jp/記事?q=日本#上')).toBe(
+      'https://xn--r8jz45g.jp/%E8%A8%98%E4%BA%8B?q=%E6%97%A5%E6%9C%AC#%E4%B8%8A',
+    );
+    expect(website(' HTTPS://Ann.Example.org ')).toBe('https://ann.example.org/');
+    expect(website('https://ann.example.org/a%20b')).toBe('https://ann.example.org/a%20b');
+    // The limit is the href's; what is no http(s) URL is refused as before.
+    expect(violations({ ...valid, authorUrl: `https://example.org/${'ß'.repeat(60)}` }).authorUrl).toContain(
+      'maxLength',
+    );
+    expect(violations({ ...valid, authorUrl: 'ftp://bücher.example/' }).authorUrl).toContain('isUrl');
+    expect(violations({ ...valid, authorUrl: 'https://exa mple.org' }).authorUrl).toContain('isUrl');
+  });
+
   it('treats an empty website field as absent, as the WordPress form sends it', () => {
     expect(parseContract(SubmitCommentRequestV1, { ...valid, authorUrl: '' }).authorUrl).toBeUndefined();
   });

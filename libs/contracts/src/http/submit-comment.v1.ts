@@ -75,11 +75,13 @@ export class SubmitCommentRequestV1 {
   @ApiPropertyOptional({
     type: String,
     nullable: true,
-    example: 'https://ann.example.org',
+    example: 'https://ann.example.org/',
     maxLength: FieldLimits.authorUrl,
+    description:
+      'Kept as its WHATWG URL href (punycode host, percent-encoded path): https://bücher.example/straße is https://xn--bcher-kva.example/stra%C3%9Fe; the limit applies to that form',
   })
   @ValidateIf((_, v) => v !== null && v !== undefined)
-  @IsAuthorUrl()
+  @IsAuthorUrl({ normalise: true })
   authorUrl?: string | null;
 
   @ApiProperty({ example: 'A thoughtful reply.', maxLength: FieldLimits.content })
