@@ -304,6 +304,27 @@ describe("a commenter's personal data is erased on request", () => {
     expect(JSON.stringify(records).toLowerCase()).not.toContain('example.org');
   });
 
+  it('finds a reader by any Unicode form of their address: composed or not, the domain in Unicode or ASCII', async () => {
+    const siteId = await createSite(NO_FLOOD);
+    const tag = randomUUID().slice(0, 8);
+    const jose = await submit(aSubmission({ siteId, authorEmail: `jose\u0301-${tag}@example.org` }));
+    const jurgen = await submit(aSubmission({ siteId, authorEmail: `jürgen-${tag}@xn--bcher-kva.example` }));
+    expect(await decided(jose)).toBe('approved');
+    expect(await decided(jurgen)).toBe('approved');
+    const exported = async (email: string) =>
+      (
+        await postJson(
+          `${system.moderationUrl}/v1/admin/sites/${siteId}/personal-data-exports`,
+          { email },
+          admin,
+        )
+      ).json.comments as { id: string }[];
+    expect(await exported(`JOSÉ-${tag}@example.org`)).toEqual([expect.objectContaining({ id: jose })]);
+    expect(await exported(`Jürgen-${tag}@Bücher.example`)).toEqual([expect.objectContaining({ id: jurgen })]);
+    const erased = await erase(siteId, { email: `josé-${tag}@example.org` });
+    expect(erased.json).toMatchObject({ comments: 1, commentIds: [jose] });
+  });
+
   it('with removeComments, takes the published comments down and deletes the text of every one', async () => {
     const siteId = await createSite({ ...NO_FLOOD, suspectWords: ['zebra'] });
     const articleId = uniqueArticleId('erasure-remove');

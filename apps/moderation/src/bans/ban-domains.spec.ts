@@ -14,6 +14,12 @@ describe(banDomains.name, () => {
     ]);
   });
 
+  it('looks an internationalised domain up in its ASCII form, as a ban names it', () => {
+    expect(banDomains('Jürgen@Bücher.example', 'https://www.Bücher.example/straße')).toEqual([
+      'xn--bcher-kva.example',
+    ]);
+  });
+
   it('reads what people type into a website field, and nothing from what is no host', () => {
     expect(banDomains(undefined, 'http:/kamagra.example')).toEqual(['kamagra.example']);
     expect(banDomains(undefined, 'admin@spam.example')).toEqual(['spam.example']);

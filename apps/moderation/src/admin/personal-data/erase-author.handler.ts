@@ -7,7 +7,7 @@ import {
   withoutAuthorEvidence,
 } from '@replyguard/contracts';
 import { enqueueOutbox, type OutboxRecord, OutboxRelayService } from '@replyguard/messaging';
-import { hashPii, privacyConfig } from '@replyguard/platform';
+import { hashEmail, privacyConfig } from '@replyguard/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../auth/actor';
@@ -53,7 +53,7 @@ export class EraseAuthorHandler {
 
   async execute(actor: Actor, siteId: string, request: EraseAuthorRequestV1): Promise<ErasureResponseV1> {
     const removeComments = request.removeComments ?? false;
-    const emailHash = hashPii(this.privacy.hashSecret, request.email);
+    const emailHash = hashEmail(this.privacy.hashSecret, request.email);
     const id = uuidv7();
     const at = new Date();
     const erased = await this.dataSource.transaction((manager) =>

@@ -6,7 +6,7 @@ import type {
   PersonalDataExportRequestV1,
   PersonalDataExportV1,
 } from '@replyguard/contracts';
-import { hashPii, privacyConfig } from '@replyguard/platform';
+import { hashEmail, privacyConfig } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { decodeCursor, encodeCursor } from '../../queue/list-queue/list-queue.handler';
@@ -65,7 +65,7 @@ export class ExportPersonalDataHandler {
         LIMIT $5`,
       [
         siteId,
-        hashPii(this.privacy.hashSecret, request.email),
+        hashEmail(this.privacy.hashSecret, request.email),
         after?.t ?? null,
         after?.id ?? null,
         limit + 1,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_SITE_POLICY, ModerationEngine } from '@replyguard/moderation-engine';
-import { hashPii, privacyConfig } from '@replyguard/platform';
+import { hashEmail, hashPii, privacyConfig } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import { banDomains } from '../../bans/ban-domains';
 import { BansRepository } from '../../bans/bans.repository';
@@ -38,7 +38,7 @@ export class CheckCommentHandler {
     // Only keyed hashes of the email and IP go further than this line.
     const blocked = await this.bans.activeFor(this.db.manager, {
       siteId,
-      emailHash: email ? hashPii(this.privacy.hashSecret, email) : '',
+      emailHash: email ? hashEmail(this.privacy.hashSecret, email) : '',
       ipHash: hashPii(this.privacy.hashSecret, fields.user_ip),
       domains: banDomains(email, authorUrl),
       at: new Date(),

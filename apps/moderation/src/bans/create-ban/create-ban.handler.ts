@@ -3,7 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BanResponseV1, CreateBanRequestV1 } from '@replyguard/contracts';
 import { OutboxRelayService } from '@replyguard/messaging';
-import { DomainError, hashPii, privacyConfig } from '@replyguard/platform';
+import { DomainError, hashEmail, privacyConfig } from '@replyguard/platform';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { type Actor, canActOn } from '../../auth/actor';
@@ -79,7 +79,7 @@ export class CreateBanHandler {
   }
 
   private valueOf(kind: BanKind, raw: string): { kind: BanKind; value: string } {
-    if (kind === 'email') return { kind, value: hashPii(this.privacy.hashSecret, raw) };
+    if (kind === 'email') return { kind, value: hashEmail(this.privacy.hashSecret, raw) };
     return { kind, value: kind === 'domain' ? banDomainValue(raw) : raw.trim().toLowerCase() };
   }
 

@@ -11,7 +11,7 @@ import {
   ModerationEngine,
   type SitePolicy,
 } from '@replyguard/moderation-engine';
-import { hashPii, privacyConfig } from '@replyguard/platform';
+import { hashEmail, privacyConfig } from '@replyguard/platform';
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { banDomains } from '../../bans/ban-domains';
@@ -92,7 +92,7 @@ export class ModerateSubmissionHandler {
         policy: sitePolicy ?? DEFAULT_SITE_POLICY,
         verdicts,
         submittedAt: new Date(s.submittedAt),
-        emailHash: hashPii(this.privacy.hashSecret, s.authorEmail),
+        emailHash: hashEmail(this.privacy.hashSecret, s.authorEmail),
         ipHash: s.client.ipHash ?? null,
         // The same reply under two comments is two replies; under one, a repeat.
         contentHash: createHash('sha256')
