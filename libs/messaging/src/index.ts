@@ -12,4 +12,5 @@ export * from './outbox-relay.module';
 export * from './kafka-app';
 export * from './consumer-lag.monitor';
 export * from './send-coalescer';
+export * from './deadline';
 export * from './offset-committer';

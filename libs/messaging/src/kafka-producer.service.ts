@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import type { ConfigType } from '@nestjs/config';
 import { kafkaConfig } from '@replyguard/platform';
 import { Kafka, logLevel, type Message, type Producer, type TopicMessages } from 'kafkajs';
+import { KafkaAckTimeoutError, withDeadline } from './deadline';
 import { SendCoalescer } from './send-coalescer';
 
 /**
@@ -46,9 +47,18 @@ export class KafkaProducerService implements OnApplicationShutdown {
     return this.connecting;
   }
 
-  /** Resolves once the broker acknowledged these messages on all in-sync replicas. */
+  /**
+   * Resolves once the broker acknowledged these messages on all in-sync replicas. Rejects with a
+   * KafkaAckTimeoutError when that takes longer than KAFKA_ACK_TIMEOUT_MS all told: waiting for a
+   * batch, connecting and the client's own retries (each of which may take that long again) included.
+   */
   send(topic: string, messages: Message[]): Promise<void> {
-    return this.coalescer.send(topic, messages);
+    const timeoutMs = this.kafka.ackTimeoutMs;
+    return withDeadline(
+      this.coalescer.send(topic, messages),
+      timeoutMs,
+      () => new KafkaAckTimeoutError(timeoutMs),
+    );
   }
 
   async sendBatch(topicMessages: TopicMessages[]): Promise<void> {

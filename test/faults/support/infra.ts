@@ -28,7 +28,7 @@ export const ADMIN_TOKEN = 'faults-admin-token-0123456789abcdef';
 const SHARED_PG = 'postgres://postgres@127.0.0.1:5432';
 const LOG_DIR = join(ROOT, '.cache/faults');
 
-export { KILL_BROKER_PORT, type LocalKafka, SHARED_BROKER_PORT } from './local-kafka';
+export { FREEZE_BROKER_PORT, KILL_BROKER_PORT, type LocalKafka, SHARED_BROKER_PORT } from './local-kafka';
 
 export function say(line: string): void {
   process.stderr.write(`[faults] ${line}\n`);

@@ -6,6 +6,8 @@
  */
 export const SHARED_BROKER_PORT = 31192;
 export const KILL_BROKER_PORT = 31292;
+/** The broker the broker-freeze test stops (SIGSTOP) and resumes. */
+export const FREEZE_BROKER_PORT = 31392;
 
 export interface LocalKafka {
   brokers: string[];
