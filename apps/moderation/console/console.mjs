@@ -44,8 +44,6 @@ const state = {
   view: 'queue',
   bans: { items: [], nextCursor: null, all: false, loadSeq: 0 },
   /** The comment whose reports the Reader reports dialog lists, and where its list goes on. */
-  reports: { item: null, nextCursor: null, loadSeq: 0 },
-  author: { item: null, nextCursor: null, loadSeq: 0 },
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -680,98 +678,87 @@ async function showHistory(item) {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Reader reports
+// Paged dialogs: every reader report, and the author's other comments
 // ---------------------------------------------------------------------------------------------------
 
-/** Every report of a comment, newest first, in a dialog: for when the card's newest notes are not all. */
-async function showReports(item) {
-  if (!item) return;
-  const dialog = /** @type {HTMLDialogElement} */ ($('reports'));
-  state.reports.item = item;
-  state.reports.nextCursor = null;
-  $('reports-comment').textContent = `${item.authorName}: ${item.content}`;
-  $('reports-rows').replaceChildren(row(['Loading…'], 3));
-  $('reports-more').hidden = true;
-  if (!dialog.open) dialog.showModal();
-  await loadReportsPage(true);
-}
+/**
+ * A dialog listing pages of something about one comment, newest first, with Load more: the reader
+ * reports, and the author's other comments. Its elements are `#<name>`, `#<name>-comment`,
+ * `#<name>-rows`, `#<name>-more` and `#<name>-close`. A page that arrives after another comment's
+ * dialog was opened is dropped.
+ */
+function pagedDialog({ name, path, columns, toRow, empty, what }) {
+  const dialog = /** @type {HTMLDialogElement} */ ($(name));
+  const rows = $(`${name}-rows`);
+  const more = $(`${name}-more`);
+  const s = { item: null, nextCursor: null, loadSeq: 0 };
 
-async function loadReportsPage(first) {
-  const reports = state.reports;
-  const seq = ++reports.loadSeq;
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-  if (reports.nextCursor) params.set('cursor', reports.nextCursor);
-  const rows = $('reports-rows');
-  try {
-    const page = await api(
-      `/v1/moderation/comments/${encodeURIComponent(reports.item.id)}/reports?${params}`,
-    );
-    if (seq !== reports.loadSeq) return; // another comment's reports superseded these
-    const found = page.items.map((r) => {
-      const tr = row([new Date(r.at).toLocaleString(), r.reason, r.note ?? '']);
-      tr.lastElementChild.className = 'report-note';
-      return tr;
-    });
-    if (first) rows.replaceChildren(...found);
-    else rows.append(...found);
-    if (rows.children.length === 0) rows.replaceChildren(row(['No reports.'], 3));
-    reports.nextCursor = page.nextCursor;
-    $('reports-more').hidden = !page.nextCursor;
-  } catch (error) {
-    if (seq !== reports.loadSeq || isUnauthorized(error)) return;
-    const failed = row([`Could not load the reports: ${errorWithCode(error)}`], 3);
-    if (first) rows.replaceChildren(failed);
-    else rows.append(failed);
+  async function load(first) {
+    const seq = ++s.loadSeq;
+    const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+    if (s.nextCursor) params.set('cursor', s.nextCursor);
+    try {
+      const page = await api(`/v1/moderation/comments/${encodeURIComponent(s.item.id)}/${path}?${params}`);
+      if (seq !== s.loadSeq) return; // another comment's superseded these
+      const found = page.items.map(toRow);
+      if (first) rows.replaceChildren(...found);
+      else rows.append(...found);
+      if (rows.children.length === 0) rows.replaceChildren(row([empty], columns));
+      s.nextCursor = page.nextCursor;
+      more.hidden = !page.nextCursor;
+    } catch (error) {
+      if (seq !== s.loadSeq || isUnauthorized(error)) return;
+      const failed = row([`Could not load ${what}: ${errorWithCode(error)}`], columns);
+      if (first) rows.replaceChildren(failed);
+      else rows.append(failed);
+    }
   }
-}
 
-// ---------------------------------------------------------------------------------------------------
-// The author's other comments
-// ---------------------------------------------------------------------------------------------------
-
-/** The author's other comments on the site, newest first, in a dialog. */
-async function showAuthor(item) {
-  if (!item) return;
-  const dialog = /** @type {HTMLDialogElement} */ ($('author'));
-  state.author.item = item;
-  state.author.nextCursor = null;
-  $('author-comment').textContent = `${item.authorName}: ${item.content}`;
-  $('author-rows').replaceChildren(row(['Loading…'], 4));
-  $('author-more').hidden = true;
-  if (!dialog.open) dialog.showModal();
-  await loadAuthorPage(true);
-}
-
-async function loadAuthorPage(first) {
-  const author = state.author;
-  const seq = ++author.loadSeq;
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-  if (author.nextCursor) params.set('cursor', author.nextCursor);
-  const rows = $('author-rows');
-  try {
-    const page = await api(
-      `/v1/moderation/comments/${encodeURIComponent(author.item.id)}/author-comments?${params}`,
-    );
-    if (seq !== author.loadSeq) return; // another comment's author superseded this one
-    const found = page.items.map((c) => {
-      const text = c.erasedAt && c.content === '' ? '(erased)' : c.content;
-      const tr = row([new Date(c.submittedAt).toLocaleString(), c.articleId, c.status, text], 4);
-      tr.children[2]?.classList.add(`status-${c.status}`);
-      tr.lastElementChild.className = 'author-comment';
-      return tr;
-    });
-    if (first) rows.replaceChildren(...found);
-    else rows.append(...found);
-    if (rows.children.length === 0) rows.replaceChildren(row(['No other comments.'], 4));
-    author.nextCursor = page.nextCursor;
-    $('author-more').hidden = !page.nextCursor;
-  } catch (error) {
-    if (seq !== author.loadSeq || isUnauthorized(error)) return;
-    const failed = row([`Could not load the author's comments: ${errorWithCode(error)}`], 4);
-    if (first) rows.replaceChildren(failed);
-    else rows.append(failed);
+  async function show(item) {
+    if (!item) return;
+    s.item = item;
+    s.nextCursor = null;
+    $(`${name}-comment`).textContent = `${item.authorName}: ${item.content}`;
+    rows.replaceChildren(row(['Loading…'], columns));
+    more.hidden = true;
+    if (!dialog.open) dialog.showModal();
+    await load(true);
   }
+
+  more.addEventListener('click', () => void load(false));
+  $(`${name}-close`).addEventListener('click', () => dialog.close());
+  return show;
 }
+
+/** Every report of a comment: for when the card's newest notes are not all. */
+const showReports = pagedDialog({
+  name: 'reports',
+  path: 'reports',
+  columns: 3,
+  empty: 'No reports.',
+  what: 'the reports',
+  toRow: (r) => {
+    const tr = row([new Date(r.at).toLocaleString(), r.reason, r.note ?? '']);
+    tr.lastElementChild.className = 'report-note';
+    return tr;
+  },
+});
+
+/** The author's other comments on the site. */
+const showAuthor = pagedDialog({
+  name: 'author',
+  path: 'author-comments',
+  columns: 4,
+  empty: 'No other comments.',
+  what: "the author's comments",
+  toRow: (c) => {
+    const text = c.erasedAt && c.content === '' ? '(erased)' : c.content;
+    const tr = row([new Date(c.submittedAt).toLocaleString(), c.articleId, c.status, text], 4);
+    tr.children[2]?.classList.add(`status-${c.status}`);
+    tr.lastElementChild.className = 'author-comment';
+    return tr;
+  },
+});
 
 function row(cells, span = 5) {
   const tr = document.createElement('tr');
@@ -1105,10 +1092,6 @@ $('bans-rows').addEventListener('click', (event) => {
 });
 
 $('history-close').addEventListener('click', () => /** @type {HTMLDialogElement} */ ($('history')).close());
-$('reports-close').addEventListener('click', () => /** @type {HTMLDialogElement} */ ($('reports')).close());
-$('reports-more').addEventListener('click', () => void loadReportsPage(false));
-$('author-close').addEventListener('click', () => /** @type {HTMLDialogElement} */ ($('author')).close());
-$('author-more').addEventListener('click', () => void loadAuthorPage(false));
 
 document.addEventListener('keydown', (event) => {
   if (!state.me || event.ctrlKey || event.metaKey || event.altKey) return;

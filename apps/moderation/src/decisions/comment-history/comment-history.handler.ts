@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HistoryResponseV1 } from '@replyguard/contracts';
-import { DomainError } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
-import { type Actor, canActOn } from '../../auth/actor';
+import type { Actor } from '../../auth/actor';
 import type { StoredDecision } from '../../comments/comment.entity';
+import { requireVisibleComment } from '../../comments/require-comment';
 
 interface Row {
   created_at: Date;
@@ -24,12 +24,7 @@ export class CommentHistoryHandler {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async execute(actor: Actor, id: string): Promise<HistoryResponseV1> {
-    const [comment] = await this.db.query<{ site_id: string }[]>(
-      'SELECT site_id FROM moderation.comments WHERE id = $1',
-      [id],
-    );
-    if (!comment) throw new DomainError('COMMENT_NOT_FOUND', `comment ${id} does not exist`);
-    if (!canActOn(actor, comment.site_id)) throw new DomainError('FORBIDDEN', 'you may not see this comment');
+    await requireVisibleComment(this.db, actor, id);
     const rows = await this.db.query<Row[]>(
       `SELECT d.created_at, d.actor, m.name AS actor_name, d.action, d.previous_status, d.new_status, d.reason,
               d.note, d.decision

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthorCommentsPageV1, AuthorCommentsQueryV1 } from '@replyguard/contracts';
-import { DomainError } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
-import { type Actor, canActOn } from '../../auth/actor';
+import type { Actor } from '../../auth/actor';
 import { decodeCursor, encodeCursor } from '../list-queue/list-queue.handler';
 import { QUEUE_COLUMNS, QueueItems, type QueueRow } from '../queue-items';
+import { requireVisibleComment } from '../../comments/require-comment';
 
 /**
  * A comment's author's other comments on its site, newest first, as the queue shows them: the
@@ -21,12 +21,7 @@ export class AuthorCommentsHandler {
   ) {}
 
   async execute(actor: Actor, id: string, q: AuthorCommentsQueryV1): Promise<AuthorCommentsPageV1> {
-    const [comment] = await this.db.query<{ site_id: string; author_email_hash: string | null }[]>(
-      'SELECT site_id, author_email_hash FROM moderation.comments WHERE id = $1',
-      [id],
-    );
-    if (!comment) throw new DomainError('COMMENT_NOT_FOUND', `comment ${id} does not exist`);
-    if (!canActOn(actor, comment.site_id)) throw new DomainError('FORBIDDEN', 'you may not see this comment');
+    const comment = await requireVisibleComment(this.db, actor, id);
     const cursor = q.cursor ? decodeCursor(q.cursor) : null;
     if (comment.author_email_hash === null) return { id, items: [], nextCursor: null };
     const limit = q.limit ?? 50;

@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportListQueryV1, ReportPageV1 } from '@replyguard/contracts';
 import { DomainError } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
-import { type Actor, canActOn } from '../../auth/actor';
+import type { Actor } from '../../auth/actor';
 import { encodeCursor, isCursorTime } from '../../queue/list-queue/list-queue.handler';
 import { reportView } from '../report-view';
 import { ReportsRepository } from '../reports.repository';
+import { requireVisibleComment } from '../../comments/require-comment';
 
 /** A report's cursor: its time and its (bigserial) id, as the queue's cursor but with a numeric id. */
 export function decodeReportCursor(raw: string): { t: string; id: string } {
@@ -34,12 +35,7 @@ export class ListReportsHandler {
   ) {}
 
   async execute(actor: Actor, id: string, q: ReportListQueryV1): Promise<ReportPageV1> {
-    const [comment] = await this.db.query<{ site_id: string }[]>(
-      'SELECT site_id FROM moderation.comments WHERE id = $1',
-      [id],
-    );
-    if (!comment) throw new DomainError('COMMENT_NOT_FOUND', `comment ${id} does not exist`);
-    if (!canActOn(actor, comment.site_id)) throw new DomainError('FORBIDDEN', 'you may not see this comment');
+    await requireVisibleComment(this.db, actor, id);
     const limit = q.limit ?? 50;
     const rows = await this.reports.list(this.db.manager, {
       commentId: id,
