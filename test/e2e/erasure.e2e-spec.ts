@@ -118,7 +118,7 @@ describe("a commenter's personal data is erased on request", () => {
       articleId,
       authorName: 'Erin Example',
       authorEmail: email,
-      authorUrl: 'https://erin.example/',
+      authorUrl: 'https://erin.example',
     };
     const published = await submit(
       aSubmission({ ...erin, content: 'The council should publish the audit.' }),
@@ -165,7 +165,7 @@ describe("a commenter's personal data is erased on request", () => {
         id: published,
         articleId,
         authorName: 'Erin Example',
-        authorUrl: 'https://erin.example/',
+        authorUrl: 'https://erin.example',
         content: 'The council should publish the audit.',
         status: 'approved',
         published: true,

@@ -122,15 +122,20 @@ export const IsAuthorEmail = (): PropertyDecorator =>
 export const IsEmailAddress = (): PropertyDecorator =>
   applyDecorators(trim, IsString(), IsNotEmpty(), MaxLength(FieldLimits.authorEmail), IsSafeEmail());
 
+const URI_CHARACTERS = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/;
+
 /**
- * An http(s) address as the WHATWG URL standard writes it (`href`): the host in punycode, the path
+ * An http(s) address as the WHATWG URL standard writes it (`href`) when it is not a URI already: the host in punycode, the path
  * and query percent-encoded, so that it is a URI (RFC 3986, the events' `format: uri`) wherever it
- * goes: "https://bücher.example/straße" is "https://xn--bcher-kva.example/stra%C3%9Fe". Anything
+ * goes: "https://bücher.example/straße" is "https://xn--bcher-kva.example/stra%C3%9Fe". One that is a
+ * URI already stays as typed ("https://ann.example.org" gains no trailing slash). Anything
  * that does not start with http:// or https:// or does not parse is returned as given, for the
  * rules to refuse.
  */
 export function normaliseHttpUrl(value: string): string {
   if (!/^https?:\/\//i.test(value)) return value;
+  // Already a URI (only characters RFC 3986 allows): kept as the reader typed it.
+  if (URI_CHARACTERS.test(value)) return value;
   try {
     return new URL(value).href;
   } catch {

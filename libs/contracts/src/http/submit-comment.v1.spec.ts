@@ -50,7 +50,8 @@ describe(SubmitCommentRequestV1.name, () => {
     expect(website('https://例え.jp/記事?q=日本#上')).toBe(
       'https://xn--r8jz45g.jp/%E8%A8%98%E4%BA%8B?q=%E6%97%A5%E6%9C%AC#%E4%B8%8A',
     );
-    expect(website(' HTTPS://Ann.Example.org ')).toBe('https://ann.example.org/');
+    // A URI already is kept as typed (trimmed): no trailing slash, no case change.
+    expect(website(' HTTPS://Ann.Example.org ')).toBe('HTTPS://Ann.Example.org');
     expect(website('https://ann.example.org/a%20b')).toBe('https://ann.example.org/a%20b');
     // The limit is the href's; what is no http(s) URL is refused as before.
     expect(violations({ ...valid, authorUrl: `https://example.org/${'ß'.repeat(60)}` }).authorUrl).toContain(

@@ -43,12 +43,12 @@ describe(HttpErrorFilter.name, () => {
 
   it("keeps the query out of Fastify's own client errors", () => {
     const url = `/v1/comments?api_key=${key}`;
-    const error = Object.assign(new Error(`Unsupported Media Type for ${url}`), {
-      statusCode: 415,
-      code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+    const error = Object.assign(new Error(`Body is not valid JSON for ${url}`), {
+      statusCode: 400,
+      code: 'FST_ERR_CTP_INVALID_JSON_BODY',
     });
     const { status, body } = answer(error, url);
-    expect(status).toBe(415);
-    expect(body.message).toBe('Unsupported Media Type for /v1/comments');
+    expect(status).toBe(400);
+    expect(body.message).toBe('Body is not valid JSON for /v1/comments');
   });
 });

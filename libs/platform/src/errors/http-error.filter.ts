@@ -107,7 +107,7 @@ export class HttpErrorFilter implements ExceptionFilter {
 /** A body of a content type the route does not read (Fastify has no parser for it): which ones it reads. */
 function unsupportedMediaType(request: FastifyRequest | undefined) {
   const expected = consumesOf(request);
-  const header = request?.headers['content-type'];
+  const header = request?.headers?.['content-type'];
   const sent = (typeof header === 'string' ? header.split(';')[0].trim().slice(0, 100) : '') || '(none)';
   return {
     statusCode: 415,

@@ -70,7 +70,7 @@ export class WpCommentFormHttpController {
   @ApiNotFoundResponse({ description: 'HTML: unknown or inactive site' })
   @ApiForbiddenResponse({ description: "HTML: the page's origin is not one of the site's" })
   @ApiPayloadTooLargeResponse({
-    description: 'PAYLOAD_TOO_LARGE: a form over 64 KiB, refused before it is read, so as JSON',
+    description: `HTML: a form over ${SUBMISSION_BODY_LIMIT_BYTES} bytes ("Your comment is too long.")`,
   })
   @ApiTooManyRequestsResponse({ description: 'HTML: rate limit per client IP or per site' })
   @ApiServiceUnavailableResponse({ description: 'HTML: could not be made durable; nothing was saved' })
