@@ -588,6 +588,37 @@ describe('hostile input', () => {
         details: { expected: ['application/json'] },
       },
     });
+    // A form to a JSON route (which a page may send across sites unasked), and JSON to the form route.
+    const formTo = async (url: string, method = 'POST', body = 'name=x') => {
+      const res = await fetch(url, {
+        method,
+        headers: {
+          authorization: `Bearer ${TEST_ADMIN_TOKEN}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body,
+      });
+      return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+    };
+    for (const [url, method] of [
+      [ingest, 'POST'],
+      [`${system.moderationUrl}/v1/admin/sites/default`, 'PATCH'],
+      [`${system.moderationUrl}/v1/moderation/decisions`, 'POST'],
+    ] as const) {
+      expect({ url, ...(await formTo(url, method)) }).toMatchObject({
+        url,
+        status: 415,
+        json: { code: 'UNSUPPORTED_MEDIA_TYPE', details: { expected: ['application/json'] } },
+      });
+    }
+    const jsonToForm = await postJson(
+      `${system.ingestUrl}/v1/sites/default/wp-comments-post`,
+      JSON.stringify({ comment: 'x' }),
+      { 'content-type': 'application/json' },
+    );
+    // The form route answers with its failure page, as it does every refusal.
+    expect(jsonToForm.status).toBe(415);
+    expect(jsonToForm.text).toContain('<strong>Error:</strong>');
     const akismetAsText = await postJson(`${system.moderationUrl}/1.1/verify-key`, 'key=x', {
       'content-type': 'text/plain',
     });

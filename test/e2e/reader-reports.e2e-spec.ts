@@ -260,7 +260,10 @@ describe('reader reports in the moderator API', () => {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: 'reason=abusive',
       });
-      expect(form).toMatchObject({ status: 415, json: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+      expect(form).toMatchObject({
+        status: 415,
+        json: { code: 'UNSUPPORTED_MEDIA_TYPE', details: { expected: ['application/json'] } },
+      });
       // <form enctype="text/plain"> can shape a body like JSON.
       const text = await sendFrom('127.0.0.32', url, {
         headers: { 'content-type': 'text/plain' },

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiConsumes } from '@nestjs/swagger';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, preParsingHookHandler } from 'fastify';
 
 /** What a route reads as its body, where Fastify reads it: before Nest's pipeline. */
 export interface RouteBodyOptions {
@@ -39,13 +39,42 @@ export function consumesOf(request: FastifyRequest | undefined): readonly string
   return routeBodyOf(request?.routeOptions?.config)?.consumes ?? DEFAULT_CONSUMES;
 }
 
+/** The error Fastify raises for a body it has no parser for; the error filter answers it (415). */
+function unsupportedMediaTypeError(): Error {
+  return Object.assign(new Error('Unsupported Media Type'), {
+    statusCode: 415,
+    code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+  });
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /**
  * Gives each route declared with a `limitBytes` that body limit (Fastify reads a route's own limit
- * before its parser's). Install before the application registers its routes.
+ * before its parser's), and makes each route read only the content types it declares (JSON when it
+ * does not say): the services parse JSON and forms, and without this a JSON route took a form body
+ * (which a browser may send across sites without asking first) and the WordPress form route JSON. A
+ * body of another type is refused before it is parsed, with the 415 that names what the route reads.
+ * Install before the application registers its routes.
  */
 export function installRouteBodyLimits(fastify: FastifyInstance): void {
   fastify.addHook('onRoute', (route) => {
-    const limit = routeBodyOf(route.config)?.limitBytes;
-    if (limit !== undefined) route.bodyLimit = limit;
+    const options = routeBodyOf(route.config);
+    if (options?.limitBytes !== undefined) route.bodyLimit = options.limitBytes;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.some((m) => BODY_METHODS.has(m))) return;
+    const consumes = new Set(options?.consumes ?? DEFAULT_CONSUMES);
+    const check: preParsingHookHandler = (request, _reply, payload, done) => {
+      const header = request.headers['content-type'];
+      // No content type: Fastify's own rules (an empty body, or its 415).
+      if (header === undefined) return done(null, payload);
+      const semicolon = header.indexOf(';');
+      const mediaType = (semicolon < 0 ? header : header.slice(0, semicolon)).trim().toLowerCase();
+      if (consumes.has(mediaType)) return done(null, payload);
+      done(unsupportedMediaTypeError(), payload);
+    };
+    const existing = route.preParsing;
+    route.preParsing =
+      existing === undefined ? [check] : [check, ...(Array.isArray(existing) ? existing : [existing])];
   });
 }

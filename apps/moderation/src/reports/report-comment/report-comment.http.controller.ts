@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -14,7 +14,7 @@ import { Throttle } from '@nestjs/throttler';
 import { ReportRequestV1, ReportResponseV1 } from '@replyguard/contracts';
 import type { FastifyRequest } from 'fastify';
 import { ReportCommentHandler } from './report-comment.handler';
-import { JsonBodyGuard, ParseIdPipe } from '@replyguard/platform';
+import { ParseIdPipe } from '@replyguard/platform';
 
 @ApiTags('comments')
 @Controller('v1/comments')
@@ -24,8 +24,8 @@ export class ReportCommentHttpController {
   @Post(':id/reports')
   @HttpCode(202)
   @Throttle({ default: { limit: 10, ttl: 60_000 } })
-  // JSON only: a form or text body is what any page can make a browser send, unasked (see ReportCors).
-  @UseGuards(JsonBodyGuard)
+  // JSON only, as every route that does not declare otherwise (RouteBody): a form or text body is
+  // what any page can make a browser send, unasked (see ReportCors).
   @ApiOperation({ summary: 'A reader reports a published comment' })
   @ApiAcceptedResponse({ type: ReportResponseV1 })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: a malformed id, reason or note' })
