@@ -266,6 +266,11 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
       expect(expires).toBeGreaterThanOrEqual(before + 3_599_000);
       expect(expires).toBeLessThanOrEqual(Date.now() + 3_601_000);
       expect(Date.parse(rotated.json.secretRotatedAt as string)).toBeGreaterThanOrEqual(before - 1000);
+      // The same request again (a retry) changes nothing: the old secret still signs until it expires.
+      const again = await rotate(webhookId, { secret: NEW_SECRET, previousSecretValidForSeconds: 3600 });
+      expect(again.status).toBe(200);
+      expect(again.json.previousSecretExpiresAt).toBe(rotated.json.previousSecretExpiresAt);
+      expect(again.json.secretRotatedAt).toBe(rotated.json.secretRotatedAt);
 
       await publish(Topics.CommentApprovedV1, approval(siteId));
       await eventually(async () => (receiver.requests.length === 1 ? true : undefined), {

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type {
   CreateWebhookRequestV1,
@@ -89,6 +90,14 @@ export class SubscriptionsAdminHandler {
    * one expires, so the receiver can take the new key at its own pace, then drop the old.
    */
   async rotateSecret(id: string, request: RotateWebhookSecretRequestV1): Promise<WebhookResponseV1> {
+    // The same request again (a client retrying after a timeout) changes nothing: rotating to the
+    // secret in use would make it the "previous" one too and drop the one receivers still verify.
+    const current = await this.subscriptions.sealedSecret(id);
+    if (current === undefined) throw new DomainError('WEBHOOK_NOT_FOUND', 'no such webhook');
+    if (this.sameSecret(current, request.secret)) {
+      const row = await this.subscriptions.find(id);
+      if (row) return toResponse(row);
+    }
     const seconds = request.previousSecretValidForSeconds ?? DEFAULT_PREVIOUS_SECRET_SECONDS;
     const now = this.clock.now();
     const row = await this.subscriptions.rotateSecret(
@@ -99,6 +108,18 @@ export class SubscriptionsAdminHandler {
     );
     if (!row) throw new DomainError('WEBHOOK_NOT_FOUND', 'no such webhook');
     return toResponse(row);
+  }
+
+  /** Whether a sealed secret is this one, compared in constant time; an unreadable one is not. */
+  private sameSecret(sealed: string, secret: string): boolean {
+    let current: string;
+    try {
+      current = this.secrets.open(sealed);
+    } catch {
+      return false;
+    }
+    const digest = (s: string) => createHash('sha256').update(s).digest();
+    return timingSafeEqual(digest(current), digest(secret));
   }
 
   async delete(id: string): Promise<void> {

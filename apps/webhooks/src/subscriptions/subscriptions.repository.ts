@@ -57,6 +57,23 @@ export class SubscriptionsRepository {
     return rows[0];
   }
 
+  /** The subscription's current signing secret, sealed; undefined for an unknown subscription. */
+  async sealedSecret(id: string): Promise<string | undefined> {
+    const [row] = await this.db.query<{ sealed: string }[]>(
+      'SELECT secret_sealed AS sealed FROM webhooks.subscriptions WHERE id = $1',
+      [id],
+    );
+    return row?.sealed;
+  }
+
+  async find(id: string): Promise<SubscriptionRow | undefined> {
+    const [row] = await this.db.query<SubscriptionRow[]>(
+      `SELECT ${COLUMNS} FROM webhooks.subscriptions WHERE id = $1`,
+      [id],
+    );
+    return row;
+  }
+
   async exists(id: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query('SELECT 1 FROM webhooks.subscriptions WHERE id = $1', [id]);
     return rows.length === 1;
