@@ -748,13 +748,14 @@ const showReports = pagedDialog({
 const showAuthor = pagedDialog({
   name: 'author',
   path: 'author-comments',
-  columns: 4,
+  columns: 5,
   empty: 'No other comments.',
   what: "the author's comments",
+  // The name each was signed with: one address behind several names is worth seeing.
   toRow: (c) => {
     const text = c.erasedAt && c.content === '' ? '(erased)' : c.content;
-    const tr = row([new Date(c.submittedAt).toLocaleString(), c.articleId, c.status, text], 4);
-    tr.children[2]?.classList.add(`status-${c.status}`);
+    const tr = row([new Date(c.submittedAt).toLocaleString(), c.authorName, c.articleId, c.status, text], 5);
+    tr.children[3]?.classList.add(`status-${c.status}`);
     tr.lastElementChild.className = 'author-comment';
     return tr;
   },

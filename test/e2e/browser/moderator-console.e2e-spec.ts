@@ -423,7 +423,12 @@ describe('the moderator console', () => {
     const email = `regular-${Date.now()}@example.org`;
     const earlier = await postJson(
       `${system.ingestUrl}/v1/comments`,
-      aSubmission({ siteId, content: 'A fair summary of the talks, thank you.', authorEmail: email }),
+      aSubmission({
+        siteId,
+        content: 'A fair summary of the talks, thank you.',
+        authorEmail: email,
+        authorName: 'A. Reader',
+      }),
     );
     await eventually(
       async () => ((await statusOf(earlier.json.id as string)) === 'approved' ? true : undefined),
@@ -445,8 +450,11 @@ describe('the moderator console', () => {
     await rows.filter({ hasText: 'A fair summary of the talks' }).waitFor();
     expect(await rows.count()).toBe(2);
     expect(await rows.nth(0).textContent()).toContain("the regular's first held");
-    expect(await rows.nth(0).locator('td').nth(2).textContent()).toBe('held');
-    expect(await rows.nth(1).locator('td').nth(2).textContent()).toBe('approved');
+    expect(await rows.nth(0).locator('td').nth(3).textContent()).toBe('held');
+    expect(await rows.nth(1).locator('td').nth(3).textContent()).toBe('approved');
+    // Each row says the name it was signed with: one address, two names.
+    expect(await rows.nth(0).locator('td').nth(1).textContent()).toBe('Ann');
+    expect(await rows.nth(1).locator('td').nth(1).textContent()).toBe('A. Reader');
     expect(await page.locator('#author').textContent()).not.toContain(email);
     await screenshot(page, 'console-author');
     await page.keyboard.press('Escape');
