@@ -33,6 +33,10 @@ describe('metrics behind a scrape token', () => {
     }
     const ok = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(ok.status).toBe(200);
+    // The scheme is case-insensitive, as for every bearer token here.
+    expect((await fetch(`${url}/metrics`, { headers: { authorization: `bearer ${TOKEN}` } })).status).toBe(
+      200,
+    );
     expect(ok.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(await ok.text()).toContain('replyguard_');
   });

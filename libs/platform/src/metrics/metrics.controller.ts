@@ -22,7 +22,7 @@ export class MetricsController {
     private readonly metrics: MetricsRegistry,
     @Inject(metricsConfig.KEY) config: ConfigType<typeof metricsConfig>,
   ) {
-    this.expected = config.token ? digest(`Bearer ${config.token}`) : null;
+    this.expected = config.token ? digest(config.token) : null;
   }
 
   @Get()
@@ -31,8 +31,9 @@ export class MetricsController {
     @Headers('authorization') authorization: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    // Digests of equal length, compared in constant time.
-    if (this.expected && !timingSafeEqual(digest(authorization ?? ''), this.expected)) {
+    // The scheme in any case (RFC 9110), the token compared as digests in constant time.
+    const token = /^Bearer\s+(\S{1,512})$/i.exec(authorization ?? '')?.[1] ?? '';
+    if (this.expected && !timingSafeEqual(digest(token), this.expected)) {
       throw new DomainError(
         'UNAUTHORIZED',
         'the metrics need the scrape token (METRICS_TOKEN) as a bearer token',
