@@ -402,15 +402,20 @@ describe('moderators work the queues', () => {
     const unknown = randomUUID();
     const res = await postJson(
       api('/v1/moderation/decisions'),
-      { ids: [a, b, unknown], action: 'reject', reason: 'off-topic' },
+      { ids: [a, b, unknown, a], action: 'reject', reason: 'off-topic' },
       mod,
     );
     expect(res.status).toBe(200);
+    // A result at every place of ids: the one given twice is decided once and answered twice.
+    const first = expect.objectContaining({ id: a, ok: true, status: 'rejected' }) as unknown;
     expect(res.json.results).toEqual([
-      expect.objectContaining({ id: a, ok: true, status: 'rejected' }),
+      first,
       expect.objectContaining({ id: b, ok: true, status: 'rejected' }),
       { id: unknown, ok: false, error: 'COMMENT_NOT_FOUND' },
+      first,
     ]);
+    const results = res.json.results as { id: string; version?: number }[];
+    expect(results[3]).toEqual(results[0]);
     expect(await status(a)).toBe('rejected');
   });
 
@@ -430,9 +435,11 @@ describe('moderators work the queues', () => {
       mod,
     );
     expect(res.status).toBe(200);
+    // A result at every place of ids; the grandchild, given twice, decided once.
     expect(res.json.results).toEqual([
       expect.objectContaining({ id: grandchild, ok: true, status: 'approved' }),
       expect.objectContaining({ id: child, ok: true, status: 'approved' }),
+      expect.objectContaining({ id: grandchild, ok: true, status: 'approved' }),
       expect.objectContaining({ id: parent, ok: true, status: 'approved' }),
     ]);
     const published = await eventually(

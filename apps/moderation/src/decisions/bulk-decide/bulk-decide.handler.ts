@@ -31,7 +31,8 @@ export class BulkDecideHandler {
     for (const id of [...ids].sort((a, b) => depthOf(a) - depthOf(b))) {
       results.set(id, await this.decideOne(actor, id, request));
     }
-    return { results: ids.flatMap((id) => results.get(id) ?? []) };
+    // A result at every place of `ids`: an id given twice is decided once and answered twice.
+    return { results: request.ids.flatMap((id) => results.get(id) ?? []) };
   }
 
   private async decideOne(
