@@ -18,6 +18,7 @@ import { uniqueArticleId } from '../support/factories';
 import { withDb } from '../support/fixtures';
 import { testKafka } from '../support/kafka';
 import { eventually, getJson, postJson, TEST_ADMIN_TOKEN } from '../support/system';
+import { sendFrom } from '../support/readers';
 import { type ReceivedRequest, startReceiver } from '../support/webhook-receiver';
 
 const SECRET = 'whsec-integration-0123456789';
@@ -95,6 +96,7 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
   let app: NestFastifyApplication;
   let url: string;
   let producer: Producer;
+  let savedAuthFailures: string | undefined;
 
   const api = (path: string) => `${url}${path}`;
   const publish = async (topic: string, envelope: EventEnvelope<{ siteId: string; articleId: string }>) => {
@@ -146,6 +148,9 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
     process.env.WEBHOOK_POLL_MS = '25';
     process.env.WEBHOOK_TIMEOUT_MS = '2000';
     process.env.WEBHOOK_SITE_WAIT_MS = '500';
+    // Failed tokens per client IP per minute: other suites in this process may have raised it.
+    savedAuthFailures = process.env.WEBHOOK_AUTH_FAILURES_PER_MIN;
+    process.env.WEBHOOK_AUTH_FAILURES_PER_MIN = '10';
     app = await createWebhooksApp();
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
@@ -156,6 +161,8 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
   afterAll(async () => {
     await producer?.disconnect();
     await app?.close();
+    if (savedAuthFailures === undefined) delete process.env.WEBHOOK_AUTH_FAILURES_PER_MIN;
+    else process.env.WEBHOOK_AUTH_FAILURES_PER_MIN = savedAuthFailures;
   });
 
   it('retries a failing receiver until it answers 2xx, each request signed, every attempt listed', async () => {
@@ -416,6 +423,24 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
       what: 'the reopened site',
     });
     expect(await stored(siteId)).toEqual({ name: 'Reopened', active: true });
+  });
+
+  it('answers 429 to an address that failed 10 tokens in a minute, whatever it tries next', async () => {
+    const list = (ip: string, token: string) =>
+      sendFrom(ip, api('/v1/admin/webhooks?siteId=default'), {
+        method: 'GET',
+        headers: { authorization: `Bearer ${token}` },
+      });
+    for (let i = 0; i < 10; i++) {
+      expect((await list('127.0.0.77', `guess-${i}-0123456789abcdef`)).status).toBe(401);
+    }
+    const blocked = await list('127.0.0.77', `guess-10-0123456789abcdef`);
+    expect(blocked.status).toBe(429);
+    expect(blocked.json.code).toBe('RATE_LIMITED');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    // Not even the right token is checked from there for a while; another address is not affected.
+    expect((await list('127.0.0.77', TEST_ADMIN_TOKEN)).status).toBe(429);
+    expect((await list('127.0.0.78', TEST_ADMIN_TOKEN)).status).toBe(200);
   });
 
   it('admin API: bearer token, validation, no secret in answers, delete', async () => {

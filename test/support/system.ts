@@ -35,6 +35,7 @@ export async function startSystem(): Promise<RunningSystem> {
   process.env.INGEST_RATE_LIMIT_PER_IP ??= '1000000';
   // Tests try bad tokens on purpose, all from 127.0.0.1 (moderation-rate-limits.e2e-spec.ts sets its own).
   process.env.MODERATION_AUTH_FAILURES_PER_MIN ??= '1000000';
+  process.env.WEBHOOK_AUTH_FAILURES_PER_MIN ??= '1000000';
   // Every test comment comes from 127.0.0.1; the default site must not hold them as a flood.
   await withDb((db) =>
     db.query(`UPDATE moderation.sites SET policy = policy || $1::jsonb WHERE id = 'default'`, [

@@ -15,6 +15,7 @@ export * from './database/prepared-query';
 export * from './database/jsonb-evidence';
 export * from './health/health.module';
 export * from './http/rate-limit.guard';
+export * from './http/auth-failures';
 export * from './metrics/metrics.registry';
 export * from './metrics/metrics.module';
 export * from './metrics/metrics.config';

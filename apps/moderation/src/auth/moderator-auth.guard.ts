@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
-import { DomainError } from '@replyguard/platform';
+import { DomainError, refuseIfBlocked } from '@replyguard/platform';
 import type { FastifyReply } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { moderationConfig } from '../config/moderation.config';
@@ -46,11 +46,11 @@ export class ModeratorAuthGuard implements CanActivate {
     const header = request.headers.authorization;
     if (header === undefined) throw new DomainError('UNAUTHORIZED', 'a bearer token is required');
     // A client that failed too often is not answered whether its next guess is right.
-    this.refuseIfBlocked(http.getResponse<FastifyReply>(), this.failures.retryAfter(request.ip));
+    refuseIfBlocked(http.getResponse<FastifyReply>(), this.failures.retryAfter(request.ip));
     const match = typeof header === 'string' ? /^Bearer\s+(\S{1,512})$/i.exec(header) : null;
     const actor = match ? await this.authenticate(match[1]) : null;
     if (!actor) {
-      this.refuseIfBlocked(http.getResponse<FastifyReply>(), this.failures.record(request.ip));
+      refuseIfBlocked(http.getResponse<FastifyReply>(), this.failures.record(request.ip));
       throw new DomainError('UNAUTHORIZED', match ? 'the token is not valid' : 'a bearer token is required');
     }
     if (required === 'admin' && actor.role !== 'admin') {
@@ -58,15 +58,6 @@ export class ModeratorAuthGuard implements CanActivate {
     }
     request.actor = actor;
     return true;
-  }
-
-  private refuseIfBlocked(reply: FastifyReply, retryAfterSeconds: number): void {
-    if (retryAfterSeconds <= 0) return;
-    void reply.header('Retry-After', String(retryAfterSeconds));
-    throw new DomainError(
-      'RATE_LIMITED',
-      `too many failed sign-ins from this address; retry after ${retryAfterSeconds} s`,
-    );
   }
 
   private async authenticate(token: string): Promise<Actor | null> {

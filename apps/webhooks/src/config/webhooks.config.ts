@@ -73,6 +73,16 @@ class WebhooksEnv {
   @Max(30_000)
   WEBHOOK_SITE_WAIT_MS = 3000;
 
+  /**
+   * Administrator tokens that fail to verify, per client IP per minute; past it the address gets 429
+   * for a minute (the same ADMIN_TOKEN as moderation's, which counts its own).
+   */
+  @toInt
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  WEBHOOK_AUTH_FAILURES_PER_MIN = 10;
+
   @IsIn(['development', 'production', 'test'])
   NODE_ENV = 'development';
 }
@@ -98,6 +108,7 @@ export const webhooksConfig = configArea('webhooks', WebhooksEnv, (env) => {
     pollMs: env.WEBHOOK_POLL_MS,
     retentionDays: env.WEBHOOK_DELIVERY_RETENTION_DAYS,
     siteWaitMs: env.WEBHOOK_SITE_WAIT_MS,
+    authFailuresPerMinute: env.WEBHOOK_AUTH_FAILURES_PER_MIN,
   };
 });
 

@@ -80,6 +80,7 @@ function config(): WebhooksConfig {
     pollMs: 2,
     retentionDays: 30,
     siteWaitMs: 0,
+    authFailuresPerMinute: 10,
   };
 }
 
