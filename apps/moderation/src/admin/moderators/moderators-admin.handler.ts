@@ -13,7 +13,7 @@ import { type DataSource, In } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { hashToken } from '../../auth/moderator-auth.guard';
 import { ModeratorsRepository, type StoredModerator } from '../../auth/moderators.repository';
-import { decodeCursor, encodeCursor } from '../../queue/list-queue/list-queue.handler';
+import { decodeCursor, keysetPage } from '../../queue/list-queue/list-queue.handler';
 import { SiteEntity } from '../../sites/site.entity';
 import { requireSite } from '../../sites/require-site';
 
@@ -56,11 +56,10 @@ export class ModeratorsAdminHandler {
       after: q.cursor ? decodeCursor(q.cursor) : undefined,
       limit,
     });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const { page, nextCursor } = keysetPage(rows, limit);
     return {
       items: page.map(moderatorView),
-      nextCursor: rows.length > limit && last ? encodeCursor({ t: last.cursor_time, id: last.id }) : null,
+      nextCursor,
     };
   }
 

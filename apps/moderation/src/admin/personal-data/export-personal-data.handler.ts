@@ -9,7 +9,7 @@ import type {
 import { hashEmail, privacyConfig } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor';
-import { decodeCursor, encodeCursor } from '../../queue/list-queue/list-queue.handler';
+import { decodeCursor, keysetPage } from '../../queue/list-queue/list-queue.handler';
 import { requireSite } from '../../sites/require-site';
 
 interface Row {
@@ -71,8 +71,7 @@ export class ExportPersonalDataHandler {
         limit + 1,
       ],
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const { page, nextCursor } = keysetPage(rows, limit);
     // Never the address: the site, who asked, and how much was found.
     this.logger.log({ siteId, by: actor.id, comments: page.length }, 'personal data exported');
     return {
@@ -80,7 +79,7 @@ export class ExportPersonalDataHandler {
       exportedAt: new Date().toISOString(),
       alsoHeld: ALSO_HELD,
       comments: page.map(view),
-      nextCursor: rows.length > limit && last ? encodeCursor({ t: last.cursor_time, id: last.id }) : null,
+      nextCursor,
     };
   }
 }

@@ -5,7 +5,7 @@ import { DomainError } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import { type Actor, canActOn } from '../../auth/actor';
 import { requireSite } from '../../sites/require-site';
-import { decodeCursor, encodeCursor } from '../../queue/list-queue/list-queue.handler';
+import { decodeCursor, keysetPage } from '../../queue/list-queue/list-queue.handler';
 import { banView } from '../ban-view';
 import { BansRepository } from '../bans.repository';
 
@@ -29,11 +29,10 @@ export class ListBansHandler {
       after: q.cursor ? decodeCursor(q.cursor) : undefined,
       limit,
     });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const { page, nextCursor } = keysetPage(rows, limit);
     return {
       items: page.map((r) => banView(r, now)),
-      nextCursor: rows.length > limit && last ? encodeCursor({ t: last.cursor_time, id: last.id }) : null,
+      nextCursor,
     };
   }
 }

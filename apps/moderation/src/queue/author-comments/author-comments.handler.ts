@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthorCommentsPageV1, AuthorCommentsQueryV1 } from '@replyguard/contracts';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor';
-import { decodeCursor, encodeCursor } from '../list-queue/list-queue.handler';
+import { decodeCursor, keysetPage } from '../list-queue/list-queue.handler';
 import { QUEUE_COLUMNS, QueueItems, type QueueRow } from '../queue-items';
 import { requireVisibleComment } from '../../comments/require-comment';
 
@@ -44,12 +44,11 @@ export class AuthorCommentsHandler {
         LIMIT $${params.length}`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const { page, nextCursor } = keysetPage(rows, limit);
     return {
       id,
       items: await this.items.view(this.db.manager, comment.site_id, page),
-      nextCursor: rows.length > limit && last ? encodeCursor({ t: last.cursor_time, id: last.id }) : null,
+      nextCursor,
     };
   }
 }

@@ -25,6 +25,22 @@ export function isCursorTime(t: unknown): t is string {
   );
 }
 
+/**
+ * A keyset page from `limit + 1` rows read in cursor order: the first `limit`, and the cursor after
+ * the last of them when there was one more row.
+ */
+export function keysetPage<R extends { cursor_time: string; id: string }>(
+  rows: R[],
+  limit: number,
+): { page: R[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    page,
+    nextCursor: rows.length > limit && last ? encodeCursor({ t: last.cursor_time, id: last.id }) : null,
+  };
+}
+
 export function decodeCursor(raw: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<Cursor>;
@@ -78,11 +94,10 @@ export class ListQueueHandler {
         LIMIT $${params.length}`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const { page, nextCursor } = keysetPage(rows, limit);
     return {
       items: await this.items.view(this.db.manager, q.siteId, page),
-      nextCursor: rows.length > limit && last ? encodeCursor({ t: last.cursor_time, id: last.id }) : null,
+      nextCursor,
     };
   }
 }

@@ -4,7 +4,7 @@ import type { ReportListQueryV1, ReportPageV1 } from '@replyguard/contracts';
 import { DomainError } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor';
-import { encodeCursor, isCursorTime } from '../../queue/list-queue/list-queue.handler';
+import { keysetPage, isCursorTime } from '../../queue/list-queue/list-queue.handler';
 import { reportView } from '../report-view';
 import { ReportsRepository } from '../reports.repository';
 import { requireVisibleComment } from '../../comments/require-comment';
@@ -42,12 +42,11 @@ export class ListReportsHandler {
       after: q.cursor ? decodeReportCursor(q.cursor) : undefined,
       limit,
     });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const { page, nextCursor } = keysetPage(rows, limit);
     return {
       id,
       items: page.map(reportView),
-      nextCursor: rows.length > limit && last ? encodeCursor({ t: last.cursor_time, id: last.id }) : null,
+      nextCursor,
     };
   }
 }
