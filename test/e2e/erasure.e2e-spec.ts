@@ -3,6 +3,7 @@ import {
   CommentApprovedV1,
   CommentAuthorErasedV1,
   CommentHeldV1,
+  CommentSubmittedV1,
   createEnvelope,
   Topics,
 } from '@replyguard/contracts';
@@ -625,6 +626,126 @@ describe("a commenter's personal data is erased on request", () => {
     );
     expect(forbidden.status).toBe(403);
     expect(await erase(siteId, { email: 'a@example.org' }, {})).toMatchObject({ status: 401 });
+  });
+
+  it('erases a comment sent before the erasure and decided after it, as it arrives', async () => {
+    // A submission waits on its topic while moderation is busy or down; here it is sent there by hand,
+    // with the time it was accepted, after the erasure.
+    const siteId = await createSite(NO_FLOOD);
+    const articleId = uniqueArticleId('erasure-in-flight');
+    const email = `flight-${randomUUID().slice(0, 8)}@example.org`;
+    const erasures = await Promise.all([
+      erase(siteId, { email }),
+      erase(siteId, { email: `gone-${email}`, removeComments: true }),
+    ]);
+    for (const r of erasures) expect(r.status).toBe(201);
+    const sentBefore = new Date(Date.parse(erasures[0].json.erasedAt as string) - 5_000).toISOString();
+    const inFlight = (authorEmail: string, content: string): CommentSubmittedV1 => ({
+      commentId: uuidv7(),
+      siteId,
+      articleId,
+      parentId: null,
+      authorName: 'Flora Flight',
+      authorEmail,
+      authorUrl: 'https://flora.example',
+      content,
+      submittedAt: sentBefore,
+      client: {
+        ipHash: 'a'.repeat(64),
+        userAgent: 'Mozilla/5.0 (in flight)',
+        referer: 'https://news.example/a',
+      },
+    });
+    const kept = inFlight(email, 'Sent a moment before I asked.');
+    const gone = inFlight(`gone-${email}`, 'Take this one down with my name.');
+    // Sent after the erasure, by the same address: a new comment, decided as any other.
+    const later = { ...inFlight(email, 'Back again, by choice.'), submittedAt: new Date().toISOString() };
+    const producer = testKafka().producer();
+    await producer.connect();
+    await producer.send({
+      topic: Topics.CommentSubmittedV1,
+      acks: -1,
+      messages: [kept, gone, later].map((data) => ({
+        key: articleKey(siteId, articleId),
+        value: JSON.stringify(
+          createEnvelope(CommentSubmittedV1.info, data, {
+            source: '/test',
+            subject: data.commentId,
+            correlationId: data.commentId,
+          }),
+        ),
+      })),
+    });
+    await producer.disconnect();
+
+    for (const c of [kept, gone, later]) await decided(c.commentId);
+    const [k, g, l] = await stored([kept.commentId, gone.commentId, later.commentId]).then((rows) =>
+      [kept, gone, later].map((c) => rows.find((r) => r.id === c.commentId)!),
+    );
+    expect(k).toMatchObject({
+      status: 'approved',
+      author_name: 'Anonymous',
+      author_url: null,
+      author_email_hash: null,
+      ip_hash: null,
+      author_domain: null,
+      user_agent: null,
+      referer: null,
+      content: 'Sent a moment before I asked.',
+    });
+    expect(k.erased_at).not.toBeNull();
+    expect(g).toMatchObject({ status: 'rejected', published: false, author_name: 'Anonymous', content: '' });
+    expect(l).toMatchObject({ status: 'approved', author_name: 'Flora Flight', erased_at: null });
+    expect(l.author_email_hash).not.toBeNull();
+
+    // The thread has the erased comment signed Anonymous, and the new one under its name.
+    const t = await eventually(
+      async () => {
+        const found = await thread(siteId, articleId);
+        return found.count === 2 ? found : undefined;
+      },
+      { what: 'both approved comments published' },
+    );
+    expect(t.comments.map((c) => [c.id, c.authorName, c.authorUrl])).toEqual(
+      expect.arrayContaining([
+        [kept.commentId, 'Anonymous', null],
+        [later.commentId, 'Flora Flight', 'https://flora.example'],
+      ]),
+    );
+    // Each erasure counts the comment it reached late; the history says how it was erased.
+    await withDb(async (db) => {
+      const { rows } = await db.query<{ id: string; comments: number }>(
+        'SELECT id, comments FROM moderation.erasures WHERE id = ANY($1::uuid[])',
+        [erasures.map((r) => r.json.id)],
+      );
+      expect(Object.fromEntries(rows.map((r) => [r.id, r.comments]))).toEqual({
+        [erasures[0].json.id as string]: 1,
+        [erasures[1].json.id as string]: 1,
+      });
+      const history = await db.query<{ comment_id: string; actor: string; reason: string }>(
+        'SELECT comment_id, actor, reason FROM moderation.comment_decisions WHERE comment_id = ANY($1::uuid[])',
+        [[kept.commentId, gone.commentId]],
+      );
+      expect(history.rows).toEqual(
+        expect.arrayContaining([
+          {
+            comment_id: kept.commentId,
+            actor: 'auto',
+            reason: `personal data erased on arrival (erasure ${erasures[0].json.id as string})`,
+          },
+          {
+            comment_id: gone.commentId,
+            actor: 'admin',
+            reason: `personal data and comment erased on arrival (erasure ${erasures[1].json.id as string})`,
+          },
+        ]),
+      );
+      // Nothing of the comment erased with its text reached the outbox.
+      const outbox = await db.query('SELECT 1 FROM moderation.outbox WHERE payload LIKE $1', [
+        `%${gone.commentId}%`,
+      ]);
+      expect(outbox.rowCount).toBe(0);
+    });
   });
 
   it('publishes and fans out a comment anonymised when its approval is read after the erasure', async () => {

@@ -141,6 +141,62 @@ describe('moderation: the retention sweep', () => {
     const again = await app.get(RetentionService).sweep(now);
     const unchanged = await rows([veryOldRejected]);
     expect(unchanged.get(veryOldRejected)!.erased_at).toEqual(after.get(veryOldRejected)!.erased_at);
-    expect(again).toEqual({ clientData: 0, rejectedAuthors: 0 });
+    expect(again).toMatchObject({ clientData: 0, rejectedAuthors: 0 });
+  });
+
+  it("erases a comment an erasure missed, and keeps the address's hash only while a submission may arrive", async () => {
+    const hash = `hash-of-late-${uuidv7()}`;
+    const erasureAt = new Date(now.getTime() - 1000);
+    const missed = await comment('approved', 0.5 / 24);
+    const newer = await comment('approved', 0);
+    const erasure = uuidv7();
+    const old = uuidv7();
+    await withDb(async (db) => {
+      // Comments of the address: one submitted before the erasure and stored after it without being
+      // erased (decided in the same instant), one submitted after it (a new comment).
+      await db.query('UPDATE moderation.comments SET author_email_hash = $2 WHERE id = ANY($1::uuid[])', [
+        [missed, newer],
+        hash,
+      ]);
+      await db.query(
+        `INSERT INTO moderation.erasures (id, site_id, requested_by, remove_comments, comments, removed, erased_at, author_email_hash)
+         VALUES ($1, 'default', 'admin', false, 3, 0, $2, $3), ($4, 'default', 'admin', false, 0, 0, $5, $6)`,
+        [erasure, erasureAt, hash, old, new Date(now.getTime() - 73 * 3_600_000), `hash-of-old-${old}`],
+      );
+    });
+
+    const sweep = await app.get(RetentionService).sweep(now);
+    expect(sweep.lateErasures).toBeGreaterThanOrEqual(1);
+    expect(sweep.erasureHashes).toBeGreaterThanOrEqual(1);
+    const after = await rows([missed, newer]);
+    expect(after.get(missed)).toMatchObject({
+      author_name: 'Anonymous',
+      author_email_hash: null,
+      ip_hash: null,
+    });
+    expect(after.get(missed)!.erased_at).toEqual(erasureAt);
+    expect(after.get(missed)!.decision.reasons[0].evidence).not.toHaveProperty('websiteDomain');
+    expect(after.get(newer)).toMatchObject({ author_name: 'Pat Reader', author_email_hash: hash });
+    await withDb(async (db) => {
+      const { rows: erasures } = await db.query<{
+        id: string;
+        comments: number;
+        author_email_hash: string | null;
+      }>('SELECT id, comments, author_email_hash FROM moderation.erasures WHERE id = ANY($1::uuid[])', [
+        [erasure, old],
+      ]);
+      // The missed comment joins the erasure's count; the hash of the erasure past 72 h is cleared.
+      expect(Object.fromEntries(erasures.map((e) => [e.id, [e.comments, e.author_email_hash]]))).toEqual({
+        [erasure]: [4, hash],
+        [old]: [0, null],
+      });
+      const { rows: history } = await db.query<{ action: string; reason: string }>(
+        'SELECT action, reason FROM moderation.comment_decisions WHERE comment_id = $1 ORDER BY id',
+        [missed],
+      );
+      expect(history.map((h) => h.action)).toEqual(['approve', 'erase']);
+    });
+    // Done once.
+    expect(await app.get(RetentionService).sweep(now)).toMatchObject({ lateErasures: 0, erasureHashes: 0 });
   });
 });

@@ -33,6 +33,14 @@ export interface AuthorHistory {
   recentFromIp: number;
 }
 
+/** An erasure that a submission arriving now falls under: same site and address, submitted before it. */
+export interface PendingErasure {
+  id: string;
+  removeComments: boolean;
+  requestedBy: string;
+  erasedAt: Date;
+}
+
 /** Narrow, intention-named access to the moderation tables; no business rules here. */
 @Injectable()
 export class CommentsRepository {
@@ -148,15 +156,51 @@ export class CommentsRepository {
   }
 
   /**
+   * For each submission, the erasure it falls under, or null: one of the same site and e-mail hash made
+   * at or after the submission's time, whose hash is still kept (`KAFKA_PII_RETENTION_HOURS`). One that
+   * removes comments wins over one that does not. One query for a whole batch.
+   */
+  async pendingErasures(
+    manager: EntityManager,
+    items: readonly { siteId: string; emailHash: string; at: Date }[],
+  ): Promise<(PendingErasure | null)[]> {
+    if (items.length === 0) return [];
+    const rows = await manager.query<
+      { n: string; id: string; remove_comments: boolean; requested_by: string; erased_at: Date }[]
+    >(
+      `SELECT DISTINCT ON (u.n) u.n, e.id, e.remove_comments, e.requested_by, e.erased_at
+         FROM unnest($1::text[], $2::text[], $3::timestamptz[]) WITH ORDINALITY AS u(site_id, email_hash, at, n)
+         JOIN moderation.erasures e
+           ON e.site_id = u.site_id AND e.author_email_hash = u.email_hash AND e.erased_at >= u.at
+        ORDER BY u.n, e.remove_comments DESC, e.erased_at`,
+      [items.map((i) => i.siteId), items.map((i) => i.emailHash), items.map((i) => i.at.toISOString())],
+    );
+    const out: (PendingErasure | null)[] = items.map(() => null);
+    for (const r of rows) {
+      out[Number(r.n) - 1] = {
+        id: r.id,
+        removeComments: r.remove_comments,
+        requestedBy: r.requested_by,
+        erasedAt: new Date(r.erased_at),
+      };
+    }
+    return out;
+  }
+
+  /**
    * Stores automatically decided comments with their audit rows and their events, in one statement
    * (data-modifying CTEs, atomic without a transaction around it): a comment stored before is left
    * as it is, and gets no second audit row and no second event. Events go into the outbox in the
    * order given. Returns the ids stored now.
+   *
+   * An item may carry no event (a comment erased with its text on arrival: nothing of it was ever
+   * published), a reason for its audit row, and the erasure that erased it on arrival, whose count of
+   * comments it joins.
    */
   async storeDecided(
     manager: EntityManager,
     outboxTable: `${string}.outbox`,
-    items: { comment: CommentEntity; event: OutboxRow }[],
+    items: { comment: CommentEntity; event: OutboxRow | null; auditReason?: string; erasureId?: string }[],
   ): Promise<Set<string>> {
     if (items.length === 0) return new Set();
     const comments = items.map((i) => i.comment);
@@ -166,22 +210,32 @@ export class CommentsRepository {
       `WITH inserted AS (
          INSERT INTO moderation.comments (id, site_id, article_id, parent_id, depth, author_name,
            author_email_hash, author_url, content, content_hash, ip_hash, user_agent, referer, status,
-           decision, submitted_at, decided_at, decided_by, published, report_count, author_domain, version)
+           decision, submitted_at, decided_at, decided_by, published, report_count, author_domain, version,
+           erased_at)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::int[], $6::text[],
            $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
            $15::jsonb[], $16::timestamptz[], $17::timestamptz[], $18::text[], $19::boolean[], $20::int[],
-           $21::text[], $22::int[])
+           $21::text[], $22::int[], $26::timestamptz[])
          ON CONFLICT (id) DO NOTHING
          RETURNING id, status, decision, decided_by
+       ), extra AS (
+         SELECT * FROM unnest($1::uuid[], $27::text[], $28::uuid[]) AS x(id, reason, erasure_id)
        ), audit AS (
-         INSERT INTO moderation.comment_decisions (comment_id, actor, action, previous_status, new_status, decision)
-         SELECT id, decided_by, decision->>'action', NULL, status, decision FROM inserted
+         INSERT INTO moderation.comment_decisions (comment_id, actor, action, previous_status, new_status, decision, reason)
+         SELECT id, decided_by, decision->>'action', NULL, status, decision, extra.reason
+           FROM inserted JOIN extra USING (id)
        ), events AS (
          INSERT INTO ${outboxTable} (topic, key, payload)
          SELECT e.topic, e.key, e.payload
            FROM unnest($1::uuid[], $23::text[], $24::text[], $25::text[]) WITH ORDINALITY AS e(id, topic, key, payload, n)
            JOIN inserted USING (id)
+          WHERE e.topic IS NOT NULL
           ORDER BY e.n
+       ), counted AS (
+         UPDATE moderation.erasures x SET comments = x.comments + c.n
+           FROM (SELECT extra.erasure_id, count(*)::int AS n FROM extra JOIN inserted USING (id)
+                  WHERE extra.erasure_id IS NOT NULL GROUP BY extra.erasure_id) c
+          WHERE x.id = c.erasure_id
        )
        SELECT id FROM inserted`,
       [
@@ -207,9 +261,12 @@ export class CommentsRepository {
         column('reportCount'),
         column('authorDomain'),
         column('version'),
-        items.map((i) => i.event.topic),
-        items.map((i) => i.event.key),
-        items.map((i) => i.event.payload),
+        items.map((i) => i.event?.topic ?? null),
+        items.map((i) => i.event?.key ?? null),
+        items.map((i) => i.event?.payload ?? null),
+        comments.map((c) => c.erasedAt?.toISOString() ?? null),
+        items.map((i) => i.auditReason ?? null),
+        items.map((i) => i.erasureId ?? null),
       ],
     );
     return new Set(rows.map((r) => r.id));

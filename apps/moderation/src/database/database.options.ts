@@ -13,6 +13,7 @@ import { ModeratorRevocation1764290000000 } from './migrations/1764290000000-Mod
 import { ReportsNewestIndex1764295000000 } from './migrations/1764295000000-ReportsNewestIndex';
 import { RetentionIndexes1764296000000 } from './migrations/1764296000000-RetentionIndexes';
 import { TrustedAuthorNameIndex1764700000000 } from './migrations/1764700000000-TrustedAuthorNameIndex';
+import { ErasureKeepsHash1764705000000 } from './migrations/1764705000000-ErasureKeepsHash';
 
 export const MODERATION_OUTBOX = 'moderation.outbox' as const;
 
@@ -32,6 +33,7 @@ export function moderationDataSourceOptions(db = databaseConfig()): DataSourceOp
       ReportsNewestIndex1764295000000,
       RetentionIndexes1764296000000,
       TrustedAuthorNameIndex1764700000000,
+      ErasureKeepsHash1764705000000,
     ],
   });
 }

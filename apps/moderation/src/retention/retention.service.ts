@@ -7,8 +7,9 @@ import {
 } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MetricsRegistry } from '@replyguard/platform';
+import { MetricsRegistry, outboxConfig } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
+import { EraseAuthorHandler } from '../admin/personal-data/erase-author.handler';
 import { scrubAuthorEvidenceSql } from '../admin/personal-data/scrub-decision';
 import { moderationConfig } from '../config/moderation.config';
 
@@ -20,6 +21,10 @@ const BATCH = 5_000;
 export interface RetentionSweep {
   clientData: number;
   rejectedAuthors: number;
+  /** Comments an erasure could not reach, stored after it without being erased on arrival. */
+  lateErasures: number;
+  /** Erasures whose address hash was cleared, their submissions' retention over. */
+  erasureHashes: number;
 }
 
 /**
@@ -28,7 +33,11 @@ export interface RetentionSweep {
  *   checks look back minutes; a ban by a comment's IP needs a recent comment);
  * - rejected comments older than REJECTED_AUTHOR_RETENTION_DAYS lose their author's name (now
  *   `Anonymous`), website, e-mail hash and domain, as after an erasure; their text stays for the
- *   feedback export. Approved comments keep the e-mail hash: it is what makes an author trusted.
+ *   feedback export. Approved comments keep the e-mail hash: it is what makes an author trusted;
+ * - an erasure's address hash, kept so that comments still on their way are erased on arrival, goes
+ *   once no submission from before it can still arrive (KAFKA_PII_RETENTION_HOURS, the submission
+ *   topic's retention). Before that, comments of the address submitted before the erasure and stored
+ *   after it without being erased (one decided in the same instant as the erasure) are erased.
  * Each instance sweeps; the statements are idempotent, so two at once only share the work.
  */
 @Injectable()
@@ -42,11 +51,13 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(moderationConfig.KEY) private readonly config: ConfigType<typeof moderationConfig>,
+    @Inject(outboxConfig.KEY) private readonly topics: ConfigType<typeof outboxConfig>,
+    private readonly erasures: EraseAuthorHandler,
     metrics: MetricsRegistry,
   ) {
     this.cleared = metrics.counter(
       'replyguard_retention_cleared_total',
-      'Comments whose personal data the retention sweep cleared, by kind (client_data, rejected_author)',
+      'Comments whose personal data the retention sweep cleared, by kind (client_data, rejected_author, late_erasure)',
       ['kind'],
     );
   }
@@ -76,12 +87,66 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     const clientData = clientDataDays > 0 ? await this.clearClientData(before(now, clientDataDays)) : 0;
     const rejectedAuthors =
       rejectedAuthorDays > 0 ? await this.clearRejectedAuthors(before(now, rejectedAuthorDays), now) : 0;
+    const lateErasures = await this.finishErasures();
+    const erasureHashes = await this.clearErasureHashes(
+      new Date(now.getTime() - this.topics.personalDataRetentionHours * 3_600_000),
+    );
     if (clientData > 0) this.cleared.inc({ kind: 'client_data' }, clientData);
     if (rejectedAuthors > 0) this.cleared.inc({ kind: 'rejected_author' }, rejectedAuthors);
-    if (clientData + rejectedAuthors > 0) {
-      this.logger.log({ clientData, rejectedAuthors }, 'retention: personal data past its time cleared');
+    if (lateErasures > 0) this.cleared.inc({ kind: 'late_erasure' }, lateErasures);
+    if (clientData + rejectedAuthors + lateErasures + erasureHashes > 0) {
+      this.logger.log(
+        { clientData, rejectedAuthors, lateErasures, erasureHashes },
+        'retention: personal data past its time cleared',
+      );
     }
-    return { clientData, rejectedAuthors };
+    return { clientData, rejectedAuthors, lateErasures, erasureHashes };
+  }
+
+  /** Erasures with a comment of their address submitted before them and not erased: erased now. */
+  private async finishErasures(): Promise<number> {
+    const pending = await this.db.query<
+      {
+        id: string;
+        site_id: string;
+        author_email_hash: string;
+        remove_comments: boolean;
+        requested_by: string;
+        erased_at: Date;
+      }[]
+    >(
+      `SELECT e.id, e.site_id, e.author_email_hash, e.remove_comments, e.requested_by, e.erased_at
+         FROM moderation.erasures e
+        WHERE e.author_email_hash IS NOT NULL
+          AND EXISTS (SELECT 1 FROM moderation.comments c
+                       WHERE c.site_id = e.site_id AND c.author_email_hash = e.author_email_hash
+                         AND c.submitted_at <= e.erased_at)
+        ORDER BY e.erased_at`,
+    );
+    let erased = 0;
+    for (const e of pending) {
+      erased += await this.erasures.finishPending({
+        id: e.id,
+        requestedBy: e.requested_by,
+        siteId: e.site_id,
+        emailHash: e.author_email_hash,
+        removeComments: e.remove_comments,
+        erasedAt: new Date(e.erased_at),
+      });
+    }
+    return erased;
+  }
+
+  private async clearErasureHashes(cutoff: Date): Promise<number> {
+    const [{ n }] = await this.db.query<{ n: number }[]>(
+      `WITH cleared AS (
+         UPDATE moderation.erasures SET author_email_hash = NULL
+          WHERE author_email_hash IS NOT NULL AND erased_at < $1
+          RETURNING 1)
+       SELECT count(*)::int AS n FROM cleared`,
+      [cutoff.toISOString()],
+    );
+    return n;
   }
 
   private clearClientData(cutoff: Date): Promise<number> {

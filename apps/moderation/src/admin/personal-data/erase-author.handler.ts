@@ -39,7 +39,11 @@ interface AuthorComment {
  * export.
  *
  * One transaction, so a comment is erased with its events or not at all. Running it again finds
- * nothing more to erase, except comments that were still on their way through moderation the first time.
+ * nothing more to erase. A comment still on its way through moderation when the erasure is made is
+ * erased as it arrives: the erasure keeps the address's keyed hash for as long as a submission can wait
+ * on its topic (`KAFKA_PII_RETENTION_HOURS`), and moderation stores such a comment already erased
+ * (`erasedOnArrival`). One decided in the same instant as the erasure, which neither saw, is erased by
+ * the retention sweep's `finishPending`.
  */
 @Injectable()
 export class EraseAuthorHandler {
@@ -56,9 +60,10 @@ export class EraseAuthorHandler {
     const emailHash = hashEmail(this.privacy.hashSecret, request.email);
     const id = uuidv7();
     const at = new Date();
-    const erased = await this.dataSource.transaction((manager) =>
-      this.erase(manager, { id, actor, siteId, emailHash, removeComments, at }),
-    );
+    const erased = await this.dataSource.transaction(async (manager) => {
+      await requireSite(manager, siteId);
+      return this.erase(manager, { id, by: actor.id, siteId, emailHash, removeComments, at });
+    });
     this.outbox.wake();
     // Never the address: the site, who asked, and how much was erased.
     const { commentIds, ...counts } = erased;
@@ -66,18 +71,60 @@ export class EraseAuthorHandler {
     return { id, siteId, ...counts, commentIds, removeComments, erasedAt: at.toISOString() };
   }
 
+  /**
+   * Erases what an earlier erasure could not reach: comments of its address submitted before it and
+   * stored after it without being erased on arrival (decided in the same instant as the erasure). They
+   * join that erasure's counts. Answers how many comments it erased.
+   */
+  async finishPending(erasure: {
+    id: string;
+    requestedBy: string;
+    siteId: string;
+    emailHash: string;
+    removeComments: boolean;
+    erasedAt: Date;
+  }): Promise<number> {
+    const erased = await this.dataSource.transaction((manager) =>
+      this.erase(manager, {
+        id: erasure.id,
+        by: erasure.requestedBy,
+        siteId: erasure.siteId,
+        emailHash: erasure.emailHash,
+        removeComments: erasure.removeComments,
+        at: erasure.erasedAt,
+        late: true,
+      }),
+    );
+    if (erased.comments > 0) {
+      this.outbox.wake();
+      const { commentIds: _ids, ...counts } = erased;
+      this.logger.log({ erasureId: erasure.id, siteId: erasure.siteId, ...counts }, 'late comments erased');
+    }
+    return erased.comments;
+  }
+
+  /**
+   * Erases the address's comments on the site, and records the erasure; `late`, only those submitted
+   * before the erasure's time, added to the erasure's record.
+   */
   private async erase(
     manager: EntityManager,
-    e: { id: string; actor: Actor; siteId: string; emailHash: string; removeComments: boolean; at: Date },
+    e: {
+      id: string;
+      by: string;
+      siteId: string;
+      emailHash: string;
+      removeComments: boolean;
+      at: Date;
+      late?: boolean;
+    },
   ): Promise<{ comments: number; commentIds: string[]; removed: number }> {
-    await requireSite(manager, e.siteId);
-
     const rows = await manager.query<AuthorComment[]>(
       `SELECT id, article_id, status, published, decision FROM moderation.comments
-        WHERE site_id = $1 AND author_email_hash = $2
+        WHERE site_id = $1 AND author_email_hash = $2 AND ($3::timestamptz IS NULL OR submitted_at <= $3)
         ORDER BY submitted_at, id
         FOR UPDATE`,
-      [e.siteId, e.emailHash],
+      [e.siteId, e.emailHash, e.late ? e.at.toISOString() : null],
     );
     const scrub = e.removeComments ? scrubTextEvidence : withoutAuthorEvidence<StoredDecision>;
     const decisions = rows.map((r) => scrub(r.decision));
@@ -103,7 +150,7 @@ export class EraseAuthorHandler {
           ERASED_AUTHOR_NAME,
           e.at.toISOString(),
           e.removeComments,
-          e.actor.id,
+          e.by,
           rows.map(newStatus),
         ],
       );
@@ -119,7 +166,7 @@ export class EraseAuthorHandler {
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[])`,
         [
           rows.map((r) => r.id),
-          rows.map(() => e.actor.id),
+          rows.map(() => e.by),
           rows.map(() => 'erase'),
           rows.map((r) => r.status),
           rows.map(newStatus),
@@ -148,14 +195,33 @@ export class EraseAuthorHandler {
     }
     for (const r of removed) {
       const comment = { commentId: r.id, siteId: e.siteId, articleId: r.article_id };
-      events.push(removedEvent(comment, e.actor.id, 'erased', meta(r.id)));
+      events.push(removedEvent(comment, e.by, 'erased', meta(r.id)));
     }
     await enqueueOutbox(manager, MODERATION_OUTBOX, events);
-    await manager.query(
-      `INSERT INTO moderation.erasures (id, site_id, requested_by, remove_comments, comments, removed, erased_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [e.id, e.siteId, e.actor.id, e.removeComments, rows.length, removed.length, e.at.toISOString()],
-    );
+    if (e.late) {
+      await manager.query(
+        `UPDATE moderation.erasures SET comments = comments + $2, removed = removed + $3 WHERE id = $1`,
+        [e.id, rows.length, removed.length],
+      );
+    } else {
+      // The address's keyed hash stays until the retention sweep clears it, so that comments still on
+      // their way are erased as they arrive.
+      await manager.query(
+        `INSERT INTO moderation.erasures (id, site_id, requested_by, remove_comments, comments, removed, erased_at,
+                                          author_email_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          e.id,
+          e.siteId,
+          e.by,
+          e.removeComments,
+          rows.length,
+          removed.length,
+          e.at.toISOString(),
+          e.emailHash,
+        ],
+      );
+    }
     return { comments: rows.length, commentIds: rows.map((r) => r.id), removed: removed.length };
   }
 }

@@ -9,6 +9,7 @@ import type { CommentEntity } from '../../comments/comment.entity';
 import type { AuthorHistoryQuery, CommentsRepository } from '../../comments/comments.repository';
 import type { ModerationMetrics } from '../../metrics/moderation.metrics';
 import type { SitePoliciesRepository } from '../../sites/site-policies.repository';
+import { hashEmail } from '@replyguard/platform';
 import { ModerateSubmissionHandler } from './moderate-submission.handler';
 
 function submission(
@@ -38,8 +39,13 @@ function submission(
 function setup(
   engine: Pick<ModerationEngine, 'moderate' | 'modelVersions'>,
   external: ExternalCheck[] = [],
-  site: { policy?: SitePolicy; trustedNames?: string[] } = {},
+  site: {
+    policy?: SitePolicy;
+    trustedNames?: string[];
+    erasures?: { id: string; emailHash: string; removeComments: boolean; erasedAt: Date }[];
+  } = {},
 ) {
+  const auditReasons: (string | undefined)[] = [];
   const stored: CommentEntity[] = [];
   const outboxPayloads: string[] = [];
   const decisionsCounted: { action: string; reason: string | undefined }[] = [];
@@ -67,13 +73,23 @@ function setup(
           recentFromIp: 0,
         })),
       ),
+    pendingErasures: (_m: EntityManager, queries: { emailHash: string; at: Date }[]) =>
+      Promise.resolve(
+        queries.map((q) => {
+          const e = site.erasures?.find((x) => x.emailHash === q.emailHash && x.erasedAt >= q.at);
+          return e
+            ? { id: e.id, removeComments: e.removeComments, requestedBy: 'admin', erasedAt: e.erasedAt }
+            : null;
+        }),
+      ),
     storeDecided: (
       _m: EntityManager,
       _table: string,
-      items: { comment: CommentEntity; event: { payload: string } }[],
+      items: { comment: CommentEntity; event: { payload: string } | null; auditReason?: string }[],
     ) => {
       stored.push(...items.map((i) => i.comment));
-      outboxPayloads.push(...items.map((i) => i.event.payload));
+      outboxPayloads.push(...items.flatMap((i) => (i.event ? [i.event.payload] : [])));
+      auditReasons.push(...items.map((i) => i.auditReason));
       return Promise.resolve(new Set(items.map((i) => i.comment.id)));
     },
   } as unknown as CommentsRepository;
@@ -99,7 +115,7 @@ function setup(
     metrics,
     external,
   );
-  return { handler, stored, outboxPayloads, decisionsCounted, delays };
+  return { handler, stored, outboxPayloads, decisionsCounted, delays, auditReasons };
 }
 
 describe(ModerateSubmissionHandler.name, () => {
@@ -247,6 +263,80 @@ describe(ModerateSubmissionHandler.name, () => {
       await handler.executeBatch([first, again, again]);
       expect(stored.map((c) => c.id)).toEqual([first.data.commentId, again.data.commentId]);
       expect(outboxPayloads).toHaveLength(2);
+    });
+  });
+
+  describe('a submission sent before its author asked for erasure, decided after', () => {
+    const ann = hashEmail('unit-test-secret-0123456789', 'ann@example.org');
+    const erasedAt = new Date(Date.now() + 60_000);
+    const erasure = (removeComments: boolean) => ({ id: 'e-1', emailHash: ann, removeComments, erasedAt });
+
+    it('is stored erased: Anonymous, no website, hashes or client details, and its event says so', async () => {
+      const { handler, stored, outboxPayloads, auditReasons } = setup(ModerationEngine.rulesOnly(), [], {
+        erasures: [erasure(false)],
+      });
+      await handler.executeBatch([
+        submission('Sent just before asking.', {
+          authorUrl: 'https://ann.example',
+          client: { ipHash: 'f'.repeat(64), userAgent: 'Mozilla/5.0', referer: 'https://news.example/a' },
+        }),
+        // Someone else in the same batch keeps their name.
+        submission('Not hers.', { authorName: 'Bo', authorEmail: 'bo@example.org' }),
+      ]);
+      expect(stored[0]).toMatchObject({
+        authorName: 'Anonymous',
+        authorUrl: null,
+        authorEmailHash: null,
+        ipHash: null,
+        authorDomain: null,
+        userAgent: null,
+        referer: null,
+        content: 'Sent just before asking.',
+        status: 'approved',
+        published: true,
+      });
+      expect(stored[0].erasedAt).toEqual(erasedAt);
+      expect(stored[1].authorName).toBe('Bo');
+      expect(stored[1].erasedAt ?? null).toBeNull();
+      expect(outboxPayloads).toHaveLength(2);
+      expect(outboxPayloads[0]).not.toContain('ann.example');
+      expect(JSON.parse(outboxPayloads[0])).toMatchObject({
+        data: { authorName: 'Anonymous', authorUrl: null },
+      });
+      expect(auditReasons).toEqual(['personal data erased on arrival (erasure e-1)', undefined]);
+    });
+
+    it('with removeComments, is stored rejected without its text, and nothing is published of it', async () => {
+      const { handler, stored, outboxPayloads, auditReasons } = setup(ModerationEngine.rulesOnly(), [], {
+        policy: { ...DEFAULT_SITE_POLICY, suspectWords: ['pills'] },
+        erasures: [erasure(true)],
+      });
+      await handler.executeBatch([submission('Buy cheap pills at pills.example now!!!')]);
+      expect(stored[0]).toMatchObject({
+        authorName: 'Anonymous',
+        content: '',
+        contentHash: '',
+        status: 'rejected',
+        published: false,
+        decidedBy: 'admin',
+      });
+      expect(stored[0].decision.reasons.map((r) => r.code)).toContain('SUSPECT_WORD');
+      for (const r of stored[0].decision.reasons)
+        expect(r).toEqual({ code: r.code, message: expect.not.stringContaining('pills') });
+      expect(outboxPayloads).toEqual([]);
+      expect(auditReasons).toEqual([`personal data and comment erased on arrival (erasure e-1)`]);
+    });
+
+    it('is decided as usual when it was sent after the erasure: a new comment', async () => {
+      const { handler, stored } = setup(ModerationEngine.rulesOnly(), [], {
+        erasures: [{ ...erasure(true), erasedAt: new Date(Date.now() - 60_000) }],
+      });
+      await handler.executeBatch([submission('Back again, by choice.')]);
+      expect(stored[0]).toMatchObject({
+        authorName: 'Ann',
+        content: 'Back again, by choice.',
+        status: 'approved',
+      });
     });
   });
 });

@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CommentSubmittedV1, EventEnvelope } from '@replyguard/contracts';
+import { ERASED_AUTHOR_NAME } from '../../admin/personal-data/erase-author.handler';
+import { scrubTextEvidence } from '../../admin/personal-data/scrub-decision';
 import { type OutboxRecord, outboxRow, OutboxRelayService } from '@replyguard/messaging';
 import {
   DEFAULT_SITE_POLICY,
@@ -12,6 +14,7 @@ import {
   type SitePolicy,
 } from '@replyguard/moderation-engine';
 import { hashEmail, privacyConfig } from '@replyguard/platform';
+import { withoutAuthorEvidence } from '@replyguard/contracts';
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { banDomains } from '../../bans/ban-domains';
@@ -25,7 +28,12 @@ import {
   rejectedEvent,
 } from '../../comments/comment-events';
 import type { CommentEntity, CommentStatus, StoredDecision } from '../../comments/comment.entity';
-import { type AuthorHistory, CommentsRepository, type ParentInfo } from '../../comments/comments.repository';
+import {
+  type AuthorHistory,
+  CommentsRepository,
+  type ParentInfo,
+  type PendingErasure,
+} from '../../comments/comments.repository';
 import { MODERATION_OUTBOX } from '../../database/database.options';
 import { ModerationMetrics } from '../../metrics/moderation.metrics';
 import { SitePoliciesRepository } from '../../sites/site-policies.repository';
@@ -112,7 +120,7 @@ export class ModerateSubmissionHandler {
     const parentIds = [
       ...new Set(items.flatMap((p) => (p.event.data.parentId ? [p.event.data.parentId] : []))),
     ];
-    const [stored, histories, bans] = await Promise.all([
+    const [stored, histories, bans, erasures] = await Promise.all([
       this.comments.storedByIds(reader, [...new Set([...commentIds, ...parentIds])]),
       this.comments.authorHistories(
         reader,
@@ -138,25 +146,31 @@ export class ModerateSubmissionHandler {
           at: p.submittedAt,
         })),
       ),
+      this.comments.pendingErasures(
+        reader,
+        items.map((p) => ({ siteId: p.event.data.siteId, emailHash: p.emailHash, at: p.submittedAt })),
+      ),
     ]);
     const existing = new Set(commentIds.filter((id) => stored.has(id)));
     // Every stored comment the batch knows of can be a parent; the batch's new ones join as decided.
     const parents = stored;
     // Redeliveries (already stored) are skipped, and do not count as earlier comments of the batch.
     const fresh = items.flatMap((p, i) =>
-      existing.has(p.event.data.commentId) ? [] : [{ p, history: histories[i], banned: bans[i] }],
+      existing.has(p.event.data.commentId)
+        ? []
+        : [{ p, history: histories[i], banned: bans[i], erasure: erasures[i] }],
     );
 
     if (fresh.length === 0) {
       this.logDecisions(events, new Set());
       return;
     }
-    const rows: CommentEntity[] = [];
+    const rows: Parameters<CommentsRepository['storeDecided']>[2] = [];
     const done: Decided[] = [];
-    for (const { p, history: stored, banned } of fresh) {
+    for (const { p, history: storedHistory, banned, erasure } of fresh) {
       const s = p.event.data;
       const depth = this.threadDepth(s, p.policy.maxDepth, p.verdicts, parents);
-      const history = withEarlierInBatch(stored, p, done);
+      const history = withEarlierInBatch(storedHistory, p, done);
       const engineDecision = this.runChecks(p.verdicts, () =>
         this.engine.moderate(
           {
@@ -176,13 +190,9 @@ export class ModerateSubmissionHandler {
           },
         ),
       );
-      const decision = applyServiceVerdicts(engineDecision, p.verdicts);
+      const decided = applyServiceVerdicts(engineDecision, p.verdicts);
       const decidedAt = new Date();
-      const status = STATUS_OF[decision.action];
-      // A later reply in this batch may answer this comment.
-      parents.set(s.commentId, { siteId: s.siteId, articleId: s.articleId, status, depth });
-      done.push({ pending: p, status, decision, decidedAt });
-      rows.push({
+      const comment: CommentEntity = {
         id: s.commentId,
         siteId: s.siteId,
         articleId: s.articleId,
@@ -196,27 +206,38 @@ export class ModerateSubmissionHandler {
         ipHash: p.ipHash,
         userAgent: s.client.userAgent ?? null,
         referer: s.client.referer ?? null,
-        status,
-        decision,
+        status: STATUS_OF[decided.action],
+        decision: decided,
         submittedAt: p.submittedAt,
         decidedAt,
         decidedBy: 'auto',
-        published: status === 'approved',
+        published: decided.action === 'approve',
         reportCount: 0,
         authorDomain: p.authorDomain,
         version: 1,
+      };
+      const stored = erasure ? erasedOnArrival(comment, erasure) : comment;
+      const { status, decision } = stored;
+      // A later reply in this batch may answer this comment.
+      parents.set(s.commentId, { siteId: s.siteId, articleId: s.articleId, status, depth });
+      // An erased comment counts for nobody's trust, flood or duplicates, as once stored.
+      const counted = erasure ? { ...p, emailHash: '', ipHash: null } : p;
+      done.push({ pending: counted, status, decision, decidedAt });
+      const published = { ...s, authorName: stored.authorName, authorUrl: stored.authorUrl };
+      rows.push({
+        comment: stored,
+        // Erased with its text: nothing of it was ever published, so nothing is said of it.
+        event:
+          erasure?.removeComments === true
+            ? null
+            : outboxRow(decisionEvent(p.event, published, decision, decidedAt)),
+        auditReason: erasure ? erasedOnArrivalReason(erasure) : undefined,
+        erasureId: erasure?.id,
       });
     }
 
     // One statement: the comments, their audit rows and their events (atomic without a transaction).
-    const inserted = await this.comments.storeDecided(
-      this.dataSource.manager,
-      MODERATION_OUTBOX,
-      rows.map((comment, i) => ({
-        comment,
-        event: outboxRow(decisionEvent(done[i].pending.event, done[i].decision, done[i].decidedAt)),
-      })),
-    );
+    const inserted = await this.comments.storeDecided(this.dataSource.manager, MODERATION_OUTBOX, rows);
     if (inserted.size > 0) this.outbox.wake();
     for (const d of done) {
       if (!inserted.has(d.pending.event.data.commentId)) continue;
@@ -376,12 +397,50 @@ export function applyServiceVerdicts(decision: Decision, verdicts: ServiceVerdic
   return { action, reasons, scores: { ...decision.scores }, modelVersions: { ...decision.modelVersions } };
 }
 
+/**
+ * A comment whose author's personal data was erased after they submitted it and before it was decided
+ * (an erasure cannot reach a submission still on its way): stored as that erasure left their other
+ * comments. Signed `Anonymous`, without website, hashes, client details or the evidence the decision
+ * took from the author fields; with `removeComments`, without its text too, and rejected by whoever
+ * asked for the erasure.
+ */
+export function erasedOnArrival(c: CommentEntity, erasure: PendingErasure): CommentEntity {
+  const scrubbed: CommentEntity = {
+    ...c,
+    authorName: ERASED_AUTHOR_NAME,
+    authorUrl: null,
+    authorEmailHash: null,
+    ipHash: null,
+    authorDomain: null,
+    userAgent: null,
+    referer: null,
+    erasedAt: erasure.erasedAt,
+    decision: withoutAuthorEvidence(c.decision),
+  };
+  if (!erasure.removeComments) return scrubbed;
+  return {
+    ...scrubbed,
+    content: '',
+    contentHash: '',
+    status: 'rejected',
+    published: false,
+    decidedBy: erasure.requestedBy,
+    decision: scrubTextEvidence(scrubbed.decision),
+  };
+}
+
+function erasedOnArrivalReason(erasure: PendingErasure): string {
+  const what = erasure.removeComments ? 'personal data and comment erased' : 'personal data erased';
+  return `${what} on arrival (erasure ${erasure.id})`;
+}
+
 function decisionEvent(
   submitted: EventEnvelope<CommentSubmittedV1>,
+  data: CommentSubmittedV1,
   decision: StoredDecision,
   decidedAt: Date,
 ): OutboxRecord {
-  const comment = publicFields(submitted.data);
+  const comment = publicFields(data);
   const meta: EventMeta = {
     correlationId: submitted.correlationid,
     causationId: submitted.id,
