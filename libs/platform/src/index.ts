@@ -12,6 +12,7 @@ export * from './http/route-body';
 export * from './http/graceful-shutdown';
 export * from './database/typeorm-options';
 export * from './database/prepared-query';
+export * from './database/keyset-cursor';
 export * from './database/jsonb-evidence';
 export * from './health/health.module';
 export * from './http/rate-limit.guard';

@@ -1,5 +1,4 @@
-import { DomainError } from '@replyguard/platform';
-import { encodeCursor } from '../queue/list-queue/list-queue.handler';
+import { DomainError, encodeCursor } from '@replyguard/platform';
 import { decodeReportCursor } from './list-reports/list-reports.handler';
 import { reportSummaryView } from './report-view';
 

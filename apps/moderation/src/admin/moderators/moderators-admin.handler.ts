@@ -7,13 +7,12 @@ import type {
   ModeratorPageV1,
   ModeratorV1,
 } from '@replyguard/contracts';
-import { DomainError } from '@replyguard/platform';
+import { decodeCursor, DomainError, keysetPage } from '@replyguard/platform';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type DataSource, In } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { hashToken } from '../../auth/moderator-auth.guard';
 import { ModeratorsRepository, type StoredModerator } from '../../auth/moderators.repository';
-import { decodeCursor, keysetPage } from '../../queue/list-queue/list-queue.handler';
 import { SiteEntity } from '../../sites/site.entity';
 import { requireSite } from '../../sites/require-site';
 

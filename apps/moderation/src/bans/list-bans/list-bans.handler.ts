@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BanListQueryV1, BanPageV1 } from '@replyguard/contracts';
-import { DomainError } from '@replyguard/platform';
+import { decodeCursor, DomainError, keysetPage } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import { type Actor, canActOn } from '../../auth/actor';
 import { requireSite } from '../../sites/require-site';
-import { decodeCursor, keysetPage } from '../../queue/list-queue/list-queue.handler';
 import { banView } from '../ban-view';
 import { BansRepository } from '../bans.repository';
 

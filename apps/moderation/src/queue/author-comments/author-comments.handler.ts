@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthorCommentsPageV1, AuthorCommentsQueryV1 } from '@replyguard/contracts';
+import { decodeCursor, keysetPage } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor';
-import { decodeCursor, keysetPage } from '../list-queue/list-queue.handler';
 import { QUEUE_COLUMNS, QueueItems, type QueueRow } from '../queue-items';
 import { requireVisibleComment } from '../../comments/require-comment';
 

@@ -1,58 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { QueuePageV1, QueueQueryV1 } from '@replyguard/contracts';
-import { DomainError } from '@replyguard/platform';
+import { decodeCursor, DomainError, keysetPage } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import { type Actor, canActOn } from '../../auth/actor';
 import { requireSite } from '../../sites/require-site';
 import { QUEUE_COLUMNS, QueueItems, type QueueRow } from '../queue-items';
 
-interface Cursor {
-  t: string;
-  id: string;
-}
-
-export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString('base64url');
-}
-
-/** A cursor's time as `encodeCursor` writes it (UTC, microseconds): anything else is not ours. */
-export function isCursorTime(t: unknown): t is string {
-  return (
-    typeof t === 'string' &&
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(t) &&
-    !Number.isNaN(Date.parse(t))
-  );
-}
-
-/**
- * A keyset page from `limit + 1` rows read in cursor order: the first `limit`, and the cursor after
- * the last of them when there was one more row.
- */
-export function keysetPage<R extends { cursor_time: string; id: string }>(
-  rows: R[],
-  limit: number,
-): { page: R[]; nextCursor: string | null } {
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    page,
-    nextCursor: rows.length > limit && last ? encodeCursor({ t: last.cursor_time, id: last.id }) : null,
-  };
-}
-
-export function decodeCursor(raw: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<Cursor>;
-    if (isCursorTime(c.t) && typeof c.id === 'string' && /^[0-9a-f-]{36}$/.test(c.id))
-      return { t: c.t, id: c.id };
-  } catch {
-    // fall through
-  }
-  throw new DomainError('VALIDATION_FAILED', 'cursor must be a cursor returned by this endpoint', {
-    field: 'cursor',
-  });
-}
+// The keyset cursor moved to the platform, shared with the article service's thread pages; the
+// personal-data export still takes it from here.
+export { decodeCursor, keysetPage } from '@replyguard/platform';
 
 /**
  * A site's queue in one status, keyset-paginated on (submitted_at, id) so that a deep page costs

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportListQueryV1, ReportPageV1 } from '@replyguard/contracts';
-import { DomainError } from '@replyguard/platform';
+import { DomainError, isCursorTime, keysetPage } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor';
-import { keysetPage, isCursorTime } from '../../queue/list-queue/list-queue.handler';
 import { reportView } from '../report-view';
 import { ReportsRepository } from '../reports.repository';
 import { requireVisibleComment } from '../../comments/require-comment';
