@@ -4,6 +4,7 @@ import { PublishedCommentEntity } from '../comments/published-comment.entity';
 import { CreateArticlesSchema1764252200000 } from './migrations/1764252200000-CreateArticlesSchema';
 import { ErasedAuthors1764285100000 } from './migrations/1764285100000-ErasedAuthors';
 import { CommentRemovals1764285200000 } from './migrations/1764285200000-CommentRemovals';
+import { ThreadPageIndexes1764731000000 } from './migrations/1764731000000-ThreadPageIndexes';
 
 export const ARTICLES_PROCESSED = 'articles.processed_messages' as const;
 
@@ -12,6 +13,11 @@ export function articlesDataSourceOptions(db = databaseConfig()): DataSourceOpti
     ...db,
     schema: 'articles',
     entities: [PublishedCommentEntity],
-    migrations: [CreateArticlesSchema1764252200000, ErasedAuthors1764285100000, CommentRemovals1764285200000],
+    migrations: [
+      CreateArticlesSchema1764252200000,
+      ErasedAuthors1764285100000,
+      CommentRemovals1764285200000,
+      ThreadPageIndexes1764731000000,
+    ],
   });
 }
