@@ -11,6 +11,7 @@ import { PublishedCommentsRepository } from './comments/published-comments.repos
 import { EraseAuthorHandler } from './comments/erase-author/erase-author.handler';
 import { EraseAuthorMessageController } from './comments/erase-author/erase-author.message.controller';
 import { GetThreadV2HttpController } from './comments/get-thread/get-thread-v2.http.controller';
+import { GetThreadV3HttpController } from './comments/get-thread/get-thread-v3.http.controller';
 import { ThreadReader } from './comments/get-thread/thread-reader';
 import { UnpublishCommentHandler } from './comments/unpublish-comment/unpublish-comment.handler';
 import { UnpublishCommentMessageController } from './comments/unpublish-comment/unpublish-comment.message.controller';
@@ -32,6 +33,7 @@ import { DemoModule } from './demo/demo.module';
   controllers: [
     GetThreadHttpController,
     GetThreadV2HttpController,
+    GetThreadV3HttpController,
     PublishCommentMessageController,
     UnpublishCommentMessageController,
     EraseAuthorMessageController,

@@ -13,6 +13,7 @@ export * from './events/site-configured.v2';
 export * from './http/submit-comment.v1';
 export * from './http/thread.v1';
 export * from './http/thread.v2';
+export * from './http/thread.v3';
 export * from './http/admin.v1';
 export * from './http/moderation.v1';
 export * from './http/site-presentation';

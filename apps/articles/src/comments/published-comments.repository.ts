@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { claimStatement, type ProcessedMessagesTable } from '@replyguard/messaging';
-import { preparedQuery } from '@replyguard/platform';
+import type { ThreadOrderV3 } from '@replyguard/contracts';
+import { type KeysetCursor, keysetCursorTime, preparedQuery } from '@replyguard/platform';
 import { type EntityManager, IsNull, Not, type Repository } from 'typeorm';
 import type { FlatComment } from './get-thread/build-thread';
 import { PublishedCommentEntity } from './published-comment.entity';
@@ -17,6 +18,110 @@ export interface ApprovedComment {
   content: string;
   createdAt: Date;
   publishedAt: Date;
+}
+
+/** A top-level comment of a thread page, with its keyset position. */
+export interface PageRootComment extends FlatComment {
+  cursor_time: string;
+}
+
+/** One read of a thread page: the article's published count and the page's top-level comments. */
+export interface ThreadPageRoots {
+  count: number;
+  /** In the order asked for; one more than `limit` when another page follows. */
+  roots: PageRootComment[];
+}
+
+interface CommentRow {
+  id: string;
+  parent_id: string | null;
+  author_name: string | null;
+  author_url: string | null;
+  content: string | null;
+  created_at: Date;
+  removed_at: Date | null;
+}
+
+const COMMENT_COLUMNS =
+  'c.id, c.parent_id, c.author_name, c.author_url, c.content, c.created_at, c.removed_at';
+
+/** A comment of an article's thread as v2 has it: published, or taken down and kept as a placeholder. */
+const IN_THREAD = (alias: string) =>
+  `${alias}.site_id = $1 AND ${alias}.article_id = $2 AND ${alias}.created_at IS NOT NULL`;
+
+/**
+ * An article's top-level comments as thread v2 places them, keyset-paginated on (created_at, id):
+ * - top level: no parent in the thread (none, or one never published there: v2 shows such a reply at
+ *   the top level rather than lose it), by an anti-join on the primary key;
+ * - a taken-down comment only when a published comment hangs somewhere below it, as v2 prunes: worked
+ *   out once per read by walking up from the taken-down comments with a published reply, through
+ *   taken-down parents only (`kept`), so the cost follows the article's few taken-down comments and
+ *   the planner sees no recursion per row;
+ * - `count` beside the page, also when the page is empty.
+ * The thread index (site, article, created_at, id) gives the order; a page reads the comments of its
+ * own stretch of time, not the article's.
+ */
+function pageRootsSql(order: ThreadOrderV3, after: boolean): string {
+  const dir = order === 'newest' ? 'DESC' : 'ASC';
+  const keyset = after
+    ? `AND (c.created_at, c.id) ${order === 'newest' ? '<' : '>'} ($3::timestamptz, $4::uuid)`
+    : '';
+  const limit = after ? '$5' : '$3';
+  return `WITH RECURSIVE kept AS (
+      SELECT r.id, r.parent_id FROM articles.comments r
+       WHERE ${IN_THREAD('r')} AND r.removed_at IS NOT NULL
+         AND EXISTS (SELECT 1 FROM articles.comments d
+                      WHERE d.parent_id = r.id AND ${IN_THREAD('d')} AND d.removed_at IS NULL)
+      UNION
+      SELECT r.id, r.parent_id FROM kept k JOIN articles.comments r ON r.id = k.parent_id
+       WHERE ${IN_THREAD('r')} AND r.removed_at IS NOT NULL
+    )
+    SELECT n.count, page.*
+      FROM (SELECT count(*)::int AS count FROM articles.comments c
+             WHERE ${IN_THREAD('c')} AND c.removed_at IS NULL) n
+      LEFT JOIN LATERAL (
+        SELECT ${COMMENT_COLUMNS}, ${keysetCursorTime('c.created_at')} AS cursor_time
+          FROM articles.comments c
+          LEFT JOIN articles.comments p ON p.id = c.parent_id AND ${IN_THREAD('p')}
+         WHERE ${IN_THREAD('c')} AND p.id IS NULL ${keyset}
+           AND (c.removed_at IS NULL OR c.id IN (SELECT id FROM kept))
+         ORDER BY c.created_at ${dir}, c.id ${dir}
+         LIMIT ${limit}
+      ) page ON true
+     ORDER BY page.created_at ${dir}, page.id ${dir}`;
+}
+
+const PAGE_ROOTS_SQL = {
+  oldest: { first: pageRootsSql('oldest', false), after: pageRootsSql('oldest', true) },
+  newest: { first: pageRootsSql('newest', false), after: pageRootsSql('newest', true) },
+} as const;
+
+/**
+ * Every comment below the given top-level comments, level by level over the replies index. No
+ * cycle can be reached: a top-level comment has no parent in the thread, and each comment one
+ * parent. Oldest first, as each level of a thread is.
+ */
+const REPLIES_SQL = `WITH RECURSIVE tree AS (
+      SELECT ${COMMENT_COLUMNS} FROM articles.comments c
+       WHERE c.parent_id = ANY($3::uuid[]) AND ${IN_THREAD('c')}
+      UNION ALL
+      SELECT ${COMMENT_COLUMNS} FROM tree t JOIN articles.comments c ON c.parent_id = t.id
+       WHERE ${IN_THREAD('c')}
+    )
+    SELECT * FROM tree ORDER BY created_at, id`;
+
+/** A thread row as the thread builders take it: a taken-down comment keeps no author and no text. */
+function flatComment(r: CommentRow): FlatComment {
+  const removed = r.removed_at !== null;
+  return {
+    id: r.id,
+    parentId: r.parent_id,
+    authorName: removed ? '' : (r.author_name ?? ''),
+    authorUrl: removed ? null : r.author_url,
+    content: removed ? '' : (r.content ?? ''),
+    createdAt: r.created_at,
+    removed,
+  };
 }
 
 @Injectable()
@@ -155,5 +260,42 @@ export class PublishedCommentsRepository {
       createdAt: r.createdAt!,
       removed: r.removedAt !== null,
     }));
+  }
+
+  /**
+   * A page of an article's top-level comments (thread v3), `limit` of them and one more when another
+   * page follows, after the `after` position in `order`, with the article's published count.
+   */
+  async listPageRoots(
+    siteId: string,
+    articleId: string,
+    page: { order: ThreadOrderV3; after?: KeysetCursor; limit: number },
+  ): Promise<ThreadPageRoots> {
+    const sql = PAGE_ROOTS_SQL[page.order];
+    // One row with only the count when the page is empty (the LEFT JOIN LATERAL finds nothing).
+    const rows = await preparedQuery<
+      { count: number } & ({ id: null } | (CommentRow & { cursor_time: string }))
+    >(
+      this.comments.manager,
+      page.after ? sql.after : sql.first,
+      page.after
+        ? [siteId, articleId, page.after.t, page.after.id, page.limit + 1]
+        : [siteId, articleId, page.limit + 1],
+    );
+    return {
+      count: rows[0]?.count ?? 0,
+      roots: rows.flatMap((r) => (r.id === null ? [] : [{ ...flatComment(r), cursor_time: r.cursor_time }])),
+    };
+  }
+
+  /** Every comment of the article below the given ones (published or placeholders), oldest first. */
+  async listReplies(siteId: string, articleId: string, rootIds: string[]): Promise<FlatComment[]> {
+    if (rootIds.length === 0) return [];
+    const rows = await preparedQuery<CommentRow>(this.comments.manager, REPLIES_SQL, [
+      siteId,
+      articleId,
+      rootIds,
+    ]);
+    return rows.map(flatComment);
   }
 }

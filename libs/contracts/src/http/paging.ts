@@ -16,13 +16,13 @@ export const PageCursor = (): PropertyDecorator =>
     Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a cursor returned by this endpoint' }),
   );
 
-/** `limit` of a listing: 1-200, 50 by default; a query string's number is read as one. */
-export const PageLimit = (): PropertyDecorator =>
+/** `limit` of a listing: 1-`max` (200 unless said), 50 by default; a query string's number is read as one. */
+export const PageLimit = (max = 200): PropertyDecorator =>
   applyDecorators(
-    ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 }),
+    ApiPropertyOptional({ default: 50, minimum: 1, maximum: max }),
     IsOptional(),
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? Number(value) : value)),
     IsInt(),
     Min(1),
-    Max(200),
+    Max(max),
   );

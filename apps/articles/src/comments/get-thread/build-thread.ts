@@ -1,6 +1,7 @@
 import type {
   ArticleThreadV1,
   ArticleThreadV2,
+  ArticleThreadV3,
   ThreadCommentV1,
   ThreadCommentV2,
 } from '@replyguard/contracts';
@@ -49,6 +50,37 @@ export function buildThread(siteId: string, articleId: string, flat: FlatComment
  * without published replies below it is left out, as in v1.
  */
 export function buildThreadV2(siteId: string, articleId: string, flat: FlatComment[]): ArticleThreadV2 {
+  return {
+    siteId,
+    articleId,
+    count: flat.filter((c) => !c.removed).length,
+    comments: nestV2(flat),
+  };
+}
+
+/**
+ * A page of thread v3: its top-level comments (in the page's order) each with its reply tree (the
+ * replies oldest first), nested and pruned as thread v2 does. `count` is the article's, read with them.
+ */
+export function buildThreadV3(
+  siteId: string,
+  articleId: string,
+  page: { count: number; roots: FlatComment[]; replies: FlatComment[]; nextCursor: string | null },
+): ArticleThreadV3 {
+  return {
+    siteId,
+    articleId,
+    count: page.count,
+    comments: nestV2([...page.roots, ...page.replies]),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/**
+ * v2's nesting: each comment under its parent, in the order given (so oldest first for replies); one
+ * whose parent is not among them at the top level; then pruned.
+ */
+function nestV2(flat: FlatComment[]): ThreadCommentV2[] {
   const byId = new Map<string, ThreadCommentV2>();
   for (const c of flat) {
     byId.set(c.id, {
@@ -69,12 +101,7 @@ export function buildThreadV2(siteId: string, articleId: string, flat: FlatComme
     if (parent) parent.replies.push(node);
     else roots.push(node);
   }
-  return {
-    siteId,
-    articleId,
-    count: flat.filter((c) => !c.removed).length,
-    comments: prune(roots),
-  };
+  return prune(roots);
 }
 
 /** Drops removed comments with nothing published below them, deepest first (iteratively: no recursion limit). */

@@ -34,4 +34,65 @@ describe('ThreadReader', () => {
     release();
     expect((await later).etag).toBe(first.etag);
   });
+
+  describe('a page of thread v3', () => {
+    function pages() {
+      const waiting: (() => void)[] = [];
+      const calls: unknown[] = [];
+      const repo = {
+        listPageRoots: (_site: string, articleId: string, page: unknown) => {
+          calls.push([articleId, page]);
+          return new Promise((resolve) => waiting.push(() => resolve({ count: 0, roots: [] })));
+        },
+        listReplies: () => Promise.resolve([]),
+      } as unknown as PublishedCommentsRepository;
+      const release = () => waiting.splice(0).forEach((go) => go());
+      return { reader: new ThreadReader(repo), calls, release };
+    }
+    const cursor = Buffer.from(
+      JSON.stringify({ t: '2026-01-01T00:00:00.000001Z', id: '019a0000-0000-7000-8000-000000000000' }),
+    ).toString('base64url');
+
+    it('is shared by readers of the same page only: same cursor, order and limit', async () => {
+      const { reader, calls, release } = pages();
+      const reads = [
+        reader.readPage('site', 'article', {}),
+        reader.readPage('site', 'article', { order: 'oldest', limit: 50 }),
+        reader.readPage('site', 'article', { order: 'newest' }),
+        reader.readPage('site', 'article', { limit: 10 }),
+        reader.readPage('site', 'article', { cursor }),
+      ];
+      expect(calls).toEqual([
+        ['article', { order: 'oldest', limit: 50, after: undefined }],
+        ['article', { order: 'newest', limit: 50, after: undefined }],
+        ['article', { order: 'oldest', limit: 10, after: undefined }],
+        [
+          'article',
+          {
+            order: 'oldest',
+            limit: 50,
+            after: { t: '2026-01-01T00:00:00.000001Z', id: '019a0000-0000-7000-8000-000000000000' },
+          },
+        ],
+      ]);
+      release();
+      const [first, second] = await Promise.all(reads);
+      expect(second).toBe(first);
+      expect(JSON.parse(first.json)).toEqual({
+        siteId: 'site',
+        articleId: 'article',
+        count: 0,
+        comments: [],
+        nextCursor: null,
+      });
+    });
+
+    it('refuses a cursor that is not ours before reading anything', () => {
+      const { reader, calls } = pages();
+      expect(() => reader.readPage('site', 'article', { cursor: 'bm90LWEtY3Vyc29y' })).toThrow(
+        expect.objectContaining({ code: 'VALIDATION_FAILED', details: { field: 'cursor' } }),
+      );
+      expect(calls).toEqual([]);
+    });
+  });
 });

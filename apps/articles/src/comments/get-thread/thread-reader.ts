@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { ThreadPageQueryV3 } from '@replyguard/contracts';
+import { decodeCursor, keysetPage } from '@replyguard/platform';
 import type { FastifyReply } from 'fastify';
 import { PublishedCommentsRepository } from '../published-comments.repository';
-import { buildThread, buildThreadV2 } from './build-thread';
+import { buildThread, buildThreadV2, buildThreadV3 } from './build-thread';
 
 /** A thread as sent: its JSON and an entity tag of it. */
 export interface ThreadBody {
@@ -24,27 +26,52 @@ export class ThreadReader {
   constructor(private readonly comments: PublishedCommentsRepository) {}
 
   read(version: 'v1' | 'v2', siteId: string, articleId: string): Promise<ThreadBody> {
-    const key = JSON.stringify([version, siteId, articleId]);
-    let pending = this.inFlight.get(key);
+    return this.shared([version, siteId, articleId], async () =>
+      version === 'v1'
+        ? buildThread(siteId, articleId, await this.comments.listForArticle(siteId, articleId))
+        : buildThreadV2(siteId, articleId, await this.comments.listWithRemoved(siteId, articleId)),
+    );
+  }
+
+  /**
+   * A page of thread v3: `limit` top-level comments after the cursor's position in `order`, each with
+   * its reply tree. Readers share a read when they ask for the same page (same cursor, order and
+   * limit). A cursor that is not one of ours is VALIDATION_FAILED, before anything is read.
+   */
+  readPage(siteId: string, articleId: string, query: ThreadPageQueryV3): Promise<ThreadBody> {
+    const order = query.order ?? 'oldest';
+    const limit = query.limit ?? 50;
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    return this.shared(['v3', siteId, articleId, order, limit, after?.t, after?.id], async () => {
+      const { count, roots } = await this.comments.listPageRoots(siteId, articleId, { order, after, limit });
+      const { page, nextCursor } = keysetPage(roots, limit);
+      const replies = await this.comments.listReplies(
+        siteId,
+        articleId,
+        page.map((r) => r.id),
+      );
+      return buildThreadV3(siteId, articleId, { count, roots: page, replies, nextCursor });
+    });
+  }
+
+  /** The thread `key` names, read once for everyone who asks while it is being read. */
+  private shared(key: unknown[], build: () => Promise<object>): Promise<ThreadBody> {
+    const name = JSON.stringify(key);
+    let pending = this.inFlight.get(name);
     if (!pending) {
-      pending = this.load(version, siteId, articleId).finally(() => this.inFlight.delete(key));
-      this.inFlight.set(key, pending);
+      pending = build()
+        .then(serialise)
+        .finally(() => this.inFlight.delete(name));
+      this.inFlight.set(name, pending);
     }
     return pending;
   }
+}
 
-  private async load(version: 'v1' | 'v2', siteId: string, articleId: string): Promise<ThreadBody> {
-    const json =
-      version === 'v1'
-        ? JSON.stringify(
-            buildThread(siteId, articleId, await this.comments.listForArticle(siteId, articleId)),
-          )
-        : JSON.stringify(
-            buildThreadV2(siteId, articleId, await this.comments.listWithRemoved(siteId, articleId)),
-          );
-    const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
-    return { json, etag };
-  }
+function serialise(thread: object): ThreadBody {
+  const json = JSON.stringify(thread);
+  const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+  return { json, etag };
 }
 
 /**
