@@ -72,6 +72,26 @@ describe(installRequestLog.name, () => {
     expect(JSON.stringify(lines)).not.toContain(key);
   });
 
+  it('writes no IP address a client put in the URL', async () => {
+    await app.inject({ method: 'POST', url: '/1.1/comment-check?blog=x&user_ip=198.51.100.77&is_test=1' });
+    await app.inject({ method: 'POST', url: '/1.1/comment-check?user_ip=2001%3Adb8%3A%3A7&blog=x' });
+    await app.inject({ method: 'POST', url: '/1.1/comment-check?user_ip=::ffff:203.0.113.9' });
+    await app.inject({ method: 'POST', url: '/1.1/comment-check?for=203.0.113.9,%2010.0.0.1' });
+    await app.inject({ method: 'GET', url: '/v1/lookup/192.0.2.44/x' });
+    // Ids and versions that only look like numbers stay readable.
+    await app.inject({ method: 'GET', url: '/1.1/verify-key?blog=https://b.example/2026.11.29&v=1.2.3' });
+    expect(lines.map((l) => (l.req as { url: string }).url)).toEqual([
+      '/1.1/comment-check?blog=x&user_ip=[redacted]&is_test=1',
+      '/1.1/comment-check?user_ip=[redacted]&blog=x',
+      '/1.1/comment-check?user_ip=[redacted]',
+      '/1.1/comment-check?for=[redacted]',
+      '/v1/lookup/[redacted]/x',
+      '/1.1/verify-key?blog=https://b.example/2026.11.29&v=1.2.3',
+    ]);
+    for (const address of ['198.51.100.77', '2001', '203.0.113.9', '10.0.0.1', '192.0.2.44'])
+      expect(JSON.stringify(lines)).not.toContain(address);
+  });
+
   it('logs failures at error level and leaves health checks out', async () => {
     await app.inject({ method: 'GET', url: '/health/live' });
     await app.inject({ method: 'GET', url: '/boom' });

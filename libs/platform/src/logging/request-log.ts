@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
@@ -10,17 +11,63 @@ const EMAIL_IN_URL = /[^\s/?&=#@]+(?:@|%40|%2540)[^\s/?&=#]+/gi;
 /** The value of a `key` or `api_key` query parameter: an Akismet-style client's API key. */
 const KEY_IN_QUERY = /([?&](?:api_)?key=)[^&#]*/gi;
 
+/** Runs of the characters an IPv4 or IPv6 address is written with. */
+const ADDRESS_CHARACTERS = /[0-9A-Fa-f:.]+/g;
+
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part.replace(/\+/g, ' '));
+  } catch {
+    return part;
+  }
+}
+
+/** Whether a path segment or query value holds an IP address (`1.2.3.4`, `2001:db8::1`, `a, 1.2.3.4`). */
+function holdsIpAddress(part: string): boolean {
+  if (!part.includes('.') && !part.includes(':') && !part.includes('%')) return false;
+  return (decoded(part).match(ADDRESS_CHARACTERS) ?? []).some((run) => isIP(run) !== 0);
+}
+
+/**
+ * Each path segment and query value that holds an IP address, replaced whole: an Akismet client may put
+ * `user_ip` in the query (the API reads it from the form), and a reader's address must not reach a log.
+ */
+function withoutIpAddresses(url: string): string {
+  if (!/\d[.:]|:[0-9A-Fa-f]|%3A/i.test(url)) return url;
+  const q = url.indexOf('?');
+  const path = (q === -1 ? url : url.slice(0, q))
+    .split('/')
+    .map((segment) => (holdsIpAddress(segment) ? '[redacted]' : segment))
+    .join('/');
+  if (q === -1) return path;
+  const query = url
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq === -1) return holdsIpAddress(pair) ? '[redacted]' : pair;
+      return holdsIpAddress(pair.slice(eq + 1)) ? `${pair.slice(0, eq + 1)}[redacted]` : pair;
+    })
+    .join('&');
+  return `${path}?${query}`;
+}
+
 /**
  * The URL as a log line may show it: an e-mail address a client put in the path or the query (the
  * API takes them in bodies, but a client may still send `?email=…`) is replaced, so no log line holds
- * one; so is an API key sent as `?key=…` or `?api_key=…` (Akismet clients put it in the form, but
- * one may still put it in the query).
+ * one; so is an IP address (`?user_ip=…`) and an API key sent as `?key=…` or `?api_key=…` (Akismet
+ * clients put both in the form, but one may still put them in the query).
  */
 export function loggableUrl(url: string): string {
   const withoutKeys = url.includes('?') ? url.replace(KEY_IN_QUERY, '$1[redacted]') : url;
-  if (!withoutKeys.includes('@') && !withoutKeys.includes('%40') && !withoutKeys.includes('%2540'))
-    return withoutKeys;
-  return withoutKeys.replace(EMAIL_IN_URL, '[redacted]');
+  const withoutAddresses = withoutIpAddresses(withoutKeys);
+  if (
+    !withoutAddresses.includes('@') &&
+    !withoutAddresses.includes('%40') &&
+    !withoutAddresses.includes('%2540')
+  )
+    return withoutAddresses;
+  return withoutAddresses.replace(EMAIL_IN_URL, '[redacted]');
 }
 const asIs = <T>(value: T): T => value;
 
