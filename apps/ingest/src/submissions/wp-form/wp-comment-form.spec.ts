@@ -49,6 +49,22 @@ describe(requestFromWpForm.name, () => {
     expect(problemsOf(violations({ comment_parent: '12' }))).toEqual(['parent']);
   });
 
+  it('gives a website typed without a scheme http://, as WordPress does, and refuses other schemes', () => {
+    expect(requestFromWpForm('default', form({ url: 'www.ann.example' })).authorUrl).toBe(
+      'http://www.ann.example',
+    );
+    expect(requestFromWpForm('default', form({ url: ' ann.example/blog ' })).authorUrl).toBe(
+      'http://ann.example/blog',
+    );
+    expect(requestFromWpForm('default', form({ url: 'https://ann.example' })).authorUrl).toBe(
+      'https://ann.example',
+    );
+    expect(requestFromWpForm('default', form({ url: '   ' })).authorUrl).toBeUndefined();
+    expect(problemsOf(violations({ url: 'javascript:alert(1)' }))).toEqual(['url']);
+    expect(problemsOf(violations({ url: '//evil.example' }))).toEqual(['url']);
+    expect(problemsOf(violations({ url: 'not a website' }))).toEqual(['url']);
+  });
+
   it('takes a filled honeypot along', () => {
     expect(requestFromWpForm('default', form({ ak_hp_textarea: 'spam' })).honeypot).toBe('spam');
   });

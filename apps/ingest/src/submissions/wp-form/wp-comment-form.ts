@@ -21,10 +21,23 @@ export function requestFromWpForm(siteId: string, form: FormBody): SubmitComment
     parentId: parent === undefined || parent === '' || parent === '0' ? null : parent,
     authorName: form.author,
     authorEmail: form.email,
-    authorUrl: form.url,
+    authorUrl: websiteAsWordPressTakesIt(form.url),
     content: form.comment,
     ...(honeypot !== undefined ? { honeypot } : {}),
   });
+}
+
+/**
+ * The website field as WordPress keeps it: an address typed without a scheme ("www.ann.example", which
+ * WordPress's own form lets through, as it is `novalidate`) gets `http://`, as `esc_url` gives it, rather
+ * than a failure page. Anything with a scheme (`javascript:`, `mailto:`) or relative goes on as typed,
+ * for the contract to refuse.
+ */
+function websiteAsWordPressTakesIt(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const typed = value.trim();
+  if (typed === '' || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(typed) || /^[/?#\\]/.test(typed)) return value;
+  return `http://${typed}`;
 }
 
 /** `redirect_to`, as WordPress honours it (after checking it, as `wp_safe_redirect` does). */
