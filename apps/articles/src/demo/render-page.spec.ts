@@ -1,6 +1,6 @@
 import { demoArticle } from './demo-article';
 import type { ThreadCommentV2 } from '@replyguard/contracts';
-import { escapeHtml, renderCommentText, renderDemoPage, trimUrl } from './render-page';
+import { escapeHtml, MAX_REPLY_DEPTH, renderCommentText, renderDemoPage, trimUrl } from './render-page';
 
 const XSS = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 
@@ -162,5 +162,37 @@ describe(renderDemoPage.name, () => {
       expect(other).toContain('<input type="hidden" name="comment_parent" id="comment_parent" value="">');
       expect(other).toContain('<span id="reply-title-text">Leave a Reply</span>');
     }
+  });
+
+  it("offers no Reply at the default policy's deepest level, where moderation would reject the reply", () => {
+    expect(MAX_REPLY_DEPTH).toBe(5);
+    // A chain of six comments, each replying to the one before.
+    const ids = [1, 2, 3, 4, 5, 6].map((n) => `0190f3f4-1111-7000-8000-00000000010${n}`);
+    let chain: ThreadCommentV2 | undefined;
+    for (const [i, id] of [...ids.entries()].reverse()) {
+      chain = {
+        id,
+        parentId: i === 0 ? null : ids[i - 1],
+        state: 'published',
+        authorName: `Level ${i + 1}`,
+        authorUrl: null,
+        content: 'Deeper and deeper.',
+        createdAt: '2026-01-12T08:00:00.000Z',
+        replies: chain ? [chain] : [],
+      };
+    }
+    const html = page([chain!]);
+    expect(html).toContain('data-max-reply-depth="5"');
+    ids.forEach((id, i) =>
+      i + 1 < MAX_REPLY_DEPTH
+        ? expect(html).toContain(`data-reply-to="${id}"`)
+        : expect(html).not.toContain(`data-reply-to="${id}"`),
+    );
+    // ?replytocom= naming one of them (a stale link) gives a top-level form, as for a comment gone.
+    const deep = page([chain!], { replyTo: ids[4] });
+    expect(deep).toContain('<input type="hidden" name="comment_parent" id="comment_parent" value="">');
+    expect(page([chain!], { replyTo: ids[3] })).toContain(
+      `<input type="hidden" name="comment_parent" id="comment_parent" value="${ids[3]}">`,
+    );
   });
 });

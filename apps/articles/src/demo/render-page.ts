@@ -1,4 +1,5 @@
 import type { ArticleThreadV2, ThreadCommentV2 } from '@replyguard/contracts';
+import { DEFAULT_SITE_POLICY } from '@replyguard/moderation-engine';
 import type { DemoArticle } from './demo-article';
 
 const ESCAPES: Record<string, string> = {
@@ -82,6 +83,15 @@ function renderAuthor(name: string, url: string | null): string {
     : text;
 }
 
+/**
+ * The deepest a comment may sit and still be replied to. Moderation rejects a reply deeper than the
+ * site's `maxDepth` (`THREAD_TOO_DEEP`) after ingest has accepted it, so a Reply link there would lose
+ * the reader's comment; like WordPress at its `thread_comments_depth`, the page offers none. The
+ * articles service does not know a site's policy: the default's depth it is (demo.mjs reads it from
+ * the page).
+ */
+export const MAX_REPLY_DEPTH = DEFAULT_SITE_POLICY.maxDepth;
+
 /** The text that stands in for a taken-down comment; demo.mjs shows the same. */
 export const REMOVED_TEXT = 'This comment was removed.';
 
@@ -109,8 +119,7 @@ ${children}
 <div class="comment-metadata"><a href="#comment-${id}"><time datetime="${escapeHtml(c.createdAt)}">${escapeHtml(formatDate(c.createdAt))}</time></a></div>
 </footer>
 <div class="comment-content">${renderCommentText(c.content)}</div>
-<div class="reply"><a rel="nofollow" class="comment-reply-link" href="?replytocom=${id}#respond" data-reply-to="${id}" data-author="${escapeHtml(author)}" aria-label="Reply to ${escapeHtml(author)}">Reply</a></div>
-</article>
+${depth < MAX_REPLY_DEPTH ? `<div class="reply"><a rel="nofollow" class="comment-reply-link" href="?replytocom=${id}#respond" data-reply-to="${id}" data-author="${escapeHtml(author)}" aria-label="Reply to ${escapeHtml(author)}">Reply</a></div>\n` : ''}</article>
 ${children}
 </li>`;
 }
@@ -144,12 +153,15 @@ export interface DemoPage {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function findInThread(thread: ArticleThreadV2, id: string): ArticleThreadV2['comments'][number] | undefined {
-  const stack = [...thread.comments];
+function findInThread(
+  thread: ArticleThreadV2,
+  id: string,
+): { comment: ArticleThreadV2['comments'][number]; depth: number } | undefined {
+  const stack = thread.comments.map((comment) => ({ comment, depth: 1 }));
   while (stack.length > 0) {
-    const c = stack.pop()!;
-    if (c.id === id) return c;
-    stack.push(...c.replies);
+    const found = stack.pop()!;
+    if (found.comment.id === id) return found;
+    stack.push(...found.comment.replies.map((comment) => ({ comment, depth: found.depth + 1 })));
   }
   return undefined;
 }
@@ -178,7 +190,10 @@ export function renderDemoPage(page: DemoPage): string {
   const { siteId, articleId, article, thread, ingestUrl, pageUrl, unapproved } = page;
   const e = escapeHtml;
   const replyingTo = page.replyTo && UUID.test(page.replyTo) ? findInThread(thread, page.replyTo) : undefined;
-  const parent = replyingTo?.state === 'published' ? replyingTo : undefined;
+  const parent =
+    replyingTo?.comment.state === 'published' && replyingTo.depth < MAX_REPLY_DEPTH
+      ? replyingTo.comment
+      : undefined;
   const awaitingId =
     unapproved && UUID.test(unapproved) && !findInThread(thread, unapproved) ? unapproved : null;
   return `<!doctype html>
@@ -192,7 +207,7 @@ export function renderDemoPage(page: DemoPage): string {
 <link rel="stylesheet" href="/demo/_assets/demo.css">
 <script type="module" src="/demo/_assets/demo.mjs"></script>
 </head>
-<body data-site-id="${e(siteId)}" data-article-id="${e(articleId)}" data-headline="${e(article.headline)}">
+<body data-site-id="${e(siteId)}" data-article-id="${e(articleId)}" data-headline="${e(article.headline)}" data-max-reply-depth="${MAX_REPLY_DEPTH}">
 <header class="masthead">
 <div class="wrap">
 <a class="site-title" href="#top">The Daily Ledger</a>

@@ -7,6 +7,8 @@ const body = document.body;
 const siteId = body.dataset.siteId;
 const articleId = body.dataset.articleId;
 const headline = body.dataset.headline;
+// Comments this deep get no Reply link: moderation would reject the reply (render-page.ts).
+const maxReplyDepth = Number(body.dataset.maxReplyDepth) || Infinity;
 const ingestUrl = document.querySelector('meta[name="replyguard-ingest"]').content.replace(/\/+$/, '');
 const threadUrl = `/v2/sites/${encodeURIComponent(siteId)}/articles/${encodeURIComponent(articleId)}/comments`;
 const PENDING_KEY = `replyguard.pending.${siteId}/${articleId}`;
@@ -150,7 +152,7 @@ function renderPublished(c, depth, pending) {
     meta,
     el('div', { class: 'comment-content' }, ...commentText(c.content)),
   );
-  if (!pending) {
+  if (!pending && depth < maxReplyDepth) {
     const reply = el('a', {
       rel: 'nofollow',
       class: 'comment-reply-link',
