@@ -88,7 +88,7 @@ describe('contracts people can read', () => {
     expect(missing).toEqual([]);
   });
 
-  it('lists 413 wherever a body is taken, and 429 on every rate-limited route of moderation', async () => {
+  it('lists 413 and 415 wherever a body is taken, and 429 on every rate-limited route of moderation', async () => {
     const missing: string[] = [];
     for (const base of [system.ingestUrl, system.moderationUrl, system.articlesUrl, system.webhooksUrl]) {
       const doc = (await getJson(`${base}/docs/openapi.json`)).json as unknown as OpenApiDoc;
@@ -97,6 +97,7 @@ describe('contracts people can read', () => {
           const where = `${method.toUpperCase()} ${path}`;
           const codes = Object.keys(op.responses ?? {});
           if (op.requestBody && !codes.includes('413')) missing.push(`${where}: no 413`);
+          if (op.requestBody && !codes.includes('415')) missing.push(`${where}: no 415`);
           // Moderation's rate limit guards every route but its health checks and metrics.
           const limited = base === system.moderationUrl && !/^\/(health|metrics)(\/|$)/.test(path);
           if (limited && !codes.includes('429')) missing.push(`${where}: no 429`);

@@ -1,5 +1,6 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
 import Fastify from 'fastify';
-import { trustProxyOption } from './create-http-app';
+import { documentBodyTypes, trustProxyOption } from './create-http-app';
 
 describe(trustProxyOption.name, () => {
   const ipOf = async (trustProxy: ReturnType<typeof trustProxyOption>, forwardedFor: string) => {
@@ -34,5 +35,36 @@ describe(trustProxyOption.name, () => {
     expect(trustProxyOption(['10.0.0.0/8'])).toEqual(['10.0.0.0/8']);
     expect(trustProxyOption(['127.0.0.1', '::1'])).toEqual(['127.0.0.1', '::1']);
     expect(trustProxyOption(['loopback'])).toEqual(['loopback']);
+  });
+});
+
+describe(documentBodyTypes.name, () => {
+  it('lists the 415 and the types read on every operation that takes a body, unless it has its own', () => {
+    const document = {
+      openapi: '3.0.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/v1/comments': {
+          post: {
+            requestBody: { content: { 'application/json': { schema: {} } } },
+            responses: { '202': { description: 'accepted' } },
+          },
+          get: { responses: { '200': { description: 'ok' } } },
+        },
+        '/v1/form': {
+          post: {
+            requestBody: { content: { 'application/x-www-form-urlencoded': { schema: {} } } },
+            responses: { '415': { description: 'its own page' } },
+          },
+        },
+      },
+    } as unknown as OpenAPIObject;
+    documentBodyTypes(document);
+    expect(document.paths['/v1/comments'].post?.responses['415']).toEqual({
+      description:
+        'UNSUPPORTED_MEDIA_TYPE: a body that is not application/json (`details.expected` names the types)',
+    });
+    expect(document.paths['/v1/comments'].get?.responses['415']).toBeUndefined();
+    expect(document.paths['/v1/form'].post?.responses['415']).toEqual({ description: 'its own page' });
   });
 });

@@ -11,7 +11,7 @@ import { installHttpMetrics } from '../metrics/http-metrics';
 import { MetricsRegistry } from '../metrics/metrics.registry';
 import { installBodyParsers } from './body-parsers';
 import { answerClientError, frameworkErrorAnswer, MAX_PARAM_LENGTH } from './fastify-errors';
-import { installRouteBodyLimits } from './route-body';
+import { DEFAULT_CONSUMES, installRouteBodyLimits } from './route-body';
 import { helmetHeaders, installSecurityHeaders } from './security-headers';
 import { validationFailed } from './validation-failed';
 
@@ -106,7 +106,26 @@ export function setupOpenApi(app: INestApplication, options: HttpAppOptions): vo
     .build();
   const document = SwaggerModule.createDocument(app, config);
   documentBodyLimit(document, options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES);
+  documentBodyTypes(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+}
+
+/**
+ * Every route that takes a body refuses one of a type it does not read, before any handler runs
+ * (installRouteBodyLimits), so every such operation lists the 415 with the types it reads (unless it
+ * describes its own), as generated clients expect of a documented answer.
+ */
+export function documentBodyTypes(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of [item.post, item.put, item.patch, item.delete]) {
+      const body = operation?.requestBody;
+      if (!operation || !body || operation.responses['415']) continue;
+      const types = 'content' in body ? Object.keys(body.content) : [...DEFAULT_CONSUMES];
+      operation.responses['415'] = {
+        description: `UNSUPPORTED_MEDIA_TYPE: a body that is not ${types.join(' or ')} (\`details.expected\` names the types)`,
+      };
+    }
+  }
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
+  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { SUBMISSION_BODY_LIMIT_BYTES } from '@replyguard/contracts';
 import { RateLimitGuard, RouteBody, setRequestCorrelationId } from '@replyguard/platform';
@@ -71,6 +72,10 @@ export class WpCommentFormHttpController {
   @ApiForbiddenResponse({ description: "HTML: the page's origin is not one of the site's" })
   @ApiPayloadTooLargeResponse({
     description: `HTML: a form over ${SUBMISSION_BODY_LIMIT_BYTES} bytes ("Your comment is too long.")`,
+  })
+  @ApiUnsupportedMediaTypeResponse({
+    description:
+      'HTML: a body that is not a form (multipart/form-data, JSON); "Please check the form and try again."',
   })
   @ApiTooManyRequestsResponse({ description: 'HTML: rate limit per client IP or per site' })
   @ApiServiceUnavailableResponse({ description: 'HTML: could not be made durable; nothing was saved' })
