@@ -57,6 +57,24 @@ describe(installBodyParsers.name, () => {
     });
   });
 
+  it('names a __proto__ or constructor.prototype key as the fault, not the JSON', async () => {
+    for (const body of [
+      '{"__proto__":{"x":1}}',
+      '{"ids":[],"expectedVersions":{"__proto__":1}}',
+      '{"constructor":{"prototype":{}}}',
+    ])
+      expect(await post(body)).toEqual({
+        status: 400,
+        json: {
+          statusCode: 400,
+          error: 'Bad Request',
+          code: 'VALIDATION_FAILED',
+          message: [expect.stringContaining('__proto__')],
+          fields: [{ field: '(root)', rules: ['noPrototypeKeys'], messages: [expect.any(String)] }],
+        },
+      });
+  });
+
   it('reads no text/plain body: no route takes one', async () => {
     expect(await post('{"siteId":"default"}', 'text/plain')).toMatchObject({ status: 415 });
   });
@@ -67,6 +85,10 @@ describe(installBodyParsers.name, () => {
       json: { body: { a: [1, { b: 'c' }] } },
     });
     expect(await post('{"__proto__":{"x":1}}')).toMatchObject({ status: 400 });
+    expect(await post('{"a":')).toMatchObject({
+      status: 400,
+      json: { message: expect.stringContaining('JSON') },
+    });
     expect(await post('a=1&a=2&b=3', 'application/x-www-form-urlencoded')).toEqual({
       status: 200,
       json: { body: { a: ['1', '2'], b: '3' } },

@@ -66,7 +66,32 @@ export function installBodyParsers(adapter: FastifyAdapter): void {
         done(validationFailed([{ field: '(root)', rules: ['maxDepth'], messages: [message] }]), undefined);
         return;
       }
-      void parseJson(request, body as string, done);
+      void parseJson(request, body as string, (error, parsed) => {
+        if (error && isPoisoned(body as string)) {
+          done(
+            validationFailed([{ field: '(root)', rules: ['noPrototypeKeys'], messages: [POISONED] }]),
+            undefined,
+          );
+          return;
+        }
+        done(error, parsed);
+      });
     },
   );
+}
+
+const POISONED = 'the JSON body may not have a "__proto__" key, nor "constructor" with "prototype"';
+
+/**
+ * Whether JSON the secure parser refused is well-formed after all: then it was refused for a
+ * `__proto__` or `constructor.prototype` key, and the answer says so rather than "not valid JSON".
+ * Runs only on a refused body.
+ */
+function isPoisoned(json: string): boolean {
+  try {
+    JSON.parse(json);
+    return true;
+  } catch {
+    return false;
+  }
 }
