@@ -147,6 +147,7 @@ function signOut(message = '') {
   state.items = [];
   state.selected.clear();
   $('queue').replaceChildren();
+  $('queue-error').textContent = '';
   state.bans.items = [];
   state.bans.nextCursor = null;
   $('bans-rows').replaceChildren();
@@ -170,6 +171,7 @@ async function reload() {
   state.nextCursor = null;
   state.focus = 0;
   state.selected.clear();
+  $('queue-error').textContent = '';
   markTabs();
   render();
   if (!state.siteId) {
@@ -197,8 +199,15 @@ async function loadPage() {
     const known = new Set(state.items.map((c) => c.id));
     state.items.push(...page.items.filter((c) => !known.has(c.id)));
     state.nextCursor = page.nextCursor;
+    $('queue-error').textContent = '';
   } catch (error) {
-    if (seq === state.loadSeq) toast(errorWithCode(error), true);
+    // Also said where the comments would be, and kept there: once the toast faded, an empty list would
+    // read as "nothing waiting" when the queue could not be read at all. What was listed stays.
+    if (seq === state.loadSeq && !isUnauthorized(error)) {
+      const message = `Could not load the queue: ${errorWithCode(error)}`;
+      $('queue-error').textContent = message;
+      toast(message, true);
+    }
   } finally {
     if (seq === state.loadSeq) $('loading').hidden = true;
   }
@@ -211,7 +220,7 @@ function render() {
   list.replaceChildren(...state.items.map((item, index) => renderCard(template, item, index)));
   state.focus = Math.min(state.focus, Math.max(0, state.items.length - 1));
   $('empty').textContent = 'Nothing waiting here.';
-  $('empty').hidden = state.items.length > 0 || !$('loading').hidden;
+  $('empty').hidden = state.items.length > 0 || !$('loading').hidden || $('queue-error').textContent !== '';
   $('more').hidden = !state.nextCursor;
   updateSelection();
   highlightFocus(false);

@@ -476,6 +476,43 @@ describe('the moderator console', () => {
     await page.close();
   });
 
+  it('says so where the comments would be when the queue cannot be read, rather than "Nothing waiting here."', async () => {
+    await held('A sanctions remark behind an outage.');
+    const page = await browser.newPage();
+    await signIn(page);
+    await card(page, 'behind an outage').waitFor();
+    await page.route('**/v1/moderation/queue?*', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          statusCode: 503,
+          code: 'SERVICE_UNAVAILABLE',
+          message: 'the database is not answering',
+        }),
+      }),
+    );
+    await page.click('#refresh');
+    const error = page.locator('#queue-error');
+    await page
+      .locator('#queue-error', {
+        hasText: 'Could not load the queue: the database is not answering (SERVICE_UNAVAILABLE)',
+      })
+      .waitFor();
+    // Still there once the toast has gone, and no empty queue is claimed.
+    await page.evaluate("document.getElementById('toast').hidden = true");
+    expect(await page.locator('#empty').isVisible()).toBe(false);
+    expect(await error.getAttribute('role')).toBe('alert');
+    expect(browser.problems).toEqual([expect.stringMatching(/^503 GET .*\/v1\/moderation\/queue\?/)]);
+    browser.problems.splice(0);
+
+    await page.unroute('**/v1/moderation/queue?*');
+    await page.click('#refresh');
+    await card(page, 'behind an outage').waitFor();
+    expect(await error.textContent()).toBe('');
+    await page.close();
+  });
+
   it('refuses a bad token and keeps the token in the tab only', async () => {
     const page = await browser.newPage();
     await page.goto(`${system.moderationUrl}/console`);
