@@ -565,8 +565,15 @@ function applyResults(results) {
   if (state.items.length < 10 && state.nextCursor) void loadPage();
 }
 
+/**
+ * Comments whose decision is on its way. A second key press before the answer (a double tap) would send
+ * the version the first one changed, and its VERSION_CONFLICT would read as someone else's decision.
+ */
+const deciding = new Set();
+
 async function decide(item, action) {
-  if (!item) return;
+  if (!item || deciding.has(item.id)) return;
+  deciding.add(item.id);
   const card = cards().find((c) => c.dataset.id === item.id);
   card?.classList.add('busy');
   try {
@@ -585,12 +592,17 @@ async function decide(item, action) {
       // PARENT_NOT_PUBLISHED, COMMENT_ERASED, …: the API says what to do.
       toast(errorWithCode(error), true);
     }
+  } finally {
+    deciding.delete(item.id);
   }
 }
 
+let decidingSelection = false;
+
 async function decideSelected(action) {
   const chosen = state.items.filter((c) => state.selected.has(c.id));
-  if (chosen.length === 0) return;
+  if (chosen.length === 0 || decidingSelection) return;
+  decidingSelection = true;
   const ids = chosen.map((c) => c.id);
   // The versions shown: a comment someone else decided since is left alone (VERSION_CONFLICT).
   const expectedVersions = Object.fromEntries(chosen.map((c) => [c.id, c.version]));
@@ -617,6 +629,8 @@ async function decideSelected(action) {
     if (failed.some((r) => r.error === 'VERSION_CONFLICT')) await reload();
   } catch (error) {
     if (!isUnauthorized(error)) toast(errorWithCode(error), true);
+  } finally {
+    decidingSelection = false;
   }
 }
 
@@ -1131,6 +1145,8 @@ document.addEventListener('keydown', (event) => {
   const run = keys[event.key];
   if (!run) return;
   event.preventDefault();
+  // A decision key held down repeats: each repeat would decide the next comment, unseen.
+  if (event.repeat && 'arsARS'.includes(event.key)) return;
   void run();
 });
 

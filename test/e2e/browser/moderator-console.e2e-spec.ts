@@ -513,6 +513,46 @@ describe('the moderator console', () => {
     await page.close();
   });
 
+  it('decides a comment once when its key is pressed twice before the answer, and ignores a key held down', async () => {
+    const articleId = `double-${Date.now()}`;
+    const first = await held('The first sanctions remark of two.', { articleId });
+    const second = await held('The second sanctions remark of two.', { articleId });
+    const page = await browser.newPage();
+    await signIn(page);
+    await card(page, 'first sanctions remark of two').waitFor();
+    await card(page, 'second sanctions remark of two').waitFor();
+    const decisions: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('/decision')) decisions.push(request.url());
+    });
+    await card(page, 'first sanctions remark of two').locator('.content').click();
+
+    // Two presses in one go, as a quick double tap lands before the first answer.
+    await page.evaluate(`(() => {
+      for (let i = 0; i < 2; i++) document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'r', bubbles: true }));
+    })()`);
+    await page.locator('#toast', { hasText: 'Rejected: the comment by' }).waitFor();
+    await card(page, 'first sanctions remark of two').waitFor({ state: 'detached' });
+    await page.waitForTimeout(300);
+    expect(decisions).toHaveLength(1);
+    expect(await page.locator('#toast').getAttribute('class')).not.toContain('error');
+    expect(await statusOf(first)).toBe('rejected');
+
+    // A key held down repeats; the repeats decide nothing (here, the second comment, now focused).
+    await page.evaluate(`(() => {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'r', repeat: true, bubbles: true }));
+    })()`);
+    await page.waitForTimeout(300);
+    expect(decisions).toHaveLength(1);
+    expect(await statusOf(second)).toBe('held');
+    await postJson(
+      `${system.moderationUrl}/v1/moderation/decisions`,
+      { ids: [second], action: 'reject' },
+      { authorization: `Bearer ${token}` },
+    );
+    await page.close();
+  });
+
   it('refuses a bad token and keeps the token in the tab only', async () => {
     const page = await browser.newPage();
     await page.goto(`${system.moderationUrl}/console`);
