@@ -695,6 +695,7 @@ async function showHistory(item) {
       }),
     );
     if (history.entries.length === 0) rows.replaceChildren(row(['No entries.']));
+    labelCells(rows);
   } catch (error) {
     if (!isUnauthorized(error)) rows.replaceChildren(row([errorWithCode(error)]));
   }
@@ -727,6 +728,7 @@ function pagedDialog({ name, path, columns, toRow, empty, what }) {
       if (first) rows.replaceChildren(...found);
       else rows.append(...found);
       if (rows.children.length === 0) rows.replaceChildren(row([empty], columns));
+      labelCells(rows);
       s.nextCursor = page.nextCursor;
       more.hidden = !page.nextCursor;
     } catch (error) {
@@ -793,6 +795,24 @@ function row(cells, span = 5) {
     tr.append(td);
   }
   return tr;
+}
+
+/**
+ * Gives each cell of the table's rows its column's heading as `data-label`. On a phone the tables are
+ * stacked, a row a block and a cell a line under its label (console.css), as five columns squeezed
+ * into 320 px broke every word letter by letter.
+ */
+function labelCells(tbody) {
+  // A heading only screen readers get (the bans' "Action") labels nothing on screen either.
+  const headings = [...(tbody.closest('table')?.querySelectorAll('thead th') ?? [])].map((th) =>
+    th.querySelector('.visually-hidden') ? '' : (th.textContent ?? '').trim(),
+  );
+  for (const tr of tbody.children) {
+    [...tr.children].forEach((td, i) => {
+      if (/** @type {HTMLTableCellElement} */ (td).colSpan === 1)
+        td.setAttribute('data-label', headings[i] ?? '');
+    });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -865,6 +885,7 @@ function renderBans() {
   const bans = state.bans;
   $('bans-caption').textContent = `Bans on ${state.siteId ?? 'no site'}`;
   $('bans-rows').replaceChildren(...bans.items.map(banRow));
+  labelCells($('bans-rows'));
   $('bans-table').hidden = bans.items.length === 0;
   $('bans-empty').textContent = bans.all ? 'No bans on this site.' : 'No active bans on this site.';
   $('bans-empty').hidden =

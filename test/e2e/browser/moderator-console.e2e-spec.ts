@@ -553,6 +553,76 @@ describe('the moderator console', () => {
     await page.close();
   });
 
+  it("stacks the bans and the dialogs' tables on a phone, each cell a line under its heading", async () => {
+    const email = `stacked-${Date.now()}@example.org`;
+    const first = await held('A first sanctions remark, read on a phone.', { authorEmail: email });
+    const second = await held('A second sanctions remark, read on a phone.', { authorEmail: email });
+    const ban = await postJson(
+      `${system.moderationUrl}/v1/moderation/bans`,
+      { siteId, domain: `stacked-${Date.now()}.example`, reason: 'link farm' },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(ban.status).toBe(201);
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await signIn(page);
+    const target = card(page, 'A second sanctions remark, read on a phone.');
+    await target.waitFor();
+
+    /** The cells of a table, each with its label and width; and how far the page scrolls sideways. */
+    const cellsOf = async (table: string) =>
+      page.evaluate<{ labels: string[]; narrowest: number; overflow: number }>(`(() => {
+        const cells = [...document.querySelectorAll('${table} tbody tr:first-child td')];
+        return {
+          labels: cells.map((td) => td.getAttribute('data-label')),
+          narrowest: Math.min(...cells.map((td) => td.getBoundingClientRect().width)),
+          overflow: document.documentElement.scrollWidth - window.innerWidth,
+        };
+      })()`);
+
+    // Five columns in 320 px broke "When" into "W", "he", "n"; stacked, each cell has the dialog's width.
+    await target.locator('[data-history]').click();
+    await page.locator('#history-rows tr', { hasText: 'held' }).waitFor();
+    const history = await cellsOf('table.history:has(#history-rows)');
+    expect(history.labels).toEqual(['When', 'Who', 'Action', 'Status', 'Why']);
+    expect(history.narrowest).toBeGreaterThan(200);
+    expect(history.overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'console-phone-history');
+    await page.keyboard.press('Escape');
+    await page.locator('#history').waitFor({ state: 'hidden' });
+
+    await target.getByRole('button', { name: 'Their comments' }).click();
+    await page.locator('#author-rows tr', { hasText: 'A first sanctions remark' }).waitFor();
+    const author = await cellsOf('table.history:has(#author-rows)');
+    expect(author.labels).toEqual(['When', 'Signed', 'Article', 'Status', 'Comment']);
+    expect(author.narrowest).toBeGreaterThan(200);
+    await page.keyboard.press('Escape');
+    await page.locator('#author').waitFor({ state: 'hidden' });
+
+    await page.click('#tab-bans');
+    await page.locator('#bans-rows tr', { hasText: 'link farm' }).waitFor();
+    const bans = await cellsOf('#bans-table');
+    expect(bans.labels).toEqual(['Kind', 'Value', 'Reason', 'Created', 'Expires', 'Status', '']);
+    expect(bans.narrowest).toBeGreaterThan(200);
+    expect(bans.overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'console-phone-bans');
+
+    await postJson(
+      `${system.moderationUrl}/v1/moderation/bans/${ban.json.id as string}`,
+      '',
+      {
+        authorization: `Bearer ${token}`,
+      },
+      'DELETE',
+    );
+    await postJson(
+      `${system.moderationUrl}/v1/moderation/decisions`,
+      { ids: [first, second], action: 'reject' },
+      { authorization: `Bearer ${token}` },
+    );
+    await page.close();
+  });
+
   it('refuses a bad token and keeps the token in the tab only', async () => {
     const page = await browser.newPage();
     await page.goto(`${system.moderationUrl}/console`);
