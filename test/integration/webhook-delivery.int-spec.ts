@@ -246,6 +246,59 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
     }
   });
 
+  it('ends the old secret sooner when the secret in use is sent again with a shorter previousSecretValidForSeconds', async () => {
+    const siteId = await knownSite();
+    const receiver = await startReceiver();
+    const NEW_SECRET = 'whsec-integration-shortened-1234567';
+    const withKey = (secret: string, r: ReceivedRequest) =>
+      verifySignature(secret, r.body, r.headers['replyguard-signature'] as string, {
+        nowSeconds: Date.now() / 1000,
+      });
+    const rotate = async (id: string, body: Record<string, unknown>) => {
+      const res = await fetch(api(`/v1/admin/webhooks/${id}/secret`), {
+        method: 'PUT',
+        headers: { ...admin, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+    };
+    try {
+      const webhookId = await subscribe(siteId, receiver.url);
+      const rotated = await rotate(webhookId, { secret: NEW_SECRET, previousSecretValidForSeconds: 86_400 });
+      expect(rotated.status).toBe(200);
+      // Never later than it was: a longer time changes nothing.
+      const longer = await rotate(webhookId, { secret: NEW_SECRET, previousSecretValidForSeconds: 604_800 });
+      expect(longer.json.previousSecretExpiresAt).toBe(rotated.json.previousSecretExpiresAt);
+      // A shorter one brings it forward; the secret in use and its rotation time stay.
+      const before = Date.now();
+      const hour = await rotate(webhookId, { secret: NEW_SECRET, previousSecretValidForSeconds: 3600 });
+      expect(hour.status).toBe(200);
+      expect(Date.parse(hour.json.previousSecretExpiresAt as string)).toBeGreaterThanOrEqual(
+        before + 3_599_000,
+      );
+      expect(Date.parse(hour.json.previousSecretExpiresAt as string)).toBeLessThanOrEqual(
+        Date.now() + 3_601_000,
+      );
+      expect(hour.json.secretRotatedAt).toBe(rotated.json.secretRotatedAt);
+      // The old secret leaked: 0 stops it signing now.
+      const cut = await rotate(webhookId, { secret: NEW_SECRET, previousSecretValidForSeconds: 0 });
+      expect(cut.status).toBe(200);
+      expect(cut.json.previousSecretExpiresAt).toBeUndefined();
+      expect(cut.json.secretRotatedAt).toBe(rotated.json.secretRotatedAt);
+
+      await publish(Topics.CommentApprovedV1, approval(siteId));
+      await eventually(async () => (receiver.requests.length === 1 ? true : undefined), {
+        what: 'the delivery',
+      });
+      const [delivered] = receiver.requests;
+      expect((delivered?.headers['replyguard-signature'] as string).match(/v1=/g)).toHaveLength(1);
+      expect(withKey(NEW_SECRET, delivered)).toBe(true);
+      expect(withKey(SECRET, delivered)).toBe(false);
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('rotates the signing secret: both sign while the old one is valid, then only the new one', async () => {
     const siteId = await knownSite();
     const receiver = await startReceiver();

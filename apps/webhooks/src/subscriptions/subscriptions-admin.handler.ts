@@ -92,14 +92,22 @@ export class SubscriptionsAdminHandler {
   async rotateSecret(id: string, request: RotateWebhookSecretRequestV1): Promise<WebhookResponseV1> {
     // The same request again (a client retrying after a timeout) changes nothing: rotating to the
     // secret in use would make it the "previous" one too and drop the one receivers still verify.
+    // The secret in use with a shorter `previousSecretValidForSeconds` (0 once the old one leaked)
+    // brings the old one's end forward, never later.
     const current = await this.subscriptions.sealedSecret(id);
     if (current === undefined) throw new DomainError('WEBHOOK_NOT_FOUND', 'no such webhook');
-    if (this.sameSecret(current, request.secret)) {
-      const row = await this.subscriptions.find(id);
-      if (row) return toResponse(row);
-    }
     const seconds = request.previousSecretValidForSeconds ?? DEFAULT_PREVIOUS_SECRET_SECONDS;
     const now = this.clock.now();
+    if (this.sameSecret(current, request.secret)) {
+      const row =
+        request.previousSecretValidForSeconds === undefined
+          ? await this.subscriptions.find(id)
+          : await this.subscriptions.shortenPreviousSecret(
+              id,
+              seconds > 0 ? new Date(now.getTime() + seconds * 1000) : null,
+            );
+      if (row) return toResponse(row);
+    }
     const row = await this.subscriptions.rotateSecret(
       id,
       this.secrets.seal(request.secret),

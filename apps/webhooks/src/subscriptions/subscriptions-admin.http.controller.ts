@@ -62,7 +62,8 @@ export class SubscriptionsAdminHttpController {
       'Every delivery carries a `v1=` signature with the new secret, and until `previousSecretExpiresAt` ' +
       '(`previousSecretValidForSeconds`, a day by default) a second one with the secret it replaced, so a ' +
       'receiver that accepts any matching signature can switch keys without refusing a delivery. A second ' +
-      'rotation within that time drops the oldest secret.',
+      'rotation within that time drops the oldest secret. The secret in use sent again changes nothing, ' +
+      'unless with a shorter `previousSecretValidForSeconds`, which ends the old one sooner (`0`: now).',
   })
   @ApiOkResponse({ type: WebhookResponseV1, description: 'The subscription, without its secrets' })
   @ApiBadRequestResponse({ description: 'The id is not a UUID, or the secret or validity breaks its rule' })

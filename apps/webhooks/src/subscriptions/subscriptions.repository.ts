@@ -57,6 +57,22 @@ export class SubscriptionsRepository {
     return rows[0];
   }
 
+  /**
+   * Brings the previous secret's expiry forward to `expiresAt` (null: drops it now), never later than
+   * it was, so a retried request changes nothing; the current secret stays.
+   */
+  async shortenPreviousSecret(id: string, expiresAt: Date | null): Promise<SubscriptionRow | undefined> {
+    const [rows] = await this.db.query<[SubscriptionRow[], number]>(
+      `UPDATE webhooks.subscriptions SET
+         previous_secret_expires_at = CASE WHEN $2::timestamptz IS NULL OR previous_secret_expires_at IS NULL
+           THEN NULL ELSE LEAST(previous_secret_expires_at, $2) END,
+         previous_secret_sealed = CASE WHEN $2::timestamptz IS NULL THEN NULL ELSE previous_secret_sealed END
+       WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, expiresAt],
+    );
+    return rows[0];
+  }
+
   /** The subscription's current signing secret, sealed; undefined for an unknown subscription. */
   async sealedSecret(id: string): Promise<string | undefined> {
     const [row] = await this.db.query<{ sealed: string }[]>(
