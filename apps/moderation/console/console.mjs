@@ -144,6 +144,11 @@ function signOut(message = '') {
   sessionStorage.removeItem(TOKEN_KEY);
   state.token = null;
   state.me = null;
+  // A page still on its way belongs to the session that ended: dropped when it arrives, as a newer load's.
+  state.loadSeq += 1;
+  state.bans.loadSeq += 1;
+  $('loading').hidden = true;
+  $('bans-loading').hidden = true;
   state.items = [];
   state.selected.clear();
   $('queue').replaceChildren();

@@ -623,6 +623,30 @@ describe('the moderator console', () => {
     await page.close();
   });
 
+  it('leaves the queue empty after signing out while a page of it was still on its way', async () => {
+    const id = await held('A sanctions remark nobody should see after sign-out.');
+    const page = await browser.newPage();
+    await signIn(page);
+    await card(page, 'nobody should see after sign-out').waitFor();
+    await page.route('**/v1/moderation/queue?*', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await page.click('#refresh');
+    await page.click('#sign-out');
+    await page.locator('#signin').waitFor();
+    await page.waitForTimeout(1500);
+    expect(await page.locator('#queue > li').count()).toBe(0);
+    expect(await page.content()).not.toContain('nobody should see after sign-out');
+    await page.unroute('**/v1/moderation/queue?*');
+    await postJson(
+      `${system.moderationUrl}/v1/moderation/decisions`,
+      { ids: [id], action: 'reject' },
+      { authorization: `Bearer ${token}` },
+    );
+    await page.close();
+  });
+
   it('refuses a bad token and keeps the token in the tab only', async () => {
     const page = await browser.newPage();
     await page.goto(`${system.moderationUrl}/console`);
