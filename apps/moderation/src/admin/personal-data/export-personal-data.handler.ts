@@ -6,10 +6,9 @@ import type {
   PersonalDataExportRequestV1,
   PersonalDataExportV1,
 } from '@replyguard/contracts';
-import { hashEmail, privacyConfig } from '@replyguard/platform';
+import { decodeCursor, hashEmail, keysetPage, privacyConfig } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor';
-import { decodeCursor, keysetPage } from '../../queue/list-queue/list-queue.handler';
 import { requireSite } from '../../sites/require-site';
 
 interface Row {

@@ -7,10 +7,6 @@ import { type Actor, canActOn } from '../../auth/actor';
 import { requireSite } from '../../sites/require-site';
 import { QUEUE_COLUMNS, QueueItems, type QueueRow } from '../queue-items';
 
-// The keyset cursor moved to the platform, shared with the article service's thread pages; the
-// personal-data export still takes it from here.
-export { decodeCursor, keysetPage } from '@replyguard/platform';
-
 /**
  * A site's queue in one status, keyset-paginated on (submitted_at, id) so that a deep page costs
  * the same as the first (the queue index covers the order; no OFFSET). What readers reported and
