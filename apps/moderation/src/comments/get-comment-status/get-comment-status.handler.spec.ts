@@ -10,7 +10,7 @@ function handlerWith(
   const repo = {
     statusOf: () => Promise.resolve(status ? { status, published } : null),
   } as unknown as CommentsRepository;
-  return new GetCommentStatusHandler(repo);
+  return new GetCommentStatusHandler(repo, { personalDataRetentionHours: 72 });
 }
 
 describe(GetCommentStatusHandler.name, () => {
@@ -31,9 +31,21 @@ describe(GetCommentStatusHandler.name, () => {
     await expect(handlerWith(null).execute(id, now)).resolves.toEqual({ id, status: 'pending' });
   });
 
+  it('reads an unseen id as pending for as long as its submission can wait on its topic (72 h)', async () => {
+    const now = Date.now();
+    // Accepted an hour ago, during a moderation outage: still on its way, not unknown.
+    const backlogged = uuidv7({ msecs: now - 60 * 60 * 1000 });
+    await expect(handlerWith(null).execute(backlogged, now)).resolves.toEqual({
+      id: backlogged,
+      status: 'pending',
+    });
+    const nearlyGone = uuidv7({ msecs: now - 71 * 60 * 60 * 1000 });
+    await expect(handlerWith(null).execute(nearlyGone, now)).resolves.toMatchObject({ status: 'pending' });
+  });
+
   it('answers COMMENT_NOT_FOUND for an old or foreign unseen id', async () => {
     const now = Date.now();
-    const old = uuidv7({ msecs: now - 60 * 60 * 1000 });
+    const old = uuidv7({ msecs: now - 73 * 60 * 60 * 1000 });
     await expect(handlerWith(null).execute(old, now)).rejects.toMatchObject({ code: 'COMMENT_NOT_FOUND' });
     await expect(handlerWith(null).execute(uuidv4(), now)).rejects.toBeInstanceOf(DomainError);
   });
