@@ -319,13 +319,21 @@ describe('reader reports in the moderator API', () => {
       const fromServer = await reportFrom('127.0.0.35', url, { reason: 'spam' });
       expect(fromServer.status).toBe(202);
       expect(await reportCount(id)).toBe(2);
-      // Nothing else on the service answers CORS, for the site's pages either.
+      // The comment's status, which the submitter's page polls, may be read from any page; the
+      // moderator API answers no CORS, for the site's pages either.
       const status = await sendFrom('127.0.0.34', api(`/v1/comments/${id}`), {
+        method: 'GET',
+        headers: { origin: 'https://any-page.example' },
+      });
+      expect(status.status).toBe(200);
+      expect(status.headers['access-control-allow-origin']).toBe('*');
+      expect(status.headers['access-control-allow-credentials']).toBeUndefined();
+      const moderator = await sendFrom('127.0.0.34', api('/v1/moderation/me'), {
         method: 'GET',
         headers: { origin: SITE_ORIGIN },
       });
-      expect(status.status).toBe(200);
-      expect(status.headers['access-control-allow-origin']).toBeUndefined();
+      expect(moderator.status).toBe(401);
+      expect(moderator.headers['access-control-allow-origin']).toBeUndefined();
     });
   });
 });

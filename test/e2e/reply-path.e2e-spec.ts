@@ -131,6 +131,36 @@ describe('a reply travels from a website to the published thread', () => {
     expect(changed.headers.get('etag')).not.toBe(before);
   });
 
+  it("lets a site's pages on any origin read a thread from the browser, and revalidate it", async () => {
+    const articleId = uniqueArticleId('cors');
+    const origin = 'https://news.example';
+    for (const version of ['v1', 'v2', 'v3']) {
+      const url = `${system.articlesUrl}/${version}/sites/default/articles/${articleId}/comments`;
+      // If-None-Match is no CORS-safelisted header: the browser asks first.
+      const preflight = await fetch(url, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'if-none-match',
+        },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+      expect(preflight.headers.get('access-control-allow-headers')).toBe('if-none-match');
+      const read = await fetch(url, { headers: { origin } });
+      expect(read.status).toBe(200);
+      expect(read.headers.get('access-control-allow-origin')).toBe('*');
+      expect(read.headers.get('access-control-expose-headers')).toBe('etag');
+      expect(read.headers.get('access-control-allow-credentials')).toBeNull();
+    }
+    // The demo page and the operators' routes answer no CORS.
+    for (const path of ['/demo', '/health', '/metrics']) {
+      const r = await fetch(`${system.articlesUrl}${path}`, { headers: { origin } });
+      expect(r.headers.get('access-control-allow-origin')).toBeNull();
+    }
+  });
+
   it('serves the thread of an article whose id is as long as the contract allows (200 characters)', async () => {
     const articleId = uniqueArticleId('long').padEnd(200, 'x');
     const posted = await submit(aSubmission({ articleId }));

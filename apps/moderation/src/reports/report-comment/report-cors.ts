@@ -19,15 +19,23 @@ export interface ReportCorsOptions {
   maxAge?: number;
 }
 
+/** `/v1/comments/{id}`, the public status of a comment, by URL. */
+const STATUS_URL = /^\/v1\/comments\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/?(?:\?|$)/i;
+
 /** `/v1/comments/{id}/reports`, by URL: a preflight goes to Fastify's OPTIONS catch-all, not the route. */
 const REPORTS_URL =
   /^\/v1\/comments\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/reports(?:\?|$)/i;
 
 /**
- * CORS on the moderation service is for reader reports only: a page on one of the comment's site's
- * allowedOrigins may POST a report as JSON (a request the browser preflights) and read the answer.
- * Another origin, and any other route, gets no CORS headers, so a browser neither sends such a report
- * for it nor lets it read an answer. The report handler checks the origin again (`mayReportFrom`).
+ * CORS on the moderation service is for readers' pages only:
+ * - reader reports: a page on one of the comment's site's allowedOrigins may POST a report as JSON (a
+ *   request the browser preflights) and read the answer. Another origin gets no CORS headers, so a
+ *   browser neither sends such a report for it nor lets it read an answer. The report handler checks
+ *   the origin again (`mayReportFrom`);
+ * - a comment's status (`GET /v1/comments/{id}`), which the submitter's page polls after posting: any
+ *   origin may read it (`*`, never with credentials), as it says only pending, approved, held or
+ *   rejected, to whoever holds the id ingest answered.
+ * Every other route (the moderator API, the console, metrics) gets no CORS headers.
  */
 @Injectable()
 export class ReportCors {
@@ -42,6 +50,7 @@ export class ReportCors {
     answer: (error: Error | null, options?: ReportCorsOptions) => void,
   ): void => {
     const origin = req.headers.origin;
+    if (origin && STATUS_URL.test(req.url)) return answer(null, { origin: '*', methods: ['GET', 'HEAD'] });
     const commentId = origin ? REPORTS_URL.exec(req.url)?.[1] : undefined;
     if (!origin || !commentId) return answer(null, { origin: false });
     this.reports.siteOriginsOf(this.db.manager, commentId).then(
