@@ -27,7 +27,15 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) {
-      out.push({ field, rules: Object.keys(error.constraints), messages: Object.values(error.constraints) });
+      const rules = Object.keys(error.constraints);
+      const messages = Object.values(error.constraints);
+      // A field left out breaks every rule it has ("must not be less than 1", "must be one of …"); say
+      // first that it is missing, unless a rule of its own says so already.
+      if (error.value === undefined && !messages.some((m) => m.endsWith('is required'))) {
+        rules.unshift('isDefined');
+        messages.unshift(`${field} is required`);
+      }
+      out.push({ field, rules, messages });
     }
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
   }

@@ -1,0 +1,61 @@
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
+import { ContractViolationError, parseContract } from './validation';
+
+class Decision {
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @IsIn(['approve', 'reject'])
+  action!: string;
+
+  @IsString()
+  @IsNotEmpty({ message: 'name is required' })
+  name!: string;
+
+  @IsOptional()
+  @IsString()
+  note?: string;
+}
+
+function violations(value: object): ContractViolationError['violations'] {
+  try {
+    parseContract(Decision, value);
+  } catch (error) {
+    if (error instanceof ContractViolationError) return error.violations;
+    throw error;
+  }
+  throw new Error('expected a violation');
+}
+
+describe(parseContract.name, () => {
+  it('says first that a field left out is required, then the rules it breaks', () => {
+    expect(violations({ action: 'approve', name: 'Ann' })).toEqual([
+      {
+        field: 'expectedVersion',
+        rules: ['isDefined', 'min', 'isInt'],
+        messages: [
+          'expectedVersion is required',
+          expect.stringContaining('not be less than 1'),
+          expect.any(String),
+        ],
+      },
+    ]);
+    expect(violations({ expectedVersion: 2, name: 'Ann' })[0]).toMatchObject({
+      field: 'action',
+      rules: ['isDefined', 'isIn'],
+      messages: ['action is required', expect.stringContaining('must be one of')],
+    });
+  });
+
+  it('does not say it twice when a rule of the field says so, nor for a field given a bad value', () => {
+    const name = violations({ expectedVersion: 1, action: 'approve' })[0];
+    expect(name.field).toBe('name');
+    expect(name.messages.filter((m) => m === 'name is required')).toHaveLength(1);
+    expect(name.rules).not.toContain('isDefined');
+    expect(violations({ expectedVersion: 0, action: 'approve', name: 'Ann' })[0]).toMatchObject({
+      field: 'expectedVersion',
+      rules: ['min'],
+    });
+  });
+});
