@@ -1,5 +1,6 @@
 import { type CanActivate, Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { ExecutionContext } from '@nestjs/common';
+import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { AuthFailures, DomainError, refuseIfBlocked } from '@replyguard/platform';
 import type { FastifyReply } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -10,6 +11,14 @@ function sameSecret(a: string, b: string): boolean {
   const y = createHash('sha256').update(b).digest();
   return timingSafeEqual(x, y);
 }
+
+/** Documents the 429 `AdminTokenGuard` answers an address that failed too many tokens. */
+export const ApiAdminTokenLimited = (): ClassDecorator & MethodDecorator =>
+  ApiTooManyRequestsResponse({
+    description:
+      'RATE_LIMITED: this client IP sent more than WEBHOOK_AUTH_FAILURES_PER_MIN administrator tokens that failed ' +
+      'within a minute; Retry-After says when to try again',
+  });
 
 /**
  * The administrator's bearer token (ADMIN_TOKEN), as on the moderation service's admin API: none

@@ -18,12 +18,13 @@ import {
   WebhookListV1,
   WebhookResponseV1,
 } from '@replyguard/contracts';
-import { AdminTokenGuard } from '../auth/admin-token.guard';
+import { AdminTokenGuard, ApiAdminTokenLimited } from '../auth/admin-token.guard';
 import { SubscriptionsAdminHandler } from './subscriptions-admin.handler';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'No or bad administrator token' })
+@ApiAdminTokenLimited()
 @UseGuards(AdminTokenGuard)
 @Controller('v1/admin/webhooks')
 export class SubscriptionsAdminHttpController {

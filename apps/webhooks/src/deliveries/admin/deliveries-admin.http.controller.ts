@@ -15,12 +15,13 @@ import {
   WebhookDeliveryParamV1,
   WebhookIdParamV1,
 } from '@replyguard/contracts';
-import { AdminTokenGuard } from '../../auth/admin-token.guard';
+import { AdminTokenGuard, ApiAdminTokenLimited } from '../../auth/admin-token.guard';
 import { DeliveriesAdminHandler } from './deliveries-admin.handler';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'No or bad administrator token' })
+@ApiAdminTokenLimited()
 @UseGuards(AdminTokenGuard)
 @Controller('v1/admin/webhooks/:id/deliveries')
 export class DeliveriesAdminHttpController {
