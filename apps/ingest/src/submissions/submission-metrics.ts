@@ -4,7 +4,7 @@ import type { Counter } from 'prom-client';
 
 /**
  * `replyguard_submissions_total{outcome,reason}`: submissions accepted, and refused by reason (the
- * domain error code, VALIDATION_FAILED, THROTTLED, …). The JSON intake counts an acceptance in its
+ * error code a client gets: VALIDATION_FAILED, RATE_LIMITED, …). The JSON intake counts an acceptance in its
  * controller and a refusal in its exception filter, which sees what the rate limit, the validation
  * pipe and the handler throw; bodies Fastify refuses before Nest sees them (bad JSON, too large)
  * show only in the HTTP metrics.
@@ -37,7 +37,7 @@ export function refusalReason(error: unknown): string {
     const body = error.getResponse();
     const code = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
     if (typeof code === 'string') return code;
-    return error.getStatus() === 429 ? 'THROTTLED' : `HTTP_${error.getStatus()}`;
+    return error.getStatus() === 429 ? 'RATE_LIMITED' : `HTTP_${error.getStatus()}`;
   }
   return 'INTERNAL';
 }
