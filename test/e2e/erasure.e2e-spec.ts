@@ -46,6 +46,18 @@ interface StoredComment {
   decision: unknown;
 }
 
+/** A stored comment once its author's personal data is erased: signed Anonymous, nothing that points at them. */
+const ERASED_ROW = {
+  author_name: 'Anonymous',
+  author_url: null,
+  author_email_hash: null,
+  ip_hash: null,
+  author_domain: null,
+  user_agent: null,
+  referer: null,
+  erased_at: expect.any(Date) as unknown,
+};
+
 describe("a commenter's personal data is erased on request", () => {
   let system: RunningSystem;
   let recorder: Awaited<ReturnType<typeof recordTopics>>;
@@ -198,16 +210,7 @@ describe("a commenter's personal data is erased on request", () => {
     // Moderation keeps the comments and their text, and nothing that points at Erin.
     const [p, h] = await stored([published, held]);
     for (const row of [p, h]) {
-      expect(row).toMatchObject({
-        author_name: 'Anonymous',
-        author_url: null,
-        author_email_hash: null,
-        ip_hash: null,
-        author_domain: null,
-        user_agent: null,
-        referer: null,
-        erased_at: expect.any(Date),
-      });
+      expect(row).toMatchObject(ERASED_ROW);
     }
     expect(p).toMatchObject({
       status: 'approved',
@@ -682,18 +685,7 @@ describe("a commenter's personal data is erased on request", () => {
     const [k, g, l] = await stored([kept.commentId, gone.commentId, later.commentId]).then((rows) =>
       [kept, gone, later].map((c) => rows.find((r) => r.id === c.commentId)!),
     );
-    expect(k).toMatchObject({
-      status: 'approved',
-      author_name: 'Anonymous',
-      author_url: null,
-      author_email_hash: null,
-      ip_hash: null,
-      author_domain: null,
-      user_agent: null,
-      referer: null,
-      content: 'Sent a moment before I asked.',
-    });
-    expect(k.erased_at).not.toBeNull();
+    expect(k).toMatchObject({ ...ERASED_ROW, status: 'approved', content: 'Sent a moment before I asked.' });
     expect(g).toMatchObject({ status: 'rejected', published: false, author_name: 'Anonymous', content: '' });
     expect(l).toMatchObject({ status: 'approved', author_name: 'Flora Flight', erased_at: null });
     expect(l.author_email_hash).not.toBeNull();

@@ -246,22 +246,24 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
     }
   });
 
+  /** Whether a delivery carries a valid signature with this secret. */
+  const withKey = (secret: string, r: ReceivedRequest) =>
+    verifySignature(secret, r.body, r.headers['replyguard-signature'] as string, {
+      nowSeconds: Date.now() / 1000,
+    });
+  const rotate = async (id: string, body: Record<string, unknown>) => {
+    const res = await fetch(api(`/v1/admin/webhooks/${id}/secret`), {
+      method: 'PUT',
+      headers: { ...admin, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  };
+
   it('ends the old secret sooner when the secret in use is sent again with a shorter previousSecretValidForSeconds', async () => {
     const siteId = await knownSite();
     const receiver = await startReceiver();
     const NEW_SECRET = 'whsec-integration-shortened-1234567';
-    const withKey = (secret: string, r: ReceivedRequest) =>
-      verifySignature(secret, r.body, r.headers['replyguard-signature'] as string, {
-        nowSeconds: Date.now() / 1000,
-      });
-    const rotate = async (id: string, body: Record<string, unknown>) => {
-      const res = await fetch(api(`/v1/admin/webhooks/${id}/secret`), {
-        method: 'PUT',
-        headers: { ...admin, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-    };
     try {
       const webhookId = await subscribe(siteId, receiver.url);
       const rotated = await rotate(webhookId, { secret: NEW_SECRET, previousSecretValidForSeconds: 86_400 });
@@ -303,18 +305,6 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
     const siteId = await knownSite();
     const receiver = await startReceiver();
     const NEW_SECRET = 'whsec-integration-rotated-9876543210';
-    const withKey = (secret: string, r: ReceivedRequest) =>
-      verifySignature(secret, r.body, r.headers['replyguard-signature'] as string, {
-        nowSeconds: Date.now() / 1000,
-      });
-    const rotate = async (id: string, body: Record<string, unknown>) => {
-      const res = await fetch(api(`/v1/admin/webhooks/${id}/secret`), {
-        method: 'PUT',
-        headers: { ...admin, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-    };
     try {
       const webhookId = await subscribe(siteId, receiver.url);
       const before = Date.now();
