@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Topics } from '@replyguard/contracts';
 import { randomUUID } from 'node:crypto';
@@ -586,6 +587,20 @@ describe('hostile input', () => {
         code: 'UNSUPPORTED_MEDIA_TYPE',
         message: 'content-type text/plain is not accepted here; send application/json',
         details: { expected: ['application/json'] },
+      },
+    });
+    // A compressed body: no route reads one; say so, not that its size does not match Content-Length.
+    const gzipped = await fetch(ingest, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzipSync(JSON.stringify(aSubmission())),
+    });
+    expect({ status: gzipped.status, json: await gzipped.json() }).toMatchObject({
+      status: 415,
+      json: {
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'content-encoding gzip is not accepted here; send the body uncompressed',
+        details: { expected: ['application/json'], contentEncoding: ['identity'] },
       },
     });
     // A form to a JSON route (which a page may send across sites unasked), and JSON to the form route.

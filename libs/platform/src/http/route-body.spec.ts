@@ -1,4 +1,5 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { gzipSync } from 'node:zlib';
 import { installBodyParsers } from './body-parsers';
 import { installRouteBodyLimits } from './route-body';
 
@@ -8,8 +9,11 @@ async function serve() {
   installBodyParsers(adapter);
   const fastify = adapter.getInstance();
   installRouteBodyLimits(fastify);
-  fastify.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) =>
-    reply.status(error.statusCode ?? 500).send({ code: error.code }),
+  fastify.setErrorHandler(
+    (error: Error & { statusCode?: number; httpStatus?: number; code?: string }, _request, reply) =>
+      reply
+        .status(error.statusCode ?? error.httpStatus ?? 500)
+        .send({ code: error.code, message: error.message }),
   );
   fastify.post('/json', () => ({ ok: true }));
   fastify.post(
@@ -22,14 +26,19 @@ async function serve() {
 }
 
 describe(installRouteBodyLimits.name, () => {
-  const send = async (url: string, contentType: string, payload: string) => {
+  const send = async (
+    url: string,
+    contentType: string,
+    payload: string | Buffer,
+    headers: Record<string, string> = {},
+  ) => {
     const fastify = await serve();
     try {
       const res = await fastify.inject({
         method: 'POST',
         url,
         payload,
-        headers: { 'content-type': contentType },
+        headers: { 'content-type': contentType, ...headers },
       });
       return { status: res.statusCode, code: res.json<{ code?: string }>().code };
     } finally {
@@ -51,6 +60,19 @@ describe(installRouteBodyLimits.name, () => {
     'application/jsonp',
   ])('refuses %j on a JSON route with 415, before parsing', async (type) => {
     expect(await send('/json', type, 'a=1')).toEqual({ status: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
+  });
+
+  it('refuses a compressed body with a 415 that says so, and takes one sent as it is', async () => {
+    const gzipped = gzipSync('{"a":1}');
+    for (const encoding of ['gzip', 'br', 'deflate, gzip']) {
+      expect(await send('/json', 'application/json', gzipped, { 'content-encoding': encoding })).toEqual({
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+      });
+    }
+    expect(
+      (await send('/json', 'application/json', '{"a":1}', { 'content-encoding': 'identity' })).status,
+    ).toBe(200);
   });
 
   it('takes what a route declares, and refuses JSON there', async () => {

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiConsumes } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyRequest, preParsingHookHandler } from 'fastify';
+import { DomainError } from '../errors/domain-error';
 
 /** What a route reads as its body, where Fastify reads it: before Nest's pipeline. */
 export interface RouteBodyOptions {
@@ -47,6 +48,15 @@ function unsupportedMediaTypeError(): Error {
   });
 }
 
+/** A body in a content coding (gzip, br, …): the routes read bodies as sent, uncompressed. */
+function unsupportedEncodingError(encoding: string, consumes: ReadonlySet<string>): DomainError {
+  return new DomainError(
+    'UNSUPPORTED_MEDIA_TYPE',
+    `content-encoding ${encoding.slice(0, 40)} is not accepted here; send the body uncompressed`,
+    { expected: [...consumes], contentEncoding: ['identity'] },
+  );
+}
+
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -65,6 +75,11 @@ export function installRouteBodyLimits(fastify: FastifyInstance): void {
     if (!methods.some((m) => BODY_METHODS.has(m))) return;
     const consumes = new Set(options?.consumes ?? DEFAULT_CONSUMES);
     const check: preParsingHookHandler = (request, _reply, payload, done) => {
+      // A compressed body (`Content-Encoding: gzip`) is read by no route: say so, where Fastify's
+      // parser would answer that the body's size does not match its Content-Length.
+      const encoding = request.headers['content-encoding']?.trim().toLowerCase();
+      if (encoding && encoding !== 'identity')
+        return done(unsupportedEncodingError(encoding, consumes), payload);
       const header = request.headers['content-type'];
       // No content type: Fastify's own rules (an empty body, or its 415).
       if (header === undefined) return done(null, payload);
