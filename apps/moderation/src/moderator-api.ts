@@ -34,6 +34,8 @@ import { AuthorCommentsHttpController } from './queue/author-comments/author-com
 import { ListQueueHandler } from './queue/list-queue/list-queue.handler';
 import { ListQueueHttpController } from './queue/list-queue/list-queue.http.controller';
 import { QueueItems } from './queue/queue-items';
+import { QueueSummaryHandler } from './queue/queue-summary/queue-summary.handler';
+import { QueueSummaryHttpController } from './queue/queue-summary/queue-summary.http.controller';
 import { ListReportsHandler } from './reports/list-reports/list-reports.handler';
 import { ListReportsHttpController } from './reports/list-reports/list-reports.http.controller';
 import { ReportCommentHandler } from './reports/report-comment/report-comment.handler';
@@ -59,6 +61,7 @@ export const moderatorApiControllers: Type[] = [
   PersonalDataHttpController,
   MeHttpController,
   ListQueueHttpController,
+  QueueSummaryHttpController,
   AuthorCommentsHttpController,
   DecideCommentHttpController,
   CommentHistoryHttpController,
@@ -85,6 +88,7 @@ export const moderatorApiProviders: Provider[] = [
   MeHandler,
   ListQueueHandler,
   QueueItems,
+  QueueSummaryHandler,
   AuthorCommentsHandler,
   DecideCommentHandler,
   BulkDecideHandler,

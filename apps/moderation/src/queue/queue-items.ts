@@ -35,6 +35,13 @@ export const QUEUE_COLUMNS = `id, site_id, article_id, parent_id, author_name, a
   to_char(submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_time`;
 
 /**
+ * The comments of a site's queue in one status (`$1` the site, `$2` the status): what
+ * `GET /v1/moderation/queue` lists and `GET /v1/moderation/queue/summary` counts, so the two agree.
+ * A range of comments_queue_idx (site_id, status, submitted_at, id).
+ */
+export const QUEUE_WHERE = 'site_id = $1 AND status = $2';
+
+/**
  * Per listed comment: its author's other comments on the site by status, the latest
  * AUTHOR_HISTORY_LIMIT of them counted (and whether there are more), and when the author's first
  * comment was submitted. A LATERAL LIMIT per item on comments_author_idx (site, e-mail hash,

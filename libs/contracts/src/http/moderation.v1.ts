@@ -174,6 +174,52 @@ export class QueuePageV1 {
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }
 
+/** The queues `GET /v1/moderation/queue/summary` counts: those that wait for a moderator. */
+export const QUEUE_SUMMARY_STATUSES = ['held', 'reported'] as const satisfies readonly QueueStatusV1[];
+
+/** A queue's count stops here, so that asking costs a bounded index range however large it grows. */
+export const QUEUE_COUNT_CAP = 10_000;
+
+/** Query of `GET /v1/moderation/queue/summary`. */
+export class QueueSummaryQueryV1 {
+  @ApiProperty() @IsSiteId() siteId!: string;
+}
+
+/** How much one queue holds, and the span of its comments' submission times. */
+export class QueueCountV1 {
+  @ApiProperty({
+    minimum: 0,
+    maximum: QUEUE_COUNT_CAP,
+    description: `Comments in the queue, as GET /v1/moderation/queue lists them; at most ${QUEUE_COUNT_CAP}`,
+  })
+  count!: number;
+  @ApiProperty({
+    description: `true when the queue holds more than ${QUEUE_COUNT_CAP} comments: count is then ${QUEUE_COUNT_CAP}`,
+  })
+  capped!: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: "When the queue's oldest comment was submitted (the first of order=oldest); null when it is empty",
+  })
+  oldestSubmittedAt!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: "When the queue's newest comment was submitted (the first of order=newest); null when it is empty",
+  })
+  newestSubmittedAt!: string | null;
+}
+
+/** `GET /v1/moderation/queue/summary`: what waits for a moderator on a site. */
+export class QueueSummaryV1 {
+  @ApiProperty() siteId!: string;
+  @ApiProperty({ type: QueueCountV1 }) held!: QueueCountV1;
+  @ApiProperty({ type: QueueCountV1 }) reported!: QueueCountV1;
+}
+
 /** `POST /v1/moderation/comments/{id}/decision`. */
 export class DecisionRequestV1 {
   @ApiProperty({ enum: MODERATOR_ACTIONS })

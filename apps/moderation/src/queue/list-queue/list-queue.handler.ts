@@ -5,7 +5,7 @@ import { decodeCursor, DomainError, keysetPage } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import { type Actor, canActOn } from '../../auth/actor';
 import { requireSite } from '../../sites/require-site';
-import { QUEUE_COLUMNS, QueueItems, type QueueRow } from '../queue-items';
+import { QUEUE_COLUMNS, QUEUE_WHERE, QueueItems, type QueueRow } from '../queue-items';
 
 /**
  * A site's queue in one status, keyset-paginated on (submitted_at, id) so that a deep page costs
@@ -28,7 +28,7 @@ export class ListQueueHandler {
     const newest = q.order === 'newest';
     const cursor = q.cursor ? decodeCursor(q.cursor) : null;
     const params: unknown[] = [q.siteId, q.status];
-    let where = 'site_id = $1 AND status = $2';
+    let where = QUEUE_WHERE;
     if (q.articleId) {
       params.push(q.articleId);
       where += ` AND article_id = $${params.length}`;
