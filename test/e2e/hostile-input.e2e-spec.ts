@@ -376,6 +376,13 @@ describe('hostile input', () => {
       ],
       [
         'GET',
+        `${m}/v1/moderation/queue/summary?siteId=${site}`,
+        'queue summary',
+        undefined,
+        [401, 401, 403, 200, 200],
+      ],
+      [
+        'GET',
         `${m}/v1/moderation/comments/${commentId}/history`,
         'history',
         undefined,
