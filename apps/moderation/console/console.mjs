@@ -13,6 +13,16 @@ const ACTION_LABELS = {
   ham: 'Marked as not spam',
 };
 const STATUS_TABS = ['held', 'reported', 'rejected', 'approved'];
+/** The queues whose counts the tabs show (GET /v1/moderation/queue/summary): those that wait for a moderator. */
+const SUMMARY_TABS = ['held', 'reported'];
+/**
+ * How often the counts are read while the page is visible: every 30 s, or every `?poll=<seconds>`
+ * (1-3600) of the console's address, for a wall screen that may ask less often or a test that cannot wait.
+ */
+const POLL_MS = (() => {
+  const seconds = Number(new URLSearchParams(location.search).get('poll'));
+  return Number.isInteger(seconds) && seconds >= 1 && seconds <= 3600 ? seconds * 1000 : 30_000;
+})();
 const BAN_KINDS = { email: 'E-mail', ipHash: 'IP address', domain: 'Domain' };
 /** Readers' report reasons, in the order the report form offers them. */
 const REPORT_REASONS = ['spam', 'abusive', 'off-topic', 'other'];
@@ -43,6 +53,12 @@ const state = {
   /** 'queue' (a status tab) or 'bans'. */
   view: 'queue',
   bans: { items: [], nextCursor: null, all: false, loadSeq: 0 },
+  /** The last queue summary read, for the tab counts. */
+  summary: null,
+  /** The listed queue as the list was read: what later summaries are compared with (see checkNewComments). */
+  baseline: null,
+  /** Bumped by whatever makes a summary on its way stale: a reload, a decision made here, a sign-out. */
+  summarySeq: 0,
   /** The comment whose reports the Reader reports dialog lists, and where its list goes on. */
 };
 
@@ -137,6 +153,7 @@ async function signIn(token) {
   $('signin').hidden = true;
   $('session').hidden = false;
   $('workspace').hidden = false;
+  schedulePoll();
   await reload();
 }
 
@@ -147,6 +164,12 @@ function signOut(message = '') {
   // A page still on its way belongs to the session that ended: dropped when it arrives, as a newer load's.
   state.loadSeq += 1;
   state.bans.loadSeq += 1;
+  stopPolling();
+  state.summarySeq += 1;
+  state.summary = null;
+  state.baseline = null;
+  renderCounts();
+  showNew(0, true);
   $('loading').hidden = true;
   $('bans-loading').hidden = true;
   state.items = [];
@@ -176,6 +199,8 @@ async function reload() {
   state.nextCursor = null;
   state.focus = 0;
   state.selected.clear();
+  state.baseline = null;
+  showNew(0, true);
   $('queue-error').textContent = '';
   markTabs();
   render();
@@ -199,6 +224,9 @@ async function loadPage() {
   $('loading').hidden = false;
   $('empty').hidden = true;
   try {
+    // A first page: first the counts that later polls compare with (see takeBaseline).
+    if (!state.nextCursor) await takeBaseline();
+    if (seq !== state.loadSeq) return;
     const page = await api(`/v1/moderation/queue?${params}`);
     if (seq !== state.loadSeq) return; // a newer load (other site or tab) superseded this one
     const known = new Set(state.items.map((c) => c.id));
@@ -558,13 +586,18 @@ function updateSelection() {
 /** Removes decided comments that no longer belong to the open queue, keeping the focus in place. */
 function applyResults(results) {
   const byId = new Map(results.map((r) => [r.id, r]));
+  let left = 0;
   state.items = state.items.flatMap((item) => {
     const result = byId.get(item.id);
     if (!result) return [item];
     state.selected.delete(item.id);
-    if (result.status && result.status !== state.status) return [];
+    if (result.status && result.status !== state.status) {
+      left += 1;
+      return [];
+    }
     return [{ ...item, status: result.status ?? item.status, version: result.version ?? item.version }];
   });
+  if (left > 0) countDecided(state.status, left);
   render();
   highlightFocus();
   if (state.items.length < 10 && state.nextCursor) void loadPage();
@@ -821,6 +854,136 @@ function labelCells(tbody) {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Queue counts and new comments
+// ---------------------------------------------------------------------------------------------------
+
+let pollTimer = 0;
+
+/** The next poll, POLL_MS from now, unless one is due already; none while signed out or hidden. */
+function schedulePoll() {
+  if (pollTimer || !state.me || document.visibilityState !== 'visible') return;
+  pollTimer = setTimeout(() => {
+    pollTimer = 0;
+    void poll();
+  }, POLL_MS);
+}
+
+function stopPolling() {
+  clearTimeout(pollTimer);
+  pollTimer = 0;
+}
+
+const fetchSummary = () =>
+  api(`/v1/moderation/queue/summary?${new URLSearchParams({ siteId: state.siteId })}`);
+
+/**
+ * Reads the counts. A poll nobody asked for fails silently, leaving the counts as they were: an outage
+ * is said once by the action that meets it, not every 30 s by a toast (a 401 still signs out, as anywhere).
+ */
+async function poll() {
+  stopPolling();
+  if (!state.me || !state.siteId || document.visibilityState !== 'visible') return;
+  const seq = ++state.summarySeq;
+  try {
+    const summary = await fetchSummary();
+    if (seq === state.summarySeq) applySummary(summary);
+  } catch {
+    // Silent on purpose; the next poll tries again.
+  } finally {
+    schedulePoll();
+  }
+}
+
+/**
+ * The summary as the list is read, to compare later ones with. Read before the list, so that a comment
+ * arriving in between is at worst announced though listed (and "Show" lists what is there), never
+ * listed as known while missing from the list.
+ */
+async function takeBaseline() {
+  if (!state.me) return;
+  const seq = ++state.summarySeq;
+  try {
+    const summary = await fetchSummary();
+    if (seq === state.summarySeq) applySummary(summary);
+  } catch {
+    // The list is read all the same; the next poll takes the counts, and the baseline with them.
+  }
+}
+
+function applySummary(summary) {
+  if (summary.siteId !== state.siteId) return;
+  state.summary = summary;
+  const q = summary[state.status];
+  if (!state.baseline && q) {
+    state.baseline = {
+      siteId: state.siteId,
+      status: state.status,
+      expected: q.count,
+      newest: q.newestSubmittedAt,
+    };
+  }
+  renderCounts();
+  checkNewComments();
+}
+
+/** Each counted tab's number, part of its text (so its accessible name: "Held 12"); focus stays where it is. */
+function renderCounts() {
+  for (const status of SUMMARY_TABS) {
+    const q = state.summary?.[status];
+    const count = /** @type {HTMLElement} */ (document.querySelector(`[data-count="${status}"]`));
+    count.textContent = q ? `${q.count.toLocaleString()}${q.capped ? '+' : ''}` : '';
+  }
+}
+
+/**
+ * Comments decided here leave their queue: its count drops at once, and the list no longer accounts
+ * for them. A summary already on its way read the count before the decision: it is dropped. A capped
+ * count is left alone (still "10,000+").
+ */
+function countDecided(status, n) {
+  state.summarySeq += 1;
+  const q = state.summary?.[status];
+  if (!q || q.capped) return;
+  q.count = Math.max(0, q.count - n);
+  if (state.baseline?.status === status) state.baseline.expected -= n;
+  renderCounts();
+}
+
+/**
+ * Whether the listed queue holds comments the list does not show. Two signs, each given only by
+ * comments that arrived since the list was read:
+ * - its count is above what the list accounts for (the count when it was read, less those decided
+ *   here). Others' decisions lower the count, so whenever nothing is new the account follows it down,
+ *   and a comment that arrives after that still shows;
+ * - its newest comment was submitted after the newest when the list was read. This catches a comment
+ *   held as another moderator decides one (the count unchanged), as comments are held when submitted.
+ * The number shown is the growth of the count, at least 1. Missed: a reported comment (readers report
+ * old ones) arriving as another leaves, and arrivals past the count's cap; Refresh shows those.
+ * Only the banner changes: the list is never re-rendered by itself under the moderator's cursor.
+ */
+function checkNewComments() {
+  const b = state.baseline;
+  const q = state.summary?.[state.status];
+  if (!b || !q || b.siteId !== state.siteId || b.status !== state.status) return showNew(0);
+  const grown = q.count - b.expected;
+  const newer = q.newestSubmittedAt !== null && (b.newest === null || q.newestSubmittedAt > b.newest);
+  if (grown > 0 || newer) return showNew(Math.max(grown, 1));
+  b.expected = q.count;
+  showNew(0);
+}
+
+/** The polite banner: "3 new comments — Show". Kept while its button has focus, unless the list reloads. */
+function showNew(n, force = false) {
+  const region = $('new-comments');
+  const button = $('show-new');
+  if (n === 0 && !force && document.activeElement === button) return;
+  const text = n > 0 ? `${n} new ${n === 1 ? 'comment' : 'comments'} —` : '';
+  if ($('new-count').textContent !== text) $('new-count').textContent = text;
+  button.hidden = n === 0;
+  region.classList.toggle('has-new', n > 0);
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Views and bans
 // ---------------------------------------------------------------------------------------------------
 
@@ -1064,7 +1227,10 @@ $('sign-out').addEventListener('click', () => signOut());
 $('site').addEventListener('change', (event) => {
   state.siteId = /** @type {HTMLSelectElement} */ (event.target).value;
   sessionStorage.setItem(SITE_KEY, state.siteId);
-  void (state.view === 'bans' ? reloadBans() : reload());
+  state.summary = null;
+  renderCounts();
+  // The queue's reload reads the new site's counts; the bans view asks for them itself.
+  void (state.view === 'bans' ? Promise.all([reloadBans(), poll()]) : reload());
 });
 
 $('order').addEventListener('change', (event) => {
@@ -1073,6 +1239,18 @@ $('order').addEventListener('change', (event) => {
 });
 
 $('refresh').addEventListener('click', () => void reload());
+// The moderator asked for the new comments: the list reloads as Refresh does (selection cleared), and
+// focus goes to its first comment, as the button it was on is gone.
+$('show-new').addEventListener('click', () => {
+  void reload().then(() => {
+    if (state.items.length > 0) highlightFocus();
+  });
+});
+// Hidden, the page asks nothing; shown again, it reads the counts at once.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') void poll();
+  else stopPolling();
+});
 $('more').addEventListener('click', () => void loadPage());
 
 // The tab list as WAI-ARIA's tabs pattern: Left/Right (and Home/End) select the neighbouring tab.
