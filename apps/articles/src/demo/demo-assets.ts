@@ -1,13 +1,8 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { loadStaticAssets, type StaticAsset } from '../web/static-assets';
 
 /** One file held in memory, with what the HTTP answer needs. */
-export interface DemoAsset {
-  body: Buffer;
-  contentType: string;
-  etag: string;
-}
+export type DemoAsset = StaticAsset;
 
 const RELATIVE = join('apps', 'articles', 'src', 'demo', 'assets');
 const FILES: Record<string, string> = {
@@ -21,28 +16,5 @@ const FILES: Record<string, string> = {
  * where tsc copies no .mjs or .css) by walking up to the first ancestor that holds them.
  */
 export function loadDemoAssets(from: string = __dirname): Map<string, DemoAsset> {
-  const dir = findAssetsDir(from);
-  const assets = new Map<string, DemoAsset>();
-  for (const [name, contentType] of Object.entries(FILES)) {
-    const body = readFileSync(join(dir, name));
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
-    assets.set(name, { body, contentType, etag });
-  }
-  return assets;
-}
-
-function findAssetsDir(from: string): string {
-  const local = join(resolve(from), 'assets');
-  if (existsSync(join(local, 'demo.mjs'))) return local;
-  let dir = resolve(from);
-  for (;;) {
-    const candidate = join(dir, RELATIVE);
-    if (existsSync(join(candidate, 'demo.mjs'))) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  const fallback = resolve(process.cwd(), RELATIVE);
-  if (existsSync(join(fallback, 'demo.mjs'))) return fallback;
-  throw new Error(`demo page assets not found: no ${RELATIVE} above ${from} or in ${process.cwd()}`);
+  return loadStaticAssets(RELATIVE, FILES, from);
 }
