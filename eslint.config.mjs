@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.local/**', 'coverage/**', 'bench/results/**', '**/*.cjs', '**/*.mjs', '!apps/moderation/console/*.mjs', '!apps/articles/src/demo/assets/*.mjs', 'jest.config.js'] },
+  { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.local/**', 'coverage/**', 'bench/results/**', '**/*.cjs', '**/*.mjs', '!apps/moderation/console/*.mjs', '!apps/articles/src/demo/assets/*.mjs', '!apps/articles/src/embed/assets/*.mjs', 'jest.config.js'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
@@ -43,14 +43,29 @@ export default tseslint.config(
     },
   },
   {
-    // The pages' scripts (moderator console, demo article page): plain browser JavaScript outside
-    // the TypeScript project, so the type-checked rules are off and the browser's globals known.
-    files: ['apps/moderation/console/*.mjs', 'apps/articles/src/demo/assets/*.mjs'],
+    // The pages' scripts (moderator console, demo article page, comments widget): plain browser
+    // JavaScript outside the TypeScript project, so the type-checked rules are off and the browser's
+    // globals known. The widget's are type-checked on their own (apps/articles/src/embed/assets/tsconfig.json).
+    files: [
+      'apps/moderation/console/*.mjs',
+      'apps/articles/src/demo/assets/*.mjs',
+      'apps/articles/src/embed/assets/*.mjs',
+    ],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
       globals: globals.browser,
       sourceType: 'module',
+    },
+  },
+  {
+    // The widget's loader, which sites embed with a plain <script src>: a classic script.
+    files: ['apps/articles/src/embed/assets/comments.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: globals.browser,
+      sourceType: 'script',
     },
   },
 );

@@ -18,6 +18,7 @@ import { UnpublishCommentMessageController } from './comments/unpublish-comment/
 import { articlesConfigAreas } from './config/articles.config';
 import { articlesDataSourceOptions } from './database/database.options';
 import { DemoModule } from './demo/demo.module';
+import { EmbedModule } from './embed/embed.module';
 
 @Module({
   imports: [
@@ -29,6 +30,7 @@ import { DemoModule } from './demo/demo.module';
     TypeOrmModule.forFeature([PublishedCommentEntity]),
     MessagingModule,
     DemoModule,
+    EmbedModule,
   ],
   controllers: [
     GetThreadHttpController,

@@ -3,6 +3,8 @@
 // through textContent and DOM attributes, never as markup. Without this script the form still posts,
 // as a plain form to ingest's WordPress-compatible endpoint, which sends the reader back here.
 
+import { authorNode, commentText, el, formatDate, initial } from '/embed/v1/comment-dom.mjs';
+
 const body = document.body;
 const siteId = body.dataset.siteId;
 const articleId = body.dataset.articleId;
@@ -27,74 +29,9 @@ const parentInput = /** @type {HTMLInputElement} */ (document.getElementById('co
 const submitButton = /** @type {HTMLInputElement} */ (document.getElementById('submit'));
 
 // ---------------------------------------------------------------------------------------------------
-// Rendering (the same markup render-page.ts produces on the server)
+// Rendering (the same markup render-page.ts produces on the server; the text helpers are the
+// comments widget's, served by this service)
 // ---------------------------------------------------------------------------------------------------
-
-const DATE_FORMAT = new Intl.DateTimeFormat('en-US', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
-const formatDate = (iso) => `${DATE_FORMAT.format(new Date(iso))} UTC`;
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
-
-function trimUrl(url) {
-  let end = url.length;
-  for (;;) {
-    const last = url[end - 1];
-    if (/[.,;:!?'"\]]/.test(last)) {
-      end--;
-      continue;
-    }
-    if (last === ')') {
-      const head = url.slice(0, end);
-      if ((head.match(/\)/g) ?? []).length > (head.match(/\(/g) ?? []).length) {
-        end--;
-        continue;
-      }
-    }
-    return url.slice(0, end);
-  }
-}
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
-}
-
-/** A line of text as nodes: text nodes, and http(s) URLs as nofollow links. */
-function linkify(line) {
-  const nodes = [];
-  let last = 0;
-  for (const match of line.matchAll(URL_PATTERN)) {
-    const url = trimUrl(match[0]);
-    nodes.push(document.createTextNode(line.slice(last, match.index)));
-    const a = el('a', { href: url, rel: 'nofollow ugc' });
-    a.textContent = url;
-    nodes.push(a);
-    last = match.index + url.length;
-  }
-  nodes.push(document.createTextNode(line.slice(last)));
-  return nodes;
-}
-
-function commentText(content) {
-  return content
-    .replace(/\r\n?/g, '\n')
-    .split(/\n{2,}/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0)
-    .map((p) => {
-      const paragraph = el('p');
-      p.split('\n').forEach((line, i) => {
-        if (i > 0) paragraph.append(el('br'), '\n');
-        paragraph.append(...linkify(line));
-      });
-      return paragraph;
-    });
-}
 
 /** A taken-down comment kept so its replies stay in place: no author, no text, no Reply link. */
 function renderRemoved(c, depth) {
@@ -116,16 +53,9 @@ function renderComment(c, depth, pending = false) {
 }
 
 function renderPublished(c, depth, pending) {
-  const author = el('b', { class: 'fn' });
-  if (c.authorUrl && /^https?:\/\//i.test(c.authorUrl)) {
-    const a = el('a', { href: c.authorUrl, rel: 'external nofollow ugc', class: 'url' });
-    a.textContent = c.authorName;
-    author.append(a);
-  } else {
-    author.textContent = c.authorName;
-  }
+  const author = el('b', { class: 'fn' }, authorNode(c.authorName, c.authorUrl, 'external nofollow ugc'));
   const avatar = el('span', { class: 'avatar', 'aria-hidden': 'true' });
-  avatar.textContent = (c.authorName.trim().charAt(0) || '?').toUpperCase();
+  avatar.textContent = initial(c.authorName);
   const time = el('time', { datetime: c.createdAt });
   time.textContent = formatDate(c.createdAt);
   const meta = el(

@@ -1,0 +1,829 @@
+// The Replyguard comments widget: an article's published thread and WordPress's "Leave a Reply"
+// form, rendered into a shadow root on a site's own page (another origin than the services'). It
+// reads the thread from the article service (v3, a page at a time), posts to ingest, and follows
+// the reader's own comment on the moderation service until it is decided. Comment data reaches the
+// page only as text nodes and DOM attributes, never as markup. Loaded by comments.js.
+
+import { authorNode, commentText, el, formatDate, initial } from './comment-dom.mjs';
+import { WIDGET_CSS } from './widget-styles.mjs';
+
+/**
+ * `/embed/v1/config.json` (embed-config.ts).
+ * @typedef {{ ingestUrl: string, moderationUrl: string, maxReplyDepth: number }} EmbedConfig
+ */
+/**
+ * A comment as thread v2 and v3 give it.
+ * @typedef {object} ThreadComment
+ * @property {string} id
+ * @property {string | null} parentId
+ * @property {'published' | 'removed'} [state]
+ * @property {string | null} authorName
+ * @property {string | null} authorUrl
+ * @property {string | null} content
+ * @property {string} createdAt
+ * @property {ThreadComment[]} [replies]
+ */
+/** @typedef {{ count: number, comments: ThreadComment[], nextCursor: string | null }} ThreadPage */
+/**
+ * A comment this reader sent from this tab, kept in sessionStorage until the thread shows it.
+ * @typedef {object} OwnComment
+ * @property {string} id
+ * @property {string | null} parentId
+ * @property {string} authorName
+ * @property {string | null} authorUrl
+ * @property {string} content
+ * @property {string} createdAt
+ * @property {'pending' | 'held' | 'approved'} status
+ */
+/** @typedef {'pending' | 'held' | 'approved' | 'rejected'} OwnStatus */
+
+/** The documented rule: every element with this attribute, `data-site-id` and `data-article-id`. */
+export const CONTAINER_SELECTOR = '[data-replyguard]';
+const DEFAULT_PAGE_SIZE = 50;
+/** Most comments are decided in well under a second; a held one waits for a moderator, not for us. */
+const FOLLOW_FOR_MS = 5 * 60 * 1000;
+const FIRST_CHECK_MS = 1000;
+const LONGEST_CHECK_MS = 30000;
+/** A comment still awaiting moderation is shown to its writer for a day at most. */
+const KEEP_FOR_MS = 24 * 60 * 60 * 1000;
+const AUTHOR_REL = 'nofollow ugc noopener';
+const REMOVED_TEXT = 'This comment was removed.';
+const AWAITING_TEXT = 'Your comment is awaiting moderation.';
+const NOT_PUBLISHED_TEXT = 'Your comment was not published.';
+
+/** The ingest field a 400 names, and the form field it is. */
+const FORM_FIELDS = /** @type {const} */ ({
+  content: 'comment',
+  authorName: 'author',
+  authorEmail: 'email',
+  authorUrl: 'url',
+});
+
+/** @type {WeakSet<Element>} */
+const mounted = new WeakSet();
+/** @type {Map<string, Promise<EmbedConfig>>} */
+const configs = new Map();
+/** @type {CSSStyleSheet | undefined} */
+let sheet;
+
+/**
+ * Renders every container on the page that is not rendered yet: now, and once more when the page
+ * has been parsed (an async script may run before the container is in the document).
+ * @param {string} scriptUrl where comments.js was loaded from: the article service
+ */
+export function mountAll(scriptUrl) {
+  const run = () => {
+    for (const container of document.querySelectorAll(CONTAINER_SELECTOR)) {
+      if (!(container instanceof HTMLElement) || mounted.has(container)) continue;
+      mounted.add(container);
+      new CommentsWidget(container, scriptUrl).start();
+    }
+  };
+  run();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run, { once: true });
+}
+
+/**
+ * @param {string} scriptUrl
+ * @returns {Promise<EmbedConfig>}
+ */
+function loadConfig(scriptUrl) {
+  const url = new URL('config.json', scriptUrl).href;
+  let config = configs.get(url);
+  if (!config) {
+    config = fetch(url, { credentials: 'omit', headers: { accept: 'application/json' } }).then(async (r) => {
+      if (!r.ok) throw new Error(`${url}: ${r.status}`);
+      const body = /** @type {EmbedConfig} */ (await r.json());
+      return { ...body, ingestUrl: trimSlash(body.ingestUrl), moderationUrl: trimSlash(body.moderationUrl) };
+    });
+    configs.set(url, config);
+    // A failure is not remembered: the next widget, or the next try, asks again.
+    config.catch(() => configs.delete(url));
+  }
+  return config;
+}
+
+/** @param {string} url */
+const trimSlash = (url) => url.replace(/\/+$/, '');
+
+/**
+ * @param {number} count published comments, replies included
+ */
+function threadTitle(count) {
+  if (count === 0) return 'No comments yet';
+  return count === 1 ? '1 Comment' : `${count} Comments`;
+}
+
+/** @param {HTMLElement} node */
+function shadowOf(node) {
+  const root = node.attachShadow({ mode: 'open' });
+  if ('adoptedStyleSheets' in root) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(WIDGET_CSS);
+    }
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    /** @type {ShadowRoot} */ (root).append(el('style', {}, WIDGET_CSS));
+  }
+  return root;
+}
+
+/**
+ * What to tell the reader for an answer of ingest other than 202.
+ * @param {number} status 0: no answer at all
+ * @param {unknown} body
+ */
+function describeFailure(status, body) {
+  const code = body && typeof body === 'object' && 'code' in body ? String(body.code) : '';
+  switch (status) {
+    case 0:
+      return 'Your comment could not be sent: the comment service did not answer. Check your connection and try again.';
+    case 403:
+      return code === 'ORIGIN_NOT_ALLOWED'
+        ? 'Comments cannot be posted from this page: the site does not allow it yet (ORIGIN_NOT_ALLOWED).'
+        : 'Your comment was refused.';
+    case 404:
+      return 'Comments are not open on this site.';
+    case 413:
+      return 'Your comment is too long.';
+    case 429:
+      return 'You are posting comments too quickly. Please wait a minute and try again.';
+    case 503:
+      return 'Your comment could not be saved just now. Please try again in a moment.';
+    default:
+      return 'Your comment could not be sent just now. Please try again in a moment.';
+  }
+}
+
+/**
+ * The message for a form field ingest refused, in WordPress's words where it has them.
+ * @param {keyof typeof FORM_FIELDS} field
+ * @param {string[]} rules
+ */
+function fieldMessage(field, rules) {
+  const missing = rules.includes('isDefined') || rules.includes('isNotEmpty') || rules.includes('minLength');
+  const tooLong = rules.includes('maxLength');
+  switch (field) {
+    case 'content':
+      return missing
+        ? 'Please type your comment text.'
+        : tooLong
+          ? 'Your comment is too long.'
+          : 'Please check your comment.';
+    case 'authorName':
+      return missing
+        ? 'Please enter your name.'
+        : tooLong
+          ? 'Your name is too long.'
+          : 'Please check your name.';
+    case 'authorEmail':
+      return missing ? 'Please enter your email address.' : 'Please enter a valid email address.';
+    case 'authorUrl':
+      return tooLong
+        ? 'Your website address is too long.'
+        : 'Please enter a website address starting with http:// or https://.';
+  }
+}
+
+/**
+ * The widget's elements, empty: title, status, list, "Show more comments" and the form.
+ */
+function buildView() {
+  /**
+   * A labelled field with its error message, described by both.
+   * @param {'comment' | 'author' | 'email' | 'url'} name
+   * @param {string} label
+   * @param {HTMLInputElement | HTMLTextAreaElement} input
+   * @param {boolean} required
+   * @param {string} [note] the id of a note that describes the field
+   */
+  const field = (name, label, input, required, note) => {
+    const error = el('span', { class: 'field-error', id: `${name}-error`, hidden: '' });
+    input.id = name;
+    input.name = name;
+    if (required) input.setAttribute('aria-required', 'true');
+    input.setAttribute('aria-describedby', note ? `${note} ${name}-error` : `${name}-error`);
+    const labelNode = el('label', { for: name }, label);
+    if (required) labelNode.append(' ', el('span', { class: 'required', 'aria-hidden': 'true' }, '*'));
+    return el('p', { class: `comment-form-${name}` }, labelNode, input, error);
+  };
+  const title = el('h2', { class: 'comments-title', id: 'comments-title' }, 'Comments');
+  const loadStatus = el('p', { class: 'load-status', role: 'status' }, 'Loading comments…');
+  const list = el('ol', { class: 'comment-list' });
+  const more = el('button', { type: 'button', class: 'show-more', hidden: '' }, 'Show more comments');
+  const replyTitle = el('span', { class: 'reply-title-text' }, 'Leave a Reply');
+  const cancel = el(
+    'button',
+    { type: 'button', class: 'link-button cancel-reply', hidden: '' },
+    'Cancel reply',
+  );
+  const status = el('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
+  const submitButton = el('button', { type: 'submit', class: 'submit' }, 'Post Comment');
+  const form = el(
+    'form',
+    // Ingest decides what is valid, and its answer names the field: one set of messages.
+    { class: 'comment-form', novalidate: '' },
+    el(
+      'p',
+      { class: 'comment-notes' },
+      el('span', { id: 'email-notes' }, 'Your email address will not be published.'),
+      ' ',
+      el(
+        'span',
+        { class: 'required-field-message' },
+        'Required fields are marked ',
+        el('span', { class: 'required' }, '*'),
+      ),
+    ),
+    field('comment', 'Comment', el('textarea', { rows: '6', maxlength: '10000' }), true),
+    field('author', 'Name', el('input', { type: 'text', maxlength: '245', autocomplete: 'name' }), true),
+    field(
+      'email',
+      'Email',
+      el('input', { type: 'email', maxlength: '254', autocomplete: 'email' }),
+      true,
+      'email-notes',
+    ),
+    field('url', 'Website', el('input', { type: 'url', maxlength: '200', autocomplete: 'url' }), false),
+    el(
+      'p',
+      { class: 'comment-form-extra', 'aria-hidden': 'true' },
+      el('label', { for: 'extra' }, 'Leave this field empty'),
+      el('input', { id: 'extra', name: 'extra', type: 'text', tabindex: '-1', autocomplete: 'off' }),
+    ),
+    el('p', { class: 'form-submit' }, submitButton),
+    status,
+  );
+  const respond = el(
+    'div',
+    { class: 'comment-respond' },
+    el('h3', { class: 'comment-reply-title' }, replyTitle, ' ', el('small', {}, cancel)),
+    form,
+  );
+  const area = el(
+    'section',
+    { class: 'comments-area', 'aria-labelledby': 'comments-title' },
+    title,
+    loadStatus,
+    list,
+    more,
+    respond,
+  );
+  return { area, title, loadStatus, list, more, respond, replyTitle, cancel, form, submitButton, status };
+}
+
+/** One article's comments in one container. */
+class CommentsWidget {
+  /**
+   * @param {HTMLElement} container
+   * @param {string} scriptUrl
+   */
+  constructor(container, scriptUrl) {
+    this.siteId = container.dataset.siteId ?? '';
+    this.articleId = container.dataset.articleId ?? '';
+    const size = Number(container.dataset.pageSize);
+    this.pageSize = Number.isInteger(size) && size >= 1 && size <= 100 ? size : DEFAULT_PAGE_SIZE;
+    this.scriptUrl = scriptUrl;
+    // The article service, as the script's address says (a path prefix behind a proxy included).
+    this.threadUrl = new URL(
+      `../../v3/sites/${encodeURIComponent(this.siteId)}/articles/${encodeURIComponent(this.articleId)}/comments`,
+      scriptUrl,
+    ).href;
+    this.storageKey = `replyguard.embed.pending.${this.siteId}/${this.articleId}`;
+    this.root = shadowOf(container);
+    /** @type {EmbedConfig | null} */
+    this.config = null;
+    this.maxReplyDepth = Infinity;
+    /** @type {string | null} */
+    this.nextCursor = null;
+    /** Every comment on the page by id: the thread's and the reader's own. @type {Map<string, HTMLLIElement>} */
+    this.nodes = new Map();
+    /** @type {OwnComment[]} */
+    this.own = this.loadOwn();
+    /** @type {string | null} */
+    this.replyTo = null;
+    /** Whether the first page has been shown. */
+    this.loaded = false;
+    const view = buildView();
+    this.area = view.area;
+    this.title = view.title;
+    this.loadStatus = view.loadStatus;
+    this.list = view.list;
+    this.more = view.more;
+    this.respond = view.respond;
+    this.replyTitle = view.replyTitle;
+    this.cancel = view.cancel;
+    this.form = view.form;
+    this.submitButton = view.submitButton;
+    this.status = view.status;
+    this.more.addEventListener('click', () => void this.showMore());
+    this.list.addEventListener('click', (event) => {
+      const target = event.target instanceof Element ? event.target.closest('.comment-reply-link') : null;
+      if (target instanceof HTMLElement && target.dataset.replyTo)
+        this.startReply(target.dataset.replyTo, true);
+    });
+    this.cancel.addEventListener('click', () => this.cancelReply(true));
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.submit();
+    });
+    this.root.append(this.area);
+  }
+
+  start() {
+    if (!this.siteId || !this.articleId) {
+      this.loadFailed('Comments cannot be shown: the page gives no data-site-id or data-article-id.', false);
+      this.respond.hidden = true;
+      return;
+    }
+    loadConfig(this.scriptUrl).then(
+      (config) => {
+        this.config = config;
+        this.maxReplyDepth = config.maxReplyDepth > 0 ? config.maxReplyDepth : Infinity;
+        void this.showMore();
+      },
+      () => {
+        this.loadFailed('Comments could not be loaded.', true);
+      },
+    );
+  }
+
+  /**
+   * @param {string} message
+   * @param {boolean} retry offer to try again
+   */
+  loadFailed(message, retry) {
+    this.loadStatus.hidden = false;
+    this.loadStatus.classList.add('error');
+    this.loadStatus.replaceChildren(message);
+    if (retry) {
+      const again = el('button', { type: 'button', class: 'link-button' }, 'Try again');
+      again.addEventListener('click', () => {
+        this.loadStatus.classList.remove('error');
+        this.loadStatus.replaceChildren('Loading comments…');
+        if (this.config) void this.showMore();
+        else this.start();
+      });
+      this.loadStatus.append(' ', again);
+    }
+  }
+
+  /** The first page, or the next one ("Show more comments"). */
+  async showMore() {
+    const first = !this.loaded;
+    const url = new URL(this.threadUrl);
+    url.searchParams.set('limit', String(this.pageSize));
+    if (this.nextCursor) url.searchParams.set('cursor', this.nextCursor);
+    this.more.disabled = true;
+    this.more.setAttribute('aria-busy', 'true');
+    /** @type {ThreadPage} */
+    let page;
+    try {
+      const response = await fetch(url, { credentials: 'omit', headers: { accept: 'application/json' } });
+      if (!response.ok) throw new Error(String(response.status));
+      page = /** @type {ThreadPage} */ (await response.json());
+    } catch {
+      this.loadFailed(first ? 'Comments could not be loaded.' : 'More comments could not be loaded.', true);
+      return;
+    } finally {
+      this.more.disabled = false;
+      this.more.removeAttribute('aria-busy');
+    }
+    this.loadStatus.hidden = true;
+    this.loaded = true;
+    const added = this.renderPage(page);
+    // A keyboard or screen reader user who asked for more goes on at the first comment it brought.
+    const body = added?.querySelector(':scope > .comment-body');
+    if (!first && body instanceof HTMLElement) body.focus();
+    if (first) this.followOwn();
+  }
+
+  /**
+   * @param {ThreadPage} page
+   * @returns {HTMLLIElement | undefined} the first comment it added
+   */
+  renderPage(page) {
+    const replyingTo = this.replyTo;
+    if (replyingTo) this.cancelReply(false);
+    const items = page.comments.map((c) => this.renderThreadComment(c, 1));
+    this.list.append(...items);
+    this.title.textContent = threadTitle(page.count);
+    this.nextCursor = page.nextCursor;
+    this.more.hidden = page.nextCursor === null;
+    this.placeOwn();
+    if (replyingTo) this.startReply(replyingTo, false);
+    return items[0];
+  }
+
+  /**
+   * A comment of the thread, and its replies.
+   * @param {ThreadComment} c
+   * @param {number} depth
+   * @returns {HTMLLIElement}
+   */
+  renderThreadComment(c, depth) {
+    // The reader's own comment, shown here before the thread had it: the thread's copy replaces it.
+    this.nodes.get(c.id)?.remove();
+    const removed = c.state === 'removed' || c.authorName === null || c.content === null;
+    const li = removed
+      ? this.renderRemoved(c, depth)
+      : this.renderComment(
+          {
+            id: c.id,
+            authorName: c.authorName ?? '',
+            authorUrl: c.authorUrl,
+            content: c.content ?? '',
+            createdAt: c.createdAt,
+          },
+          depth,
+          null,
+        );
+    const replies = c.replies ?? [];
+    if (replies.length > 0)
+      li.append(
+        el('ol', { class: 'children' }, ...replies.map((r) => this.renderThreadComment(r, depth + 1))),
+      );
+    this.nodes.set(c.id, li);
+    return li;
+  }
+
+  /**
+   * A taken-down comment kept so its replies stay in place: no author, no text, no Reply.
+   * @param {ThreadComment} c
+   * @param {number} depth
+   */
+  renderRemoved(c, depth) {
+    return el(
+      'li',
+      { class: `comment depth-${depth} removed`, 'data-comment-id': c.id, 'data-depth': String(depth) },
+      el(
+        'article',
+        { class: 'comment-body', tabindex: '-1' },
+        el('div', { class: 'comment-content' }, el('p', { class: 'comment-removed' }, REMOVED_TEXT)),
+      ),
+    );
+  }
+
+  /**
+   * A published comment, or the reader's own one (`own`: what the reader is told about it).
+   * @param {{ id: string, authorName: string, authorUrl: string | null, content: string, createdAt: string }} c
+   * @param {number} depth
+   * @param {OwnStatus | null} own
+   * @returns {HTMLLIElement}
+   */
+  renderComment(c, depth, own) {
+    const waiting = own === 'pending' || own === 'held';
+    const meta = el(
+      'footer',
+      { class: 'comment-meta' },
+      el(
+        'div',
+        { class: 'comment-author' },
+        el('span', { class: 'avatar', 'aria-hidden': 'true' }, initial(c.authorName)),
+        el('b', { class: 'fn' }, authorNode(c.authorName, c.authorUrl, AUTHOR_REL)),
+        ' ',
+        el('span', { class: 'says' }, 'says:'),
+      ),
+      el(
+        'div',
+        { class: 'comment-metadata' },
+        el('time', { datetime: c.createdAt }, formatDate(c.createdAt)),
+      ),
+    );
+    if (waiting) meta.append(el('em', { class: 'comment-awaiting-moderation' }, AWAITING_TEXT));
+    if (own === 'rejected') meta.append(el('em', { class: 'comment-not-published' }, NOT_PUBLISHED_TEXT));
+    const article = el(
+      'article',
+      { class: 'comment-body', tabindex: '-1' },
+      meta,
+      el('div', { class: 'comment-content' }, ...commentText(c.content)),
+    );
+    if (own === null || own === 'approved') {
+      if (depth < this.maxReplyDepth) {
+        const reply = el(
+          'button',
+          {
+            type: 'button',
+            class: 'link-button comment-reply-link',
+            'data-reply-to': c.id,
+            'data-author': c.authorName,
+            'aria-label': `Reply to ${c.authorName}`,
+          },
+          'Reply',
+        );
+        article.append(el('div', { class: 'reply' }, reply));
+      }
+    }
+    const classes = ['comment', `depth-${depth}`];
+    if (waiting) classes.push('pending');
+    if (own === 'rejected') classes.push('not-published');
+    if (own !== null) classes.push('own');
+    return el(
+      'li',
+      { class: classes.join(' '), 'data-comment-id': c.id, 'data-depth': String(depth) },
+      article,
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // The reader's own comments: shown where they will appear, followed until decided
+  // -------------------------------------------------------------------------------------------------
+
+  /** @returns {OwnComment[]} */
+  loadOwn() {
+    try {
+      const stored = JSON.parse(sessionStorage.getItem(this.storageKey) ?? '[]');
+      if (!Array.isArray(stored)) return [];
+      return /** @type {OwnComment[]} */ (stored).filter(
+        (c) => c && typeof c.id === 'string' && Date.now() - Date.parse(c.createdAt) < KEEP_FOR_MS,
+      );
+    } catch {
+      return [];
+    }
+  }
+
+  saveOwn() {
+    try {
+      if (this.own.length === 0) sessionStorage.removeItem(this.storageKey);
+      else sessionStorage.setItem(this.storageKey, JSON.stringify(this.own));
+    } catch {
+      // Storage off or full: the comment is still shown until this page is left.
+    }
+  }
+
+  /**
+   * Puts the reader's own comments the thread does not show yet where they will appear: under their
+   * parent, or at the end of what is loaded. Those the thread shows now are forgotten.
+   */
+  placeOwn() {
+    const before = this.own.length;
+    this.own = this.own.filter(
+      (c) => !this.nodes.get(c.id) || this.nodes.get(c.id)?.classList.contains('own'),
+    );
+    if (this.own.length !== before) this.saveOwn();
+    for (const c of this.own) this.placeOwnComment(c, c.status);
+  }
+
+  /**
+   * @param {OwnComment} c
+   * @param {OwnStatus} status
+   */
+  placeOwnComment(c, status) {
+    const old = this.nodes.get(c.id);
+    const parent = c.parentId ? this.nodes.get(c.parentId) : undefined;
+    const depth = parent ? Number(parent.dataset.depth) + 1 : 1;
+    const node = this.renderComment(c, depth, status);
+    // Its replies (the reader answered their own approved comment) go with it.
+    const children = old?.querySelector(':scope > ol.children');
+    if (children) node.append(children);
+    if (old?.isConnected && old.parentElement !== this.list) old.replaceWith(node);
+    else {
+      old?.remove();
+      if (parent) {
+        let list = parent.querySelector(':scope > ol.children');
+        if (!list) parent.append((list = el('ol', { class: 'children' })));
+        list.append(node);
+      } else {
+        this.list.append(node);
+      }
+    }
+    this.nodes.set(c.id, node);
+    return node;
+  }
+
+  /** After the first page: asks once about every comment still waiting, and follows the recent ones. */
+  followOwn() {
+    for (const c of this.own) if (c.status !== 'approved') void this.check(c, 0);
+  }
+
+  /**
+   * @param {OwnComment} c
+   * @param {number} attempt
+   */
+  schedule(c, attempt) {
+    if (Date.now() - Date.parse(c.createdAt) >= FOLLOW_FOR_MS) return;
+    const delay = Math.min(FIRST_CHECK_MS * 1.5 ** attempt, LONGEST_CHECK_MS);
+    setTimeout(() => void this.check(c, attempt + 1), delay);
+  }
+
+  /**
+   * Asks moderation how the comment was decided: approved, it becomes a normal comment; held, it
+   * stays awaiting moderation; rejected, the reader is told it was not published.
+   * @param {OwnComment} c
+   * @param {number} attempt
+   */
+  async check(c, attempt) {
+    if (!this.config || !this.own.includes(c)) return;
+    /** @type {unknown} */
+    let status;
+    try {
+      const response = await fetch(`${this.config.moderationUrl}/v1/comments/${encodeURIComponent(c.id)}`, {
+        credentials: 'omit',
+        cache: 'no-store',
+        headers: { accept: 'application/json' },
+      });
+      if (response.ok) status = /** @type {{ status?: unknown }} */ (await response.json()).status;
+    } catch {
+      // Offline for a moment: ask again on the next tick.
+    }
+    if (!this.own.includes(c)) return;
+    if (status === 'approved') {
+      c.status = 'approved';
+      this.saveOwn();
+      this.placeOwnComment(c, 'approved');
+      this.announce('Your comment has been published.');
+      return;
+    }
+    if (status === 'rejected') {
+      this.own = this.own.filter((o) => o !== c);
+      this.saveOwn();
+      this.placeOwnComment(c, 'rejected');
+      this.announce('Your comment was not published.', true);
+      return;
+    }
+    if (status === 'held' && c.status !== 'held') {
+      c.status = 'held';
+      this.saveOwn();
+    }
+    this.schedule(c, attempt);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Replying
+  // -------------------------------------------------------------------------------------------------
+
+  /**
+   * Moves the form under a comment to answer it.
+   * @param {string} id
+   * @param {boolean} focus
+   */
+  startReply(id, focus) {
+    const target = this.nodes.get(id);
+    const link = target?.querySelector(':scope > .comment-body .comment-reply-link');
+    if (!target?.isConnected || !(link instanceof HTMLElement)) return this.cancelReply(false);
+    this.replyTo = id;
+    this.replyTitle.textContent = `Reply to ${link.dataset.author ?? ''}`;
+    this.cancel.hidden = false;
+    target.querySelector(':scope > .comment-body')?.after(this.respond);
+    if (focus) this.field('comment').focus();
+  }
+
+  /**
+   * Back to a top-level comment, the form at the end of the thread.
+   * @param {boolean} focus back on the Reply button that moved the form
+   */
+  cancelReply(focus) {
+    const from = this.replyTo ? this.nodes.get(this.replyTo) : undefined;
+    this.replyTo = null;
+    this.replyTitle.textContent = 'Leave a Reply';
+    this.cancel.hidden = true;
+    this.area.append(this.respond);
+    if (focus) {
+      const link = from?.querySelector(':scope > .comment-body .comment-reply-link');
+      if (link instanceof HTMLElement) link.focus();
+      else this.field('comment').focus();
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Posting
+  // -------------------------------------------------------------------------------------------------
+
+  /**
+   * @param {'comment' | 'author' | 'email' | 'url' | 'extra'} name
+   * @returns {HTMLInputElement | HTMLTextAreaElement}
+   */
+  field(name) {
+    return /** @type {HTMLInputElement | HTMLTextAreaElement} */ (this.form.elements.namedItem(name));
+  }
+
+  /**
+   * @param {string} message
+   * @param {boolean} [error]
+   */
+  announce(message, error = false) {
+    this.status.classList.toggle('error', error);
+    this.status.textContent = message;
+  }
+
+  clearErrors() {
+    for (const name of Object.values(FORM_FIELDS)) {
+      const input = this.field(name);
+      input.removeAttribute('aria-invalid');
+      const error = this.root.getElementById(`${name}-error`);
+      if (error) {
+        error.hidden = true;
+        error.textContent = '';
+      }
+    }
+  }
+
+  /**
+   * Shows ingest's 400 at the fields it names; true when it named one of the form's.
+   * @param {unknown} body
+   */
+  showFieldErrors(body) {
+    const fields =
+      body && typeof body === 'object' && 'fields' in body && Array.isArray(body.fields)
+        ? /** @type {{ field?: unknown, rules?: unknown }[]} */ (body.fields)
+        : [];
+    /** @type {HTMLElement | undefined} */
+    let first;
+    for (const violation of fields) {
+      const field = String(violation.field);
+      if (!(field in FORM_FIELDS)) continue;
+      const key = /** @type {keyof typeof FORM_FIELDS} */ (field);
+      const name = FORM_FIELDS[key];
+      const input = this.field(name);
+      const error = this.root.getElementById(`${name}-error`);
+      input.setAttribute('aria-invalid', 'true');
+      if (error) {
+        error.textContent = fieldMessage(
+          key,
+          Array.isArray(violation.rules) ? violation.rules.map(String) : [],
+        );
+        error.hidden = false;
+      }
+      first ??= input;
+    }
+    first?.focus();
+    return first !== undefined;
+  }
+
+  async submit() {
+    const config = this.config;
+    if (!config) {
+      this.announce('Comments cannot be posted just now. Please try again in a moment.', true);
+      return;
+    }
+    this.clearErrors();
+    /** @param {'comment' | 'author' | 'email' | 'url' | 'extra'} name */
+    const value = (name) => this.field(name).value.trim();
+    const submission = {
+      siteId: this.siteId,
+      articleId: this.articleId,
+      parentId: this.replyTo,
+      authorName: value('author'),
+      authorEmail: value('email'),
+      authorUrl: value('url') || null,
+      content: value('comment'),
+      honeypot: value('extra'),
+    };
+    this.submitButton.disabled = true;
+    this.announce('Sending…');
+    /** @type {number} */
+    let status = 0;
+    /** @type {unknown} */
+    let answer = null;
+    try {
+      const response = await fetch(`${config.ingestUrl}/v1/comments`, {
+        method: 'POST',
+        mode: 'cors',
+        credentials: 'omit',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(submission),
+      });
+      status = response.status;
+      answer = await response.json().catch(() => null);
+    } catch {
+      status = 0;
+    } finally {
+      this.submitButton.disabled = false;
+    }
+    const id = answer && typeof answer === 'object' && 'id' in answer ? answer.id : undefined;
+    if (status === 202 && typeof id === 'string') {
+      /** @type {OwnComment} */
+      const comment = {
+        id,
+        parentId: submission.parentId,
+        authorName: submission.authorName,
+        authorUrl: submission.authorUrl,
+        content: submission.content,
+        createdAt: new Date().toISOString(),
+        status: 'pending',
+      };
+      this.own.push(comment);
+      this.saveOwn();
+      this.field('comment').value = '';
+      this.cancelReply(false);
+      this.placeOwnComment(comment, 'pending').scrollIntoView({ block: 'nearest' });
+      this.announce(`Thank you. ${AWAITING_TEXT}`);
+      this.schedule(comment, 0);
+      return;
+    }
+    if (status === 400 && this.showFieldErrors(answer)) {
+      this.announce('Your comment was not posted. Please correct the fields marked below.', true);
+      return;
+    }
+    if (status === 400) {
+      const messages =
+        answer && typeof answer === 'object' && 'message' in answer && Array.isArray(answer.message)
+          ? answer.message.map(String)
+          : [];
+      this.announce(`Your comment was not posted. ${messages.join('. ')}`.trim(), true);
+      return;
+    }
+    this.announce(describeFailure(status, answer), true);
+  }
+}
