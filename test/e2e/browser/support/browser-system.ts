@@ -6,6 +6,8 @@ export interface BrowserSystem extends RunningSystem {
   adminToken: string;
   /** Where the demo page's form posts: a fixed address that forwards to ingest. */
   ingestPublicUrl: string;
+  /** Where the comments widget follows a reader's comment: a fixed address that forwards to moderation. */
+  moderationPublicUrl: string;
   close(): Promise<void>;
 }
 
@@ -32,28 +34,40 @@ async function startForwarder(): Promise<{ port: number; target: { port: number 
   return { port: address.port, target, server };
 }
 
-/** The three services, an admin token, and the demo page's form wired to ingest. */
+/**
+ * The three services, an admin token, and the demo page's form (and the comments widget) wired to
+ * ingest and moderation.
+ */
 export async function startBrowserSystem(): Promise<BrowserSystem> {
   const adminToken = `admin-${randomUUID()}`;
   process.env.ADMIN_TOKEN = adminToken;
   const forwarder = await startForwarder();
+  const moderationForwarder = await startForwarder();
   const ingestPublicUrl = `http://127.0.0.1:${forwarder.port}`;
+  const moderationPublicUrl = `http://127.0.0.1:${moderationForwarder.port}`;
   process.env.INGEST_PUBLIC_URL = ingestPublicUrl;
+  process.env.MODERATION_PUBLIC_URL = moderationPublicUrl;
+  const closeForwarders = async () => {
+    for (const f of [forwarder, moderationForwarder])
+      await new Promise<void>((resolve) => f.server.close(() => resolve()));
+  };
   let system: RunningSystem;
   try {
     system = await startSystem();
   } catch (error) {
-    forwarder.server.close();
+    await closeForwarders();
     throw error;
   }
   forwarder.target.port = Number(new URL(system.ingestUrl).port);
+  moderationForwarder.target.port = Number(new URL(system.moderationUrl).port);
   return {
     ...system,
     adminToken,
     ingestPublicUrl,
+    moderationPublicUrl,
     close: async () => {
       await system.close();
-      await new Promise<void>((resolve) => forwarder.server.close(() => resolve()));
+      await closeForwarders();
     },
   };
 }
@@ -61,15 +75,15 @@ export async function startBrowserSystem(): Promise<BrowserSystem> {
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /**
- * Creates a site whose pages on the articles service may post comments, and waits until ingest
- * knows it (sites reach ingest as events).
+ * Creates a site whose pages on the articles service (or on `origin`, a site's own pages) may post
+ * comments, and waits until ingest knows it (sites reach ingest as events).
  */
 export async function createDemoSite(
   system: BrowserSystem,
   policy: Record<string, unknown> = {},
+  origin: string = new URL(system.articlesUrl).origin,
 ): Promise<string> {
   const id = `site-${randomUUID().slice(0, 8)}`;
-  const origin = new URL(system.articlesUrl).origin;
   const created = await postJson(
     `${system.moderationUrl}/v1/admin/sites`,
     { id, name: `Demo ${id}`, allowedOrigins: [origin], policy },

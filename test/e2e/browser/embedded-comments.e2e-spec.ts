@@ -1,0 +1,343 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { Locator, Page } from 'playwright-core';
+import { NO_FLOOD, withDb } from '../../support/fixtures';
+import { eventually, getJson, postJson } from '../../support/system';
+import { type BrowserSystem, createDemoSite, startBrowserSystem } from './support/browser-system';
+import { type Browser, launchChromium, screenshot } from './support/chromium';
+
+/**
+ * A site's own page on another origin than the services': the two lines of the widget, a strict CSP
+ * of its own (what README asks a site to allow), and styles that must not reach into the widget.
+ */
+async function startHostSite(system: BrowserSystem): Promise<{ origin: string; close(): Promise<void> }> {
+  const articles = new URL(system.articlesUrl).origin;
+  const csp = [
+    "default-src 'none'",
+    `script-src 'self' ${articles}`,
+    `connect-src 'self' ${articles} ${system.ingestPublicUrl} ${system.moderationPublicUrl}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+  ].join('; ');
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://host');
+    if (url.pathname === '/site.css') {
+      res.writeHead(200, { 'content-type': 'text/css' });
+      res.end(`body { font-family: "Courier New", monospace; color: rgb(20, 20, 20); }
+p { color: rgb(200, 0, 0); }
+button { background: rgb(255, 0, 255); }
+.comment-notes { font-style: normal; }
+[data-replyguard] { --replyguard-accent: rgb(0, 110, 0); }`);
+      return;
+    }
+    if (url.pathname !== '/news') {
+      res.writeHead(404).end();
+      return;
+    }
+    const site = url.searchParams.get('site') ?? '';
+    const article = url.searchParams.get('article') ?? '';
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
+    res.end(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>News Example</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/site.css"></head>
+<body><h1>An article on the site's own domain</h1><p class="comment-notes">The site's own paragraph.</p>
+<div data-replyguard data-site-id="${site}" data-article-id="${article}" data-page-size="2"></div>
+<script src="${articles}/embed/v1/comments.js" async></script>
+</body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('the host site has no port');
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('the comments widget embedded in a page of another origin', () => {
+  let system: BrowserSystem;
+  let browser: Browser;
+  let host: { origin: string; close(): Promise<void> };
+  let siteId: string;
+
+  beforeAll(async () => {
+    system = await startBrowserSystem();
+    browser = await launchChromium();
+    host = await startHostSite(system);
+    // The site's own origin is the one allowed, not the article service's.
+    siteId = await createDemoSite(system, NO_FLOOD, host.origin);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    await system?.close();
+  });
+
+  afterEach(() => {
+    expect(browser.dialogs).toEqual([]);
+  });
+
+  const statusOf = async (id: string) =>
+    (await getJson(`${system.moderationUrl}/v1/comments/${id}`)).json.status as string;
+
+  /** A comment posted from the site's server, once moderation has approved it. */
+  async function publish(articleId: string, fields: Record<string, unknown>): Promise<string> {
+    const res = await postJson(`${system.ingestUrl}/v1/comments`, {
+      siteId,
+      articleId,
+      authorEmail: `${randomUUID().slice(0, 8)}@example.org`,
+      ...fields,
+    });
+    if (res.status !== 202) throw new Error(`posting: ${res.status} ${res.text}`);
+    const id = res.json.id as string;
+    const status = await eventually(
+      async () => {
+        const s = await statusOf(id);
+        return s === 'pending' ? undefined : s;
+      },
+      { what: `a decision on ${id}` },
+    );
+    // Markup in a comment may be held for a moderator: one approves it.
+    if (status === 'held') await decide(id, 'approve');
+    else expect(status).toBe('approved');
+    return id;
+  }
+
+  async function decide(id: string, action: 'approve' | 'reject'): Promise<void> {
+    const { version } = await withDb(
+      async (db) =>
+        (await db.query<{ version: number }>('SELECT version FROM moderation.comments WHERE id = $1', [id]))
+          .rows[0],
+    );
+    const res = await postJson(
+      `${system.moderationUrl}/v1/moderation/comments/${id}/decision`,
+      { action, reason: 'off-topic', expectedVersion: version },
+      { authorization: `Bearer ${system.adminToken}` },
+    );
+    expect(res.status).toBe(200);
+  }
+
+  /** Four published comments over two top-level pages of two, one top-level comment taken down. */
+  async function seedThread(articleId: string) {
+    const first = await publish(articleId, {
+      authorName: 'Ann Reader',
+      authorUrl: 'https://ann.example.org/',
+      content: 'The customs figures are only half the story.',
+    });
+    await publish(articleId, { parentId: first, authorName: 'Bob', content: 'Agreed, see page 14.' });
+    const second = await publish(articleId, { authorName: 'Cleo', content: 'This one is off-topic.' });
+    await publish(articleId, { parentId: second, authorName: 'Dev', content: 'A reply that stays.' });
+    await publish(articleId, {
+      authorName: 'Eve',
+      content: 'Markup is text here: <img src=x onerror=alert(1)> <b>bold</b> https://example.org/x.',
+    });
+    await decide(second, 'reject');
+    const v2 = `${system.articlesUrl}/v2/sites/${siteId}/articles/${articleId}/comments`;
+    await eventually(async () => ((await getJson(v2)).json.count === 4 ? true : undefined), {
+      what: 'the thread published, one comment taken down',
+    });
+  }
+
+  /** The page with the widget, watched for script errors, CSP refusals and failed requests. */
+  async function openArticle(articleId: string) {
+    const page = await browser.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    await page.goto(`${host.origin}/news?site=${siteId}&article=${articleId}`);
+    const widget = page.locator('[data-replyguard]');
+    await widget.locator('.comments-title', { hasText: '4 Comments' }).waitFor();
+    return { page, widget, consoleErrors };
+  }
+
+  const topLevel = (widget: Locator) => widget.locator('.comment-list > li');
+  const shadowActive = (page: Page) =>
+    page.evaluate<string>("document.querySelector('[data-replyguard]').shadowRoot.activeElement?.id ?? ''");
+  // (The tests' TypeScript has no DOM types: the browser's function is typed by what is used of it.)
+  type Styles = { getComputedStyle(e: unknown): { getPropertyValue(p: string): string } };
+  const style = (locator: Locator, property: string) =>
+    locator.evaluate(
+      (e, p) => (globalThis as unknown as Styles).getComputedStyle(e).getPropertyValue(p),
+      property,
+    );
+
+  it('shows the thread a page at a time, and lets a reader post and follow a comment to publication', async () => {
+    const articleId = `embed-${randomUUID().slice(0, 8)}`;
+    await seedThread(articleId);
+    const { page, widget, consoleErrors } = await openArticle(articleId);
+
+    // The first page: Ann with Bob's reply nested, then the taken-down comment with Dev's reply.
+    expect(await topLevel(widget).count()).toBe(2);
+    const ann = topLevel(widget).nth(0);
+    expect(await ann.locator(':scope > .comment-body .fn').textContent()).toBe('Ann Reader');
+    const annLink = ann.locator(':scope > .comment-body .fn a');
+    expect(await annLink.getAttribute('href')).toBe('https://ann.example.org/');
+    expect(await annLink.getAttribute('rel')).toBe('nofollow ugc noopener');
+    expect(await ann.locator(':scope > ol.children > li .comment-content').textContent()).toContain(
+      'Agreed, see page 14.',
+    );
+    const removed = topLevel(widget).nth(1);
+    expect(await removed.getAttribute('class')).toContain('removed');
+    expect((await removed.locator(':scope > .comment-body').textContent())?.trim()).toBe(
+      'This comment was removed.',
+    );
+    expect(
+      await removed.locator(':scope > .comment-body .fn, :scope > .comment-body .comment-reply-link').count(),
+    ).toBe(0);
+    expect(await removed.locator(':scope > ol.children > li .comment-content').textContent()).toContain(
+      'A reply that stays.',
+    );
+    expect(await widget.getByText('This one is off-topic.').count()).toBe(0);
+
+    // "Show more comments": the second page, and no more after it.
+    const more = widget.locator('.show-more');
+    expect(await more.isVisible()).toBe(true);
+    await more.click();
+    const eve = topLevel(widget).nth(2);
+    await eve.waitFor();
+    expect(await more.isVisible()).toBe(false);
+    expect(await eve.locator('.comment-content').textContent()).toContain(
+      '<img src=x onerror=alert(1)> <b>bold</b>',
+    );
+    expect(await widget.locator('img, b:not(.fn)').count()).toBe(0);
+    expect(await eve.locator('.comment-content a').getAttribute('rel')).toBe('nofollow ugc');
+    expect(await eve.locator('.fn a').count()).toBe(0);
+
+    // Styles are the widget's inside, the site's outside; font and colours come through as documented.
+    expect(await style(widget.locator('.comment-notes'), 'font-style')).toBe('italic');
+    expect(await style(widget.locator('.comment-notes'), 'color')).not.toBe('rgb(200, 0, 0)');
+    expect(await style(widget.locator('.comments-title'), 'font-family')).toBe('"Courier New", monospace');
+    expect(await style(widget.locator('.submit'), 'background-color')).toBe('rgb(0, 110, 0)');
+    expect(await style(page.locator('body > p.comment-notes'), 'font-style')).toBe('normal');
+    expect(await widget.locator('.comment-form-extra').boundingBox()).toMatchObject({ x: -10000 });
+
+    // The form, as WordPress's.
+    const form = widget.locator('.comment-respond');
+    expect(await form.locator('h3').textContent()).toContain('Leave a Reply');
+    expect(await form.locator('.comment-notes').textContent()).toBe(
+      'Your email address will not be published. Required fields are marked *',
+    );
+    for (const label of ['Comment *', 'Name *', 'Email *', 'Website'])
+      expect(await form.locator('label', { hasText: label }).count()).toBeGreaterThan(0);
+
+    // No email: ingest's 400 names the field, and the widget says so there.
+    const mine = 'The rail freight numbers deserve a chart of their own.';
+    await widget.locator('#comment').fill(mine);
+    await widget.locator('#author').fill('Fay');
+    await widget.locator('#url').fill('https://fay.example.org');
+    await widget.locator('.submit').click();
+    const emailError = widget.locator('#email-error');
+    await emailError.waitFor();
+    expect(await emailError.textContent()).toBe('Please enter your email address.');
+    expect(await widget.locator('#email').getAttribute('aria-invalid')).toBe('true');
+    expect(await widget.locator('#email').getAttribute('aria-describedby')).toBe('email-notes email-error');
+    expect(await widget.locator('.form-status').textContent()).toBe(
+      'Your comment was not posted. Please correct the fields marked below.',
+    );
+    expect(await shadowActive(page)).toBe('email');
+
+    // Posted: awaiting moderation in place, then published once the default policy approves it.
+    await widget.locator('#email').fill('fay@example.org');
+    await widget.locator('.submit').click();
+    const own = widget.locator('.comment-list > li.own', { hasText: mine });
+    await widget.locator('.comment.pending', { hasText: mine }).waitFor();
+    expect(await emailError.isVisible()).toBe(false);
+    expect(await widget.locator('#email').getAttribute('aria-invalid')).toBeNull();
+    expect(await widget.locator('.form-status').textContent()).toBe(
+      'Thank you. Your comment is awaiting moderation.',
+    );
+    expect(await widget.locator('#comment').inputValue()).toBe('');
+    await widget.locator('.comment.own:not(.pending)', { hasText: mine }).waitFor({ timeout: 20000 });
+    expect(await own.locator('.comment-awaiting-moderation').count()).toBe(0);
+    expect(await own.locator('.comment-reply-link').count()).toBe(1);
+    expect(await widget.locator('.form-status').textContent()).toBe('Your comment has been published.');
+    await screenshot(page, 'embedded-comments');
+
+    // A reload: the thread has it now, once, where its page puts it.
+    await page.reload();
+    await widget.locator('.comments-title', { hasText: '5 Comments' }).waitFor();
+    await widget.locator('.show-more').click();
+    await widget.locator('.comment-list > li:not(.own) .comment-content', { hasText: mine }).waitFor();
+    expect(await widget.getByText(mine).count()).toBe(1);
+    expect(
+      await page.evaluate<string | null>(
+        `sessionStorage.getItem('replyguard.embed.pending.${siteId}/${articleId}')`,
+      ),
+    ).toBeNull();
+
+    // A reply: the form moves under the comment, and the reply waits there, nested.
+    await ann.locator(':scope > .comment-body .comment-reply-link').click();
+    expect(await widget.locator('.reply-title-text').textContent()).toBe('Reply to Ann Reader');
+    expect(await ann.locator('.comment-respond').count()).toBe(1);
+    expect(await shadowActive(page)).toBe('comment');
+    const reply = 'Page 14 has the table, yes.';
+    await widget.locator('#comment').fill(reply);
+    await widget.locator('#author').fill('Gus');
+    await widget.locator('#email').fill('gus@example.org');
+    await widget.locator('.submit').click();
+    await ann.locator(':scope > ol.children > li.pending', { hasText: reply }).waitFor();
+    expect(await widget.locator('.reply-title-text').textContent()).toBe('Leave a Reply');
+    await ann
+      .locator(':scope > ol.children > li.own:not(.pending)', { hasText: reply })
+      .waitFor({ timeout: 20000 });
+
+    expect(consoleErrors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+    expect(browser.problems.filter((p) => !p.startsWith('400 POST'))).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a comment awaiting moderation across a reload, and says so when one is not published', async () => {
+    const articleId = `embed-${randomUUID().slice(0, 8)}`;
+    await seedThread(articleId);
+    const { page, widget } = await openArticle(articleId);
+
+    // A filled honeypot: accepted by ingest, rejected by moderation, as bots' comments are.
+    const spam = 'Great post, visit my site.';
+    await widget.locator('#comment').fill(spam);
+    await widget.locator('#author').fill('Bot');
+    await widget.locator('#email').fill('bot@example.org');
+    await widget.locator('#extra').fill('http://spam.example', { force: true });
+    await widget.locator('.submit').click();
+    await widget.locator('.comment.pending', { hasText: spam }).waitFor();
+    const stored = await page.evaluate<string | null>(
+      `sessionStorage.getItem('replyguard.embed.pending.${siteId}/${articleId}')`,
+    );
+    expect(stored).toContain(spam);
+    await widget.locator('.comment.not-published', { hasText: spam }).waitFor({ timeout: 20000 });
+    expect(await widget.locator('.comment-not-published').textContent()).toBe(
+      'Your comment was not published.',
+    );
+    expect(await widget.locator('.form-status').textContent()).toBe('Your comment was not published.');
+    await page.reload();
+    await widget.locator('.comments-title', { hasText: '4 Comments' }).waitFor();
+    expect(await widget.getByText(spam).count()).toBe(0);
+
+    // On a phone, down to 320 px: nothing wider than the screen.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await widget.locator('.show-more').click();
+    await topLevel(widget).nth(2).waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
+    await screenshot(page, 'embedded-comments-320');
+    await page.close();
+  });
+
+  it("says what is wrong when the page's origin is not one of the site's", async () => {
+    const other = await createDemoSite(system, NO_FLOOD);
+    const page = await browser.newPage();
+    await page.goto(`${host.origin}/news?site=${other}&article=a-${randomUUID().slice(0, 8)}`);
+    const widget = page.locator('[data-replyguard]');
+    await widget.locator('.comments-title', { hasText: 'No comments yet' }).waitFor();
+    await widget.locator('#comment').fill('Hello.');
+    await widget.locator('#author').fill('Hal');
+    await widget.locator('#email').fill('hal@example.org');
+    await widget.locator('.submit').click();
+    // Ingest answers CORS for an origin some site allows, then refuses it for this site.
+    await widget.locator('.form-status.error').waitFor();
+    expect(await widget.locator('.form-status').textContent()).toBe(
+      'Comments cannot be posted from this page: the site does not allow it yet (ORIGIN_NOT_ALLOWED).',
+    );
+    await page.close();
+  });
+});
