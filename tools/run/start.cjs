@@ -160,6 +160,7 @@ async function main() {
   say(`  kafka       ${env.KAFKA_BROKERS}`);
   say(`  console     http://127.0.0.1:${services[1].port}/console  (moderator console)`);
   say(`  demo page   http://127.0.0.1:${services[2].port}/demo/default/china-russia-ties`);
+  say(`  widget      http://127.0.0.1:${services[2].port}/embed/v1/comments.js  (comments on any site: README, "Embedding comments on your site")`);
   if (generatedAdminToken) {
     say(`  admin token for this run: ${generatedAdminToken}  (sign in to the console with it; set ADMIN_TOKEN to choose your own)`);
   }
