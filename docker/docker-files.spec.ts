@@ -201,6 +201,19 @@ describe('docker/Dockerfile against the repository', () => {
     }
   });
 
+  it('copies every folder of static files a service serves (the console, the demo page, the widget)', () => {
+    // The services read them from the sources' place, not from dist/ (tsc copies no .mjs, .js or .css).
+    const served = ['apps/moderation/console'];
+    for (const file of ['apps/articles/src/demo/demo-assets.ts', 'apps/articles/src/embed/embed-assets.ts']) {
+      const m = /const RELATIVE = join\(([^)]*)\)/.exec(read(file));
+      expect({ file, found: m !== null }).toEqual({ file, found: true });
+      served.push([...m![1].matchAll(/'([^']+)'/g)].map((x) => x[1]).join('/'));
+    }
+    for (const dir of served) {
+      expect({ dir, copied: dockerfile.includes(`COPY ${dir} ./${dir}`) }).toEqual({ dir, copied: true });
+    }
+  });
+
   it('starts each service from the entry point nest builds for it', () => {
     const cmd =
       /exec node [^"]*\\"dist\/apps\/\$REPLYGUARD_SERVICE\/apps\/\$REPLYGUARD_SERVICE\/src\/main\.js\\"/.exec(
