@@ -22,6 +22,10 @@ export function kafkaConsumerOptions(params: {
     consumer: {
       groupId: params.groupId,
       sessionTimeout: 30000,
+      // How long the coordinator waits for the members to rejoin in a rebalance (kafkajs: 60 s). A
+      // member stopping while its group rebalances (a deploy, a test closing its services) waits for
+      // the join in flight, so this bounds a stop; a batch takes milliseconds to seconds to finish.
+      rebalanceTimeout: 30000,
       heartbeatInterval: 3000,
       // How long the broker holds a fetch while there is nothing to read (kafkajs default: 5 s).
       // Stopping waits for the fetch in flight, so an idle consumer took up to 5 s to close.
