@@ -323,6 +323,39 @@ describe('the comments widget embedded in a page of another origin', () => {
     await page.close();
   });
 
+  it('keeps the focus of a reader who posts from the keyboard: on their comment, a reply too', async () => {
+    const articleId = `embed-${randomUUID().slice(0, 8)}`;
+    await seedThread(articleId);
+    const { page, widget } = await openArticle(articleId);
+    /** The text of the comment that has focus, if one has. */
+    const focusedComment = () =>
+      page.evaluate<string>(
+        "document.querySelector('[data-replyguard]').shadowRoot.activeElement?.closest('li.comment')?.textContent ?? ''",
+      );
+
+    // Posted with Enter on the button: focus goes on to the comment awaiting moderation, not back to
+    // the top of the page.
+    const mine = 'Keyboard only, and still in the right place.';
+    await widget.locator('#comment').fill(mine);
+    await widget.locator('#author').fill('Hal');
+    await widget.locator('#email').fill('hal@example.org');
+    await widget.locator('.submit').focus();
+    await page.keyboard.press('Enter');
+    await widget.locator('.comment.pending', { hasText: mine }).waitFor();
+    expect(await focusedComment()).toContain(mine);
+
+    // A reply: the form goes back to the end of the thread, and focus to the reply.
+    await topLevel(widget).nth(0).locator(':scope > .comment-body .comment-reply-link').click();
+    const reply = 'A keyboard reply.';
+    await widget.locator('#comment').fill(reply);
+    await widget.locator('.submit').focus();
+    await page.keyboard.press('Enter');
+    await widget.locator('.comment.pending', { hasText: reply }).waitFor();
+    expect(await focusedComment()).toContain(reply);
+    expect(await focusedComment()).not.toContain(mine);
+    await page.close();
+  });
+
   it("says what is wrong when the page's origin is not one of the site's", async () => {
     const other = await createDemoSite(system, NO_FLOOD);
     const page = await browser.newPage();

@@ -83,7 +83,7 @@ button, input, textarea { font: inherit; color: inherit; }
   background: var(--rg-accent); color: var(--rg-accent-text); border: 0; border-radius: 3px;
   padding: 0.6em 1.3em; font-weight: 600; cursor: pointer;
 }
-.submit:disabled { opacity: 0.6; cursor: progress; }
+.submit[aria-disabled='true'] { opacity: 0.6; cursor: progress; }
 .form-status { min-height: 1.5em; color: var(--rg-success); }
 .form-status.error { color: var(--rg-error); font-weight: 600; }
 /* Narrow by the widget's own width (a phone, or a sidebar on a wide page), down to 320 px. */

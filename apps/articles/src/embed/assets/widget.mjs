@@ -305,6 +305,8 @@ class CommentsWidget {
     this.replyTo = null;
     /** Whether the first page has been shown. */
     this.loaded = false;
+    /** Whether a post is on its way to ingest. */
+    this.sending = false;
     const view = buildView();
     this.area = view.area;
     this.title = view.title;
@@ -752,6 +754,9 @@ class CommentsWidget {
   }
 
   async submit() {
+    // One post at a time. The button is marked busy, not disabled: disabling the focused button would
+    // drop a keyboard or screen reader user's focus to the top of the document.
+    if (this.sending) return;
     const config = this.config;
     if (!config) {
       this.announce('Comments cannot be posted just now. Please try again in a moment.', true);
@@ -770,7 +775,8 @@ class CommentsWidget {
       content: value('comment'),
       honeypot: value('extra'),
     };
-    this.submitButton.disabled = true;
+    this.sending = true;
+    this.submitButton.setAttribute('aria-disabled', 'true');
     this.announce('Sending…');
     /** @type {number} */
     let status = 0;
@@ -789,7 +795,8 @@ class CommentsWidget {
     } catch {
       status = 0;
     } finally {
-      this.submitButton.disabled = false;
+      this.sending = false;
+      this.submitButton.removeAttribute('aria-disabled');
     }
     const id = answer && typeof answer === 'object' && 'id' in answer ? answer.id : undefined;
     if (status === 202 && typeof id === 'string') {
@@ -807,7 +814,12 @@ class CommentsWidget {
       this.saveOwn();
       this.field('comment').value = '';
       this.cancelReply(false);
-      this.placeOwnComment(comment, 'pending').scrollIntoView({ block: 'nearest' });
+      const node = this.placeOwnComment(comment, 'pending');
+      node.scrollIntoView({ block: 'nearest' });
+      // The reader goes on from their comment, where WordPress's reload would take them; a reply's
+      // form has moved back to the end of the thread, taking the focus it held with it.
+      const body = node.querySelector(':scope > .comment-body');
+      if (body instanceof HTMLElement) body.focus({ preventScroll: true });
       this.announce(`Thank you. ${AWAITING_TEXT}`);
       this.schedule(comment, 0);
       return;
