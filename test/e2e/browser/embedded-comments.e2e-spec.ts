@@ -356,6 +356,25 @@ describe('the comments widget embedded in a page of another origin', () => {
     await page.close();
   });
 
+  it("focuses the form's first field at fault and marks each one, inputs as the textarea", async () => {
+    const articleId = `embed-${randomUUID().slice(0, 8)}`;
+    await seedThread(articleId);
+    const { page, widget } = await openArticle(articleId);
+
+    // Nothing filled in: ingest names the name first, but the comment comes first in the form.
+    await widget.locator('.submit').click();
+    await widget.locator('#comment-error').waitFor();
+    expect(await shadowActive(page)).toBe('comment');
+    for (const id of ['comment', 'author', 'email']) {
+      const field = widget.locator(`#${id}`);
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      expect(await style(field, 'border-top-width')).toBe('2px');
+      expect(await style(field, 'border-top-color')).toBe('rgb(179, 38, 30)');
+    }
+    expect(await style(widget.locator('#url'), 'border-top-width')).toBe('1px');
+    await page.close();
+  });
+
   it("says what is wrong when the page's origin is not one of the site's", async () => {
     const other = await createDemoSite(system, NO_FLOOD);
     const page = await browser.newPage();

@@ -75,7 +75,8 @@ button, input, textarea { font: inherit; color: inherit; }
   border: 1px solid var(--rg-border); border-radius: 2px; background: var(--rg-field);
 }
 .comment-form textarea { resize: vertical; min-height: 7em; }
-.comment-form [aria-invalid='true'] { border-color: var(--rg-error); border-width: 2px; }
+/* As specific as the fields' own rule above, and after it: an invalid input is marked, not only the textarea. */
+.comment-form input[aria-invalid='true'], .comment-form textarea[aria-invalid='true'] { border-color: var(--rg-error); border-width: 2px; }
 .comment-form-author, .comment-form-email, .comment-form-url { max-width: 26em; }
 .field-error { display: block; margin-top: 0.25em; color: var(--rg-error); font-weight: 600; }
 .comment-form-extra { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }

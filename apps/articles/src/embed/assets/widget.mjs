@@ -730,8 +730,8 @@ class CommentsWidget {
       body && typeof body === 'object' && 'fields' in body && Array.isArray(body.fields)
         ? /** @type {{ field?: unknown, rules?: unknown }[]} */ (body.fields)
         : [];
-    /** @type {HTMLElement | undefined} */
-    let first;
+    /** @type {Set<keyof typeof FORM_FIELDS>} */
+    const invalid = new Set();
     for (const violation of fields) {
       const field = String(violation.field);
       if (!(field in FORM_FIELDS)) continue;
@@ -747,9 +747,14 @@ class CommentsWidget {
         );
         error.hidden = false;
       }
-      first ??= input;
+      invalid.add(key);
     }
-    first?.focus();
+    // Focus goes to the first field at fault as the form orders them (FORM_FIELDS' order), not as
+    // ingest happens to list them: a reader who tabs on meets the others next.
+    const first = /** @type {(keyof typeof FORM_FIELDS)[]} */ (Object.keys(FORM_FIELDS)).find((k) =>
+      invalid.has(k),
+    );
+    if (first) this.field(FORM_FIELDS[first]).focus();
     return first !== undefined;
   }
 
