@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
+import { SubmitCommentRequestV1 } from './http/submit-comment.v1';
 import { ContractViolationError, parseContract } from './validation';
 
 class Decision {
@@ -57,5 +58,23 @@ describe(parseContract.name, () => {
       field: 'expectedVersion',
       rules: ['min'],
     });
+  });
+
+  it("says first that a field left out is required when a rule of its own says so after others", () => {
+    // A submission's authorName, authorEmail and content: "must be a string" came first.
+    let found: ContractViolationError['violations'] = [];
+    try {
+      parseContract(SubmitCommentRequestV1, { siteId: 'default', articleId: 'a-1' });
+    } catch (error) {
+      if (!(error instanceof ContractViolationError)) throw error;
+      found = error.violations;
+    }
+    expect(found.map((v) => v.field)).toEqual(['authorName', 'authorEmail', 'content']);
+    for (const v of found) {
+      expect(v.messages[0]).toBe(`${v.field} is required`);
+      expect(v.rules[0]).toBe('isNotEmpty');
+      expect(v.messages.filter((m) => m.endsWith('is required'))).toHaveLength(1);
+      expect(v.rules).toHaveLength(v.messages.length);
+    }
   });
 });

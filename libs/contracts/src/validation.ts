@@ -29,11 +29,17 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
     if (error.constraints) {
       const rules = Object.keys(error.constraints);
       const messages = Object.values(error.constraints);
-      // A field left out breaks every rule it has ("must not be less than 1", "must be one of …"); say
-      // first that it is missing, unless a rule of its own says so already.
-      if (error.value === undefined && !messages.some((m) => m.endsWith('is required'))) {
-        rules.unshift('isDefined');
-        messages.unshift(`${field} is required`);
+      // A field left out breaks every rule it has ("must be a string", "must not be less than 1", "must
+      // be one of …"); say first that it is missing: with its own rule's words when it has one.
+      if (error.value === undefined) {
+        const own = messages.findIndex((m) => m.endsWith('is required'));
+        if (own < 0) {
+          rules.unshift('isDefined');
+          messages.unshift(`${field} is required`);
+        } else if (own > 0) {
+          rules.unshift(...rules.splice(own, 1));
+          messages.unshift(...messages.splice(own, 1));
+        }
       }
       out.push({ field, rules, messages });
     }
