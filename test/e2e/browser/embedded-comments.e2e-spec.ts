@@ -253,6 +253,8 @@ describe('the comments widget embedded in a page of another origin', () => {
     expect(await own.locator('.comment-awaiting-moderation').count()).toBe(0);
     expect(await own.locator('.comment-reply-link').count()).toBe(1);
     expect(await widget.locator('.form-status').textContent()).toBe('Your comment has been published.');
+    // The title counts it, as a reload's thread does.
+    expect(await widget.locator('.comments-title').textContent()).toBe('5 Comments');
     await screenshot(page, 'embedded-comments');
 
     // A reload: the thread has it now, once, where its page puts it.

@@ -307,6 +307,8 @@ class CommentsWidget {
     this.loaded = false;
     /** Whether a post is on its way to ingest. */
     this.sending = false;
+    /** The published comments the title counts: the thread's, and the reader's own published since. */
+    this.count = 0;
     const view = buildView();
     this.area = view.area;
     this.title = view.title;
@@ -410,7 +412,8 @@ class CommentsWidget {
     if (replyingTo) this.cancelReply(false);
     const items = page.comments.map((c) => this.renderThreadComment(c, 1));
     this.list.append(...items);
-    this.title.textContent = threadTitle(page.count);
+    this.count = page.count;
+    this.title.textContent = threadTitle(this.count);
     this.nextCursor = page.nextCursor;
     this.more.hidden = page.nextCursor === null;
     this.placeOwn();
@@ -634,6 +637,10 @@ class CommentsWidget {
       c.status = 'approved';
       this.saveOwn();
       this.placeOwnComment(c, 'approved');
+      // Published now: the title counts it, as the thread's next page will ("No comments yet" above
+      // it would say otherwise).
+      this.count += 1;
+      this.title.textContent = threadTitle(this.count);
       this.announce('Your comment has been published.');
       return;
     }
