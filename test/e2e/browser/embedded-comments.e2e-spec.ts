@@ -377,6 +377,34 @@ describe('the comments widget embedded in a page of another origin', () => {
     await page.close();
   });
 
+  it('says under Show more comments, where the reader is, that a page could not be read', async () => {
+    const articleId = `embed-${randomUUID().slice(0, 8)}`;
+    await seedThread(articleId);
+    const { page, widget } = await openArticle(articleId);
+    // The next page fails once (the service restarting, say).
+    await page.route('**/v3/**cursor=*', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: '{"code":"SERVICE_UNAVAILABLE"}' }),
+    );
+    const more = widget.locator('.show-more');
+    await more.click();
+    const said = widget.locator('.more-status', { hasText: 'More comments could not be loaded.' });
+    await said.waitFor();
+    // Right under the button, not at the top of a long thread out of sight.
+    const button = await more.boundingBox();
+    const message = await said.boundingBox();
+    expect(message!.y).toBeGreaterThan(button!.y);
+    expect(message!.y - (button!.y + button!.height)).toBeLessThan(40);
+    expect(await said.getAttribute('role')).toBe('status');
+    expect(await widget.locator('.load-status').isVisible()).toBe(false);
+    // The button tries again; the message goes with the page.
+    await page.unroute('**/v3/**cursor=*');
+    await more.click();
+    await topLevel(widget).nth(2).waitFor();
+    expect((await widget.locator('.more-status').textContent()) ?? '').toBe('');
+    browser.problems.splice(0);
+    await page.close();
+  });
+
   it("says what is wrong when the page's origin is not one of the site's", async () => {
     const other = await createDemoSite(system, NO_FLOOD);
     const page = await browser.newPage();

@@ -62,6 +62,8 @@ button, input, textarea { font: inherit; color: inherit; }
   background: transparent; color: var(--rg-accent); border: 1px solid var(--rg-accent); border-radius: 3px;
 }
 .show-more:disabled { opacity: 0.6; cursor: progress; }
+.more-status { color: var(--rg-error); margin: -0.5em 0 1em; }
+.more-status:empty { margin: 0; }
 .comment-respond { margin-top: 1.2em; padding: 1em 1em 0.3em; background: var(--rg-surface); border-radius: 3px; }
 .comment .comment-respond { margin: 0.6em 0 0.6em 2.5em; }
 .comment-reply-title { margin: 0 0 0.5em; font-size: 1.15em; }

@@ -212,6 +212,8 @@ function buildView() {
   const loadStatus = el('p', { class: 'load-status', role: 'status' }, 'Loading comments…');
   const list = el('ol', { class: 'comment-list' });
   const more = el('button', { type: 'button', class: 'show-more', hidden: '' }, 'Show more comments');
+  // Beside the button: a page that could not be read is said where the reader asked for it.
+  const moreStatus = el('p', { class: 'more-status', role: 'status' });
   const replyTitle = el('span', { class: 'reply-title-text' }, 'Leave a Reply');
   const cancel = el(
     'button',
@@ -268,9 +270,10 @@ function buildView() {
     loadStatus,
     list,
     more,
+    moreStatus,
     respond,
   );
-  return { area, title, loadStatus, list, more, respond, replyTitle, cancel, form, submitButton, status };
+  return { area, title, loadStatus, list, more, moreStatus, respond, replyTitle, cancel, form, submitButton, status };
 }
 
 /** One article's comments in one container. */
@@ -315,6 +318,7 @@ class CommentsWidget {
     this.loadStatus = view.loadStatus;
     this.list = view.list;
     this.more = view.more;
+    this.moreStatus = view.moreStatus;
     this.respond = view.respond;
     this.replyTitle = view.replyTitle;
     this.cancel = view.cancel;
@@ -388,13 +392,16 @@ class CommentsWidget {
       if (!response.ok) throw new Error(String(response.status));
       page = /** @type {ThreadPage} */ (await response.json());
     } catch {
-      this.loadFailed(first ? 'Comments could not be loaded.' : 'More comments could not be loaded.', true);
+      if (first) this.loadFailed('Comments could not be loaded.', true);
+      // Not at the top of the thread, out of sight: under the button, which tries again.
+      else this.moreStatus.textContent = 'More comments could not be loaded. Please try again.';
       return;
     } finally {
       this.more.disabled = false;
       this.more.removeAttribute('aria-busy');
     }
     this.loadStatus.hidden = true;
+    this.moreStatus.textContent = '';
     this.loaded = true;
     const added = this.renderPage(page);
     // A keyboard or screen reader user who asked for more goes on at the first comment it brought.
