@@ -339,6 +339,24 @@ describe('the moderator console', () => {
     await page.close();
   });
 
+  it("keeps a card's link count beside its links on a narrow phone, not over them", async () => {
+    const text = 'Sanctions sources: https://a.example/first https://b.example/second https://c.example/third';
+    await held(text);
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 320, height: 700 });
+    await signIn(page);
+    const links = card(page, 'Sanctions sources:').locator('.links');
+    await links.waitFor();
+    const label = await links.locator('.label').boundingBox();
+    const first = await links.locator('.link-list li').first().boundingBox();
+    expect(await links.locator('.label').textContent()).toBe('3 links');
+    // The label is as wide as its text, and the list starts after it.
+    expect(await links.locator('.label').evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+    expect(first!.x).toBeGreaterThanOrEqual(label!.x + label!.width);
+    await screenshot(page, 'console-links-320');
+    await page.close();
+  });
+
   it('keeps every card and dialog within the window when a comment holds a long unbroken string', async () => {
     // Anyone may write a 150-letter "name", word, website or article id; it must wrap, not push the
     // buttons away.
