@@ -36,6 +36,23 @@ describe('the demo article page', () => {
     await page.click('#submit');
   }
 
+  it('keeps the focus of a reader who posts from the keyboard: on their comment awaiting moderation', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${system.articlesUrl}/demo/${siteId}/keyboard-post`);
+    const comment = 'Posted with the keyboard alone.';
+    await page.fill('#comment', comment);
+    await page.fill('#author', 'Kim');
+    await page.fill('#email', 'kim@example.org');
+    await page.focus('#submit');
+    await page.keyboard.press('Enter');
+    await page.locator('.comment.pending', { hasText: comment }).waitFor();
+    // Not dropped to the top of the page with the button that was disabled under it.
+    expect(
+      await page.evaluate<string>("document.activeElement.closest('li.comment')?.textContent ?? ''"),
+    ).toContain(comment);
+    await page.close();
+  });
+
   it('lets a reader post through the form and shows the comment once it is published', async () => {
     const page = await browser.newPage();
     await page.goto(`${system.articlesUrl}/demo/${siteId}/china-russia-ties`);

@@ -260,9 +260,12 @@ function describeError(responseStatus, body) {
   return 'Your comment could not be sent just now. Please try again in a moment.';
 }
 
+/** Whether a post is on its way to ingest: one at a time. */
+let sending = false;
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  if (!form.reportValidity()) return;
+  if (sending || !form.reportValidity()) return;
   const value = (name) => form.elements.namedItem(name).value.trim();
   const submission = {
     siteId,
@@ -274,7 +277,10 @@ form.addEventListener('submit', async (event) => {
     content: value('comment'),
     honeypot: value('extra'),
   };
-  submitButton.disabled = true;
+  // Marked busy, not disabled: disabling the focused button would drop a keyboard or screen reader
+  // user's focus to the top of the page.
+  sending = true;
+  submitButton.setAttribute('aria-disabled', 'true');
   status.classList.remove('error');
   status.textContent = 'Sending…';
   try {
@@ -304,7 +310,14 @@ form.addEventListener('submit', async (event) => {
     savePending(pending);
     form.elements.namedItem('comment').value = '';
     cancel();
-    placePending(comment).scrollIntoView({ block: 'center' });
+    const node = placePending(comment);
+    node.scrollIntoView({ block: 'center' });
+    // The reader goes on from their comment (a reply's form has moved back, taking the focus with it).
+    const body = node.querySelector(':scope > .comment-body');
+    if (body instanceof HTMLElement) {
+      body.tabIndex = -1;
+      body.focus({ preventScroll: true });
+    }
     status.textContent = 'Thank you. Your comment is awaiting moderation.';
     polls = 0;
     schedulePoll();
@@ -312,7 +325,8 @@ form.addEventListener('submit', async (event) => {
     status.classList.add('error');
     status.textContent = describeError(0, null);
   } finally {
-    submitButton.disabled = false;
+    sending = false;
+    submitButton.removeAttribute('aria-disabled');
   }
 });
 
