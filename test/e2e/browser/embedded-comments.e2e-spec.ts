@@ -405,6 +405,17 @@ describe('the comments widget embedded in a page of another origin', () => {
     await page.close();
   });
 
+  it("shows a name's whole first character in its avatar, an emoji too", async () => {
+    const articleId = `embed-${randomUUID().slice(0, 8)}`;
+    await publish(articleId, { authorName: '😀 Smiley', content: 'A name that starts with an emoji.' });
+    const page = await browser.newPage();
+    await page.goto(`${host.origin}/news?site=${siteId}&article=${articleId}`);
+    const widget = page.locator('[data-replyguard]');
+    await widget.locator('.comments-title', { hasText: '1 Comment' }).waitFor();
+    expect(await widget.locator('.avatar').first().textContent()).toBe('😀');
+    await page.close();
+  });
+
   it("says what is wrong when the page's origin is not one of the site's", async () => {
     const other = await createDemoSite(system, NO_FLOOD);
     const page = await browser.newPage();

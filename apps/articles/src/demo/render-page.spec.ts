@@ -123,6 +123,15 @@ describe(renderDemoPage.name, () => {
     expect(html).toContain('1 thought on “A1: what we know so far”');
   });
 
+  it("puts a name's whole first character in its avatar, an emoji or any other beyond the BMP too", () => {
+    const avatarOf = (authorName: string) =>
+      /<span class="avatar" aria-hidden="true">([^<]*)<\/span>/.exec(page([{ ...reply, parentId: null, authorName }]))?.[1];
+    expect(avatarOf('😀 Smiley')).toBe('😀');
+    expect(avatarOf('𝒜da')).toBe('𝒜');
+    expect(avatarOf('  ann')).toBe('A');
+    expect(avatarOf('   ')).toBe('?');
+  });
+
   it("posts without JavaScript to ingest's WordPress-compatible endpoint, with WordPress's field names", () => {
     const html = page([]);
     const form = /<form [^>]*>/.exec(html)?.[0];

@@ -111,7 +111,8 @@ ${children}
 </li>`;
   }
   const author = c.authorName;
-  const initial = escapeHtml((author.trim().charAt(0) || '?').toUpperCase());
+  // A whole code point: charAt(0) is half of an emoji's surrogate pair, which shows as "�".
+  const initial = escapeHtml((Array.from(author.trim())[0] ?? '?').toUpperCase());
   return `<li id="comment-${id}" class="comment depth-${depth}" data-comment-id="${id}">
 <article class="comment-body">
 <footer class="comment-meta">

@@ -115,7 +115,8 @@ export function authorNode(name, url, rel) {
 }
 
 /**
- * The letter in a comment's avatar circle.
+ * The letter in a comment's avatar circle: the name's first code point (charAt(0) would be half of an
+ * emoji's surrogate pair, shown as "�").
  * @param {string} name
  */
-export const initial = (name) => (name.trim().charAt(0) || '?').toUpperCase();
+export const initial = (name) => (Array.from(name.trim())[0] ?? '?').toUpperCase();
