@@ -20,6 +20,7 @@ import { articlesConfig } from '../config/articles.config';
 import { type DemoAsset, loadDemoAssets } from './demo-assets';
 import { demoArticle } from './demo-article';
 import { renderDemoPage } from './render-page';
+import { sendStaticAsset } from '../web/static-assets';
 
 /** Without its script the page still shows the article and thread, and the form posts as a plain form. */
 function loadAssets(): Map<string, DemoAsset> {
@@ -73,12 +74,7 @@ export class DemoHttpController {
   ): void {
     const asset = this.assets.get(name);
     if (!asset) throw new NotFoundException(`No demo asset ${name}`);
-    void reply
-      .header('content-type', asset.contentType)
-      .header('etag', asset.etag)
-      .header('cache-control', 'no-cache');
-    if (ifNoneMatch === asset.etag) void reply.status(304).send();
-    else void reply.status(200).send(asset.body);
+    sendStaticAsset(reply, asset, ifNoneMatch, { 'cache-control': 'no-cache' });
   }
 
   @Get(':siteId/:articleId')

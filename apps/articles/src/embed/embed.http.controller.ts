@@ -3,7 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { articlesConfig } from '../config/articles.config';
-import type { StaticAsset } from '../web/static-assets';
+import { sendStaticAsset, type StaticAsset } from '../web/static-assets';
 import { loadEmbedAssets } from './embed-assets';
 import { embedConfigDocument } from './embed-config';
 
@@ -61,16 +61,16 @@ export class EmbedHttpController {
   }
 }
 
+/** The widget's files and config: cached a few minutes, and loadable by a page of any origin. */
+const EMBED_HEADERS = {
+  'cache-control': EMBED_CACHE_CONTROL,
+  'cross-origin-resource-policy': 'cross-origin',
+} as const;
+
 function send(
   reply: FastifyReply,
   file: { contentType: string; etag: string; body: Buffer | string },
   ifNoneMatch: string | undefined,
 ): void {
-  void reply
-    .header('content-type', file.contentType)
-    .header('etag', file.etag)
-    .header('cache-control', EMBED_CACHE_CONTROL)
-    .header('cross-origin-resource-policy', 'cross-origin');
-  if (ifNoneMatch === file.etag) void reply.status(304).send();
-  else void reply.status(200).send(file.body);
+  sendStaticAsset(reply, file, ifNoneMatch, EMBED_HEADERS);
 }

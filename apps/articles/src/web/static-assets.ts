@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import type { FastifyReply } from 'fastify';
 
 /** One file held in memory, with what the HTTP answer needs. */
 export interface StaticAsset {
@@ -45,4 +46,19 @@ function findAssetsDir(relative: string, marker: string, from: string): string {
   const fallback = resolve(process.cwd(), relative);
   if (existsSync(join(fallback, marker))) return fallback;
   throw new Error(`assets not found: no ${relative} above ${from} or in ${process.cwd()}`);
+}
+
+/**
+ * Sends a file held in memory with its ETag (a 304 when the client holds it), its content type and
+ * the caching and other headers its folder wants.
+ */
+export function sendStaticAsset(
+  reply: FastifyReply,
+  file: { contentType: string; etag: string; body: Buffer | string },
+  ifNoneMatch: string | undefined,
+  headers: Readonly<Record<string, string>>,
+): void {
+  void reply.header('content-type', file.contentType).header('etag', file.etag).headers(headers);
+  if (ifNoneMatch === file.etag) void reply.status(304).send();
+  else void reply.status(200).send(file.body);
 }
