@@ -36,9 +36,10 @@ button { background: rgb(255, 0, 255); }
     }
     const site = url.searchParams.get('site') ?? '';
     const article = url.searchParams.get('article') ?? '';
+    const dir = url.searchParams.get('dir') === 'rtl' ? 'rtl' : 'ltr';
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
     res.end(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>News Example</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/site.css"></head>
 <body><h1>An article on the site's own domain</h1><p class="comment-notes">The site's own paragraph.</p>
 <div data-replyguard data-site-id="${site}" data-article-id="${article}" data-page-size="2"></div>
@@ -414,6 +415,33 @@ describe('the comments widget embedded in a page of another origin', () => {
     await widget.locator('.comments-title', { hasText: '1 Comment' }).waitFor();
     expect(await widget.locator('.avatar').first().textContent()).toBe('😀');
     await page.close();
+  });
+
+  it('indents replies on the side a right-to-left page starts from', async () => {
+    const articleId = `embed-${randomUUID().slice(0, 8)}`;
+    const parent = await publish(articleId, { authorName: 'Dana', content: 'A first remark.' });
+    await publish(articleId, { parentId: parent, authorName: 'Omar', content: 'A reply to it.' });
+    for (const [dir, start, end] of [
+      ['ltr', 'left', 'right'],
+      ['rtl', 'right', 'left'],
+    ] as const) {
+      const page = await browser.newPage();
+      await page.goto(`${host.origin}/news?site=${siteId}&article=${articleId}&dir=${dir}`);
+      const widget = page.locator('[data-replyguard]');
+      await widget.locator('.comments-title', { hasText: '2 Comments' }).waitFor();
+      const replies = widget.locator('.children').first();
+      expect({
+        dir,
+        start: await style(replies, `margin-${start}`),
+        end: await style(replies, `margin-${end}`),
+      }).toEqual({
+        dir,
+        start: expect.not.stringMatching(/^0px$/) as unknown,
+        end: '0px',
+      });
+      expect(await style(replies, `border-${start}-width`)).toBe('2px');
+      await page.close();
+    }
   });
 
   it("says what is wrong when the page's origin is not one of the site's", async () => {

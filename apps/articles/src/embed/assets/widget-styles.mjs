@@ -30,7 +30,7 @@ button, input, textarea { font: inherit; color: inherit; }
 .load-status { color: var(--rg-muted); margin: 0 0 1em; }
 .load-status.error { color: var(--rg-error); }
 .comment-list, .children { list-style: none; margin: 0; padding: 0; }
-.children { margin-left: 1.6em; padding-left: 0.9em; border-left: 2px solid var(--rg-border); }
+.children { margin-inline-start: 1.6em; padding-inline-start: 0.9em; border-inline-start: 2px solid var(--rg-border); }
 .comment { margin: 0 0 0.9em; }
 .comment-body { padding: 0.6em 0 0.4em; border-bottom: 1px solid var(--rg-border); }
 .comment-body:focus { outline: none; }
@@ -45,14 +45,14 @@ button, input, textarea { font: inherit; color: inherit; }
   background: var(--rg-border); color: var(--replyguard-text, inherit); font-weight: 700;
 }
 .says, .comment-metadata { color: var(--rg-muted); }
-.comment-metadata { font-size: 0.85em; margin-left: 2.5em; }
-.comment-awaiting-moderation { display: block; margin: 0.3em 0 0 2.5em; font-style: italic; color: var(--rg-muted); }
-.comment-not-published { display: block; margin: 0.3em 0 0 2.5em; font-style: italic; color: var(--rg-error); }
-.comment-content { margin-left: 2.5em; }
+.comment-metadata { font-size: 0.85em; margin-inline-start: 2.5em; }
+.comment-awaiting-moderation { display: block; margin: 0.3em 0 0; margin-inline-start: 2.5em; font-style: italic; color: var(--rg-muted); }
+.comment-not-published { display: block; margin: 0.3em 0 0; margin-inline-start: 2.5em; font-style: italic; color: var(--rg-error); }
+.comment-content { margin-inline-start: 2.5em; }
 .comment-content p { margin: 0.4em 0; }
-.comment.removed > .comment-body .comment-content { margin-left: 0; }
+.comment.removed > .comment-body .comment-content { margin-inline-start: 0; }
 .comment-removed { color: var(--rg-muted); font-style: italic; margin: 0.4em 0; }
-.reply { margin-left: 2.5em; font-size: 0.85em; }
+.reply { margin-inline-start: 2.5em; font-size: 0.85em; }
 .link-button {
   background: none; border: 0; padding: 0.2em 0; cursor: pointer;
   color: var(--rg-accent); font-weight: 600; text-decoration: underline;
@@ -67,7 +67,7 @@ button, input, textarea { font: inherit; color: inherit; }
 .comment-respond { margin-top: 1.2em; padding: 1em 1em 0.3em; background: var(--rg-surface); border-radius: 3px; }
 .comment .comment-respond { margin: 0.6em 0 0.6em 2.5em; }
 .comment-reply-title { margin: 0 0 0.5em; font-size: 1.15em; }
-.comment-reply-title small { font-size: 0.7em; margin-left: 0.5em; }
+.comment-reply-title small { font-size: 0.7em; margin-inline-start: 0.5em; }
 .comment-form p { margin: 0 0 0.8em; }
 .comment-notes { color: var(--rg-muted); font-style: italic; }
 .comment-form label { display: block; margin-bottom: 0.2em; font-weight: 600; }
@@ -91,9 +91,9 @@ button, input, textarea { font: inherit; color: inherit; }
 .form-status.error { color: var(--rg-error); font-weight: 600; }
 /* Narrow by the widget's own width (a phone, or a sidebar on a wide page), down to 320 px. */
 @container (max-width: 480px) {
-  .children { margin-left: 0.5em; padding-left: 0.6em; }
-  .comment-metadata, .comment-content, .reply, .comment-awaiting-moderation, .comment-not-published { margin-left: 0; }
-  .comment .comment-respond { margin-left: 0; }
+  .children { margin-inline-start: 0.5em; padding-inline-start: 0.6em; }
+  .comment-metadata, .comment-content, .reply, .comment-awaiting-moderation, .comment-not-published { margin-inline-start: 0; }
+  .comment .comment-respond { margin-inline-start: 0; }
   .comment-respond { padding: 0.8em 0.7em 0.2em; }
 }
 `;
