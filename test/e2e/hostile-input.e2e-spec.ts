@@ -692,6 +692,12 @@ describe('hostile input', () => {
     });
     expect(post.status).toBe(403);
     expect(post.json.error).toBe('ORIGIN_NOT_ALLOWED');
+    // An allowed page may read a 429's Retry-After, to tell its reader how long to wait.
+    const fromPage = await postJson(`${system.ingestUrl}/v1/comments`, aSubmission(), {
+      origin: 'http://127.0.0.1:3002',
+    });
+    expect(fromPage.status).toBe(202);
+    expect(fromPage.headers.get('access-control-expose-headers')).toBe('retry-after');
   });
 
   it('limits the moderator API per token', async () => {

@@ -19,6 +19,8 @@ export async function createIngestApp(): Promise<NestFastifyApplication> {
   app.enableCors({
     methods: ['POST'],
     allowedHeaders: ['content-type'],
+    // A page may read how long a reader posting too fast must wait (the comments widget says so).
+    exposedHeaders: ['retry-after'],
     maxAge: 600,
     // A callback, not a promise: most requests (servers, the same origin) carry no Origin header,
     // and a fresh cache answers the rest, without a microtask hop before every request goes on.

@@ -444,6 +444,38 @@ describe('the comments widget embedded in a page of another origin', () => {
     }
   });
 
+  it("tells a reader who posts too fast how long ingest's Retry-After says to wait", async () => {
+    const articleId = `embed-${randomUUID().slice(0, 8)}`;
+    const page = await browser.newPage();
+    // Ingest's answer to a reader over the limit, with the CORS headers it sends an allowed page.
+    await page.route(`${system.ingestPublicUrl}/v1/comments`, (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 429,
+            contentType: 'application/json',
+            headers: {
+              'access-control-allow-origin': host.origin,
+              'access-control-expose-headers': 'retry-after',
+              'retry-after': '42',
+            },
+            body: JSON.stringify({ statusCode: 429, code: 'RATE_LIMITED', message: 'too many' }),
+          })
+        : route.continue(),
+    );
+    await page.goto(`${host.origin}/news?site=${siteId}&article=${articleId}`);
+    const widget = page.locator('[data-replyguard]');
+    await widget.locator('.comments-title', { hasText: 'No comments yet' }).waitFor();
+    await widget.locator('#comment').fill('Hello again.');
+    await widget.locator('#author').fill('Hal');
+    await widget.locator('#email').fill('hal@example.org');
+    await widget.locator('.submit').click();
+    await widget.locator('.form-status.error').waitFor();
+    expect(await widget.locator('.form-status').textContent()).toBe(
+      'You are posting comments too quickly. Please wait 42 seconds and try again.',
+    );
+    await page.close();
+  });
+
   it("says what is wrong when the page's origin is not one of the site's", async () => {
     const other = await createDemoSite(system, NO_FLOOD);
     const page = await browser.newPage();

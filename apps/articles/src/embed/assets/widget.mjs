@@ -133,8 +133,9 @@ function shadowOf(node) {
  * What to tell the reader for an answer of ingest other than 202.
  * @param {number} status 0: no answer at all
  * @param {unknown} body
+ * @param {number | null} [retryAfter] seconds, from a 429's Retry-After (ingest exposes it to pages)
  */
-function describeFailure(status, body) {
+function describeFailure(status, body, retryAfter = null) {
   const code = body && typeof body === 'object' && 'code' in body ? String(body.code) : '';
   switch (status) {
     case 0:
@@ -148,12 +149,24 @@ function describeFailure(status, body) {
     case 413:
       return 'Your comment is too long.';
     case 429:
-      return 'You are posting comments too quickly. Please wait a minute and try again.';
+      return retryAfter !== null && retryAfter > 0 && retryAfter < 3600
+        ? `You are posting comments too quickly. Please wait ${waitText(retryAfter)} and try again.`
+        : 'You are posting comments too quickly. Please wait a minute and try again.';
     case 503:
       return 'Your comment could not be saved just now. Please try again in a moment.';
     default:
       return 'Your comment could not be sent just now. Please try again in a moment.';
   }
+}
+
+/**
+ * "45 seconds", "1 minute", "3 minutes".
+ * @param {number} seconds
+ */
+function waitText(seconds) {
+  if (seconds < 60) return `${Math.ceil(seconds)} ${Math.ceil(seconds) === 1 ? 'second' : 'seconds'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
 }
 
 /**
@@ -801,6 +814,8 @@ class CommentsWidget {
     let status = 0;
     /** @type {unknown} */
     let answer = null;
+    /** @type {number | null} */
+    let retryAfter = null;
     try {
       const response = await fetch(`${config.ingestUrl}/v1/comments`, {
         method: 'POST',
@@ -810,6 +825,8 @@ class CommentsWidget {
         body: JSON.stringify(submission),
       });
       status = response.status;
+      const wait = Number(response.headers.get('retry-after') ?? '');
+      retryAfter = Number.isFinite(wait) && wait > 0 ? wait : null;
       answer = await response.json().catch(() => null);
     } catch {
       status = 0;
@@ -855,6 +872,6 @@ class CommentsWidget {
       this.announce(`Your comment was not posted. ${messages.join('. ')}`.trim(), true);
       return;
     }
-    this.announce(describeFailure(status, answer), true);
+    this.announce(describeFailure(status, answer, retryAfter), true);
   }
 }
