@@ -25,6 +25,8 @@ export async function kafkaAdmin(brokers: string[]): Promise<Admin> {
 
 /** Drops every record of a topic (up to its high watermark), so a consumer starting later skips them. */
 export async function truncateTopic(admin: Admin, topic: string): Promise<void> {
+  // A section run alone (`--only queue`) on a fresh broker: no service has created the topic yet.
+  if (!(await admin.listTopics()).includes(topic)) return;
   for (let attempt = 1; ; attempt++) {
     try {
       const ends = await admin.fetchTopicOffsets(topic);
