@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { claimStatement, type ProcessedMessagesTable } from '@replyguard/messaging';
 import type { ThreadOrderV3 } from '@replyguard/contracts';
 import { type KeysetCursor, keysetCursorTime, preparedQuery } from '@replyguard/platform';
-import { type EntityManager, IsNull, Not, type Repository } from 'typeorm';
+import { type EntityManager, IsNull, type Repository } from 'typeorm';
 import type { FlatComment } from './get-thread/build-thread';
 import { PublishedCommentEntity } from './published-comment.entity';
 
@@ -109,6 +109,9 @@ const REPLIES_SQL = `WITH RECURSIVE tree AS (
        WHERE ${IN_THREAD('c')}
     )
     SELECT * FROM tree ORDER BY created_at, id`;
+
+/** An article's whole thread as v2 has it, oldest first (thread v1 and v2, the demo page). */
+const THREAD_SQL = `SELECT ${COMMENT_COLUMNS} FROM articles.comments c WHERE ${IN_THREAD('c')} ORDER BY c.created_at, c.id`;
 
 /** A thread row as the thread builders take it: a taken-down comment keeps no author and no text. */
 function flatComment(r: CommentRow): FlatComment {
@@ -220,7 +223,11 @@ export class PublishedCommentsRepository {
        ON CONFLICT (comment_id) DO NOTHING`,
       [id, authorName, at.toISOString()],
     );
-    await manager.update(PublishedCommentEntity, { id, removedAt: IsNull() }, { authorName, authorUrl: null });
+    await manager.update(
+      PublishedCommentEntity,
+      { id, removedAt: IsNull() },
+      { authorName, authorUrl: null },
+    );
   }
 
   /** Every published comment of an article, oldest first. */
@@ -247,19 +254,8 @@ export class PublishedCommentsRepository {
    * has not been read, have no place yet and are left out.
    */
   async listWithRemoved(siteId: string, articleId: string): Promise<FlatComment[]> {
-    const rows = await this.comments.find({
-      where: { siteId, articleId, createdAt: Not(IsNull()) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
-    return rows.map((r) => ({
-      id: r.id,
-      parentId: r.parentId,
-      authorName: r.removedAt ? '' : (r.authorName ?? ''),
-      authorUrl: r.removedAt ? null : r.authorUrl,
-      content: r.removedAt ? '' : (r.content ?? ''),
-      createdAt: r.createdAt!,
-      removed: r.removedAt !== null,
-    }));
+    const rows = await preparedQuery<CommentRow>(this.comments.manager, THREAD_SQL, [siteId, articleId]);
+    return rows.map(flatComment);
   }
 
   /**
