@@ -1,4 +1,4 @@
-import { threadCors, type ThreadCorsOptions } from '../comments/get-thread/thread-cors';
+import { PUBLIC_READ_CORS, threadCors, type ThreadCorsOptions } from '../comments/get-thread/thread-cors';
 
 const EMBED_URL = /^\/embed\/v1\/[^/?]+(?:\?|$)/;
 
@@ -8,14 +8,7 @@ const EMBED_URL = /^\/embed\/v1\/[^/?]+(?:\?|$)/;
  * credentials. Undefined for every other URL.
  */
 export function embedCors(req: { url: string }): ThreadCorsOptions | undefined {
-  if (!EMBED_URL.test(req.url)) return undefined;
-  return {
-    origin: '*',
-    methods: ['GET', 'HEAD'],
-    allowedHeaders: ['if-none-match'],
-    exposedHeaders: ['etag'],
-    maxAge: 600,
-  };
+  return EMBED_URL.test(req.url) ? PUBLIC_READ_CORS : undefined;
 }
 
 /** The article service's CORS: the widget's files and the threads for any origin, nothing else. */

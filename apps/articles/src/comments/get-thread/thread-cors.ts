@@ -18,12 +18,14 @@ const THREAD_URL = /^\/v[1-3]\/sites\/[^/?]+\/articles\/[^/?]+\/comments\/?(?:\?
  * headers.
  */
 export function threadCors(req: { url: string }): ThreadCorsOptions {
-  if (!THREAD_URL.test(req.url)) return { origin: false };
-  return {
-    origin: '*',
-    methods: ['GET', 'HEAD'],
-    allowedHeaders: ['if-none-match'],
-    exposedHeaders: ['etag'],
-    maxAge: 600,
-  };
+  return THREAD_URL.test(req.url) ? PUBLIC_READ_CORS : { origin: false };
 }
+
+/** What any page may read: `GET` from any origin, no credentials, revalidating by its ETag. */
+export const PUBLIC_READ_CORS: Readonly<ThreadCorsOptions> = {
+  origin: '*',
+  methods: ['GET', 'HEAD'],
+  allowedHeaders: ['if-none-match'],
+  exposedHeaders: ['etag'],
+  maxAge: 600,
+};
