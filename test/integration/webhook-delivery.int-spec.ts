@@ -13,6 +13,7 @@ import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { verifySignature } from '../../apps/webhooks/src/deliveries/dispatch/signature';
+import { SecretBox } from '../../apps/webhooks/src/shared/secret-box';
 import { createWebhooksApp } from '../../apps/webhooks/src/webhooks.app';
 import { uniqueArticleId } from '../support/factories';
 import { withDb } from '../support/fixtures';
@@ -586,5 +587,87 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
       );
     }
     expect(metrics).toMatch(/replyguard_webhook_pending\{[^}]*\} \d+/);
+  });
+});
+
+describe('webhooks with WEBHOOK_PRIVATE_TARGETS=refuse (production): no receiver inside the network', () => {
+  let app: NestFastifyApplication;
+  let url: string;
+  let producer: Producer;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    process.env.WEBHOOK_PRIVATE_TARGETS = 'refuse';
+    process.env.WEBHOOK_RETRY_SCHEDULE_MS = '100';
+    process.env.WEBHOOK_RETRY_FOR_MS = '300';
+    process.env.WEBHOOK_POLL_MS = '25';
+    process.env.WEBHOOK_SITE_WAIT_MS = '0';
+    app = await createWebhooksApp();
+    await app.listen(0, '127.0.0.1');
+    url = await app.getUrl();
+    producer = testKafka().producer();
+    await producer.connect();
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await app?.close();
+    process.env = { ...saved };
+  });
+
+  it('refuses to register one (400 naming url and publicAddress) and to deliver to one stored before', async () => {
+    const siteId = await knownSite();
+    const receiver = await startReceiver(() => 204);
+    try {
+      for (const target of [
+        receiver.url,
+        'http://169.254.169.254/latest/meta-data/',
+        'http://localhost:9/x',
+      ]) {
+        const res = await postJson(
+          `${url}/v1/admin/webhooks`,
+          { siteId, url: target, events: [Topics.CommentApprovedV1], secret: SECRET },
+          admin,
+        );
+        expect(res.status).toBe(400);
+        expect(res.json).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          fields: [{ field: 'url', rules: ['publicAddress'] }],
+        });
+        expect(res.json.message).toMatch(/^url must reach a public address: /);
+      }
+      expect((await getJson(`${url}/v1/admin/webhooks?siteId=${siteId}`, admin)).json).toEqual({
+        webhooks: [],
+      });
+
+      // A subscription registered while private receivers were allowed (the setting changed since).
+      const webhookId = randomUUID();
+      await withDb((db) =>
+        db.query(
+          `INSERT INTO webhooks.subscriptions (id, site_id, url, events, secret_sealed) VALUES ($1, $2, $3, $4, $5)`,
+          [webhookId, siteId, receiver.url, [Topics.CommentApprovedV1], app.get(SecretBox).seal(SECRET)],
+        ),
+      );
+      const event = approval(siteId);
+      await producer.send({
+        topic: Topics.CommentApprovedV1,
+        acks: -1,
+        messages: [{ key: articleKey(siteId, event.data.articleId), value: JSON.stringify(event) }],
+      });
+      const dead = await eventually(
+        async () => {
+          const list = (await getJson(`${url}/v1/admin/webhooks/${webhookId}/deliveries`, admin)).json
+            .deliveries as Delivery[];
+          return list[0]?.status === 'dead' ? list[0] : undefined;
+        },
+        { what: 'the delivery to a private receiver to be dead-lettered', timeoutMs: 20000 },
+      );
+      expect(dead.lastError).toMatch(
+        /^refused: 127\.0\.0\.1 is not a public address \(WEBHOOK_PRIVATE_TARGETS\)$/,
+      );
+      expect(receiver.requests).toEqual([]);
+    } finally {
+      await receiver.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { ConfigError, configArea, toInt } from '@replyguard/platform';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import type { PrivateTargets } from '../shared/delivery-targets';
 
 export const DEV_WEBHOOK_SECRETS_KEY = 'replyguard-development-only-webhook-key';
 
@@ -83,6 +84,15 @@ class WebhooksEnv {
   @Max(1_000_000)
   WEBHOOK_AUTH_FAILURES_PER_MIN = 10;
 
+  /**
+   * `refuse`: deliver only to public addresses, never to loopback, private, link-local (the cloud's
+   * metadata service) or other reserved ones, whatever a URL or its DNS says; `allow`: anywhere.
+   * Defaults to `refuse` in production, `allow` elsewhere (local receivers during development).
+   */
+  @IsOptional()
+  @IsIn(['allow', 'refuse'], { message: 'WEBHOOK_PRIVATE_TARGETS must be allow or refuse' })
+  WEBHOOK_PRIVATE_TARGETS?: PrivateTargets;
+
   @IsIn(['development', 'production', 'test'])
   NODE_ENV = 'development';
 }
@@ -109,6 +119,7 @@ export const webhooksConfig = configArea('webhooks', WebhooksEnv, (env) => {
     retentionDays: env.WEBHOOK_DELIVERY_RETENTION_DAYS,
     siteWaitMs: env.WEBHOOK_SITE_WAIT_MS,
     authFailuresPerMinute: env.WEBHOOK_AUTH_FAILURES_PER_MIN,
+    privateTargets: env.WEBHOOK_PRIVATE_TARGETS ?? (env.NODE_ENV === 'production' ? 'refuse' : 'allow'),
   };
 });
 

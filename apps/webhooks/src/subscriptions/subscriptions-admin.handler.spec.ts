@@ -42,7 +42,7 @@ const request = (siteId: string) => ({
 });
 
 describe(SubscriptionsAdminHandler.name, () => {
-  const setup = (siteWaitMs: number) => {
+  const setup = (siteWaitMs: number, privateTargets: 'allow' | 'refuse' = 'allow') => {
     const sites = new FakeSites();
     const subscriptions = new FakeSubscriptions();
     const handler = new SubscriptionsAdminHandler(
@@ -50,7 +50,7 @@ describe(SubscriptionsAdminHandler.name, () => {
       sites as unknown as SitesRepository,
       new SecretBox('unit-test-key-0123456789'),
       systemClock,
-      { siteWaitMs },
+      { siteWaitMs, privateTargets },
     );
     return { sites, subscriptions, handler };
   };
@@ -62,6 +62,49 @@ describe(SubscriptionsAdminHandler.name, () => {
     await expect(handler.create(request('news'))).resolves.toMatchObject({ siteId: 'news' });
     await expect(handler.create(request('closed'))).resolves.toMatchObject({ siteId: 'closed' });
     expect(subscriptions.rows.map((r) => r.siteId)).toEqual(['news', 'closed']);
+  });
+
+  it('refuses a receiver inside the network with VALIDATION_FAILED naming url and publicAddress, when told to', async () => {
+    const { sites, subscriptions, handler } = setup(0, 'refuse');
+    sites.known.set('news', { id: 'news', active: true });
+    for (const url of [
+      'http://127.0.0.1:8080/hook',
+      'http://localhost/hook',
+      'http://[::1]/hook',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.0.0.5/hook',
+      'http://2130706433/hook', // 127.0.0.1 written as one number
+      'http://0x7f.1/hook',
+      'http://[::ffff:127.0.0.1]/hook',
+    ]) {
+      const error = await handler.create({ ...request('news'), url }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { field: 'url', rule: 'publicAddress' },
+      });
+      expect((error as DomainError).message).toMatch(
+        /^url must reach a public address: .*WEBHOOK_PRIVATE_TARGETS=refuse\)$/,
+      );
+    }
+    expect(subscriptions.rows).toEqual([]);
+    // A public address, and a name that does not resolve here: accepted (each delivery checks again).
+    await expect(
+      handler.create({ ...request('news'), url: 'https://93.184.216.34/hook' }),
+    ).resolves.toMatchObject({
+      siteId: 'news',
+    });
+    await expect(handler.create(request('news'))).resolves.toMatchObject({ url: 'https://hooks.example/x' });
+  });
+
+  it('accepts a receiver on this machine when private targets are allowed (development)', async () => {
+    const { sites, handler } = setup(0, 'allow');
+    sites.known.set('news', { id: 'news', active: true });
+    await expect(
+      handler.create({ ...request('news'), url: 'http://127.0.0.1:8080/hook' }),
+    ).resolves.toMatchObject({
+      url: 'http://127.0.0.1:8080/hook',
+    });
   });
 
   it('refuses an unknown site after the wait, with SITE_NOT_FOUND naming siteId, and stores nothing', async () => {

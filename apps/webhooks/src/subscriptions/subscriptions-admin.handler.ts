@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type {
   CreateWebhookRequestV1,
@@ -10,6 +11,7 @@ import { DomainError } from '@replyguard/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { webhooksConfig, type WebhooksConfig } from '../config/webhooks.config';
 import { CLOCK, type Clock } from '../shared/clock';
+import { isPublicAddress, refusedHost } from '../shared/delivery-targets';
 import { SecretBox } from '../shared/secret-box';
 import { SitesRepository } from '../sites/sites.repository';
 import { type SubscriptionRow, SubscriptionsRepository } from './subscriptions.repository';
@@ -31,6 +33,9 @@ function toResponse(row: SubscriptionRow): WebhookResponseV1 {
 /** How long a previous secret still signs deliveries when the request does not say. */
 const DEFAULT_PREVIOUS_SECRET_SECONDS = 86_400;
 
+/** How long registering a webhook waits for its host's name to resolve. */
+const NAME_LOOKUP_MS = 2000;
+
 /** Between two looks for a site that is not known yet. */
 const SITE_RECHECK_MS = 200;
 
@@ -42,7 +47,8 @@ export class SubscriptionsAdminHandler {
     private readonly sites: SitesRepository,
     private readonly secrets: SecretBox,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(webhooksConfig.KEY) private readonly config: Pick<WebhooksConfig, 'siteWaitMs'>,
+    @Inject(webhooksConfig.KEY)
+    private readonly config: Pick<WebhooksConfig, 'siteWaitMs' | 'privateTargets'>,
   ) {}
 
   /**
@@ -50,6 +56,7 @@ export class SubscriptionsAdminHandler {
    * or their authors erased, and a site can be reopened).
    */
   async create(request: CreateWebhookRequestV1): Promise<WebhookResponseV1> {
+    await this.requirePublicTarget(request.url);
     await this.requireKnownSite(request.siteId);
     const row = await this.subscriptions.create({
       id: uuidv7(),
@@ -79,6 +86,33 @@ export class SubscriptionsAdminHandler {
         'moments ago and has not reached this service yet (try again in a few seconds)',
       { field: 'siteId' },
     );
+  }
+
+  /**
+   * With `WEBHOOK_PRIVATE_TARGETS=refuse`, a URL whose host is, or now resolves to, an address that
+   * is not public is refused at once rather than failing every delivery for a day. A name that does
+   * not resolve (yet) is accepted: each delivery checks the address it connects to anyway.
+   */
+  private async requirePublicTarget(url: string): Promise<void> {
+    if (this.config.privateTargets !== 'refuse') return;
+    const { hostname } = new URL(url);
+    let refused = refusedHost(hostname);
+    if (!refused && !hostname.startsWith('[') && !/^[\d.]+$/.test(hostname)) {
+      const addresses = await Promise.race([
+        lookup(hostname, { all: true }).catch(() => []),
+        new Promise<[]>((resolve) => setTimeout(() => resolve([]), NAME_LOOKUP_MS).unref()),
+      ]);
+      const inside = addresses.find((a) => !isPublicAddress(a.address));
+      if (inside) refused = `${hostname} resolves to ${inside.address}, which is not a public address`;
+    }
+    if (refused) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `url must reach a public address: ${refused}; this service refuses loopback, private and ` +
+          'link-local receivers (WEBHOOK_PRIVATE_TARGETS=refuse)',
+        { field: 'url', rule: 'publicAddress' },
+      );
+    }
   }
 
   async list(siteId: string): Promise<WebhookResponseV1[]> {

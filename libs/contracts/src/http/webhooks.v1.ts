@@ -66,7 +66,10 @@ export class CreateWebhookRequestV1 {
   @IsSiteId()
   siteId!: string;
 
-  @ApiProperty({ example: 'https://hooks.news.example/replyguard', description: 'http or https' })
+  @ApiProperty({
+    example: 'https://hooks.news.example/replyguard',
+    description: 'http or https; a public address unless the service runs with WEBHOOK_PRIVATE_TARGETS=allow',
+  })
   @IsString()
   @MaxLength(2000)
   @IsUrl(

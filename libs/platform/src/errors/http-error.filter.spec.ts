@@ -1,4 +1,5 @@
 import { type ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
+import { DomainError } from './domain-error';
 import { HttpErrorFilter } from './http-error.filter';
 
 /** The filter's answer to `exception` for a request to `url`. */
@@ -50,5 +51,23 @@ describe(HttpErrorFilter.name, () => {
     const { status, body } = answer(error, url);
     expect(status).toBe(400);
     expect(body.message).toBe('Body is not valid JSON for /v1/comments');
+  });
+});
+
+describe(`${HttpErrorFilter.name}: a domain error at a field`, () => {
+  it('names the field and the rule the error gives, else "domain"', () => {
+    const ruled = answer(
+      new DomainError('VALIDATION_FAILED', 'url must reach a public address', {
+        field: 'url',
+        rule: 'publicAddress',
+      }),
+      '/v1/admin/webhooks',
+    );
+    expect(ruled.status).toBe(400);
+    expect(ruled.body.fields).toEqual([
+      { field: 'url', rules: ['publicAddress'], messages: ['url must reach a public address'] },
+    ]);
+    const plain = answer(new DomainError('VALIDATION_FAILED', 'bad', { field: 'x' }), '/x');
+    expect(plain.body.fields).toEqual([{ field: 'x', rules: ['domain'], messages: ['bad'] }]);
   });
 });

@@ -50,13 +50,20 @@ export class HttpErrorFilter implements ExceptionFilter {
         ...(exception.details ? { details: exception.details } : {}),
         // A field at fault is named where every validation failure names it.
         ...(exception.code === 'VALIDATION_FAILED' && fields.length > 0
-          ? { fields: fields.map((field) => ({ field, rules: ['domain'], messages: [exception.message] })) }
+          ? {
+              fields: fields.map((field) => ({
+                field,
+                rules: [typeof exception.details?.rule === 'string' ? exception.details.rule : 'domain'],
+                messages: [exception.message],
+              })),
+            }
           : {}),
       });
       return;
     }
     const fastifyError = exception as FastifyLikeError;
-    const clientStatus = exception instanceof HttpException ? exception.getStatus() : fastifyError?.statusCode;
+    const clientStatus =
+      exception instanceof HttpException ? exception.getStatus() : fastifyError?.statusCode;
     if (clientStatus === 415) {
       void reply.status(415).send(unsupportedMediaType(request));
       return;

@@ -78,6 +78,7 @@ function config(): WebhooksConfig {
     timeoutMs: 10 * S,
     concurrency: 4,
     pollMs: 2,
+    privateTargets: 'refuse',
     retentionDays: 30,
     siteWaitMs: 0,
     authFailuresPerMinute: 10,

@@ -36,7 +36,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
 
   constructor(
     private readonly deliveries: DeliveriesRepository,
-    private readonly sender: WebhookSender,
+    @Inject(WebhookSender) private readonly sender: Pick<WebhookSender, 'post'>,
     private readonly secrets: SecretBox,
     @Inject(webhooksConfig.KEY) private readonly config: WebhooksConfig,
     @Inject(CLOCK) private readonly clock: Clock,
