@@ -521,6 +521,15 @@ describe('moderators work the queues', () => {
     expect(await decided(later.json.id as string)).toBe('rejected');
     const it = await item(siteId, 'rejected', later.json.id as string);
     expect(it.decision.reasons.map((r) => r.code)).toContain('BLOCKED_EMAIL');
+    const blank = await postJson(
+      api('/v1/moderation/bans'),
+      { siteId, domain: 'spam.example', reason: ' ' },
+      mod,
+    );
+    expect(blank).toMatchObject({
+      status: 400,
+      json: { fields: [{ field: 'reason', rules: ['isNotEmpty'] }] },
+    });
     const neither = await postJson(api('/v1/moderation/bans'), { siteId, reason: 'x' }, mod);
     expect(neither).toMatchObject({ status: 400, json: { code: 'VALIDATION_FAILED' } });
     expect((neither.json.fields as { field: string }[]).map((f) => f.field)).toEqual([

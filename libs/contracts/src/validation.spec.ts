@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
+import { CreateBanRequestV1 } from './http/moderation.v1';
 import { SubmitCommentRequestV1 } from './http/submit-comment.v1';
 import { ContractViolationError, parseContract } from './validation';
 
@@ -60,7 +61,7 @@ describe(parseContract.name, () => {
     });
   });
 
-  it("says first that a field left out is required when a rule of its own says so after others", () => {
+  it('says first that a field left out is required when a rule of its own says so after others', () => {
     // A submission's authorName, authorEmail and content: "must be a string" came first.
     let found: ContractViolationError['violations'] = [];
     try {
@@ -76,5 +77,29 @@ describe(parseContract.name, () => {
       expect(v.messages.filter((m) => m.endsWith('is required'))).toHaveLength(1);
       expect(v.rules).toHaveLength(v.messages.length);
     }
+  });
+});
+
+describe('a ban request', () => {
+  const ban = (reason: unknown) => ({ siteId: 'news', domain: 'spam.example', reason });
+
+  it('needs a reason that says something, trimmed', () => {
+    for (const blank of ['', '   ', '\n\t']) {
+      let caught: unknown;
+      try {
+        parseContract(CreateBanRequestV1, ban(blank));
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(ContractViolationError);
+      expect((caught as ContractViolationError).violations).toEqual([
+        {
+          field: 'reason',
+          rules: ['isNotEmpty'],
+          messages: ['reason must not be blank: say why, for the moderators who meet the ban later'],
+        },
+      ]);
+    }
+    expect(parseContract(CreateBanRequestV1, ban('  link farm  ')).reason).toBe('link farm');
   });
 });

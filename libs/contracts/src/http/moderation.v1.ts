@@ -9,6 +9,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -117,7 +118,8 @@ export class AuthorHistoryV1 {
   capped!: boolean;
   @ApiProperty({
     format: 'date-time',
-    description: "When the author's first comment on this site was submitted (this comment's own time for a first comment)",
+    description:
+      "When the author's first comment on this site was submitted (this comment's own time for a first comment)",
   })
   firstCommentAt!: string;
 }
@@ -164,7 +166,8 @@ export class QueueItemV1 {
    */
   @ApiPropertyOptional({
     type: AuthorHistoryV1,
-    description: "The author's other comments on this site, by status; GET /v1/moderation/comments/{id}/author-comments lists them",
+    description:
+      "The author's other comments on this site, by status; GET /v1/moderation/comments/{id}/author-comments lists them",
   })
   author?: AuthorHistoryV1;
 }
@@ -201,14 +204,16 @@ export class QueueCountV1 {
     nullable: true,
     type: String,
     format: 'date-time',
-    description: "When the queue's oldest comment was submitted (the first of order=oldest); null when it is empty",
+    description:
+      "When the queue's oldest comment was submitted (the first of order=oldest); null when it is empty",
   })
   oldestSubmittedAt!: string | null;
   @ApiProperty({
     nullable: true,
     type: String,
     format: 'date-time',
-    description: "When the queue's newest comment was submitted (the first of order=newest); null when it is empty",
+    description:
+      "When the queue's newest comment was submitted (the first of order=newest); null when it is empty",
   })
   newestSubmittedAt!: string | null;
 }
@@ -407,8 +412,10 @@ export class CreateBanRequestV1 {
   @IsISO8601({ strict: true })
   expiresAt?: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Why: shown to the moderators who meet the ban later; not blank' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
+  @IsNotEmpty({ message: 'reason must not be blank: say why, for the moderators who meet the ban later' })
   @MaxLength(500)
   reason!: string;
 
