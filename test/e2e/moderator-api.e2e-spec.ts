@@ -150,6 +150,17 @@ describe('moderators work the queues', () => {
     const newest = (await queue(siteId, 'held', mod, '&limit=1&order=newest')).json as { items: QueueItem[] };
     expect([a, b]).toContain(newest.items[0].id);
     expect((await queue(siteId, 'held', mod, '&cursor=garbage!')).status).toBe(400);
+    // The held queue's cursor in the reported queue, or newest first: refused, not a page of another list.
+    for (const [status, extra] of [
+      ['reported', ''],
+      ['held', '&order=newest'],
+    ] as const) {
+      const wrong = await queue(siteId, status, mod, `&limit=1&cursor=${first.nextCursor}${extra}`);
+      expect(wrong).toMatchObject({
+        status: 400,
+        json: { code: 'VALIDATION_FAILED', fields: [{ field: 'cursor', rules: ['sameList'] }] },
+      });
+    }
   });
 
   it('holds counter-speech quoting hate instead of rejecting it, and says why', async () => {

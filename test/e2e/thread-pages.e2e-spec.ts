@@ -212,13 +212,31 @@ describe('thread v3: an article thread a page of top-level comments at a time', 
       comments: [],
       nextCursor: null,
     });
-    // The cursor after e, the newest: oldest first, nothing follows it.
-    const afterE = (await page('?order=newest&limit=1')).nextCursor;
-    expect(await page(`?limit=3&cursor=${afterE}`)).toMatchObject({
-      count: 6,
-      comments: [],
-      nextCursor: null,
-    });
+    // A position after every comment (a cursor written before cursors named their list): nothing follows.
+    const late = Buffer.from(
+      JSON.stringify({ t: '2999-01-01T00:00:00.000000Z', id: '019a0000-0000-7000-8000-000000000000' }),
+    ).toString('base64url');
+    expect(await page(`?limit=3&cursor=${late}`)).toMatchObject({ count: 6, comments: [], nextCursor: null });
+  });
+
+  it('refuses a cursor of another list (another order, article or site) instead of a page at the wrong place', async () => {
+    const newestCursor = (await page('?order=newest&limit=1')).nextCursor;
+    const oldestCursor = (await page('?limit=1')).nextCursor;
+    for (const [query, article] of [
+      [`?limit=3&cursor=${newestCursor}`, articleId],
+      [`?order=newest&limit=3&cursor=${oldestCursor}`, articleId],
+      [`?limit=3&cursor=${oldestCursor}`, uniqueArticleId('other')],
+    ] as const) {
+      const res = await getJson(v3(siteId, article, query));
+      expect(res.status).toBe(400);
+      expect(res.json).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fields: [{ field: 'cursor', rules: ['sameList'] }],
+      });
+      expect(res.json.message).toMatch(/^cursor belongs to another list/);
+    }
+    // The same list at another page size is the same list.
+    expect((await page(`?limit=2&cursor=${oldestCursor}`)).comments).toHaveLength(2);
   });
 
   it('places what v2 places: a reply whose parent was never published at the top level, and drops a taken-down chain with nothing published below it', async () => {

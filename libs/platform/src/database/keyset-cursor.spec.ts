@@ -10,6 +10,34 @@ describe(decodeCursor.name, () => {
     expect(decodeCursor(encodeCursor(c))).toEqual(c);
   });
 
+  it('refuses a cursor of another list than the one it was returned for, naming the rule sameList', () => {
+    const c = { t: '2026-03-01T12:34:56.123456Z', id };
+    const queue = ['queue', 'news', 'held', 'oldest', null];
+    const cursor = encodeCursor(c, queue);
+    expect(decodeCursor(cursor, queue)).toEqual(c);
+    expect(decodeCursor(cursor, [...queue])).toEqual(c);
+    for (const other of [
+      ['queue', 'news', 'reported', 'oldest', null],
+      ['queue', 'news', 'held', 'newest', null],
+      ['queue', 'sport', 'held', 'oldest', null],
+      ['queue', 'news', 'held', 'oldest', 'an-article'],
+    ]) {
+      let error: unknown;
+      try {
+        decodeCursor(cursor, other);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { field: 'cursor', rule: 'sameList' },
+      });
+    }
+    // One written before cursors named their list still reads, in any list.
+    expect(decodeCursor(encodeCursor(c), queue)).toEqual(c);
+  });
+
   it.each([
     ['not base64url JSON', 'not*a*cursor'],
     ['JSON null', forged(null)],
@@ -52,6 +80,17 @@ describe(keysetPage.name, () => {
       t: '2026-01-01T00:00:01.000000Z',
       id: 'b',
     });
+  });
+
+  it("tags the cursor with its list's hash when given one, never the list's values", () => {
+    const { nextCursor } = keysetPage(rows, 2, ['export', 'news', 'an-email-hash']);
+    const json = Buffer.from(nextCursor!, 'base64url').toString();
+    expect(JSON.parse(json)).toEqual({
+      t: '2026-01-01T00:00:01.000000Z',
+      id: 'b',
+      s: expect.stringMatching(/^[\w-]{8}$/),
+    });
+    expect(json).not.toContain('an-email-hash');
   });
 
   it('gives no cursor on the last page', () => {

@@ -41,10 +41,11 @@ export class ThreadReader {
   readPage(siteId: string, articleId: string, query: ThreadPageQueryV3): Promise<ThreadBody> {
     const order = query.order ?? 'oldest';
     const limit = query.limit ?? 50;
-    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    const scope = ['thread', siteId, articleId, order];
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, scope);
     return this.shared(['v3', siteId, articleId, order, limit, after?.t, after?.id], async () => {
       const { count, roots } = await this.comments.listPageRoots(siteId, articleId, { order, after, limit });
-      const { page, nextCursor } = keysetPage(roots, limit);
+      const { page, nextCursor } = keysetPage(roots, limit, scope);
       const replies = await this.comments.listReplies(
         siteId,
         articleId,

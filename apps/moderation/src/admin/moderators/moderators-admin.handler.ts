@@ -49,13 +49,14 @@ export class ModeratorsAdminHandler {
   async list(q: ModeratorListQueryV1): Promise<ModeratorPageV1> {
     if (q.siteId !== undefined) await requireSite(this.db.manager, q.siteId);
     const limit = q.limit ?? 50;
+    const scope = ['moderators', q.siteId ?? null, q.include ?? 'active'];
     const rows = await this.moderators.list({
       siteId: q.siteId,
       active: (q.include ?? 'active') === 'active',
-      after: q.cursor ? decodeCursor(q.cursor) : undefined,
+      after: q.cursor ? decodeCursor(q.cursor, scope) : undefined,
       limit,
     });
-    const { page, nextCursor } = keysetPage(rows, limit);
+    const { page, nextCursor } = keysetPage(rows, limit, scope);
     return {
       items: page.map(moderatorView),
       nextCursor,

@@ -52,7 +52,10 @@ export class ExportPersonalDataHandler {
   ): Promise<PersonalDataExportV1> {
     await requireSite(this.dataSource.manager, siteId);
     const limit = request.limit ?? 50;
-    const after = request.cursor ? decodeCursor(request.cursor) : undefined;
+    const emailHash = hashEmail(this.privacy.hashSecret, request.email);
+    // The list is the address's: its keyed hash, never the address, goes into the cursor's scope.
+    const scope = ['export', siteId, emailHash];
+    const after = request.cursor ? decodeCursor(request.cursor, scope) : undefined;
     const rows = await this.dataSource.query<Row[]>(
       `SELECT id, article_id, parent_id, author_name, author_url, content, status, published, submitted_at,
               decided_at, user_agent, referer,
@@ -62,15 +65,9 @@ export class ExportPersonalDataHandler {
           AND ($3::timestamptz IS NULL OR (submitted_at, id) > ($3::timestamptz, $4::uuid))
         ORDER BY submitted_at, id
         LIMIT $5`,
-      [
-        siteId,
-        hashEmail(this.privacy.hashSecret, request.email),
-        after?.t ?? null,
-        after?.id ?? null,
-        limit + 1,
-      ],
+      [siteId, emailHash, after?.t ?? null, after?.id ?? null, limit + 1],
     );
-    const { page, nextCursor } = keysetPage(rows, limit);
+    const { page, nextCursor } = keysetPage(rows, limit, scope);
     // Never the address: the site, who asked, and how much was found.
     this.logger.log({ siteId, by: actor.id, comments: page.length }, 'personal data exported');
     return {

@@ -36,7 +36,9 @@ export class CreateBanHandler {
       });
     }
     if (request.match !== undefined && given[0] !== 'authorOf') {
-      throw new DomainError('VALIDATION_FAILED', 'match applies only to a ban by authorOf', { field: 'match' });
+      throw new DomainError('VALIDATION_FAILED', 'match applies only to a ban by authorOf', {
+        field: 'match',
+      });
     }
     const { kind, value } =
       given[0] === 'authorOf'
@@ -101,9 +103,13 @@ export class CreateBanHandler {
       );
     }
     if (row.erased || !row.author_email_hash) {
-      throw new DomainError('AUTHOR_ERASED', "the comment's author data was erased (at their request, or when its retention period ended)", {
-        field: 'authorOf',
-      });
+      throw new DomainError(
+        'AUTHOR_ERASED',
+        "the comment's author data was erased (at their request, or when its retention period ended)",
+        {
+          field: 'authorOf',
+        },
+      );
     }
     if (request.match === 'ip') {
       if (!row.ip_hash) {

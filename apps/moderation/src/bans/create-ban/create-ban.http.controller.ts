@@ -37,7 +37,9 @@ export class CreateBanHttpController {
     description:
       'SITE_NOT_FOUND: no such site (an administrator asked); COMMENT_NOT_FOUND: authorOf is not a comment of the site',
   })
-  @ApiConflictResponse({ description: "AUTHOR_ERASED: authorOf's author data was erased (on request or by retention)" })
+  @ApiConflictResponse({
+    description: "AUTHOR_ERASED: authorOf's author data was erased (on request or by retention)",
+  })
   @ApiUnauthorizedResponse({ description: 'No or bad token' })
   @ApiForbiddenResponse({ description: 'The site is not yours' })
   create(@CurrentActor() actor: Actor, @Body() body: CreateBanRequestV1): Promise<BanResponseV1> {

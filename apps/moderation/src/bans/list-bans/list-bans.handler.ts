@@ -21,14 +21,15 @@ export class ListBansHandler {
     await requireSite(this.db.manager, q.siteId);
     const limit = q.limit ?? 50;
     const now = new Date();
+    const scope = ['bans', q.siteId, q.include ?? 'active'];
     const rows = await this.bans.list(this.db.manager, {
       siteId: q.siteId,
       active: (q.include ?? 'active') === 'active',
       now,
-      after: q.cursor ? decodeCursor(q.cursor) : undefined,
+      after: q.cursor ? decodeCursor(q.cursor, scope) : undefined,
       limit,
     });
-    const { page, nextCursor } = keysetPage(rows, limit);
+    const { page, nextCursor } = keysetPage(rows, limit, scope);
     return {
       items: page.map((r) => banView(r, now)),
       nextCursor,

@@ -22,7 +22,8 @@ export class AuthorCommentsHandler {
 
   async execute(actor: Actor, id: string, q: AuthorCommentsQueryV1): Promise<AuthorCommentsPageV1> {
     const comment = await requireVisibleComment(this.db, actor, id);
-    const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+    const scope = ['author', id, q.status ?? null];
+    const cursor = q.cursor ? decodeCursor(q.cursor, scope) : null;
     if (comment.author_email_hash === null) return { id, items: [], nextCursor: null };
     const limit = q.limit ?? 50;
     const params: unknown[] = [comment.site_id, comment.author_email_hash, id];
@@ -44,7 +45,7 @@ export class AuthorCommentsHandler {
         LIMIT $${params.length}`,
       params,
     );
-    const { page, nextCursor } = keysetPage(rows, limit);
+    const { page, nextCursor } = keysetPage(rows, limit, scope);
     return {
       id,
       items: await this.items.view(this.db.manager, comment.site_id, page),

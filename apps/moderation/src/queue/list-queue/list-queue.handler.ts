@@ -26,7 +26,8 @@ export class ListQueueHandler {
     await requireSite(this.db.manager, q.siteId);
     const limit = q.limit ?? 50;
     const newest = q.order === 'newest';
-    const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+    const scope = ['queue', q.siteId, q.status, newest ? 'newest' : 'oldest', q.articleId ?? null];
+    const cursor = q.cursor ? decodeCursor(q.cursor, scope) : null;
     const params: unknown[] = [q.siteId, q.status];
     let where = QUEUE_WHERE;
     if (q.articleId) {
@@ -47,7 +48,7 @@ export class ListQueueHandler {
         LIMIT $${params.length}`,
       params,
     );
-    const { page, nextCursor } = keysetPage(rows, limit);
+    const { page, nextCursor } = keysetPage(rows, limit, scope);
     return {
       items: await this.items.view(this.db.manager, q.siteId, page),
       nextCursor,

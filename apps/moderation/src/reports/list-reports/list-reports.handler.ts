@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportListQueryV1, ReportPageV1 } from '@replyguard/contracts';
-import { DomainError, isCursorTime, keysetPage } from '@replyguard/platform';
+import { type CursorScope, DomainError, isCursorTime, keysetPage, readCursor } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { reportView } from '../report-view';
@@ -9,14 +9,10 @@ import { ReportsRepository } from '../reports.repository';
 import { requireVisibleComment } from '../../comments/require-comment';
 
 /** A report's cursor: its time and its (bigserial) id, as the queue's cursor but with a numeric id. */
-export function decodeReportCursor(raw: string): { t: string; id: string } {
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { t?: unknown; id?: unknown };
-    if (isCursorTime(c.t) && typeof c.id === 'string' && /^[0-9]{1,18}$/.test(c.id))
-      return { t: c.t, id: c.id };
-  } catch {
-    // fall through
-  }
+export function decodeReportCursor(raw: string, scope?: CursorScope): { t: string; id: string } {
+  const c = readCursor(raw, scope);
+  if (isCursorTime(c.t) && typeof c.id === 'string' && /^[0-9]{1,18}$/.test(c.id))
+    return { t: c.t, id: c.id };
   throw new DomainError('VALIDATION_FAILED', 'cursor must be a cursor returned by this endpoint', {
     field: 'cursor',
   });
@@ -36,12 +32,13 @@ export class ListReportsHandler {
   async execute(actor: Actor, id: string, q: ReportListQueryV1): Promise<ReportPageV1> {
     await requireVisibleComment(this.db, actor, id);
     const limit = q.limit ?? 50;
+    const scope = ['reports', id];
     const rows = await this.reports.list(this.db.manager, {
       commentId: id,
-      after: q.cursor ? decodeReportCursor(q.cursor) : undefined,
+      after: q.cursor ? decodeReportCursor(q.cursor, scope) : undefined,
       limit,
     });
-    const { page, nextCursor } = keysetPage(rows, limit);
+    const { page, nextCursor } = keysetPage(rows, limit, scope);
     return {
       id,
       items: page.map(reportView),

@@ -56,7 +56,10 @@ export class ReportCommentHandler {
       if (reportCount < site.reportThreshold || row.status !== 'approved') {
         // Only the count: not a decision, so not a new version (TypeORM's update would bump it, and a
         // moderator about to decide would get VERSION_CONFLICT for a report).
-        await manager.query('UPDATE moderation.comments SET report_count = $2 WHERE id = $1', [id, reportCount]);
+        await manager.query('UPDATE moderation.comments SET report_count = $2 WHERE id = $1', [
+          id,
+          reportCount,
+        ]);
         return false;
       }
       const at = new Date();

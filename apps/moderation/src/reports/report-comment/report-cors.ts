@@ -20,7 +20,8 @@ export interface ReportCorsOptions {
 }
 
 /** `/v1/comments/{id}`, the public status of a comment, by URL. */
-const STATUS_URL = /^\/v1\/comments\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/?(?:\?|$)/i;
+const STATUS_URL =
+  /^\/v1\/comments\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/?(?:\?|$)/i;
 
 /** `/v1/comments/{id}/reports`, by URL: a preflight goes to Fastify's OPTIONS catch-all, not the route. */
 const REPORTS_URL =
