@@ -92,6 +92,40 @@ describe('a reply travels from a website to the published thread', () => {
     ]);
   });
 
+  it("publishes a reply deeper than the site's maxDepth (5) beside the comment it answers, at the fifth level", async () => {
+    const articleId = uniqueArticleId('deep-thread');
+    const ids: string[] = [];
+    for (let level = 1; level <= 6; level++) {
+      const res = await submit(
+        aSubmission({
+          articleId,
+          parentId: ids[level - 2] ?? null,
+          authorName: `Reader ${level}`,
+          authorEmail: `reader${level}@example.org`,
+          content: `My view, at level ${level} of this thread.`,
+        }),
+      );
+      expect(res.status).toBe(202);
+      ids.push(res.json.id as string);
+      expect(await decided(ids[level - 1])).toBe('approved');
+    }
+    const t = await eventually(
+      async () => {
+        const got = await thread('default', articleId);
+        return got.count === 6 ? got : undefined;
+      },
+      { what: 'the six comments in the thread' },
+    );
+    let level4 = t.comments[0];
+    for (let i = 0; i < 3; i++) level4 = level4.replies[0];
+    expect(level4.id).toBe(ids[3]);
+    // The fifth and the sixth side by side under the fourth, oldest first.
+    expect(level4.replies.map((r) => [r.id, r.parentId])).toEqual([
+      [ids[4], ids[3]],
+      [ids[5], ids[3]],
+    ]);
+  });
+
   it('tags each thread with an ETag: 304 while it is unchanged, a new tag once a comment is published', async () => {
     const articleId = uniqueArticleId('etag');
     const first = (await submit(aSubmission({ articleId }))).json.id as string;

@@ -84,9 +84,9 @@ function renderAuthor(name: string, url: string | null): string {
 }
 
 /**
- * The deepest a comment may sit and still be replied to. Moderation rejects a reply deeper than the
- * site's `maxDepth` (`THREAD_TOO_DEEP`) after ingest has accepted it, so a Reply link there would lose
- * the reader's comment; like WordPress at its `thread_comments_depth`, the page offers none. The
+ * The deepest a comment may sit and still be replied to. Moderation places a reply deeper than the
+ * site's `maxDepth` beside the comment it answers, not under it, so a Reply link there would not do
+ * what it says; like WordPress at its `thread_comments_depth`, the page offers none. The
  * articles service does not know a site's policy: the default's depth it is (demo.mjs reads it from
  * the page).
  */

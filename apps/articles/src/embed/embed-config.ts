@@ -13,8 +13,9 @@ export interface EmbedConfigV1 {
   /** `GET {moderationUrl}/v1/comments/{id}` */
   moderationUrl: string;
   /**
-   * Comments this deep get no Reply link: moderation would reject the reply (`THREAD_TOO_DEEP`). The
-   * default policy's `maxDepth`, as on the demo page: the article service does not know a site's.
+   * Comments this deep get no Reply link: moderation would place the reply beside the comment, not
+   * under it. The default policy's `maxDepth`, as on the demo page: the article service does not
+   * know a site's.
    */
   maxReplyDepth: number;
 }

@@ -10,6 +10,8 @@ import { CommentEntity, type CommentStatus } from './comment.entity';
 export interface ParentInfo {
   siteId: string;
   articleId: string;
+  /** Its own parent: where a reply too deep to nest under it is placed instead. */
+  parentId: string | null;
   status: CommentStatus;
   depth: number;
 }
@@ -72,15 +74,22 @@ export class CommentsRepository {
       id: string;
       site_id: string;
       article_id: string;
+      parent_id: string | null;
       status: CommentStatus;
       depth: number;
     }>(
       manager,
-      `SELECT id, site_id, article_id, status, depth FROM moderation.comments WHERE id = ANY($1::uuid[])`,
+      `SELECT id, site_id, article_id, parent_id, status, depth FROM moderation.comments WHERE id = ANY($1::uuid[])`,
       [ids],
     );
     for (const r of rows) {
-      found.set(r.id, { siteId: r.site_id, articleId: r.article_id, status: r.status, depth: r.depth });
+      found.set(r.id, {
+        siteId: r.site_id,
+        articleId: r.article_id,
+        parentId: r.parent_id,
+        status: r.status,
+        depth: r.depth,
+      });
     }
     return found;
   }

@@ -59,7 +59,13 @@ function setup(
             .filter((c) => ids.includes(c.id))
             .map((c) => [
               c.id,
-              { siteId: c.siteId, articleId: c.articleId, status: c.status, depth: c.depth },
+              {
+                siteId: c.siteId,
+                articleId: c.articleId,
+                parentId: c.parentId,
+                status: c.status,
+                depth: c.depth,
+              },
             ]),
         ),
       ),
@@ -222,6 +228,60 @@ describe(ModerateSubmissionHandler.name, () => {
       expect(stored.map((c) => [c.status, c.depth])).toEqual([
         ['approved', 1],
         ['approved', 2],
+      ]);
+    });
+
+    it("places a reply deeper than the site's maxDepth beside the comment it answers, published, not refused", async () => {
+      const { handler, stored, outboxPayloads } = setup(ModerationEngine.rulesOnly());
+      const chain: EventEnvelope<CommentSubmittedV1>[] = [];
+      for (let level = 1; level <= DEFAULT_SITE_POLICY.maxDepth; level++) {
+        const reply = submission(`Level ${level} of the thread.`, {
+          authorEmail: `reader${level}@example.org`,
+          parentId: chain[level - 2]?.data.commentId ?? null,
+        });
+        chain.push(reply);
+        await handler.executeBatch([reply]); // one batch each: the parent comes from the store
+      }
+      const deepest = chain[chain.length - 1];
+      const tooDeep = submission('A reply to the fifth level.', {
+        authorEmail: 'late@example.org',
+        parentId: deepest.data.commentId,
+      });
+      // And a reply to that one, in the same batch: beside it again.
+      const deeper = submission('And a reply to that.', {
+        authorEmail: 'later@example.org',
+        parentId: tooDeep.data.commentId,
+      });
+      await handler.executeBatch([tooDeep, deeper]);
+      const fourth = chain[chain.length - 2].data.commentId;
+      expect(stored.map((c) => c.depth)).toEqual([1, 2, 3, 4, 5, 5, 5]);
+      for (const placed of stored.slice(-2)) {
+        expect(placed).toMatchObject({
+          status: 'approved',
+          parentId: fourth,
+          depth: DEFAULT_SITE_POLICY.maxDepth,
+        });
+      }
+      const events = outboxPayloads
+        .slice(-2)
+        .map((e) => JSON.parse(e) as EventEnvelope<{ parentId: string }>);
+      expect(events.map((e) => [e.type, e.data.parentId])).toEqual([
+        ['org.replyguard.comment.approved.v1', fourth],
+        ['org.replyguard.comment.approved.v1', fourth],
+      ]);
+    });
+
+    it('makes a reply a top-level comment on a site whose threads are flat (maxDepth 1)', async () => {
+      const flat = { ...DEFAULT_SITE_POLICY, maxDepth: 1 };
+      const { handler, stored } = setup(ModerationEngine.rulesOnly(), [], { policy: flat });
+      const first = submission('A remark.');
+      await handler.executeBatch([
+        first,
+        submission('A reply.', { authorEmail: 'bo@example.org', parentId: first.data.commentId }),
+      ]);
+      expect(stored.map((c) => [c.status, c.depth, c.parentId])).toEqual([
+        ['approved', 1, null],
+        ['approved', 1, null],
       ]);
     });
 

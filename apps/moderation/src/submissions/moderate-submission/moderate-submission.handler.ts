@@ -169,7 +169,7 @@ export class ModerateSubmissionHandler {
     const done: Decided[] = [];
     for (const { p, history: storedHistory, banned, erasure } of fresh) {
       const s = p.event.data;
-      const depth = this.threadDepth(s, p.policy.maxDepth, p.verdicts, parents);
+      const { depth, parentId } = this.placeInThread(s, p.policy.maxDepth, p.verdicts, parents);
       const history = withEarlierInBatch(storedHistory, p, done);
       const engineDecision = this.runChecks(p.verdicts, () =>
         this.engine.moderate(
@@ -196,7 +196,7 @@ export class ModerateSubmissionHandler {
         id: s.commentId,
         siteId: s.siteId,
         articleId: s.articleId,
-        parentId: s.parentId,
+        parentId,
         depth,
         authorName: s.authorName,
         authorEmailHash: p.emailHash,
@@ -219,11 +219,11 @@ export class ModerateSubmissionHandler {
       const stored = erasure ? erasedOnArrival(comment, erasure) : comment;
       const { status, decision } = stored;
       // A later reply in this batch may answer this comment.
-      parents.set(s.commentId, { siteId: s.siteId, articleId: s.articleId, status, depth });
+      parents.set(s.commentId, { siteId: s.siteId, articleId: s.articleId, parentId, status, depth });
       // An erased comment counts for nobody's trust, flood or duplicates, as once stored.
       const counted = erasure ? { ...p, emailHash: '', ipHash: null } : p;
       done.push({ pending: counted, status, decision, decidedAt });
-      const published = { ...s, authorName: stored.authorName, authorUrl: stored.authorUrl };
+      const published = { ...s, parentId, authorName: stored.authorName, authorUrl: stored.authorUrl };
       rows.push({
         comment: stored,
         // Erased with its text: nothing of it was ever published, so nothing is said of it.
@@ -274,14 +274,19 @@ export class ModerateSubmissionHandler {
     }
   }
 
-  /** Depth of the new comment; adds a verdict when its parent is missing, held, unpublished or too deep. */
-  private threadDepth(
+  /**
+   * Where the new comment goes in its thread: its depth and parent. Adds a verdict when its parent is
+   * missing, held or unpublished. A reply that would nest deeper than the site's `maxDepth` goes
+   * beside the comment it answers (under that one's parent), as WordPress shows replies past its
+   * thread depth: the reader's reply is kept and published, not refused after ingest accepted it.
+   */
+  private placeInThread(
     s: CommentSubmittedV1,
     maxDepth: number,
     verdicts: ServiceVerdict[],
     parents: Map<string, ParentInfo>,
-  ): number {
-    if (!s.parentId) return 1;
+  ): { depth: number; parentId: string | null } {
+    if (!s.parentId) return { depth: 1, parentId: null };
     const parent = parents.get(s.parentId);
     const sameArticle = parent?.siteId === s.siteId && parent.articleId === s.articleId;
     // A reply to a comment waiting for a moderator (every comment, on a pre-moderated site) waits too:
@@ -304,20 +309,10 @@ export class ModerateSubmissionHandler {
           evidence: { parentId: s.parentId },
         },
       });
-      return 1;
+      return { depth: 1, parentId: s.parentId };
     }
-    const depth = parent.depth + 1;
-    if (depth > maxDepth) {
-      verdicts.push({
-        action: 'reject',
-        reason: {
-          code: 'THREAD_TOO_DEEP',
-          message: `replies may nest at most ${maxDepth} levels deep`,
-          evidence: { depth, maxDepth },
-        },
-      });
-    }
-    return depth;
+    if (parent.depth + 1 > maxDepth) return { depth: parent.depth, parentId: parent.parentId };
+    return { depth: parent.depth + 1, parentId: s.parentId };
   }
 }
 
