@@ -93,6 +93,18 @@ function configured(
     : createEnvelope(SiteConfiguredV2.info, { ...data, articleUrlTemplate: null, language: null }, meta);
 }
 
+/** A webhooks service started with `env` set on top of the current environment, and a producer. */
+async function startWebhooks(
+  env: Record<string, string>,
+): Promise<{ app: NestFastifyApplication; url: string; producer: Producer }> {
+  Object.assign(process.env, env);
+  const app = await createWebhooksApp();
+  await app.listen(0, '127.0.0.1');
+  const producer = testKafka().producer();
+  await producer.connect();
+  return { app, url: await app.getUrl(), producer };
+}
+
 describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and replayed', () => {
   let app: NestFastifyApplication;
   let url: string;
@@ -143,20 +155,17 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
     process.env.LOG_LEVEL ??= 'warn';
     process.env.NODE_ENV ??= 'test';
     process.env.ADMIN_TOKEN ??= TEST_ADMIN_TOKEN;
-    // Time made small: retries after 100, 200, then every 400 ms, for 1.5 s.
-    process.env.WEBHOOK_RETRY_SCHEDULE_MS = '100,200,400';
-    process.env.WEBHOOK_RETRY_FOR_MS = '1500';
-    process.env.WEBHOOK_POLL_MS = '25';
-    process.env.WEBHOOK_TIMEOUT_MS = '2000';
-    process.env.WEBHOOK_SITE_WAIT_MS = '500';
     // Failed tokens per client IP per minute: other suites in this process may have raised it.
     savedAuthFailures = process.env.WEBHOOK_AUTH_FAILURES_PER_MIN;
-    process.env.WEBHOOK_AUTH_FAILURES_PER_MIN = '10';
-    app = await createWebhooksApp();
-    await app.listen(0, '127.0.0.1');
-    url = await app.getUrl();
-    producer = testKafka().producer();
-    await producer.connect();
+    ({ app, url, producer } = await startWebhooks({
+      // Time made small: retries after 100, 200, then every 400 ms, for 1.5 s.
+      WEBHOOK_RETRY_SCHEDULE_MS: '100,200,400',
+      WEBHOOK_RETRY_FOR_MS: '1500',
+      WEBHOOK_POLL_MS: '25',
+      WEBHOOK_TIMEOUT_MS: '2000',
+      WEBHOOK_SITE_WAIT_MS: '500',
+      WEBHOOK_AUTH_FAILURES_PER_MIN: '10',
+    }));
   });
 
   afterAll(async () => {
@@ -597,16 +606,13 @@ describe('webhooks with WEBHOOK_PRIVATE_TARGETS=refuse (production): no receiver
   const saved = { ...process.env };
 
   beforeAll(async () => {
-    process.env.WEBHOOK_PRIVATE_TARGETS = 'refuse';
-    process.env.WEBHOOK_RETRY_SCHEDULE_MS = '100';
-    process.env.WEBHOOK_RETRY_FOR_MS = '300';
-    process.env.WEBHOOK_POLL_MS = '25';
-    process.env.WEBHOOK_SITE_WAIT_MS = '0';
-    app = await createWebhooksApp();
-    await app.listen(0, '127.0.0.1');
-    url = await app.getUrl();
-    producer = testKafka().producer();
-    await producer.connect();
+    ({ app, url, producer } = await startWebhooks({
+      WEBHOOK_PRIVATE_TARGETS: 'refuse',
+      WEBHOOK_RETRY_SCHEDULE_MS: '100',
+      WEBHOOK_RETRY_FOR_MS: '300',
+      WEBHOOK_POLL_MS: '25',
+      WEBHOOK_SITE_WAIT_MS: '0',
+    }));
   });
 
   afterAll(async () => {
