@@ -1,4 +1,5 @@
 import type { LookupAddress } from 'node:dns';
+import { connect, type LookupFunction } from 'node:net';
 import { isPublicAddress, publicOnlyLookup, refusedHost, type ResolveAll } from './delivery-targets';
 
 describe('delivery targets', () => {
@@ -61,9 +62,12 @@ describe('delivery targets', () => {
           callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), []);
           return;
         }
-        callback(
-          null,
-          addresses.map((address): LookupAddress => ({ address, family: address.includes(':') ? 6 : 4 })),
+        // Later, as DNS answers: a socket listens for its `lookup` event once connect() returns.
+        setImmediate(() =>
+          callback(
+            null,
+            addresses.map((address): LookupAddress => ({ address, family: address.includes(':') ? 6 : 4 })),
+          ),
         );
       };
     const lookup = publicOnlyLookup(
@@ -98,6 +102,31 @@ describe('delivery targets', () => {
         expect(error).toMatchObject({ code: 'PRIVATE_ADDRESS_REFUSED' });
         expect(error?.message).toBe(`${name} resolves to ${inside}, which is not a public address`);
       }
+    });
+
+    it("answers a socket's lookup as Node's sockets expect: they go to the public addresses", async () => {
+      // The socket's `lookup` events name the addresses it will try, before any packet is sent: with
+      // one address asked for, and with every address (Node's default, which tries them in turn).
+      const lookedUp = (autoSelectFamily: boolean) =>
+        new Promise<string[]>((resolve) => {
+          const addresses: string[] = [];
+          const socket = connect({
+            host: 'hooks.news.example',
+            port: 9,
+            autoSelectFamily,
+            lookup: lookup as LookupFunction,
+          });
+          socket.on('lookup', (error: Error | null, address: string) =>
+            addresses.push(error ? error.message : address),
+          );
+          socket.on('error', () => undefined); // whatever the network does after the lookup
+          setTimeout(() => {
+            socket.destroy();
+            resolve(addresses);
+          }, 50);
+        });
+      expect(await lookedUp(false)).toEqual(['93.184.216.34']);
+      expect(await lookedUp(true)).toEqual(['93.184.216.34', '2606:2800:220:1::1']);
     });
 
     it("passes DNS's own failure on", async () => {
