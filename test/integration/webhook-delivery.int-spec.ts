@@ -158,9 +158,10 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
     // Failed tokens per client IP per minute: other suites in this process may have raised it.
     savedAuthFailures = process.env.WEBHOOK_AUTH_FAILURES_PER_MIN;
     ({ app, url, producer } = await startWebhooks({
-      // Time made small: retries after 100, 200, then every 400 ms, for 1.5 s.
+      // Time made small: retries after 100, 200, then every 400 ms, for 3 s (room for four attempts
+      // on a busy machine, where each takes longer than its wait).
       WEBHOOK_RETRY_SCHEDULE_MS: '100,200,400',
-      WEBHOOK_RETRY_FOR_MS: '1500',
+      WEBHOOK_RETRY_FOR_MS: '3000',
       WEBHOOK_POLL_MS: '25',
       WEBHOOK_TIMEOUT_MS: '2000',
       WEBHOOK_SITE_WAIT_MS: '500',
@@ -380,7 +381,7 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
       await publish(Topics.CommentApprovedV1, event);
       const dead = await deliveryWhere(webhookId, 'the delivery to be dead', (d) => d.status === 'dead');
       expect(dead).toMatchObject({ lastStatusCode: 500, lastError: 'HTTP 500', nextAttemptAt: null });
-      // 0, 100, 300, 700, 1100, 1500 ms: the failure at or after 1.5 s is the last.
+      // 0, 100, 300, 700, 1100, 1500, … ms: the failure at or after 3 s is the last.
       expect(dead.attempts).toBeGreaterThanOrEqual(5);
       expect(receiver.requests).toHaveLength(dead.attempts);
       await new Promise((r) => setTimeout(r, 300));
