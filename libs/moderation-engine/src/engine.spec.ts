@@ -38,6 +38,18 @@ describe(ModerationEngine.name, () => {
       expect(engine.moderate({ content: 'a viable agrarian plan, buy it now' }, p).action).toBe('approve');
     });
 
+    it('rejects a banned word split by characters that render as nothing', () => {
+      const p = resolveSitePolicy({ bannedWords: ['grifter', 'buy now'], suspectWords: ['crypto'] });
+      // Zero-width space, non-joiner, joiner, word joiner, BOM, soft hyphen, variation selector, isolate, tag.
+      for (const mark of ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\uFE0F', '\u2066', '\u{E0020}']) {
+        for (const content of [`what a grif${mark}ter`, `bu${mark}y n${mark}ow`]) {
+          const d = engine.moderate({ content }, p);
+          expect([content, d.action, d.reasons[0].code]).toEqual([content, 'reject', 'BANNED_WORD']);
+        }
+        expect(codes(engine, { content: `cry${mark}pto today` }, p)).toEqual(['SUSPECT_WORD']);
+      }
+    });
+
     it('holds a suspect word and reports the site spelling as evidence', () => {
       const d = engine.moderate({ content: 'Try CRYPT0 today' }, resolveSitePolicy({ suspectWords: ['crypto'] }));
       expect(d.action).toBe('hold');

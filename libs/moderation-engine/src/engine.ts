@@ -5,8 +5,7 @@ import { swearingAtSomeone, toxicitySignals } from './model/toxicity-features';
 import { defaultModelsDir } from './models-path';
 import type { SitePolicy, Threshold } from './policy';
 import { authorSignals, COVER_CONTENT_FLOOR } from './rules/author';
-import { WordList } from './rules/word-list';
-import { collapseRepeats, foldTokens } from './text/fold';
+import { listTokens, WordList } from './rules/word-list';
 import { extractLinks } from './text/links';
 import { mergeSpans, reportedParaphrases, reportedQuotations, withoutSpans } from './text/quotes';
 
@@ -90,7 +89,7 @@ export class ModerationEngine {
     }
 
     if (policy.bannedWords.length > 0 || policy.suspectWords.length > 0) {
-      const tokens = foldTokens(content).map(collapseRepeats);
+      const tokens = listTokens(content);
       const banned = this.wordList(policy.bannedWords).matchTokens(tokens);
       if (banned.length > 0) {
         flags.push(flag('reject', 'BANNED_WORD', `Contains banned ${plural(banned.length, 'word')}: ${banned.join(', ')}`, { terms: banned }));

@@ -1,9 +1,17 @@
-import { collapseRepeats, foldTokens } from '../text/fold';
+import { collapseRepeats, foldTokens, withoutInvisibles } from '../text/fold';
 
 interface Entry {
   /** The site's own spelling, reported back as evidence. */
   term: string;
   tokens: string[];
+}
+
+/**
+ * Words as a word list compares them: folded, repeated letters collapsed, and characters that render as
+ * nothing dropped first, so that a zero-width space or a soft hyphen does not hide a banned word.
+ */
+export function listTokens(text: string): string[] {
+  return foldTokens(withoutInvisibles(text)).map(collapseRepeats);
 }
 
 /**
@@ -18,7 +26,7 @@ export class WordList {
 
   constructor(terms: readonly string[]) {
     for (const term of terms) {
-      const tokens = foldTokens(term).map(collapseRepeats);
+      const tokens = listTokens(term);
       if (tokens.length === 0) continue;
       const entry = { term, tokens };
       push(this.byFirst, tokens[0], entry);
@@ -45,7 +53,7 @@ export class WordList {
   }
 
   match(text: string): string[] {
-    return this.matchTokens(foldTokens(text).map(collapseRepeats));
+    return this.matchTokens(listTokens(text));
   }
 
   private masked(token: string): Entry[] | undefined {

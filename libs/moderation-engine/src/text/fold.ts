@@ -21,6 +21,17 @@ export function stripAccents(text: string): string {
 }
 const NON_ASCII = /[\u0080-\uffff]/;
 
+/** Zero-width spaces and joiners, soft hyphens, variation selectors, bidi controls, tags: Unicode's default ignorables. */
+const INVISIBLE_RE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/**
+ * The text without the characters that render as nothing: "grif\u200Bter" reads "grifter", and a word
+ * list must see it so.
+ */
+export function withoutInvisibles(text: string): string {
+  return NON_ASCII.test(text) ? text.replace(INVISIBLE_RE, '') : text;
+}
+
 /**
  * Folds a text into words of letters (plus `*` for masked letters). Digits inside or at the start of a
  * word become letters ("id1ot" → "idiot"); numbers on their own stay numbers.
