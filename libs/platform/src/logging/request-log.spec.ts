@@ -78,6 +78,10 @@ describe(installRequestLog.name, () => {
     await app.inject({ method: 'POST', url: '/1.1/comment-check?user_ip=::ffff:203.0.113.9' });
     await app.inject({ method: 'POST', url: '/1.1/comment-check?for=203.0.113.9,%2010.0.0.1' });
     await app.inject({ method: 'GET', url: '/v1/lookup/192.0.2.44/x' });
+    // With a port (as proxies write a client), with its dots percent-encoded, and glued to a letter.
+    await app.inject({ method: 'POST', url: '/1.1/comment-check?user_ip=198.51.100.78:51234' });
+    await app.inject({ method: 'POST', url: '/v1/check?user_ip=198%2E51%2E100%2E79' });
+    await app.inject({ method: 'GET', url: '/v1/lookup/ip-a198.51.100.80' });
     // Ids and versions that only look like numbers stay readable.
     await app.inject({ method: 'GET', url: '/1.1/verify-key?blog=https://b.example/2026.11.29&v=1.2.3' });
     expect(lines.map((l) => (l.req as { url: string }).url)).toEqual([
@@ -86,9 +90,12 @@ describe(installRequestLog.name, () => {
       '/1.1/comment-check?user_ip=[redacted]',
       '/1.1/comment-check?for=[redacted]',
       '/v1/lookup/[redacted]/x',
+      '/1.1/comment-check?user_ip=[redacted]',
+      '/v1/check?user_ip=[redacted]',
+      '/v1/lookup/[redacted]',
       '/1.1/verify-key?blog=https://b.example/2026.11.29&v=1.2.3',
     ]);
-    for (const address of ['198.51.100.77', '2001', '203.0.113.9', '10.0.0.1', '192.0.2.44'])
+    for (const address of ['198.51.100.77', '2001', '203.0.113.9', '10.0.0.1', '192.0.2.44', '198.51.100.78', '%2E79', '100.80'])
       expect(JSON.stringify(lines)).not.toContain(address);
   });
 

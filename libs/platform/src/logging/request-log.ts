@@ -14,6 +14,9 @@ const KEY_IN_QUERY = /([?&](?:api_)?key=)[^&#]*/gi;
 /** Runs of the characters an IPv4 or IPv6 address is written with. */
 const ADDRESS_CHARACTERS = /[0-9A-Fa-f:.]+/g;
 
+/** Four dotted numbers wherever they stand, such as with a port (`1.2.3.4:5678`) or after a hex letter (`a1.2.3.4`). */
+const DOTTED_QUAD = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/g;
+
 function decoded(part: string): string {
   try {
     return decodeURIComponent(part.replace(/\+/g, ' '));
@@ -25,7 +28,11 @@ function decoded(part: string): string {
 /** Whether a path segment or query value holds an IP address (`1.2.3.4`, `2001:db8::1`, `a, 1.2.3.4`). */
 function holdsIpAddress(part: string): boolean {
   if (!part.includes('.') && !part.includes(':') && !part.includes('%')) return false;
-  return (decoded(part).match(ADDRESS_CHARACTERS) ?? []).some((run) => isIP(run) !== 0);
+  const text = decoded(part);
+  return (
+    (text.match(ADDRESS_CHARACTERS) ?? []).some((run) => isIP(run) !== 0) ||
+    (text.match(DOTTED_QUAD) ?? []).some((quad) => isIP(quad) !== 0)
+  );
 }
 
 /**
@@ -33,7 +40,7 @@ function holdsIpAddress(part: string): boolean {
  * `user_ip` in the query (the API reads it from the form), and a reader's address must not reach a log.
  */
 function withoutIpAddresses(url: string): string {
-  if (!/\d[.:]|:[0-9A-Fa-f]|%3A/i.test(url)) return url;
+  if (!/\d[.:]|:[0-9A-Fa-f]|%3A|%2E/i.test(url)) return url;
   const q = url.indexOf('?');
   const path = (q === -1 ? url : url.slice(0, q))
     .split('/')
