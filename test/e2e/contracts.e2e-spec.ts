@@ -88,7 +88,7 @@ describe('contracts people can read', () => {
     expect(missing).toEqual([]);
   });
 
-  it('lists 413 and 415 wherever a body is taken, and 429 on every rate-limited route of moderation and webhooks', async () => {
+  it('lists 400 wherever a parameter is taken, 413 and 415 wherever a body is, and 429 on every rate-limited route of moderation and webhooks', async () => {
     const missing: string[] = [];
     for (const base of [system.ingestUrl, system.moderationUrl, system.articlesUrl, system.webhooksUrl]) {
       const doc = (await getJson(`${base}/docs/openapi.json`)).json as unknown as OpenApiDoc;
@@ -98,6 +98,9 @@ describe('contracts people can read', () => {
           const codes = Object.keys(op.responses ?? {});
           if (op.requestBody && !codes.includes('413')) missing.push(`${where}: no 413`);
           if (op.requestBody && !codes.includes('415')) missing.push(`${where}: no 415`);
+          // Every path and query parameter is validated.
+          if ((op.parameters ?? []).some((p) => p.in !== 'header') && !codes.includes('400'))
+            missing.push(`${where}: no 400`);
           // Moderation's rate limit guards every route but its health checks and metrics.
           // Webhooks' admin routes answer 429 to an address that failed too many tokens.
           const limited =

@@ -1,6 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import Fastify from 'fastify';
-import { documentBodyTypes, trustProxyOption } from './create-http-app';
+import { documentBodyTypes, documentParameterErrors, trustProxyOption } from './create-http-app';
 
 describe(trustProxyOption.name, () => {
   const ipOf = async (trustProxy: ReturnType<typeof trustProxyOption>, forwardedFor: string) => {
@@ -66,5 +66,35 @@ describe(documentBodyTypes.name, () => {
     });
     expect(document.paths['/v1/comments'].get?.responses['415']).toBeUndefined();
     expect(document.paths['/v1/form'].post?.responses['415']).toEqual({ description: 'its own page' });
+  });
+});
+
+describe(documentParameterErrors.name, () => {
+  it('lists the 400 on every operation with a path or query parameter, unless it has its own', () => {
+    const document = {
+      openapi: '3.0.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/v1/sites/{siteId}': {
+          get: {
+            parameters: [{ name: 'siteId', in: 'path', required: true }],
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+        '/v1/feedback': {
+          get: {
+            parameters: [{ name: 'task', in: 'query', required: true }],
+            responses: { '400': { description: 'its own' } },
+          },
+        },
+        '/1.1/verify-key': { post: { responses: { '200': { description: 'valid or invalid' } } } },
+      },
+    } as unknown as OpenAPIObject;
+    documentParameterErrors(document);
+    expect(document.paths['/v1/sites/{siteId}'].get?.responses['400']).toEqual({
+      description: 'VALIDATION_FAILED: a path or query parameter breaks its rule (`fields` names it)',
+    });
+    expect(document.paths['/v1/feedback'].get?.responses['400']).toEqual({ description: 'its own' });
+    expect(document.paths['/1.1/verify-key'].post?.responses['400']).toBeUndefined();
   });
 });

@@ -107,6 +107,7 @@ export function setupOpenApi(app: INestApplication, options: HttpAppOptions): vo
   const document = SwaggerModule.createDocument(app, config);
   documentBodyLimit(document, options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES);
   documentBodyTypes(document);
+  documentParameterErrors(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 }
 
@@ -124,6 +125,24 @@ export function documentBodyTypes(document: OpenAPIObject): void {
       operation.responses['415'] = {
         description: `UNSUPPORTED_MEDIA_TYPE: a body that is not ${types.join(' or ')} (\`details.expected\` names the types)`,
       };
+    }
+  }
+}
+
+/**
+ * Every path and query parameter is validated (a site id's pattern, a UUID, a query class that refuses
+ * unknown names), so every operation that has one lists the 400 (unless it describes its own).
+ */
+export function documentParameterErrors(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of [item.get, item.post, item.put, item.patch, item.delete]) {
+      if (!operation || operation.responses['400']) continue;
+      const parameters = (operation.parameters ?? []) as { in?: string }[];
+      if (parameters.some((p) => p.in === 'path' || p.in === 'query')) {
+        operation.responses['400'] = {
+          description: 'VALIDATION_FAILED: a path or query parameter breaks its rule (`fields` names it)',
+        };
+      }
     }
   }
 }
