@@ -147,7 +147,9 @@ describe('contracts people can read', () => {
           // A `string | null` property without an explicit type is documented as an object.
           const unionAsObject =
             p.nullable === true && (p.type === undefined || p.type === 'object') && !p.$ref && !p.allOf;
-          if ((stringish && p.type !== 'string') || unionAsObject) {
+          // OpenAPI 3.0: `nullable` does not add null to an `enum`, which must list it itself.
+          const enumWithoutNull = p.nullable === true && Array.isArray(p.enum) && !p.enum.includes(null);
+          if ((stringish && p.type !== 'string') || unionAsObject || enumWithoutNull) {
             untyped.push(`${name}.${prop}: ${JSON.stringify(p)}`);
           }
         }

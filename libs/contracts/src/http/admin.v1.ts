@@ -20,6 +20,9 @@ import { IsEmailAddress, IsOmittable, IsSiteId } from '../fields';
 import { PageCursor, PageLimit } from './paging';
 import { IsArticleUrlTemplate, SITE_LANGUAGES, type SiteLanguage } from './site-presentation';
 
+/** OpenAPI 3.0's `nullable` does not add null to an `enum`: a nullable enum lists it itself. */
+const LANGUAGES_OR_NULL = [...SITE_LANGUAGES, null];
+
 const IsOrigin = () =>
   IsUrl(
     {
@@ -82,7 +85,7 @@ export class CreateSiteRequestV1 {
   articleUrlTemplate?: string | null;
 
   @ApiPropertyOptional({
-    enum: SITE_LANGUAGES,
+    enum: LANGUAGES_OR_NULL,
     nullable: true,
     description: 'Language of the pages shown to readers (comment form errors); default English',
   })
@@ -138,7 +141,7 @@ export class UpdateSiteRequestV1 {
   @IsArticleUrlTemplate()
   articleUrlTemplate?: string | null;
 
-  @ApiPropertyOptional({ enum: SITE_LANGUAGES, nullable: true, description: 'null: English' })
+  @ApiPropertyOptional({ enum: LANGUAGES_OR_NULL, nullable: true, description: 'null: English' })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsIn(SITE_LANGUAGES)
   language?: SiteLanguage | null;
@@ -157,7 +160,7 @@ export class SiteResponseV1 {
   @ApiProperty() unpublishOnReports!: boolean;
   @ApiProperty() active!: boolean;
   @ApiProperty({ type: String, nullable: true }) articleUrlTemplate!: string | null;
-  @ApiProperty({ enum: SITE_LANGUAGES, nullable: true }) language!: SiteLanguage | null;
+  @ApiProperty({ enum: LANGUAGES_OR_NULL, nullable: true }) language!: SiteLanguage | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
