@@ -1,6 +1,6 @@
 import type { Provider, Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { RateLimitGuard } from '@replyguard/platform';
+import { clientNetwork, RateLimitGuard } from '@replyguard/platform';
 import { EraseAuthorHandler } from './admin/personal-data/erase-author.handler';
 import { PersonalDataHttpController } from './admin/personal-data/personal-data.http.controller';
 import { ExportPersonalDataHandler } from './admin/personal-data/export-personal-data.handler';
@@ -44,13 +44,13 @@ import { ReportCors } from './reports/report-comment/report-cors';
 import { ReportsRepository } from './reports/reports.repository';
 
 /**
- * Requests are counted per authenticated moderator or admin, else per client IP. The actor is the one
- * the auth guard verified (it runs first, see `moderatorApiProviders`): an Authorization header that
- * nobody checked, on a public route, must not buy a client a fresh count.
+ * Requests are counted per authenticated moderator or admin, else per client IP (an IPv6 one by its
+ * /64). The actor is the one the auth guard verified (it runs first, see `moderatorApiProviders`): an
+ * Authorization header that nobody checked, on a public route, must not buy a client a fresh count.
  */
 export function rateLimitTracker(req: Record<string, unknown>): string {
   const actor = req.actor as Actor | undefined;
-  return actor ? `actor:${actor.id}` : `ip:${String(req.ip)}`;
+  return actor ? `actor:${actor.id}` : `ip:${clientNetwork(String(req.ip))}`;
 }
 
 /** The admin and moderator HTTP API and reader reports: controllers and their use cases. */

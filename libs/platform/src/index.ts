@@ -17,6 +17,7 @@ export * from './database/jsonb-evidence';
 export * from './health/health.module';
 export * from './http/rate-limit.guard';
 export * from './http/auth-failures';
+export * from './http/client-network';
 export * from './metrics/metrics.registry';
 export * from './metrics/metrics.module';
 export * from './metrics/metrics.config';

@@ -3,7 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule } from '@replyguard/messaging';
-import { RateLimitStorage } from '@replyguard/platform';
+import { clientNetwork, RateLimitStorage } from '@replyguard/platform';
 import { ingestConfig } from '../config/ingest.config';
 import { SiteEntity } from '../sites/site.entity';
 import { SitesRepository } from '../sites/sites.repository';
@@ -35,7 +35,7 @@ const submissionsKey = (_context: unknown, tracker: string, throttler: string) =
             name: 'ip',
             ttl: 60_000,
             limit: config.rateLimitPerIp,
-            getTracker: (req) => `ip:${String(req.ip)}`,
+            getTracker: (req) => `ip:${clientNetwork(String(req.ip))}`,
             generateKey: submissionsKey,
           },
           {

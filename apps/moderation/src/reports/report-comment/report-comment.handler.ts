@@ -3,7 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportRequestV1, ReportResponseV1 } from '@replyguard/contracts';
 import { enqueueOutbox, OutboxRelayService } from '@replyguard/messaging';
-import { DomainError, hashPii, privacyConfig } from '@replyguard/platform';
+import { clientNetwork, DomainError, hashPii, privacyConfig } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import { removedEvent } from '../../comments/comment-events';
 import { CommentEntity } from '../../comments/comment.entity';
@@ -49,7 +49,8 @@ export class ReportCommentHandler {
       const inserted = await manager.query<unknown[]>(
         `INSERT INTO moderation.reports (comment_id, reporter_hash, reason, note) VALUES ($1, $2, $3, $4)
          ON CONFLICT (comment_id, reporter_hash) DO NOTHING RETURNING 1`,
-        [id, hashPii(this.privacy.hashSecret, reader.ip), report.reason, report.note ?? null],
+        // One reader per address, an IPv6 one per /64: its host could otherwise report from 2^64 addresses.
+        [id, hashPii(this.privacy.hashSecret, clientNetwork(reader.ip)), report.reason, report.note ?? null],
       );
       if (inserted.length === 0) return false;
       const reportCount = row.reportCount + 1;
