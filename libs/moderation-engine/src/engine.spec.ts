@@ -98,6 +98,17 @@ describe(ModerationEngine.name, () => {
       expect(engine.modelVersions).toEqual({ spam: expect.stringMatching(/^spam-[0-9a-f]{12}$/), toxicity: expect.stringMatching(/^toxicity-[0-9a-f]{12}$/), hate: engine.modelVersions.toxicity });
     });
 
+    it('scores a text as readers see it: characters that render as nothing hide no word', () => {
+      const hidden = (text: string, mark: string) => text.replace(/(\w)(\w)/g, `$1${mark}$2`);
+      for (const content of ['Fuck you and your article, you worthless idiot', 'Buy cheap viagra now, click here for free money']) {
+        const seen = engine.moderate({ content }, policy);
+        for (const mark of ['\u200B', '\u00AD', '\u2060', '\uFE0F']) {
+          const d = engine.moderate({ content: hidden(content, mark) }, policy);
+          expect([mark, d.action, d.scores]).toEqual([mark, seen.action, seen.scores]);
+        }
+      }
+    });
+
     it('catches blog-style link spam and explains it', () => {
       const d = engine.moderate({ content: 'Great post! Thanks for sharing. <a href="http://pills.example.ru">cheap meds</a>' }, policy);
       expect(d.action).not.toBe('approve');

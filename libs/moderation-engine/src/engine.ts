@@ -6,6 +6,7 @@ import { defaultModelsDir } from './models-path';
 import type { SitePolicy, Threshold } from './policy';
 import { authorSignals, COVER_CONTENT_FLOOR } from './rules/author';
 import { listTokens, WordList } from './rules/word-list';
+import { withoutInvisibles } from './text/fold';
 import { extractLinks } from './text/links';
 import { mergeSpans, reportedParaphrases, reportedQuotations, withoutSpans } from './text/quotes';
 
@@ -56,7 +57,8 @@ export class ModerationEngine {
   }
 
   moderate(s: EngineSubmission, policy: SitePolicy, ctx: EngineContext = {}): Decision {
-    const content = typeof s.content === 'string' ? s.content.slice(0, MAX_ANALYSED_CHARS) : '';
+    // As readers see it: a zero-width space or a soft hyphen inside a word hides it from no check.
+    const content = typeof s.content === 'string' ? withoutInvisibles(s.content.slice(0, MAX_ANALYSED_CHARS)) : '';
     const flags: Flag[] = [];
 
     if (s.honeypot && s.honeypot.trim().length > 0) {

@@ -1,4 +1,4 @@
-import { collapseRepeats, collapseToTwo, duplicateKey, foldText, foldTokens } from './fold';
+import { collapseRepeats, collapseToTwo, duplicateKey, foldText, foldTokens, withoutInvisibles } from './fold';
 
 describe(foldTokens.name, () => {
   it.each([
@@ -63,5 +63,14 @@ describe('duplicateKey', () => {
 
   it('is linear in length', () => {
     expect(duplicateKey('a'.repeat(10_000))).toBe('a');
+  });
+});
+
+describe(withoutInvisibles.name, () => {
+  it('drops the characters that render as nothing, but an emoji keeps its own', () => {
+    expect(withoutInvisibles('grif\u200Bter id\u00ADiot w\u2060o\uFE0Frd \u202Ex\u2066y\u{E0020}z')).toBe('grifter idiot word xyz');
+    const emoji = 'nice \u2764\uFE0F \u{1F468}\u200D\u{1F469}\u200D\u{1F467} \u{1F3F4}\u{E0067}\u{E0062}\u{E007F}';
+    expect(withoutInvisibles(emoji)).toBe(emoji);
+    expect(withoutInvisibles('plain ASCII text')).toBe('plain ASCII text');
   });
 });

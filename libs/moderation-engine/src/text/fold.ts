@@ -21,15 +21,18 @@ export function stripAccents(text: string): string {
 }
 const NON_ASCII = /[\u0080-\uffff]/;
 
-/** Zero-width spaces and joiners, soft hyphens, variation selectors, bidi controls, tags: Unicode's default ignorables. */
-const INVISIBLE_RE = /\p{Default_Ignorable_Code_Point}/gu;
+/**
+ * Zero-width spaces and joiners, soft hyphens, variation selectors, bidi controls, tags (Unicode's default
+ * ignorables); those right after an emoji (its variation selector, the joiners of a family) are kept with it.
+ */
+const INVISIBLE_RE = /(\p{Extended_Pictographic}\p{Default_Ignorable_Code_Point}*)|\p{Default_Ignorable_Code_Point}/gu;
 
 /**
- * The text without the characters that render as nothing: "grif\u200Bter" reads "grifter", and a word
- * list must see it so.
+ * The text without the characters that render as nothing: "grif\u200Bter" reads "grifter", and the word
+ * lists and the models must see it so. An emoji keeps its own, as the training texts have them.
  */
 export function withoutInvisibles(text: string): string {
-  return NON_ASCII.test(text) ? text.replace(INVISIBLE_RE, '') : text;
+  return NON_ASCII.test(text) ? text.replace(INVISIBLE_RE, (_, emoji: string | undefined) => emoji ?? '') : text;
 }
 
 /**
