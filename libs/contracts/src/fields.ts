@@ -108,6 +108,18 @@ export const IsAuthorName = (): PropertyDecorator =>
     IsWellFormedText(),
   );
 
+/** Spaces and characters that render as nothing: zero-width ones, the Hangul fillers, the braille blank. */
+const SHOWS_NOTHING_RE = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}\u2800]*$/u;
+
+/**
+ * A reader's text that shows nothing ("\u200B", "\u3164") is empty, as if not given: it would be published
+ * as a blank name or comment. For the intake only: events keep the rules they were published under.
+ */
+export const ShowsSomething = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && SHOWS_NOTHING_RE.test(value) ? '' : value,
+  );
+
 /** Trimmed, a valid address, at most 254 characters. */
 export const IsAuthorEmail = (): PropertyDecorator =>
   applyDecorators(

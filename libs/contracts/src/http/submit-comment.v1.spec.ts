@@ -35,6 +35,28 @@ describe(SubmitCommentRequestV1.name, () => {
     expect(violations({ ...valid, authorName: '\u202e\u2066' })).toEqual({ authorName: ['isNotEmpty'] });
   });
 
+  it('takes a name or a text that shows nothing as empty, so that none is published blank', () => {
+    for (const blank of [
+      '\u200b',
+      '\u3164',
+      '\u2800 \u2800',
+      '\u00ad\u200d',
+      ' \u2060\ufeff ',
+      '\u115f\u1160',
+    ]) {
+      expect(violations({ ...valid, authorName: blank, content: blank })).toEqual({
+        authorName: ['isNotEmpty'],
+        content: ['isNotEmpty', 'minLength'],
+      });
+    }
+    const parsed = parseContract(SubmitCommentRequestV1, {
+      ...valid,
+      authorName: '\u2764\ufe0f',
+      content: 'a\u200bb',
+    });
+    expect([parsed.authorName, parsed.content]).toEqual(['\u2764\ufe0f', 'a\u200bb']);
+  });
+
   it('removes direction overrides from the content, so a file name cannot pose as another; keeps what RTL text uses', () => {
     const parsed = parseContract(SubmitCommentRequestV1, {
       ...valid,

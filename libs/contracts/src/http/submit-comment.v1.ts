@@ -10,6 +10,7 @@ import {
   IsCommentId,
   IsSiteId,
   IsWellFormedText,
+  ShowsSomething,
 } from '../fields';
 
 /**
@@ -62,6 +63,7 @@ export class SubmitCommentRequestV1 {
 
   @ApiProperty({ example: 'Ann', maxLength: FieldLimits.authorName })
   @IsAuthorName()
+  @ShowsSomething()
   authorName!: string;
 
   @ApiProperty({
@@ -86,6 +88,7 @@ export class SubmitCommentRequestV1 {
 
   @ApiProperty({ example: 'A thoughtful reply.', maxLength: FieldLimits.content })
   @IsCommentContent()
+  @ShowsSomething()
   content!: string;
 
   @ApiPropertyOptional({ description: 'Value of a hidden honeypot input; humans leave it empty' })
