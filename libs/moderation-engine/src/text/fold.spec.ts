@@ -39,13 +39,14 @@ describe(collapseToTwo.name, () => {
 });
 
 describe('duplicateKey', () => {
-  it('is one key for a comment repeated with other case, spacing, punctuation, accents or stretched letters', () => {
+  it('is one key for a comment repeated with other case, spacing, punctuation, accents, stretched letters or invisible characters', () => {
     const key = duplicateKey('Great post, thanks!');
     for (const repeat of [
       'great   POST thanks!!!',
       'Great post... thanks',
       'GREAT POOOST, THANKS',
       'Gréat post, thanks',
+      'Gre\u200Bat po\u00ADst, thanks',
     ]) {
       expect(duplicateKey(repeat)).toBe(key);
     }

@@ -198,10 +198,10 @@ export function collapseToTwo(word: string): string {
 /**
  * What two comments share when one repeats the other: their folded words with repeated letters
  * collapsed, so "Great post!!", "great  post!" and "GREAT POOOST" are one comment, and changing case,
- * spacing, punctuation, accents or leetspeak does not make a repeat new. A comment with no words
+ * spacing, punctuation, accents, leetspeak or a character that renders as nothing does not make a repeat new. A comment with no words
  * ("!!!", "???") keeps its own trimmed, lower-cased text, so two different ones stay different.
  */
 export function duplicateKey(content: string): string {
-  const words = foldTokens(content).map(collapseRepeats).join(' ');
+  const words = foldTokens(withoutInvisibles(content)).map(collapseRepeats).join(' ');
   return words === '' ? `\u0000${content.trim().toLowerCase()}` : words;
 }
