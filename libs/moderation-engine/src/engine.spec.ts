@@ -109,6 +109,19 @@ describe(ModerationEngine.name, () => {
       }
     });
 
+    it('scores a text as readers see it: Cyrillic look-alike letters hide no word', () => {
+      const banning = resolveSitePolicy({ bannedWords: ['grifter'] });
+      for (const [latin, mixed] of [
+        ['Fuck you and your article, you worthless idiot', 'Fu\u0441k you and your article, you worthless idi\u043Et'],
+        ['Buy cheap viagra now, click here for free money', 'Buy che\u0430p v\u0456agra now, click here for free money'],
+      ]) {
+        const seen = engine.moderate({ content: latin }, policy);
+        const d = engine.moderate({ content: mixed }, policy);
+        expect([d.action, d.scores]).toEqual([seen.action, seen.scores]);
+      }
+      expect(engine.moderate({ content: 'what a gr\u0456fter' }, banning).reasons[0].code).toBe('BANNED_WORD');
+    });
+
     it('catches blog-style link spam and explains it', () => {
       const d = engine.moderate({ content: 'Great post! Thanks for sharing. <a href="http://pills.example.ru">cheap meds</a>' }, policy);
       expect(d.action).not.toBe('approve');

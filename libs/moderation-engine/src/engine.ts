@@ -6,7 +6,7 @@ import { defaultModelsDir } from './models-path';
 import type { SitePolicy, Threshold } from './policy';
 import { authorSignals, COVER_CONTENT_FLOOR } from './rules/author';
 import { listTokens, WordList } from './rules/word-list';
-import { withoutInvisibles } from './text/fold';
+import { asReadersSeeIt } from './text/fold';
 import { extractLinks } from './text/links';
 import { mergeSpans, reportedParaphrases, reportedQuotations, withoutSpans } from './text/quotes';
 
@@ -57,8 +57,9 @@ export class ModerationEngine {
   }
 
   moderate(s: EngineSubmission, policy: SitePolicy, ctx: EngineContext = {}): Decision {
-    // As readers see it: a zero-width space or a soft hyphen inside a word hides it from no check.
-    const content = typeof s.content === 'string' ? withoutInvisibles(s.content.slice(0, MAX_ANALYSED_CHARS)) : '';
+    // As readers see it: a zero-width space, a soft hyphen or a Cyrillic look-alike letter inside a
+    // word hides it from no check.
+    const content = typeof s.content === 'string' ? asReadersSeeIt(s.content.slice(0, MAX_ANALYSED_CHARS)) : '';
     const flags: Flag[] = [];
 
     if (s.honeypot && s.honeypot.trim().length > 0) {

@@ -1,4 +1,4 @@
-import { collapseRepeats, foldTokens, withoutInvisibles } from '../text/fold';
+import { asReadersSeeIt, collapseRepeats, foldTokens } from '../text/fold';
 
 interface Entry {
   /** The site's own spelling, reported back as evidence. */
@@ -7,11 +7,12 @@ interface Entry {
 }
 
 /**
- * Words as a word list compares them: folded, repeated letters collapsed, and characters that render as
- * nothing dropped first, so that a zero-width space or a soft hyphen does not hide a banned word.
+ * Words as a word list compares them: folded, repeated letters collapsed, characters that render as
+ * nothing dropped and look-alike letters read as Latin first, so that a zero-width space, a soft
+ * hyphen or a Cyrillic "о" does not hide a banned word.
  */
 export function listTokens(text: string): string[] {
-  return foldTokens(withoutInvisibles(text)).map(collapseRepeats);
+  return foldTokens(asReadersSeeIt(text)).map(collapseRepeats);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { collapseRepeats, collapseToTwo, duplicateKey, foldText, foldTokens, withoutInvisibles } from './fold';
+import { collapseRepeats, collapseToTwo, duplicateKey, foldText, foldTokens, withLatinLookalikes, withoutInvisibles } from './fold';
 
 describe(foldTokens.name, () => {
   it.each([
@@ -73,5 +73,25 @@ describe(withoutInvisibles.name, () => {
     const emoji = 'nice \u2764\uFE0F \u{1F468}\u200D\u{1F469}\u200D\u{1F467} \u{1F3F4}\u{E0067}\u{E0062}\u{E007F}';
     expect(withoutInvisibles(emoji)).toBe(emoji);
     expect(withoutInvisibles('plain ASCII text')).toBe('plain ASCII text');
+  });
+});
+
+describe(withLatinLookalikes.name, () => {
+  it('reads Cyrillic and Greek look-alikes as Latin inside words that mix the scripts', () => {
+    // Cyrillic с, о, а, і, р, е; Greek ο, ν.
+    expect(withLatinLookalikes('Fu\u0441k you, idi\u043Et')).toBe('Fuck you, idiot');
+    expect(withLatinLookalikes('che\u0430p v\u0456\u0430gra, \u0440ills')).toBe('cheap viagra, pills');
+    expect(withLatinLookalikes('\u0441heap m\u0435ds')).toBe('cheap meds');
+    expect(withLatinLookalikes('st\u03BFp tr\u03BDst')).toBe('stop trvst');
+  });
+
+  it('leaves words wholly in Cyrillic or Greek, and Latin text, as they are', () => {
+    for (const text of ['Это хорошая статья, спасибо', 'Καλό άρθρο, ευχαριστώ', 'A plain English comment', 'Москва and Athens']) {
+      expect(withLatinLookalikes(text)).toBe(text);
+    }
+  });
+
+  it('makes the same repeated comment one duplicate, look-alikes or not', () => {
+    expect(duplicateKey('Gre\u0430t p\u043Est, thanks')).toBe(duplicateKey('Great post, thanks'));
   });
 });

@@ -35,6 +35,34 @@ export function withoutInvisibles(text: string): string {
   return NON_ASCII.test(text) ? text.replace(INVISIBLE_RE, (_, emoji: string | undefined) => emoji ?? '') : text;
 }
 
+/** Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables, the common ones). */
+const LATIN_LOOKALIKES: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  ѕ: 's', і: 'i', ї: 'i', ј: 'j', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', ү: 'y', ɡ: 'g',
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', Ѕ: 'S', І: 'I', Ј: 'J',
+  α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+};
+const NON_LATIN_LETTER = /[\u0370-\u03ff\u0400-\u052f\u0261]/;
+/** A word that mixes Latin letters with Cyrillic or Greek ones, in either order. */
+const MIXED_WORD_RE =
+  /[\p{L}\p{M}]*(?:\p{Script=Latin}[\p{L}\p{M}]*[\p{Script=Cyrillic}\p{Script=Greek}\u0261]|[\p{Script=Cyrillic}\p{Script=Greek}\u0261][\p{L}\p{M}]*\p{Script=Latin})[\p{L}\p{M}]*/gu;
+
+/**
+ * The text with the Cyrillic and Greek look-alikes of Latin letters read as Latin inside words that
+ * mix the scripts: "idiоt" with a Cyrillic о reads "idiot", and the word lists and the models must see
+ * it so. A word wholly in Cyrillic or Greek is a word of that language and stays as it is.
+ */
+export function withLatinLookalikes(text: string): string {
+  if (!NON_LATIN_LETTER.test(text)) return text;
+  return text.replace(MIXED_WORD_RE, (word) => word.replace(/./gu, (c) => LATIN_LOOKALIKES[c] ?? c));
+}
+
+/** The text as readers see it: nothing invisible inside words, no look-alike letters mixed into them. */
+export function asReadersSeeIt(text: string): string {
+  return withLatinLookalikes(withoutInvisibles(text));
+}
+
 /**
  * Folds a text into words of letters (plus `*` for masked letters). Digits inside or at the start of a
  * word become letters ("id1ot" → "idiot"); numbers on their own stay numbers.
@@ -202,6 +230,6 @@ export function collapseToTwo(word: string): string {
  * ("!!!", "???") keeps its own trimmed, lower-cased text, so two different ones stay different.
  */
 export function duplicateKey(content: string): string {
-  const words = foldTokens(withoutInvisibles(content)).map(collapseRepeats).join(' ');
+  const words = foldTokens(asReadersSeeIt(content)).map(collapseRepeats).join(' ');
   return words === '' ? `\u0000${content.trim().toLowerCase()}` : words;
 }
