@@ -122,6 +122,14 @@ describe(ModerationEngine.name, () => {
       expect(engine.moderate({ content: 'what a gr\u0456fter' }, banning).reasons[0].code).toBe('BANNED_WORD');
     });
 
+    it("reads the author's name as readers see it too", () => {
+      const content = 'Nice article, thanks.';
+      const sales = engine.moderate({ content, authorName: 'Cheap Viagra Online' }, policy).scores.spam;
+      for (const hidden of ['Cheap Via\u200Bgra Onl\u00ADine', 'Che\u0430p V\u0456agra Online']) {
+        expect(engine.moderate({ content, authorName: hidden }, policy).scores.spam).toBe(sales);
+      }
+    });
+
     it('catches blog-style link spam and explains it', () => {
       const d = engine.moderate({ content: 'Great post! Thanks for sharing. <a href="http://pills.example.ru">cheap meds</a>' }, policy);
       expect(d.action).not.toBe('approve');

@@ -105,7 +105,8 @@ export class ModerationEngine {
 
     const scores: DecisionScores = { spam: 0, toxicity: 0, hate: 0 };
     if (this.spam) {
-      const author = authorSignals(s.authorName, s.authorUrl, content);
+      const name = typeof s.authorName === 'string' ? asReadersSeeIt(s.authorName) : s.authorName;
+      const author = authorSignals(name, s.authorUrl, content);
       const modelLogit = this.spam.logit(content, links);
       scores.spam = round(sigmoid((author.cover ? Math.max(modelLogit, COVER_CONTENT_FLOOR) : modelLogit) + author.logit));
       const contentScore = round(sigmoid(modelLogit));
