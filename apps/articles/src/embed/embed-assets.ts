@@ -6,13 +6,14 @@ const JAVASCRIPT = 'text/javascript; charset=utf-8';
 
 /**
  * The widget's files, by the name they are served under at `/embed/v1/`: `comments.js`, the classic
- * script sites embed, loads `widget.mjs`, which imports the other two (the demo page imports
+ * script sites embed, loads `widget.mjs`, which imports the others (the demo page imports
  * `comment-dom.mjs` too).
  */
 export const EMBED_FILES: Readonly<Record<string, string>> = {
   'comments.js': JAVASCRIPT,
   'widget.mjs': JAVASCRIPT,
   'widget-styles.mjs': JAVASCRIPT,
+  'widget-strings.mjs': JAVASCRIPT,
   'comment-dom.mjs': JAVASCRIPT,
 };
 

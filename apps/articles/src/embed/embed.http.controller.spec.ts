@@ -45,7 +45,13 @@ describe(EmbedHttpController.name, () => {
     app.inject({ method: 'GET', url, headers: { origin: 'https://news.example', ...headers } });
 
   it('serves the script and its modules to pages of any origin, cached for a few minutes', async () => {
-    for (const file of ['comments.js', 'widget.mjs', 'widget-styles.mjs', 'comment-dom.mjs']) {
+    for (const file of [
+      'comments.js',
+      'widget.mjs',
+      'widget-styles.mjs',
+      'widget-strings.mjs',
+      'comment-dom.mjs',
+    ]) {
       const res = await get(`/embed/v1/${file}`);
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');

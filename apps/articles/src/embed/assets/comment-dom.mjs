@@ -17,17 +17,23 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-const DATE_FORMAT = new Intl.DateTimeFormat('en-US', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
+/** @type {Map<string, Intl.DateTimeFormat>} */
+const dateFormats = new Map();
 
 /**
- * The date shown under a comment, as render-page.ts formats it.
+ * The date shown under a comment, in UTC as render-page.ts formats it, in the locale's words:
+ * "November 29, 2026 at 4:51 AM UTC", "29. November 2026 um 04:51 UTC".
  * @param {string} iso
+ * @param {string} [locale] the demo page's and the server's: en-US
  */
-export const formatDate = (iso) => `${DATE_FORMAT.format(new Date(iso))} UTC`;
+export function formatDate(iso, locale = 'en-US') {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  return `${format.format(new Date(iso))} UTC`;
+}
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
 

@@ -2,9 +2,12 @@
 // form, rendered into a shadow root on a site's own page (another origin than the services'). It
 // reads the thread from the article service (v3, a page at a time), posts to ingest, and follows
 // the reader's own comment on the moderation service until it is decided. Comment data reaches the
-// page only as text nodes and DOM attributes, never as markup. Loaded by comments.js.
+// page only as text nodes and DOM attributes, never as markup. Loaded by comments.js; speaks the
+// page's language (widget-strings.mjs), and follows a single-page app's containers as they come,
+// change and go (`window.Replyguard`).
 
 import { authorNode, commentText, el, formatDate, initial } from './comment-dom.mjs';
+import { STRINGS, chooseLanguage, fill, plural, waitText } from './widget-strings.mjs';
 import { WIDGET_CSS } from './widget-styles.mjs';
 
 /**
@@ -36,6 +39,26 @@ import { WIDGET_CSS } from './widget-styles.mjs';
  * @property {'pending' | 'held' | 'approved'} status
  */
 /** @typedef {'pending' | 'held' | 'approved' | 'rejected'} OwnStatus */
+/** @typedef {import('./widget-strings.mjs').Strings} Strings */
+/** @typedef {import('./widget-strings.mjs').Language} Language */
+/**
+ * What a container asks for, read from its attributes: a change to any of it renders the thread anew.
+ * @typedef {object} Settings
+ * @property {string} siteId
+ * @property {string} articleId
+ * @property {number} pageSize
+ * @property {Language} language the widget's words
+ * @property {string} locale its numbers and dates
+ * @property {string} contentLang the language the comments are written in, as the page says it ('' unknown)
+ * @property {number | null} maxReplyDepth the container's own, over config.json's
+ */
+/**
+ * `window.Replyguard`: for a page that renders, moves or replaces containers itself.
+ * @typedef {object} ReplyguardApi
+ * @property {(element: Element) => void} mount renders the element's thread (again, if its attributes changed)
+ * @property {(element: Element) => void} unmount stops it (no more requests) and empties it
+ * @property {(root?: ParentNode) => void} mountAll renders every `[data-replyguard]` under root not rendered yet
+ */
 
 /** The documented rule: every element with this attribute, `data-site-id` and `data-article-id`. */
 export const CONTAINER_SELECTOR = '[data-replyguard]';
@@ -47,9 +70,16 @@ const LONGEST_CHECK_MS = 30000;
 /** A comment still awaiting moderation is shown to its writer for a day at most. */
 const KEEP_FOR_MS = 24 * 60 * 60 * 1000;
 const AUTHOR_REL = 'nofollow ugc noopener';
-const REMOVED_TEXT = 'This comment was removed.';
-const AWAITING_TEXT = 'Your comment is awaiting moderation.';
-const NOT_PUBLISHED_TEXT = 'Your comment was not published.';
+/** The attributes that change what a container shows (`lang` on it or any ancestor: its language). */
+const WATCHED_ATTRIBUTES = [
+  'data-replyguard',
+  'data-site-id',
+  'data-article-id',
+  'data-page-size',
+  'data-lang',
+  'data-max-reply-depth',
+  'lang',
+];
 
 /** The ingest field a 400 names, and the form field it is. */
 const FORM_FIELDS = /** @type {const} */ ({
@@ -59,28 +89,136 @@ const FORM_FIELDS = /** @type {const} */ ({
   authorUrl: 'url',
 });
 
-/** @type {WeakSet<Element>} */
-const mounted = new WeakSet();
+/**
+ * Every rendered container, with what it was rendered from. Entries leave when their container
+ * does, so a single-page app's old articles keep no widget, timer or request alive.
+ * @type {Map<HTMLElement, { widget: CommentsWidget, key: string }>}
+ */
+const widgets = new Map();
 /** @type {Map<string, Promise<EmbedConfig>>} */
 const configs = new Map();
 /** @type {CSSStyleSheet | undefined} */
 let sheet;
+/** The article service, from the first comments.js that ran. @type {string | undefined} */
+let serviceUrl;
+/** @type {MutationObserver | undefined} */
+let observer;
 
 /**
- * Renders every container on the page that is not rendered yet: now, and once more when the page
- * has been parsed (an async script may run before the container is in the document).
+ * comments.js's entry point (its name kept, so a cached comments.js and a newer widget.mjs still
+ * meet): publishes `window.Replyguard`, renders every container on the page, now and once the page
+ * is parsed (an async script may run before the container is in the document), and from then on
+ * those added later, changed or removed. A second comments.js on the page only renders the new ones.
  * @param {string} scriptUrl where comments.js was loaded from: the article service
  */
 export function mountAll(scriptUrl) {
-  const run = () => {
-    for (const container of document.querySelectorAll(CONTAINER_SELECTOR)) {
-      if (!(container instanceof HTMLElement) || mounted.has(container)) continue;
-      mounted.add(container);
-      new CommentsWidget(container, scriptUrl).start();
+  serviceUrl ??= scriptUrl;
+  /** @type {ReplyguardApi} */
+  const api = { mount, unmount, mountAll: mountUnder };
+  /** @type {Window & { Replyguard?: ReplyguardApi }} */ (window).Replyguard ??= api;
+  mountUnder(document);
+  if (document.readyState === 'loading')
+    document.addEventListener('DOMContentLoaded', () => mountUnder(document), { once: true });
+  observe();
+}
+
+/**
+ * Renders every `[data-replyguard]` element under root (root itself too) not rendered yet.
+ * @param {ParentNode} [root]
+ */
+function mountUnder(root = document) {
+  if (root instanceof HTMLElement && root.matches(CONTAINER_SELECTOR) && !widgets.has(root)) mount(root);
+  for (const container of root.querySelectorAll(CONTAINER_SELECTOR))
+    if (container instanceof HTMLElement && !widgets.has(container)) mount(container);
+}
+
+/**
+ * Renders the element's thread, as its attributes say; again, from scratch, if they changed since.
+ * @param {Element} element
+ */
+function mount(element) {
+  if (!(element instanceof HTMLElement) || !serviceUrl) return;
+  const settings = readSettings(element);
+  const key = JSON.stringify(settings);
+  const current = widgets.get(element);
+  if (current?.key === key) return;
+  if (current) unmount(element);
+  const widget = new CommentsWidget(element, serviceUrl, settings);
+  widgets.set(element, { widget, key });
+  widget.start();
+}
+
+/**
+ * Stops the element's widget (its timers, its requests) and empties it.
+ * @param {Element} element
+ */
+function unmount(element) {
+  if (!(element instanceof HTMLElement)) return;
+  const current = widgets.get(element);
+  if (!current) return;
+  widgets.delete(element);
+  current.widget.stop();
+}
+
+/**
+ * Follows the page: containers added later are rendered, a rendered one whose attributes (or
+ * language) changed is rendered anew, and one that left the document is stopped. Only the document's
+ * own tree is seen, not other shadow roots: a page that puts containers there calls mount/unmount.
+ */
+function observe() {
+  if (observer) return;
+  observer = new MutationObserver((records) => {
+    let changed = false;
+    let removed = false;
+    /** @type {Element[]} */
+    const added = [];
+    for (const record of records) {
+      if (record.type === 'attributes') {
+        changed = true;
+        if (record.target instanceof Element && record.target.matches(CONTAINER_SELECTOR))
+          added.push(record.target);
+      } else {
+        if (record.removedNodes.length > 0) removed = true;
+        for (const node of record.addedNodes) if (node instanceof Element) added.push(node);
+      }
     }
+    // Looked at as they are now: a container moved within the page is still connected, and stays.
+    if (removed || changed)
+      for (const [container, { key }] of [...widgets]) {
+        if (!container.isConnected) unmount(container);
+        else if (changed && JSON.stringify(readSettings(container)) !== key) mount(container);
+      }
+    for (const node of added) if (node.isConnected) mountUnder(node);
+  });
+  observer.observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: WATCHED_ATTRIBUTES,
+  });
+}
+
+/**
+ * @param {HTMLElement} container
+ * @returns {Settings}
+ */
+function readSettings(container) {
+  const size = Number(container.dataset.pageSize);
+  const depth = Number(container.dataset.maxReplyDepth);
+  const requested = container.dataset.lang?.trim() ?? '';
+  // The container's language as HTML has it: its own lang, else its nearest ancestor's.
+  const inherited = container.closest('[lang]')?.getAttribute('lang')?.trim() ?? '';
+  const { language, locale } = chooseLanguage(requested, inherited);
+  return {
+    siteId: container.dataset.siteId ?? '',
+    articleId: container.dataset.articleId ?? '',
+    pageSize: Number.isInteger(size) && size >= 1 && size <= 100 ? size : DEFAULT_PAGE_SIZE,
+    language,
+    locale,
+    contentLang: requested || inherited,
+    // As a site's policy allows it (1–1000).
+    maxReplyDepth: Number.isInteger(depth) && depth >= 1 && depth <= 1000 ? depth : null,
   };
-  run();
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run, { once: true });
 }
 
 /**
@@ -107,16 +245,12 @@ function loadConfig(scriptUrl) {
 const trimSlash = (url) => url.replace(/\/+$/, '');
 
 /**
- * @param {number} count published comments, replies included
+ * The container's shadow root: its own, made once, and used again when the container is rendered anew.
+ * @param {HTMLElement} node
  */
-function threadTitle(count) {
-  if (count === 0) return 'No comments yet';
-  return count === 1 ? '1 Comment' : `${count} Comments`;
-}
-
-/** @param {HTMLElement} node */
 function shadowOf(node) {
-  const root = node.attachShadow({ mode: 'open' });
+  const root = node.shadowRoot ?? node.attachShadow({ mode: 'open' });
+  root.replaceChildren();
   if ('adoptedStyleSheets' in root) {
     if (!sheet) {
       sheet = new CSSStyleSheet();
@@ -131,78 +265,62 @@ function shadowOf(node) {
 
 /**
  * What to tell the reader for an answer of ingest other than 202.
+ * @param {Strings} t
+ * @param {string} locale
  * @param {number} status 0: no answer at all
  * @param {unknown} body
  * @param {number | null} [retryAfter] seconds, from a 429's Retry-After (ingest exposes it to pages)
  */
-function describeFailure(status, body, retryAfter = null) {
+function describeFailure(t, locale, status, body, retryAfter = null) {
   const code = body && typeof body === 'object' && 'code' in body ? String(body.code) : '';
   switch (status) {
     case 0:
-      return 'Your comment could not be sent: the comment service did not answer. Check your connection and try again.';
+      return t.noAnswer;
     case 403:
-      return code === 'ORIGIN_NOT_ALLOWED'
-        ? 'Comments cannot be posted from this page: the site does not allow it yet (ORIGIN_NOT_ALLOWED).'
-        : 'Your comment was refused.';
+      return code === 'ORIGIN_NOT_ALLOWED' ? t.originNotAllowed : t.refused;
     case 404:
-      return 'Comments are not open on this site.';
+      return t.closed;
     case 413:
-      return 'Your comment is too long.';
+      return t.tooLong;
     case 429:
       return retryAfter !== null && retryAfter > 0 && retryAfter < 3600
-        ? `You are posting comments too quickly. Please wait ${waitText(retryAfter)} and try again.`
-        : 'You are posting comments too quickly. Please wait a minute and try again.';
+        ? fill(t.tooFastWait, { wait: waitText(t, locale, retryAfter) })
+        : t.tooFast;
     case 503:
-      return 'Your comment could not be saved just now. Please try again in a moment.';
+      return t.unavailable;
     default:
-      return 'Your comment could not be sent just now. Please try again in a moment.';
+      return t.failed;
   }
 }
 
 /**
- * "45 seconds", "1 minute", "3 minutes".
- * @param {number} seconds
- */
-function waitText(seconds) {
-  if (seconds < 60) return `${Math.ceil(seconds)} ${Math.ceil(seconds) === 1 ? 'second' : 'seconds'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
-}
-
-/**
  * The message for a form field ingest refused, in WordPress's words where it has them.
+ * @param {Strings} t
  * @param {keyof typeof FORM_FIELDS} field
  * @param {string[]} rules
  */
-function fieldMessage(field, rules) {
+function fieldMessage(t, field, rules) {
   const missing = rules.includes('isDefined') || rules.includes('isNotEmpty') || rules.includes('minLength');
   const tooLong = rules.includes('maxLength');
   switch (field) {
     case 'content':
-      return missing
-        ? 'Please type your comment text.'
-        : tooLong
-          ? 'Your comment is too long.'
-          : 'Please check your comment.';
-    case 'authorName':
-      return missing
-        ? 'Please enter your name.'
-        : tooLong
-          ? 'Your name is too long.'
-          : 'Please check your name.';
+    case 'authorName': {
+      const texts = t.fields[field];
+      return missing ? texts.missing : tooLong ? texts.tooLong : texts.invalid;
+    }
     case 'authorEmail':
-      return missing ? 'Please enter your email address.' : 'Please enter a valid email address.';
+      return missing ? t.fields.authorEmail.missing : t.fields.authorEmail.invalid;
     case 'authorUrl':
-      return tooLong
-        ? 'Your website address is too long.'
-        : 'Please enter a website address starting with http:// or https://.';
+      return tooLong ? t.fields.authorUrl.tooLong : t.fields.authorUrl.invalid;
   }
 }
 
 /**
  * The widget's elements, empty: title, status, list, "Show more comments" and the form.
+ * @param {Strings} t
+ * @param {Language} language the root's `lang`, so that screen readers speak its words right
  */
-function buildView() {
+function buildView(t, language) {
   /**
    * A labelled field with its error message, described by both.
    * @param {'comment' | 'author' | 'email' | 'url'} name
@@ -221,20 +339,20 @@ function buildView() {
     if (required) labelNode.append(' ', el('span', { class: 'required', 'aria-hidden': 'true' }, '*'));
     return el('p', { class: `comment-form-${name}` }, labelNode, input, error);
   };
-  const title = el('h2', { class: 'comments-title', id: 'comments-title' }, 'Comments');
-  const loadStatus = el('p', { class: 'load-status', role: 'status' }, 'Loading comments…');
+  const title = el('h2', { class: 'comments-title', id: 'comments-title' }, t.title);
+  const loadStatus = el('p', { class: 'load-status', role: 'status' }, t.loading);
   const list = el('ol', { class: 'comment-list' });
-  const more = el('button', { type: 'button', class: 'show-more', hidden: '' }, 'Show more comments');
+  const more = el('button', { type: 'button', class: 'show-more', hidden: '' }, t.showMore);
   // Beside the button: a page that could not be read is said where the reader asked for it.
   const moreStatus = el('p', { class: 'more-status', role: 'status' });
-  const replyTitle = el('span', { class: 'reply-title-text' }, 'Leave a Reply');
+  const replyTitle = el('span', { class: 'reply-title-text' }, t.leaveReply);
   const cancel = el(
     'button',
     { type: 'button', class: 'link-button cancel-reply', hidden: '' },
-    'Cancel reply',
+    t.cancelReply,
   );
   const status = el('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
-  const submitButton = el('button', { type: 'submit', class: 'submit' }, 'Post Comment');
+  const submitButton = el('button', { type: 'submit', class: 'submit' }, t.postComment);
   const form = el(
     'form',
     // Ingest decides what is valid, and its answer names the field: one set of messages.
@@ -242,29 +360,35 @@ function buildView() {
     el(
       'p',
       { class: 'comment-notes' },
-      el('span', { id: 'email-notes' }, 'Your email address will not be published.'),
+      el('span', { id: 'email-notes' }, t.emailNotes),
       ' ',
       el(
         'span',
         { class: 'required-field-message' },
-        'Required fields are marked ',
+        t.requiredNote[0],
         el('span', { class: 'required' }, '*'),
+        t.requiredNote[1],
       ),
     ),
-    field('comment', 'Comment', el('textarea', { rows: '6', maxlength: '10000' }), true),
-    field('author', 'Name', el('input', { type: 'text', maxlength: '245', autocomplete: 'name' }), true),
+    field('comment', t.labels.comment, el('textarea', { rows: '6', maxlength: '10000' }), true),
+    field(
+      'author',
+      t.labels.author,
+      el('input', { type: 'text', maxlength: '245', autocomplete: 'name' }),
+      true,
+    ),
     field(
       'email',
-      'Email',
+      t.labels.email,
       el('input', { type: 'email', maxlength: '254', autocomplete: 'email' }),
       true,
       'email-notes',
     ),
-    field('url', 'Website', el('input', { type: 'url', maxlength: '200', autocomplete: 'url' }), false),
+    field('url', t.labels.url, el('input', { type: 'url', maxlength: '200', autocomplete: 'url' }), false),
     el(
       'p',
       { class: 'comment-form-extra', 'aria-hidden': 'true' },
-      el('label', { for: 'extra' }, 'Leave this field empty'),
+      el('label', { for: 'extra' }, t.honeypot),
       el('input', { id: 'extra', name: 'extra', type: 'text', tabindex: '-1', autocomplete: 'off' }),
     ),
     el('p', { class: 'form-submit' }, submitButton),
@@ -278,7 +402,7 @@ function buildView() {
   );
   const area = el(
     'section',
-    { class: 'comments-area', 'aria-labelledby': 'comments-title' },
+    { class: 'comments-area', 'aria-labelledby': 'comments-title', lang: language },
     title,
     loadStatus,
     list,
@@ -286,7 +410,20 @@ function buildView() {
     moreStatus,
     respond,
   );
-  return { area, title, loadStatus, list, more, moreStatus, respond, replyTitle, cancel, form, submitButton, status };
+  return {
+    area,
+    title,
+    loadStatus,
+    list,
+    more,
+    moreStatus,
+    respond,
+    replyTitle,
+    cancel,
+    form,
+    submitButton,
+    status,
+  };
 }
 
 /** One article's comments in one container. */
@@ -294,12 +431,20 @@ class CommentsWidget {
   /**
    * @param {HTMLElement} container
    * @param {string} scriptUrl
+   * @param {Settings} settings
    */
-  constructor(container, scriptUrl) {
-    this.siteId = container.dataset.siteId ?? '';
-    this.articleId = container.dataset.articleId ?? '';
-    const size = Number(container.dataset.pageSize);
-    this.pageSize = Number.isInteger(size) && size >= 1 && size <= 100 ? size : DEFAULT_PAGE_SIZE;
+  constructor(container, scriptUrl, settings) {
+    this.siteId = settings.siteId;
+    this.articleId = settings.articleId;
+    this.pageSize = settings.pageSize;
+    this.t = STRINGS[settings.language];
+    this.locale = settings.locale;
+    this.maxReplyDepthOverride = settings.maxReplyDepth;
+    // Comments are in the page's language, which the widget's words may not be (an English widget on
+    // a Spanish page): marked so, '' when the page does not say (HTML's "unknown").
+    const contentPrimary = settings.contentLang.split(/[-_]/)[0].toLowerCase();
+    /** @type {string | null} */
+    this.contentLang = contentPrimary === settings.language ? null : settings.contentLang;
     this.scriptUrl = scriptUrl;
     // The article service, as the script's address says (a path prefix behind a proxy included).
     this.threadUrl = new URL(
@@ -323,9 +468,15 @@ class CommentsWidget {
     this.loaded = false;
     /** Whether a post is on its way to ingest. */
     this.sending = false;
+    /** Unmounted, or rendered anew for other attributes: nothing more to do or show. */
+    this.stopped = false;
+    /** The follow-up checks of the reader's own comments. @type {Set<ReturnType<typeof setTimeout>>} */
+    this.timers = new Set();
+    /** Cancels the thread's and moderation's reads in flight when the widget stops. */
+    this.aborter = new AbortController();
     /** The published comments the title counts: the thread's, and the reader's own published since. */
     this.count = 0;
-    const view = buildView();
+    const view = buildView(this.t, settings.language);
     this.area = view.area;
     this.title = view.title;
     this.loadStatus = view.loadStatus;
@@ -354,20 +505,38 @@ class CommentsWidget {
 
   start() {
     if (!this.siteId || !this.articleId) {
-      this.loadFailed('Comments cannot be shown: the page gives no data-site-id or data-article-id.', false);
+      this.loadFailed(this.t.noIds, false);
       this.respond.hidden = true;
       return;
     }
     loadConfig(this.scriptUrl).then(
       (config) => {
+        if (this.stopped) return;
         this.config = config;
-        this.maxReplyDepth = config.maxReplyDepth > 0 ? config.maxReplyDepth : Infinity;
+        const depth = this.maxReplyDepthOverride ?? config.maxReplyDepth;
+        this.maxReplyDepth = depth > 0 ? depth : Infinity;
         void this.showMore();
       },
       () => {
-        this.loadFailed('Comments could not be loaded.', true);
+        if (!this.stopped) this.loadFailed(this.t.loadFailed, true);
       },
     );
+  }
+
+  /** For good: no more timers or requests, and the container emptied (its shadow root stays, empty). */
+  stop() {
+    this.stopped = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.aborter.abort();
+    this.root.replaceChildren();
+  }
+
+  /**
+   * @param {number} count published comments, replies included
+   */
+  threadTitle(count) {
+    return count === 0 ? this.t.noComments : plural(this.locale, this.t.commentCount, count);
   }
 
   /**
@@ -379,10 +548,10 @@ class CommentsWidget {
     this.loadStatus.classList.add('error');
     this.loadStatus.replaceChildren(message);
     if (retry) {
-      const again = el('button', { type: 'button', class: 'link-button' }, 'Try again');
+      const again = el('button', { type: 'button', class: 'link-button' }, this.t.tryAgain);
       again.addEventListener('click', () => {
         this.loadStatus.classList.remove('error');
-        this.loadStatus.replaceChildren('Loading comments…');
+        this.loadStatus.replaceChildren(this.t.loading);
         if (this.config) void this.showMore();
         else this.start();
       });
@@ -401,18 +570,24 @@ class CommentsWidget {
     /** @type {ThreadPage} */
     let page;
     try {
-      const response = await fetch(url, { credentials: 'omit', headers: { accept: 'application/json' } });
+      const response = await fetch(url, {
+        credentials: 'omit',
+        headers: { accept: 'application/json' },
+        signal: this.aborter.signal,
+      });
       if (!response.ok) throw new Error(String(response.status));
       page = /** @type {ThreadPage} */ (await response.json());
     } catch {
-      if (first) this.loadFailed('Comments could not be loaded.', true);
+      if (this.stopped) return;
+      if (first) this.loadFailed(this.t.loadFailed, true);
       // Not at the top of the thread, out of sight: under the button, which tries again.
-      else this.moreStatus.textContent = 'More comments could not be loaded. Please try again.';
+      else this.moreStatus.textContent = this.t.moreFailed;
       return;
     } finally {
       this.more.disabled = false;
       this.more.removeAttribute('aria-busy');
     }
+    if (this.stopped) return;
     this.loadStatus.hidden = true;
     this.moreStatus.textContent = '';
     this.loaded = true;
@@ -433,7 +608,7 @@ class CommentsWidget {
     const items = page.comments.map((c) => this.renderThreadComment(c, 1));
     this.list.append(...items);
     this.count = page.count;
-    this.title.textContent = threadTitle(this.count);
+    this.title.textContent = this.threadTitle(this.count);
     this.nextCursor = page.nextCursor;
     this.more.hidden = page.nextCursor === null;
     this.placeOwn();
@@ -485,7 +660,7 @@ class CommentsWidget {
       el(
         'article',
         { class: 'comment-body', tabindex: '-1' },
-        el('div', { class: 'comment-content' }, el('p', { class: 'comment-removed' }, REMOVED_TEXT)),
+        el('div', { class: 'comment-content' }, el('p', { class: 'comment-removed' }, this.t.removed)),
       ),
     );
   }
@@ -508,22 +683,19 @@ class CommentsWidget {
         el('span', { class: 'avatar', 'aria-hidden': 'true' }, initial(c.authorName)),
         el('b', { class: 'fn' }, authorNode(c.authorName, c.authorUrl, AUTHOR_REL)),
         ' ',
-        el('span', { class: 'says' }, 'says:'),
+        el('span', { class: 'says' }, this.t.says),
       ),
       el(
         'div',
         { class: 'comment-metadata' },
-        el('time', { datetime: c.createdAt }, formatDate(c.createdAt)),
+        el('time', { datetime: c.createdAt }, formatDate(c.createdAt, this.locale)),
       ),
     );
-    if (waiting) meta.append(el('em', { class: 'comment-awaiting-moderation' }, AWAITING_TEXT));
-    if (own === 'rejected') meta.append(el('em', { class: 'comment-not-published' }, NOT_PUBLISHED_TEXT));
-    const article = el(
-      'article',
-      { class: 'comment-body', tabindex: '-1' },
-      meta,
-      el('div', { class: 'comment-content' }, ...commentText(c.content)),
-    );
+    if (waiting) meta.append(el('em', { class: 'comment-awaiting-moderation' }, this.t.awaiting));
+    if (own === 'rejected') meta.append(el('em', { class: 'comment-not-published' }, this.t.notPublished));
+    const content = el('div', { class: 'comment-content' }, ...commentText(c.content));
+    if (this.contentLang !== null) content.lang = this.contentLang;
+    const article = el('article', { class: 'comment-body', tabindex: '-1' }, meta, content);
     if (own === null || own === 'approved') {
       if (depth < this.maxReplyDepth) {
         const reply = el(
@@ -533,9 +705,9 @@ class CommentsWidget {
             class: 'link-button comment-reply-link',
             'data-reply-to': c.id,
             'data-author': c.authorName,
-            'aria-label': `Reply to ${c.authorName}`,
+            'aria-label': fill(this.t.replyTo, { name: c.authorName }),
           },
-          'Reply',
+          this.t.reply,
         );
         article.append(el('div', { class: 'reply' }, reply));
       }
@@ -627,9 +799,13 @@ class CommentsWidget {
    * @param {number} attempt
    */
   schedule(c, attempt) {
-    if (Date.now() - Date.parse(c.createdAt) >= FOLLOW_FOR_MS) return;
+    if (this.stopped || Date.now() - Date.parse(c.createdAt) >= FOLLOW_FOR_MS) return;
     const delay = Math.min(FIRST_CHECK_MS * 1.5 ** attempt, LONGEST_CHECK_MS);
-    setTimeout(() => void this.check(c, attempt + 1), delay);
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void this.check(c, attempt + 1);
+    }, delay);
+    this.timers.add(timer);
   }
 
   /**
@@ -639,7 +815,7 @@ class CommentsWidget {
    * @param {number} attempt
    */
   async check(c, attempt) {
-    if (!this.config || !this.own.includes(c)) return;
+    if (this.stopped || !this.config || !this.own.includes(c)) return;
     /** @type {unknown} */
     let status;
     try {
@@ -647,12 +823,13 @@ class CommentsWidget {
         credentials: 'omit',
         cache: 'no-store',
         headers: { accept: 'application/json' },
+        signal: this.aborter.signal,
       });
       if (response.ok) status = /** @type {{ status?: unknown }} */ (await response.json()).status;
     } catch {
       // Offline for a moment: ask again on the next tick.
     }
-    if (!this.own.includes(c)) return;
+    if (this.stopped || !this.own.includes(c)) return;
     if (status === 'approved') {
       c.status = 'approved';
       this.saveOwn();
@@ -660,15 +837,15 @@ class CommentsWidget {
       // Published now: the title counts it, as the thread's next page will ("No comments yet" above
       // it would say otherwise).
       this.count += 1;
-      this.title.textContent = threadTitle(this.count);
-      this.announce('Your comment has been published.');
+      this.title.textContent = this.threadTitle(this.count);
+      this.announce(this.t.published);
       return;
     }
     if (status === 'rejected') {
       this.own = this.own.filter((o) => o !== c);
       this.saveOwn();
       this.placeOwnComment(c, 'rejected');
-      this.announce('Your comment was not published.', true);
+      this.announce(this.t.notPublished, true);
       return;
     }
     if (status === 'held' && c.status !== 'held') {
@@ -692,7 +869,7 @@ class CommentsWidget {
     const link = target?.querySelector(':scope > .comment-body .comment-reply-link');
     if (!target?.isConnected || !(link instanceof HTMLElement)) return this.cancelReply(false);
     this.replyTo = id;
-    this.replyTitle.textContent = `Reply to ${link.dataset.author ?? ''}`;
+    this.replyTitle.textContent = fill(this.t.replyTo, { name: link.dataset.author ?? '' });
     this.cancel.hidden = false;
     target.querySelector(':scope > .comment-body')?.after(this.respond);
     if (focus) this.field('comment').focus();
@@ -705,7 +882,7 @@ class CommentsWidget {
   cancelReply(focus) {
     const from = this.replyTo ? this.nodes.get(this.replyTo) : undefined;
     this.replyTo = null;
-    this.replyTitle.textContent = 'Leave a Reply';
+    this.replyTitle.textContent = this.t.leaveReply;
     this.cancel.hidden = true;
     this.area.append(this.respond);
     if (focus) {
@@ -769,6 +946,7 @@ class CommentsWidget {
       input.setAttribute('aria-invalid', 'true');
       if (error) {
         error.textContent = fieldMessage(
+          this.t,
           key,
           Array.isArray(violation.rules) ? violation.rules.map(String) : [],
         );
@@ -791,7 +969,7 @@ class CommentsWidget {
     if (this.sending) return;
     const config = this.config;
     if (!config) {
-      this.announce('Comments cannot be posted just now. Please try again in a moment.', true);
+      this.announce(this.t.cannotPostYet, true);
       return;
     }
     this.clearErrors();
@@ -809,7 +987,7 @@ class CommentsWidget {
     };
     this.sending = true;
     this.submitButton.setAttribute('aria-disabled', 'true');
-    this.announce('Sending…');
+    this.announce(this.t.sending);
     /** @type {number} */
     let status = 0;
     /** @type {unknown} */
@@ -848,6 +1026,9 @@ class CommentsWidget {
       };
       this.own.push(comment);
       this.saveOwn();
+      // Rendered anew meanwhile (another article, say): the comment is kept for its own article's
+      // thread, where it shows when the reader comes back; this widget shows nothing more.
+      if (this.stopped) return;
       this.field('comment').value = '';
       this.cancelReply(false);
       const node = this.placeOwnComment(comment, 'pending');
@@ -856,22 +1037,24 @@ class CommentsWidget {
       // form has moved back to the end of the thread, taking the focus it held with it.
       const body = node.querySelector(':scope > .comment-body');
       if (body instanceof HTMLElement) body.focus({ preventScroll: true });
-      this.announce(`Thank you. ${AWAITING_TEXT}`);
+      this.announce(`${this.t.thanks} ${this.t.awaiting}`);
       this.schedule(comment, 0);
       return;
     }
+    if (this.stopped) return;
     if (status === 400 && this.showFieldErrors(answer)) {
-      this.announce('Your comment was not posted. Please correct the fields marked below.', true);
+      this.announce(this.t.notPostedFields, true);
       return;
     }
     if (status === 400) {
+      // Ingest's own words, in English: what it refused that the form has no field for.
       const messages =
         answer && typeof answer === 'object' && 'message' in answer && Array.isArray(answer.message)
           ? answer.message.map(String)
           : [];
-      this.announce(`Your comment was not posted. ${messages.join('. ')}`.trim(), true);
+      this.announce(`${this.t.notPosted} ${messages.join('. ')}`.trim(), true);
       return;
     }
-    this.announce(describeFailure(status, answer, retryAfter), true);
+    this.announce(describeFailure(this.t, this.locale, status, answer, retryAfter), true);
   }
 }
