@@ -15,7 +15,7 @@ export interface EmbedConfigV1 {
   /**
    * Comments this deep get no Reply link: moderation would place the reply beside the comment, not
    * under it. The default policy's `maxDepth`, as on the demo page: the article service does not
-   * know a site's.
+   * know a site's (a container's `data-max-reply-depth` gives it).
    */
   maxReplyDepth: number;
 }
