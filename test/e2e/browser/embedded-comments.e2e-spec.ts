@@ -1,64 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import type { Locator, Page } from 'playwright-core';
 import { NO_FLOOD, withDb } from '../../support/fixtures';
 import { eventually, getJson, postJson } from '../../support/system';
 import { type BrowserSystem, createDemoSite, startBrowserSystem } from './support/browser-system';
 import { type Browser, launchChromium, screenshot } from './support/chromium';
-
-/**
- * A site's own page on another origin than the services': the two lines of the widget, a strict CSP
- * of its own (what README asks a site to allow), and styles that must not reach into the widget.
- */
-async function startHostSite(system: BrowserSystem): Promise<{ origin: string; close(): Promise<void> }> {
-  const articles = new URL(system.articlesUrl).origin;
-  const csp = [
-    "default-src 'none'",
-    `script-src 'self' ${articles}`,
-    `connect-src 'self' ${articles} ${system.ingestPublicUrl} ${system.moderationPublicUrl}`,
-    "style-src 'self'",
-    "img-src 'self' data:",
-  ].join('; ');
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://host');
-    if (url.pathname === '/site.css') {
-      res.writeHead(200, { 'content-type': 'text/css' });
-      res.end(`body { font-family: "Courier New", monospace; color: rgb(20, 20, 20); }
-p { color: rgb(200, 0, 0); }
-button { background: rgb(255, 0, 255); }
-.comment-notes { font-style: normal; }
-[data-replyguard] { --replyguard-accent: rgb(0, 110, 0); }`);
-      return;
-    }
-    if (url.pathname !== '/news') {
-      res.writeHead(404).end();
-      return;
-    }
-    const site = url.searchParams.get('site') ?? '';
-    const article = url.searchParams.get('article') ?? '';
-    const dir = url.searchParams.get('dir') === 'rtl' ? 'rtl' : 'ltr';
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
-    res.end(`<!doctype html>
-<html lang="en" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>News Example</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/site.css"></head>
-<body><h1>An article on the site's own domain</h1><p class="comment-notes">The site's own paragraph.</p>
-<div data-replyguard data-site-id="${site}" data-article-id="${article}" data-page-size="2"></div>
-<script src="${articles}/embed/v1/comments.js" async></script>
-</body></html>`);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('the host site has no port');
-  return {
-    origin: `http://127.0.0.1:${address.port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+import { type HostSite, startHostSite } from './support/host-site';
 
 describe('the comments widget embedded in a page of another origin', () => {
   let system: BrowserSystem;
   let browser: Browser;
-  let host: { origin: string; close(): Promise<void> };
+  let host: HostSite;
   let siteId: string;
 
   beforeAll(async () => {
