@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import {
   collectDefaultMetrics,
   Counter,
@@ -18,6 +19,7 @@ export const PIPELINE_DELAY_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
  * Metrics are created on first use and shared after: `counter('x')` twice returns the same counter.
  */
 export class MetricsRegistry {
+  private readonly logger = new Logger(MetricsRegistry.name);
   readonly registry = new Registry();
 
   constructor(readonly service: string) {
@@ -41,17 +43,39 @@ export class MetricsRegistry {
     );
   }
 
-  /** A gauge; pass `collect` to compute its value when Prometheus scrapes. */
+  /**
+   * A gauge; pass `collect` to compute its value when Prometheus scrapes. A `collect` that fails
+   * (its database is down) leaves the gauge out of that scrape instead of failing the whole scrape,
+   * so the service's other metrics still arrive during the outage they are needed to watch.
+   */
   gauge<L extends string>(
     name: string,
     help: string,
     labelNames: readonly L[] = [],
     collect?: GaugeConfiguration<L>['collect'],
   ): Gauge<L> {
+    const logger = this.logger;
+    const guarded: GaugeConfiguration<L>['collect'] = collect
+      ? async function (this: Gauge<L>) {
+          try {
+            await collect.call(this);
+          } catch (error) {
+            logger.warn({ err: error, metric: name }, 'metric not collected; left out of this scrape');
+            this.reset();
+            if (labelNames.length === 0) this.remove();
+          }
+        }
+      : undefined;
     return this.getOrCreate(
       name,
       () =>
-        new Gauge({ name, help, labelNames, registers: [this.registry], ...(collect ? { collect } : {}) }),
+        new Gauge({
+          name,
+          help,
+          labelNames,
+          registers: [this.registry],
+          ...(guarded ? { collect: guarded } : {}),
+        }),
     );
   }
 
