@@ -1,4 +1,5 @@
 import { type INestApplication, Logger } from '@nestjs/common';
+import { NestMicroservice } from '@nestjs/microservices';
 import type { Server, ServerResponse } from 'node:http';
 
 /**
@@ -35,6 +36,10 @@ export function enableGracefulShutdown(
         // whole grace period: offsets of finished work are committed as it goes, so going on after a
         // bounded wait loses nothing; the group rebalances when the session times out.
         for (const microservice of app.getMicroservices()) {
+          // Only the consumer, as Nest's own app.close() closes it: a hybrid app's microservice shares
+          // the HTTP app's providers, and its close() alone runs all their shutdown hooks, which closed
+          // the database and the producer under the requests still being answered during the drain.
+          if (microservice instanceof NestMicroservice) microservice.setIsTerminated(true);
           await bounded(microservice.close(), 4_000, () =>
             logger.warn('a Kafka consumer did not close in time'),
           );
