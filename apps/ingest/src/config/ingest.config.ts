@@ -1,5 +1,5 @@
-import { configArea, privacyConfig, toInt } from '@replyguard/platform';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { configArea, IsTrustedProxyList, privacyConfig, toInt } from '@replyguard/platform';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 class IngestEnv {
   @toInt
@@ -10,7 +10,7 @@ class IngestEnv {
 
   /** Comma-separated IPs or CIDRs of reverse proxies whose X-Forwarded-For is believed. */
   @IsOptional()
-  @IsString()
+  @IsTrustedProxyList()
   TRUSTED_PROXIES = '';
 
   /** Submissions one client IP may make per minute (429 with Retry-After above it). */

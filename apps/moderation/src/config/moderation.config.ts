@@ -1,4 +1,4 @@
-import { configArea, ConfigError, privacyConfig, toInt } from '@replyguard/platform';
+import { configArea, ConfigError, IsTrustedProxyList, privacyConfig, toInt } from '@replyguard/platform';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 
 class ModerationEnv {
@@ -13,7 +13,7 @@ class ModerationEnv {
    * count one per reader by client IP, and the rate limit counts per IP for requests without a token.
    */
   @IsOptional()
-  @IsString()
+  @IsTrustedProxyList()
   TRUSTED_PROXIES = '';
 
   /** Folder of the trained model files; defaults to the committed ones. */

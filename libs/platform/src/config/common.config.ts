@@ -1,5 +1,16 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, IsNotEmpty } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  IsNotEmpty,
+  Matches,
+  ValidateBy,
+} from 'class-validator';
+import { isIP } from 'node:net';
 import { configArea } from './validate-config';
 
 const toInt = Transform(({ value }: { value: unknown }) =>
@@ -9,7 +20,9 @@ const toInt = Transform(({ value }: { value: unknown }) =>
 class DatabaseEnv {
   /** PostgreSQL connection string. */
   @IsString()
-  @IsNotEmpty()
+  @Matches(/^postgres(ql)?:\/\/\S*$/, {
+    message: 'DATABASE_URL must be a postgres:// or postgresql:// connection string',
+  })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/replyguard';
 
   @toInt
@@ -34,9 +47,12 @@ export const databaseConfig = configArea('database', DatabaseEnv, (env) => ({
 }));
 
 class KafkaEnv {
-  /** Comma-separated bootstrap brokers. */
+  /** Comma-separated bootstrap brokers, each host:port (kafkajs reads no default port). */
   @IsString()
   @IsNotEmpty()
+  @Matches(/^\s*[^\s,:]+:\d{1,5}\s*(,\s*([^\s,:]+:\d{1,5})?\s*)*$/, {
+    message: 'KAFKA_BROKERS must be comma-separated host:port pairs',
+  })
   KAFKA_BROKERS = '127.0.0.1:9092';
 
   /** How long a produce may wait for all in-sync replicas before the request fails. */
@@ -171,6 +187,40 @@ export const runtimeConfig = configArea('runtime', RuntimeEnv, (env) => ({
 }));
 
 export { toInt };
+
+/** The names proxy-addr (Fastify's `trustProxy`) reads as address ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One `TRUSTED_PROXIES` entry: an IP, a CIDR (prefix or IPv4 netmask) or a range name. */
+function isTrustedProxy(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry) || isIP(entry)) return true;
+  const [ip = '', range, ...rest] = entry.split('/');
+  const family = isIP(ip);
+  if (!family || range === undefined || rest.length > 0) return false;
+  if (/^\d{1,3}$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(range) === 4;
+}
+
+/**
+ * Comma-separated IPs, CIDRs or proxy-addr's range names (`loopback`, …), or empty. Checked at
+ * start-up: Fastify would otherwise stop the service with "invalid IP address", naming no variable.
+ */
+export function IsTrustedProxyList(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isTrustedProxyList',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' &&
+        value
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean)
+          .every(isTrustedProxy),
+      defaultMessage: (args) =>
+        `${args?.property ?? 'the value'} must be comma-separated IP addresses or CIDR ranges (no host names)`,
+    },
+  });
+}
 
 class OutboxEnv {
   @toInt
