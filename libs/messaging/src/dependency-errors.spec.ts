@@ -13,7 +13,30 @@ describe(isDependencyUnavailable.name, () => {
     expect(isDependencyUnavailable(wrapped)).toBe(true);
   });
 
+  it('knows a database that refuses the connection itself (a FATAL answer), whatever the SQLSTATE', () => {
+    // As node-postgres reports them: ALTER DATABASE … ALLOW_CONNECTIONS false during maintenance, a
+    // password rotated under the service, a database dropped or renamed. No message's data ends a session.
+    const fatal = (code: string, message: string) =>
+      Object.assign(new Error(message), { code, severity: 'FATAL' });
+    expect(
+      isDependencyUnavailable(fatal('55000', 'database "rg" is not currently accepting connections')),
+    ).toBe(true);
+    expect(isDependencyUnavailable(fatal('28P01', 'password authentication failed for user "rg"'))).toBe(
+      true,
+    );
+    expect(isDependencyUnavailable(fatal('3D000', 'database "rg" does not exist'))).toBe(true);
+    const wrapped = Object.assign(new Error('query failed'), {
+      driverError: { code: '28000', severity: 'FATAL', message: 'no pg_hba.conf entry' },
+    });
+    expect(isDependencyUnavailable(wrapped)).toBe(true);
+  });
+
   it('leaves the errors of one message to the bounded retries', () => {
+    expect(
+      isDependencyUnavailable(
+        Object.assign(new Error('could not obtain lock'), { code: '55P03', severity: 'ERROR' }),
+      ),
+    ).toBe(false);
     expect(isDependencyUnavailable(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
     expect(isDependencyUnavailable(new TypeError('x is undefined'))).toBe(false);
     expect(isDependencyUnavailable(undefined)).toBe(false);

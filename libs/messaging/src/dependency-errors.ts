@@ -12,6 +12,12 @@ const SOCKET_CODES = new Set([
  * crash_shutdown, cannot_connect_now, too_many_connections (class 08, connection exception, too).
  */
 const POSTGRES_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
+/**
+ * Severities of a PostgreSQL error that ends the session: the server refusing the connection itself
+ * (a database closed to connections, a password that no longer matches, a database that is gone) or
+ * shutting it down. No message's data causes one.
+ */
+const SESSION_ENDING_SEVERITIES = new Set(['FATAL', 'PANIC']);
 /** node-postgres reports a cut connection without a code. */
 const CUT_CONNECTION = /^Connection terminated|timeout exceeded when trying to connect/;
 
@@ -42,12 +48,13 @@ export function isPermanentDataError(error: unknown): boolean {
  */
 export function isDependencyUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
-    const { code, message } = e as { code?: unknown; message?: unknown };
+    const { code, message, severity } = e as { code?: unknown; message?: unknown; severity?: unknown };
     if (
       typeof code === 'string' &&
       (SOCKET_CODES.has(code) || POSTGRES_CODES.has(code) || code.startsWith('08'))
     )
       return true;
+    if (typeof severity === 'string' && SESSION_ENDING_SEVERITIES.has(severity)) return true;
     if (typeof message === 'string' && CUT_CONNECTION.test(message)) return true;
     // TypeORM wraps the driver's error; Node wraps causes.
     e = (e as { driverError?: unknown; cause?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
