@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { kafkaConfig } from '@replyguard/platform';
 import { KafkaAckTimeoutError } from './deadline';
@@ -30,5 +31,20 @@ describe(KafkaProducerService.name, () => {
     await expect(producer.send('t', [{ value: 'v' }])).resolves.toBeUndefined();
     send.mockRejectedValue(new Error('broker down'));
     await expect(producer.send('t', [{ value: 'v' }])).rejects.toThrow('broker down');
+  });
+
+  it('logs what the Kafka client reports through the service logger, not the console', async () => {
+    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const loggerError = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      const producer = new KafkaProducerService(config(2000));
+      // Nothing listens on port 1: the client reports each refused connection.
+      await expect(producer.sendBatch([{ topic: 't', messages: [{ value: 'v' }] }])).rejects.toThrow();
+      // JSON lines in the services' own format (and LOG_FILE), not kafkajs's console lines.
+      expect(loggerError).toHaveBeenCalledWith(expect.stringContaining('Connection error'));
+      expect(consoleError).not.toHaveBeenCalled();
+    } finally {
+      jest.restoreAllMocks();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
+import { KafkaLogger } from '@nestjs/microservices';
 import { kafkaConfig } from '@replyguard/platform';
 import { Kafka, logLevel, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import { KafkaAckTimeoutError, withDeadline } from './deadline';
@@ -23,6 +24,8 @@ export class KafkaProducerService implements OnApplicationShutdown {
       clientId: 'replyguard-producer',
       brokers: kafka.brokers,
       logLevel: logLevel.ERROR,
+      // Through the service's logger, as Nest's consumer does: kafkajs's own lines bypass LOG_FILE.
+      logCreator: KafkaLogger.bind(null, this.logger),
       connectionTimeout: 3000,
       requestTimeout: kafka.ackTimeoutMs,
       retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1000 },
