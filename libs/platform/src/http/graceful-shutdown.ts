@@ -25,7 +25,7 @@ export function enableGracefulShutdown(
     closing = true;
     const started = Date.now();
     logger.log({ signal }, 'shutting down');
-    setTimeout(() => {
+    const hardStop = setTimeout(() => {
       logger.error({ signal, graceMs }, 'shutdown took too long; exiting');
       process.exit(1);
     }, graceMs).unref();
@@ -56,9 +56,11 @@ export function enableGracefulShutdown(
           logger.warn('the application did not close in time; exiting with what is durable'),
         );
         logger.log({ signal, ms: Date.now() - started }, 'shut down');
+        clearTimeout(hardStop);
         process.exit(0);
       } catch (error) {
         logger.error({ err: error, signal }, 'shutdown failed');
+        clearTimeout(hardStop);
         process.exit(1);
       }
     })();
