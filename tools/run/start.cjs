@@ -124,7 +124,14 @@ async function main() {
   if (!env.KAFKA_BROKERS) {
     // Its own process group: Ctrl-C reaches the services, which shut down while the broker still
     // answers; stopAll stops the broker after them.
-    broker = await startLocalKafka({ port: Number(env.LOCAL_KAFKA_PORT ?? 9092), log: say, ownProcessGroup: true });
+    // On the data of the last run, as the database keeps its own: a comment accepted but not yet
+    // moderated when the last run stopped is moderated now, not lost. LOCAL_KAFKA_FRESH=1 starts empty.
+    broker = await startLocalKafka({
+      port: Number(env.LOCAL_KAFKA_PORT ?? 9092),
+      log: say,
+      ownProcessGroup: true,
+      keepData: env.LOCAL_KAFKA_FRESH !== '1',
+    });
     env.KAFKA_BROKERS = broker.brokers.join(',');
   } else {
     say(`using the Kafka cluster at ${env.KAFKA_BROKERS}`);
