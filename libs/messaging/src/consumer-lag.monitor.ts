@@ -11,7 +11,8 @@ import { type Admin, Kafka, logLevel } from 'kafkajs';
 @Injectable()
 export class ConsumerLagMonitor implements OnModuleDestroy {
   private readonly logger = new Logger(ConsumerLagMonitor.name);
-  private readonly groups = new Set<string>();
+  /** Each watched group and the topics it subscribes to (none known: those it has committed on). */
+  private readonly groups = new Map<string, readonly string[]>();
   private admin?: Admin;
 
   constructor(
@@ -19,18 +20,22 @@ export class ConsumerLagMonitor implements OnModuleDestroy {
     private readonly metrics: MetricsRegistry,
   ) {}
 
-  /** Reports the lag of this group from now on. */
-  watch(groupId: string): void {
-    this.groups.add(groupId);
+  /**
+   * Reports the lag of this group from now on, on every partition of `topics` (the ones it
+   * subscribes to), so a topic it has not committed on yet (its first message failing, or no
+   * message handled since it started) shows its whole backlog instead of no series at all.
+   */
+  watch(groupId: string, topics: readonly string[] = []): void {
+    this.groups.set(groupId, topics);
     const gauge = this.metrics.gauge(
       'replyguard_kafka_consumer_lag',
       'Records not yet committed by the consumer group, per topic and partition',
       ['group', 'topic', 'partition'],
       async () => {
         gauge.reset();
-        for (const group of this.groups) {
+        for (const [group, topics] of this.groups) {
           try {
-            for (const { topic, partition, lag } of await this.lagOf(group)) {
+            for (const { topic, partition, lag } of await this.lagOf(group, topics)) {
               gauge.set({ group, topic, partition }, lag);
             }
           } catch (error) {
@@ -41,8 +46,15 @@ export class ConsumerLagMonitor implements OnModuleDestroy {
     );
   }
 
-  /** Lag per partition of every topic the group has committed offsets on. */
-  async lagOf(groupId: string): Promise<{ topic: string; partition: string; lag: number }[]> {
+  /**
+   * Lag per partition of `topics`, or of every topic the group has committed offsets on when none are
+   * given. A partition without a committed offset counts from its first record, where the consumer
+   * (`fromBeginning`) starts.
+   */
+  async lagOf(
+    groupId: string,
+    topics: readonly string[] = [],
+  ): Promise<{ topic: string; partition: string; lag: number }[]> {
     this.admin ??= new Kafka({
       clientId: 'replyguard-lag-monitor',
       brokers: this.kafka.brokers,
@@ -50,7 +62,9 @@ export class ConsumerLagMonitor implements OnModuleDestroy {
       retry: { retries: 1 },
     }).admin();
     await this.admin.connect();
-    const committed = await this.admin.fetchOffsets({ groupId });
+    const committed = await this.admin.fetchOffsets(
+      topics.length > 0 ? { groupId, topics: [...topics] } : { groupId },
+    );
     const rows: { topic: string; partition: string; lag: number }[] = [];
     for (const { topic, partitions } of committed) {
       const ends = new Map((await this.admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p]));

@@ -41,17 +41,17 @@ export async function provisionTopics(app: INestApplication): Promise<void> {
  */
 export async function startKafkaConsumer(app: INestApplication, service: string): Promise<void> {
   const kafka = app.get<ConfigType<typeof kafkaConfig>>(kafkaConfig.KEY);
-  app.connectMicroservice(
-    kafkaConsumerStrategy({
-      brokers: kafka.brokers,
-      clientId: `replyguard-${service}`,
-      groupId: `${kafka.groupPrefix}-${service}`,
-      partitionsConsumedConcurrently: kafka.consumerConcurrency,
-      maxBatch: kafka.consumerMaxBatch,
-      commitIntervalMs: kafka.consumerCommitIntervalMs,
-    }),
-    { inheritAppConfig: false },
-  );
+  const consumer = kafkaConsumerStrategy({
+    brokers: kafka.brokers,
+    clientId: `replyguard-${service}`,
+    groupId: `${kafka.groupPrefix}-${service}`,
+    partitionsConsumedConcurrently: kafka.consumerConcurrency,
+    maxBatch: kafka.consumerMaxBatch,
+    commitIntervalMs: kafka.consumerCommitIntervalMs,
+  });
+  app.connectMicroservice(consumer, { inheritAppConfig: false });
   await app.startAllMicroservices();
-  app.get(ConsumerLagMonitor).watch(`${kafka.groupPrefix}-${service}`);
+  // The topics the service handles are the patterns its message controllers registered.
+  const topics = [...consumer.strategy.getHandlers().keys()].filter((t) => !t.includes('{'));
+  app.get(ConsumerLagMonitor).watch(`${kafka.groupPrefix}-${service}`, topics);
 }

@@ -47,7 +47,7 @@ export function kafkaConsumerOptions(params: {
  */
 export function kafkaConsumerStrategy(
   params: Parameters<typeof kafkaConsumerOptions>[0] & { maxBatch: number; commitIntervalMs?: number },
-): CustomStrategy {
+): CustomStrategy & { strategy: BatchingKafkaServer } {
   return {
     strategy: new BatchingKafkaServer(kafkaConsumerOptions(params), params.maxBatch, params.commitIntervalMs),
   };
