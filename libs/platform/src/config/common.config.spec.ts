@@ -57,7 +57,18 @@ describe(IsTrustedProxyList.name, () => {
   });
 
   it('refuses a host name or a bad range at start-up, naming TRUSTED_PROXIES', () => {
-    for (const list of ['proxy.internal', '10.0.0.0/33', '127.0.0.1,lb', '::1/129', '10.0.0.1/']) {
+    for (const list of [
+      'proxy.internal',
+      '10.0.0.0/33',
+      '127.0.0.1,lb',
+      '::1/129',
+      '10.0.0.1/',
+      // proxy-addr refuses these too ("invalid range on address"), stopping Fastify at start-up.
+      '0.0.0.0/0',
+      '::/0',
+      '10.0.0.0/255.0.255.0',
+      '10.0.0.0/0.0.0.0',
+    ]) {
       expect(() => load(area, { TRUSTED_PROXIES: list })).toThrow(/TRUSTED_PROXIES/);
     }
   });

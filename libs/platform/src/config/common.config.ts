@@ -197,8 +197,16 @@ function isTrustedProxy(entry: string): boolean {
   const [ip = '', range, ...rest] = entry.split('/');
   const family = isIP(ip);
   if (!family || range === undefined || rest.length > 0) return false;
-  if (/^\d{1,3}$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
-  return family === 4 && isIP(range) === 4;
+  // proxy-addr refuses a /0 ("invalid range on address"), and a netmask whose ones are not contiguous.
+  if (/^\d{1,3}$/.test(range)) return Number(range) >= 1 && Number(range) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(range) === 4 && isNetmask(range);
+}
+
+/** A non-zero IPv4 netmask: ones, then zeros (255.255.0.0, not 255.0.255.0). */
+function isNetmask(mask: string): boolean {
+  const bits = mask.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+  const zeros = 2 ** 32 - 1 - bits;
+  return bits !== 0 && (zeros & (zeros + 1)) === 0;
 }
 
 /**
