@@ -26,6 +26,9 @@ describe('delivery targets', () => {
     '::ffff:7f00:1',
     '::ffff:169.254.169.254',
     '64:ff9b::a9fe:a9fe',
+    '64:ff9b:1::a9fe:a9fe',
+    '::7f00:1',
+    '::a9fe:a9fe',
     '2002:0a00:0001::1',
     'not-an-address',
   ])('%s is not public', (address) => {

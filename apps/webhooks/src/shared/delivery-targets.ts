@@ -31,8 +31,8 @@ for (const [net, prefix] of [
   NOT_PUBLIC.addSubnet(net, prefix, 'ipv4');
 }
 for (const [net, prefix] of [
-  ['::', 128], // unspecified
-  ['::1', 128], // loopback
+  ['::', 96], // unspecified, loopback, IPv4-compatible (::127.0.0.1, deprecated by RFC 4291)
+  ['64:ff9b:1::', 48], // local-use NAT64 (RFC 8215): the operator's own translator into IPv4
   ['100::', 64], // discard-only
   ['2001:db8::', 32], // documentation
   ['fc00::', 7], // unique local
