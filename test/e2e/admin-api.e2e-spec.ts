@@ -105,6 +105,14 @@ describe('administrators list sites and moderators, and revoke moderators', () =
     const inactiveOnly = await allPages<{ id: string; active: boolean }>('/v1/admin/sites?active=false', 50);
     expect(inactiveOnly.map((s) => s.id)).toContain(inactive);
     expect(inactiveOnly.every((s) => !s.active)).toBe(true);
+    // The active sites' cursor with the inactive ones: refused, not the inactive sites after its id.
+    const activePage = (await get('/v1/admin/sites?active=true&limit=1')).json as unknown as Page<{ id: string }>;
+    for (const filter of ['active=false&', '']) {
+      expect(await get(`/v1/admin/sites?${filter}cursor=${activePage.nextCursor}`)).toMatchObject({
+        status: 400,
+        json: { code: 'VALIDATION_FAILED', fields: [{ field: 'cursor', rules: ['sameList'] }] },
+      });
+    }
   });
 
   it("merges a PATCH's partial policy into the stored one, and resets a setting to its default with null", async () => {

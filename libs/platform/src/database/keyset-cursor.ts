@@ -26,7 +26,7 @@ const scopeTag = (scope: CursorScope): string =>
   createHash('sha256').update(JSON.stringify(scope)).digest('base64url').slice(0, 8);
 
 /** An opaque cursor: base64url of its JSON (`s`: its list's hash, when it has a scope). */
-export function encodeCursor(c: KeysetCursor, scope?: CursorScope): string {
+export function encodeCursor(c: KeysetCursor | { id: string }, scope?: CursorScope): string {
   return Buffer.from(JSON.stringify(scope ? { ...c, s: scopeTag(scope) } : c)).toString('base64url');
 }
 

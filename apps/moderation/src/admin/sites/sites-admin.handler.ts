@@ -18,7 +18,7 @@ import {
   mergeSitePolicy,
   resolveSitePolicy,
 } from '@replyguard/moderation-engine';
-import { DomainError } from '@replyguard/platform';
+import { type CursorScope, DomainError, encodeCursor, readCursor } from '@replyguard/platform';
 import { type DataSource, type EntityManager, type FindOptionsWhere, MoreThan } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { MODERATION_OUTBOX } from '../../database/database.options';
@@ -71,9 +71,10 @@ export class SitesAdminHandler {
    */
   async list(q: SiteListQueryV1): Promise<SitePageV1> {
     const limit = q.limit ?? 50;
+    const scope = ['sites', q.active ?? null];
     const where: FindOptionsWhere<SiteEntity> = {
       ...(q.active !== undefined ? { active: q.active } : {}),
-      ...(q.cursor ? { id: MoreThan(decodeSiteCursor(q.cursor)) } : {}),
+      ...(q.cursor ? { id: MoreThan(decodeSiteCursor(q.cursor, scope)) } : {}),
     };
     const sites = await this.dataSource.manager.find(SiteEntity, {
       where,
@@ -84,7 +85,7 @@ export class SitesAdminHandler {
     const last = page[page.length - 1];
     return {
       items: page.map(toResponse),
-      nextCursor: sites.length > limit && last ? encodeSiteCursor(last.id) : null,
+      nextCursor: sites.length > limit && last ? encodeCursor({ id: last.id }, scope) : null,
     };
   }
 
@@ -149,17 +150,9 @@ export class SitesAdminHandler {
 }
 
 // A site id is text, not the UUID the other listings' cursors carry: this cursor holds the last id seen.
-function encodeSiteCursor(id: string): string {
-  return Buffer.from(JSON.stringify({ id })).toString('base64url');
-}
-
-function decodeSiteCursor(raw: string): string {
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { id?: unknown };
-    if (typeof c.id === 'string' && c.id.length > 0) return c.id;
-  } catch {
-    // fall through
-  }
+function decodeSiteCursor(raw: string, scope: CursorScope): string {
+  const c = readCursor(raw, scope);
+  if (typeof c.id === 'string' && c.id.length > 0) return c.id;
   throw new DomainError('VALIDATION_FAILED', 'cursor must be a cursor returned by this endpoint', {
     field: 'cursor',
   });
