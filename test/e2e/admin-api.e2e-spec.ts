@@ -106,7 +106,9 @@ describe('administrators list sites and moderators, and revoke moderators', () =
     expect(inactiveOnly.map((s) => s.id)).toContain(inactive);
     expect(inactiveOnly.every((s) => !s.active)).toBe(true);
     // The active sites' cursor with the inactive ones: refused, not the inactive sites after its id.
-    const activePage = (await get('/v1/admin/sites?active=true&limit=1')).json as unknown as Page<{ id: string }>;
+    const activePage = (await get('/v1/admin/sites?active=true&limit=1')).json as unknown as Page<{
+      id: string;
+    }>;
     for (const filter of ['active=false&', '']) {
       expect(await get(`/v1/admin/sites?${filter}cursor=${activePage.nextCursor}`)).toMatchObject({
         status: 400,
