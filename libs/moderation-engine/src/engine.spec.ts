@@ -120,6 +120,10 @@ describe(ModerationEngine.name, () => {
         expect([d.action, d.scores]).toEqual([seen.action, seen.scores]);
       }
       expect(engine.moderate({ content: 'what a gr\u0456fter' }, banning).reasons[0].code).toBe('BANNED_WORD');
+      // A word of look-alikes only, in an English comment (Cyrillic і, ԁ, і, о, т).
+      const latin = engine.moderate({ content: 'you are an idiot' }, policy);
+      const disguised = engine.moderate({ content: 'you are an \u0456\u0501\u0456\u043E\u0442' }, policy);
+      expect([disguised.action, disguised.scores]).toEqual([latin.action, latin.scores]);
     });
 
     it("reads the author's name as readers see it too", () => {

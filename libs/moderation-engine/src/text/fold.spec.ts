@@ -85,10 +85,19 @@ describe(withLatinLookalikes.name, () => {
     expect(withLatinLookalikes('st\u03BFp tr\u03BDst')).toBe('stop trvst');
   });
 
-  it('leaves words wholly in Cyrillic or Greek, and Latin text, as they are', () => {
-    for (const text of ['Это хорошая статья, спасибо', 'Καλό άρθρο, ευχαριστώ', 'A plain English comment', 'Москва and Athens']) {
+  it('leaves words wholly in Cyrillic or Greek in a text written mostly so, and Latin text, as they are', () => {
+    for (const text of ['Это хорошая статья, спасибо', 'Καλό άρθρο, ευχαριστώ', 'A plain English comment', 'Привет, Москва and Athens', 'Сор и мох, ok']) {
       expect(withLatinLookalikes(text)).toBe(text);
     }
+  });
+
+  it('reads a word made only of look-alikes as Latin in a text written mostly in Latin letters', () => {
+    // Cyrillic і, ԁ, і, о, т and ѕ, с, а, м.
+    expect(withLatinLookalikes('you are an \u0456\u0501\u0456\u043E\u0442, total \u0455\u0441\u0430\u043C')).toBe(
+      'you are an idiot, total scam',
+    );
+    // The same word in a Russian sentence is Russian.
+    expect(withLatinLookalikes('Это \u0441\u043E\u0440 и \u043C\u043E\u0445')).toBe('Это сор и мох');
   });
 
   it('stays fast on a long word of one script', () => {

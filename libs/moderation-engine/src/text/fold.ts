@@ -48,20 +48,37 @@ const WORD_RE = /[\p{L}\p{M}]+/gu;
 const LOOKALIKE_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}\u0261]/u;
 const OTHER_LATIN = /(?!\u0261)\p{Script=Latin}/u;
 
+const LATIN_LETTERS = /\p{Script=Latin}/gu;
+const CYRILLIC_OR_GREEK_LETTERS = /[\p{Script=Cyrillic}\p{Script=Greek}]/gu;
+
+/** Whether a text has more Latin letters than Cyrillic and Greek ones: written in a Latin language. */
+function mostlyLatin(text: string): boolean {
+  return (text.match(LATIN_LETTERS)?.length ?? 0) > (text.match(CYRILLIC_OR_GREEK_LETTERS)?.length ?? 0);
+}
+
+/** Whether every letter of a word is a look-alike of a Latin one ("іԁіот", "ѕсам"). */
+function allLookalikes(word: string): boolean {
+  for (const c of word) if (LATIN_LOOKALIKES[c] === undefined) return false;
+  return true;
+}
+
 /**
  * The text with the Cyrillic and Greek look-alikes of Latin letters read as Latin inside words that
- * mix the scripts: "idiоt" with a Cyrillic о reads "idiot", and the word lists and the models must see
- * it so. A word wholly in Cyrillic or Greek is a word of that language and stays as it is.
+ * mix the scripts ("idiоt" with a Cyrillic о reads "idiot"), and in words made of nothing but
+ * look-alikes within a text written mostly in Latin letters ("you are an іԁіот"): the word lists and
+ * the models must see them as readers do. In a text written mostly in Cyrillic or Greek, a word wholly
+ * in that script is a word of that language and stays as it is.
  */
 export function withLatinLookalikes(text: string): string {
   if (!NON_LATIN_LETTER.test(text)) return text;
+  let latinText: boolean | undefined; // counted once, when a word needs it
   // Word by word, two plain tests each: one pattern for "a word that mixes the scripts" backtracked
   // cubically on a long word of one script (a 1,000-letter Cyrillic word took 7 s, 10,000 hours).
-  return text.replace(WORD_RE, (word) =>
-    LOOKALIKE_SCRIPT.test(word) && OTHER_LATIN.test(word)
-      ? word.replace(/./gu, (c) => LATIN_LOOKALIKES[c] ?? c)
-      : word,
-  );
+  return text.replace(WORD_RE, (word) => {
+    if (!LOOKALIKE_SCRIPT.test(word)) return word;
+    const disguised = OTHER_LATIN.test(word) || (allLookalikes(word) && (latinText ??= mostlyLatin(text)));
+    return disguised ? word.replace(/./gu, (c) => LATIN_LOOKALIKES[c] ?? c) : word;
+  });
 }
 
 /** The text as readers see it: nothing invisible inside words, no look-alike letters mixed into them. */
