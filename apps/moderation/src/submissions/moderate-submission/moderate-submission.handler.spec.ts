@@ -271,6 +271,27 @@ describe(ModerateSubmissionHandler.name, () => {
       ]);
     });
 
+    it('keeps a too-deep reply under the comment it answers while that one is held, so it is never published first', async () => {
+      const twoDeep = { ...DEFAULT_SITE_POLICY, maxDepth: 2 };
+      const { handler, stored } = setup(ModerationEngine.rulesOnly(), [], { policy: twoDeep });
+      const root = submission('A remark.');
+      await handler.executeBatch([root]);
+      const held = submission('Buy now: three links http://a.example http://b.example http://c.example', {
+        authorEmail: 'links@example.org',
+        parentId: root.data.commentId,
+      });
+      await handler.executeBatch([held]);
+      expect(stored[1]).toMatchObject({ status: 'held', depth: 2 });
+      await handler.executeBatch([
+        submission('A reply to the held one.', {
+          authorEmail: 'cy@example.org',
+          parentId: held.data.commentId,
+        }),
+      ]);
+      expect(stored[2]).toMatchObject({ status: 'held', parentId: held.data.commentId, depth: 3 });
+      expect(stored[2].decision.reasons.map((r) => r.code)).toContain('PARENT_HELD');
+    });
+
     it('makes a reply a top-level comment on a site whose threads are flat (maxDepth 1)', async () => {
       const flat = { ...DEFAULT_SITE_POLICY, maxDepth: 1 };
       const { handler, stored } = setup(ModerationEngine.rulesOnly(), [], { policy: flat });

@@ -278,7 +278,8 @@ export class ModerateSubmissionHandler {
    * Where the new comment goes in its thread: its depth and parent. Adds a verdict when its parent is
    * missing, held or unpublished. A reply that would nest deeper than the site's `maxDepth` goes
    * beside the comment it answers (under that one's parent), as WordPress shows replies past its
-   * thread depth: the reader's reply is kept and published, not refused after ingest accepted it.
+   * thread depth: the reader's reply is kept and published, not refused after ingest accepted it. A
+   * reply to a comment still held waits under it, beyond the limit, until that one is decided.
    */
   private placeInThread(
     s: CommentSubmittedV1,
@@ -311,7 +312,11 @@ export class ModerateSubmissionHandler {
       });
       return { depth: 1, parentId: s.parentId };
     }
-    if (parent.depth + 1 > maxDepth) return { depth: parent.depth, parentId: parent.parentId };
+    // Only beside a published comment: a reply to one still held keeps it as its parent, so that it
+    // is published only after that one (PARENT_NOT_PUBLISHED), one level deeper than the limit.
+    if (parent.depth + 1 > maxDepth && parent.status === 'approved') {
+      return { depth: parent.depth, parentId: parent.parentId };
+    }
     return { depth: parent.depth + 1, parentId: s.parentId };
   }
 }
