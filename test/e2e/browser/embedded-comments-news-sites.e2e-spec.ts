@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { NO_FLOOD } from '../../support/fixtures';
-import { eventually, getJson, postJson } from '../../support/system';
-import { type BrowserSystem, createDemoSite, startBrowserSystem } from './support/browser-system';
+import { eventually, getJson } from '../../support/system';
+import {
+  type BrowserSystem,
+  createDemoSite,
+  postAndAwaitDecision,
+  startBrowserSystem,
+} from './support/browser-system';
 import { type Browser, launchChromium } from './support/chromium';
 import { type HostSite, startHostSite } from './support/host-site';
 
@@ -22,21 +27,7 @@ describe('the comments widget on news sites: their language, their single-page a
 
   /** A comment posted from the site's server, once moderation has approved it. */
   async function publish(articleId: string, fields: Record<string, unknown>): Promise<string> {
-    const res = await postJson(`${system.ingestUrl}/v1/comments`, {
-      siteId,
-      articleId,
-      authorEmail: `${randomUUID().slice(0, 8)}@example.org`,
-      ...fields,
-    });
-    if (res.status !== 202) throw new Error(`posting: ${res.status} ${res.text}`);
-    const id = res.json.id as string;
-    const status = await eventually(
-      async () => {
-        const s = (await getJson(`${system.moderationUrl}/v1/comments/${id}`)).json.status as string;
-        return s === 'pending' ? undefined : s;
-      },
-      { what: `a decision on ${id}` },
-    );
+    const { id, status } = await postAndAwaitDecision(system, siteId, articleId, fields);
     expect(status).toBe('approved');
     return id;
   }

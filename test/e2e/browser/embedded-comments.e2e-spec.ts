@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { NO_FLOOD, withDb } from '../../support/fixtures';
 import { eventually, getJson, postJson } from '../../support/system';
-import { type BrowserSystem, createDemoSite, startBrowserSystem } from './support/browser-system';
+import {
+  type BrowserSystem,
+  createDemoSite,
+  postAndAwaitDecision,
+  startBrowserSystem,
+} from './support/browser-system';
 import { type Browser, launchChromium, screenshot } from './support/chromium';
 import { type HostSite, startHostSite } from './support/host-site';
 
@@ -30,26 +35,9 @@ describe('the comments widget embedded in a page of another origin', () => {
     expect(browser.dialogs).toEqual([]);
   });
 
-  const statusOf = async (id: string) =>
-    (await getJson(`${system.moderationUrl}/v1/comments/${id}`)).json.status as string;
-
   /** A comment posted from the site's server, once moderation has approved it. */
   async function publish(articleId: string, fields: Record<string, unknown>): Promise<string> {
-    const res = await postJson(`${system.ingestUrl}/v1/comments`, {
-      siteId,
-      articleId,
-      authorEmail: `${randomUUID().slice(0, 8)}@example.org`,
-      ...fields,
-    });
-    if (res.status !== 202) throw new Error(`posting: ${res.status} ${res.text}`);
-    const id = res.json.id as string;
-    const status = await eventually(
-      async () => {
-        const s = await statusOf(id);
-        return s === 'pending' ? undefined : s;
-      },
-      { what: `a decision on ${id}` },
-    );
+    const { id, status } = await postAndAwaitDecision(system, siteId, articleId, fields);
     // Markup in a comment may be held for a moderator: one approves it.
     if (status === 'held') await decide(id, 'approve');
     else expect(status).toBe('approved');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server, connect } from 'node:net';
-import { eventually, postJson, type RunningSystem, startSystem } from '../../../support/system';
+import { eventually, getJson, postJson, type RunningSystem, startSystem } from '../../../support/system';
 
 export interface BrowserSystem extends RunningSystem {
   adminToken: string;
@@ -121,4 +121,29 @@ export async function createModerator(system: BrowserSystem, sites: string[]): P
   );
   if (res.status !== 201) throw new Error(`creating a moderator: ${res.status} ${res.text}`);
   return res.json.token as string;
+}
+
+/** Posts a comment as a site's server would and waits for moderation's decision on it. */
+export async function postAndAwaitDecision(
+  system: BrowserSystem,
+  siteId: string,
+  articleId: string,
+  fields: Record<string, unknown>,
+): Promise<{ id: string; status: string }> {
+  const res = await postJson(`${system.ingestUrl}/v1/comments`, {
+    siteId,
+    articleId,
+    authorEmail: `${randomUUID().slice(0, 8)}@example.org`,
+    ...fields,
+  });
+  if (res.status !== 202) throw new Error(`posting: ${res.status} ${res.text}`);
+  const id = res.json.id as string;
+  const status = await eventually(
+    async () => {
+      const s = (await getJson(`${system.moderationUrl}/v1/comments/${id}`)).json.status as string;
+      return s === 'pending' ? undefined : s;
+    },
+    { what: `a decision on ${id}` },
+  );
+  return { id, status };
 }
