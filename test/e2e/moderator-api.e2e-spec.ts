@@ -150,6 +150,11 @@ describe('moderators work the queues', () => {
     const newest = (await queue(siteId, 'held', mod, '&limit=1&order=newest')).json as { items: QueueItem[] };
     expect([a, b]).toContain(newest.items[0].id);
     expect((await queue(siteId, 'held', mod, '&cursor=garbage!')).status).toBe(400);
+    // What a token shows is kept by no cache on the way; a reader's public route may be cached.
+    const raw = await fetch(api(`/v1/moderation/queue?siteId=${siteId}&status=held`), { headers: mod });
+    expect(raw.headers.get('cache-control')).toBe('no-store');
+    const publicRoute = await fetch(api(`/v1/comments/${a}`));
+    expect(publicRoute.headers.get('cache-control')).not.toBe('no-store');
     // The held queue's cursor in the reported queue, or newest first: refused, not a page of another list.
     for (const [status, extra] of [
       ['reported', ''],

@@ -506,6 +506,8 @@ describe('webhooks: signed deliveries from Kafka, retried, dead-lettered and rep
       secret: SECRET,
     };
     expect((await postJson(api('/v1/admin/webhooks'), body)).status).toBe(401);
+    const adminList = await fetch(api(`/v1/admin/webhooks?siteId=${siteId}`), { headers: admin });
+    expect([adminList.status, adminList.headers.get('cache-control')]).toEqual([200, 'no-store']);
     expect(
       (await postJson(api('/v1/admin/webhooks'), body, { authorization: 'Bearer not-the-admin-token' }))
         .status,

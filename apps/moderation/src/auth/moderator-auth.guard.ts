@@ -42,6 +42,8 @@ export class ModeratorAuthGuard implements CanActivate {
     ]);
     if (!required) return true;
     const http = context.switchToHttp();
+    // What a token shows (queues, authors' names, personal-data exports) is kept by no cache on the way.
+    http.getResponse<FastifyReply>().header('cache-control', 'no-store');
     const request = http.getRequest<{ headers: Record<string, unknown>; ip: string; actor?: Actor }>();
     const header = request.headers.authorization;
     if (header === undefined) throw new DomainError('UNAUTHORIZED', 'a bearer token is required');

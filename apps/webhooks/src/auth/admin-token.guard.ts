@@ -37,6 +37,8 @@ export class AdminTokenGuard implements CanActivate, OnApplicationShutdown {
 
   canActivate(context: ExecutionContext): boolean {
     const http = context.switchToHttp();
+    // What the admin token shows (subscriptions, deliveries) is kept by no cache on the way.
+    http.getResponse<FastifyReply>().header('cache-control', 'no-store');
     const request = http.getRequest<{ headers: Record<string, unknown>; ip: string }>();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S{1,512})$/i.exec(header) : null;
