@@ -40,4 +40,17 @@ describe('metrics behind a scrape token', () => {
     expect(ok.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(await ok.text()).toContain('replyguard_');
   });
+
+  it('answers 429 with Retry-After to an address that failed 10 tokens in a minute, whatever it sends next', async () => {
+    // The first test failed 4 tokens from this address.
+    const codes: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      codes.push((await fetch(`${url}/metrics`, { headers: { authorization: `Bearer guess-${i}` } })).status);
+    }
+    expect(codes).toEqual([401, 401, 401, 401, 401, 401, 429]);
+    const blocked = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await blocked.json()) as { code: string }).code).toBe('RATE_LIMITED');
+  });
 });
