@@ -73,7 +73,7 @@ export function readCursor(raw: string, scope?: CursorScope): Record<string, unk
   } catch {
     c = null;
   }
-  if (typeof c !== 'object' || c === null || Array.isArray(c)) throw notOurs();
+  if (typeof c !== 'object' || c === null || Array.isArray(c)) throw notOurCursor();
   const tagged = c as Record<string, unknown>;
   if (scope && tagged.s !== undefined && tagged.s !== scopeTag(scope)) {
     throw new DomainError(
@@ -86,7 +86,8 @@ export function readCursor(raw: string, scope?: CursorScope): Record<string, unk
   return tagged;
 }
 
-const notOurs = () =>
+/** A cursor this endpoint did not write: VALIDATION_FAILED naming `cursor`, for every list's decoder. */
+export const notOurCursor = (): DomainError =>
   new DomainError('VALIDATION_FAILED', 'cursor must be a cursor returned by this endpoint', {
     field: 'cursor',
   });
@@ -99,5 +100,5 @@ const notOurs = () =>
 export function decodeCursor(raw: string, scope?: CursorScope): KeysetCursor {
   const c = readCursor(raw, scope);
   if (isCursorTime(c.t) && typeof c.id === 'string' && UUID.test(c.id)) return { t: c.t, id: c.id };
-  throw notOurs();
+  throw notOurCursor();
 }

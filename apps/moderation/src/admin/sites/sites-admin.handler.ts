@@ -18,7 +18,7 @@ import {
   mergeSitePolicy,
   resolveSitePolicy,
 } from '@replyguard/moderation-engine';
-import { type CursorScope, DomainError, encodeCursor, readCursor } from '@replyguard/platform';
+import { type CursorScope, DomainError, encodeCursor, notOurCursor, readCursor } from '@replyguard/platform';
 import { type DataSource, type EntityManager, type FindOptionsWhere, MoreThan } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { MODERATION_OUTBOX } from '../../database/database.options';
@@ -153,9 +153,7 @@ export class SitesAdminHandler {
 function decodeSiteCursor(raw: string, scope: CursorScope): string {
   const c = readCursor(raw, scope);
   if (typeof c.id === 'string' && c.id.length > 0) return c.id;
-  throw new DomainError('VALIDATION_FAILED', 'cursor must be a cursor returned by this endpoint', {
-    field: 'cursor',
-  });
+  throw notOurCursor();
 }
 
 function validPolicy(policy: Record<string, unknown>): Record<string, unknown> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReportListQueryV1, ReportPageV1 } from '@replyguard/contracts';
-import { type CursorScope, DomainError, isCursorTime, keysetPage, readCursor } from '@replyguard/platform';
+import { type CursorScope, isCursorTime, keysetPage, notOurCursor, readCursor } from '@replyguard/platform';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { reportView } from '../report-view';
@@ -13,9 +13,7 @@ export function decodeReportCursor(raw: string, scope?: CursorScope): { t: strin
   const c = readCursor(raw, scope);
   if (isCursorTime(c.t) && typeof c.id === 'string' && /^[0-9]{1,18}$/.test(c.id))
     return { t: c.t, id: c.id };
-  throw new DomainError('VALIDATION_FAILED', 'cursor must be a cursor returned by this endpoint', {
-    field: 'cursor',
-  });
+  throw notOurCursor();
 }
 
 /**
