@@ -5,8 +5,8 @@ import { swearingAtSomeone, toxicitySignals } from './model/toxicity-features';
 import { defaultModelsDir } from './models-path';
 import type { SitePolicy, Threshold } from './policy';
 import { authorSignals, COVER_CONTENT_FLOOR } from './rules/author';
-import { listTokens, WordList } from './rules/word-list';
-import { asReadersSeeIt } from './text/fold';
+import { WordList } from './rules/word-list';
+import { asReadersSeeIt, collapseRepeats, foldTokens } from './text/fold';
 import { extractLinks } from './text/links';
 import { mergeSpans, reportedParaphrases, reportedQuotations, withoutSpans } from './text/quotes';
 
@@ -92,7 +92,8 @@ export class ModerationEngine {
     }
 
     if (policy.bannedWords.length > 0 || policy.suspectWords.length > 0) {
-      const tokens = listTokens(content);
+      // `content` is read as readers see it already (above): folded once more it would be the same.
+      const tokens = foldTokens(content).map(collapseRepeats);
       const banned = this.wordList(policy.bannedWords).matchTokens(tokens);
       if (banned.length > 0) {
         flags.push(flag('reject', 'BANNED_WORD', `Contains banned ${plural(banned.length, 'word')}: ${banned.join(', ')}`, { terms: banned }));

@@ -11,7 +11,7 @@ interface Entry {
  * nothing dropped and look-alike letters read as Latin first, so that a zero-width space, a soft
  * hyphen or a Cyrillic "о" does not hide a banned word.
  */
-export function listTokens(text: string): string[] {
+function listTokens(text: string): string[] {
   return foldTokens(asReadersSeeIt(text)).map(collapseRepeats);
 }
 
