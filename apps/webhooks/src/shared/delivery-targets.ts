@@ -48,17 +48,12 @@ function embeddedIpv4(address: string): string | undefined {
   const lower = address.toLowerCase();
   const dotted = /^(?:::ffff:(?:0:)?|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
   if (dotted) return dotted[1];
-  const hex = /^(?:::ffff:(?:0:)?|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
-  if (hex) {
-    const [hi, lo] = [parseInt(hex[1], 16), parseInt(hex[2], 16)];
-    return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
-  }
-  const sixToFour = /^2002:([0-9a-f]{1,4}):([0-9a-f]{1,4}):/.exec(lower);
-  if (sixToFour) {
-    const [hi, lo] = [parseInt(sixToFour[1], 16), parseInt(sixToFour[2], 16)];
-    return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
-  }
-  return undefined;
+  const groups =
+    /^(?:::ffff:(?:0:)?|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower) ??
+    /^2002:([0-9a-f]{1,4}):([0-9a-f]{1,4}):/.exec(lower); // 6to4
+  if (!groups) return undefined;
+  const [hi, lo] = [parseInt(groups[1], 16), parseInt(groups[2], 16)];
+  return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
 }
 
 /** Whether an IP address (v4 or v6, without brackets) is on the public internet. */
@@ -145,4 +140,21 @@ export function publicOnlyLookup(resolveAll: ResolveAll = dnsLookup) {
       else callback(null, addresses[0].address, addresses[0].family);
     });
   };
+}
+
+/**
+ * Why a receiver's host is refused, its name looked up as a delivery would: undefined when it is
+ * public, or when its name does not resolve (yet), which each delivery checks again anyway.
+ */
+export function refusedTarget(
+  hostname: string,
+  resolveAll: ResolveAll = dnsLookup,
+): Promise<string | undefined> {
+  const refused = refusedHost(hostname);
+  if (refused !== undefined || literalAddress(hostname) !== undefined) return Promise.resolve(refused);
+  return new Promise((resolve) =>
+    publicOnlyLookup(resolveAll)(hostname, { all: true }, (error) =>
+      resolve(error instanceof PrivateTargetError ? error.message : undefined),
+    ),
+  );
 }

@@ -1,5 +1,4 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { lookup } from 'node:dns/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type {
   CreateWebhookRequestV1,
@@ -11,7 +10,7 @@ import { DomainError } from '@replyguard/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { webhooksConfig, type WebhooksConfig } from '../config/webhooks.config';
 import { CLOCK, type Clock } from '../shared/clock';
-import { isPublicAddress, refusedHost } from '../shared/delivery-targets';
+import { refusedTarget } from '../shared/delivery-targets';
 import { SecretBox } from '../shared/secret-box';
 import { SitesRepository } from '../sites/sites.repository';
 import { type SubscriptionRow, SubscriptionsRepository } from './subscriptions.repository';
@@ -95,16 +94,10 @@ export class SubscriptionsAdminHandler {
    */
   private async requirePublicTarget(url: string): Promise<void> {
     if (this.config.privateTargets !== 'refuse') return;
-    const { hostname } = new URL(url);
-    let refused = refusedHost(hostname);
-    if (!refused && !hostname.startsWith('[') && !/^[\d.]+$/.test(hostname)) {
-      const addresses = await Promise.race([
-        lookup(hostname, { all: true }).catch(() => []),
-        new Promise<[]>((resolve) => setTimeout(() => resolve([]), NAME_LOOKUP_MS).unref()),
-      ]);
-      const inside = addresses.find((a) => !isPublicAddress(a.address));
-      if (inside) refused = `${hostname} resolves to ${inside.address}, which is not a public address`;
-    }
+    const refused = await Promise.race([
+      refusedTarget(new URL(url).hostname),
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), NAME_LOOKUP_MS).unref()),
+    ]);
     if (refused) {
       throw new DomainError(
         'VALIDATION_FAILED',
